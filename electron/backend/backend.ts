@@ -1,0 +1,271 @@
+import type { Database as Db } from 'better-sqlite3';
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { contract, isMethod, type EventName, type Events, type Method } from '../../shared/api/contract';
+import { AppError, type ApiError, type Reply } from '../../shared/api/errors';
+import type { AppInfo, DbStatus } from '../../shared/api/types';
+import { autoBackup, autoBackupName, fsyncDir, fsyncFile, listBackups, stamp, writeBackup } from './db/backup';
+import { migrate } from './db/migrate';
+import { LATEST_VERSION } from './db/migrations';
+import { describe, inspectDatabaseFile, openConnection, type DriverOptions } from './db/open';
+import { handlers, type HandlerContext } from './handlers';
+
+export interface BackendOptions extends DriverOptions {
+  dbPath: string;
+  transport: AppInfo['transport'];
+  version?: string;
+  /** Write the daily automatic backup after opening (the app and the preview do; the CLI does not). */
+  autoBackup?: boolean;
+  now?: () => Date;
+  log?: (message: string) => void;
+}
+
+/**
+ * The backend: one database connection and the handler table. Every door (Electron IPC, the HTTP
+ * bridge, the CLI, tests) calls `invoke`, which validates the argument against the contract and
+ * turns every failure into a typed error reply.
+ */
+export class Backend {
+  private db: Db | null = null;
+  private dbPath: string;
+  private state: DbStatus['state'] = 'unreadable';
+  private schemaVersion = 0;
+  private detail: string | undefined;
+  private readonly emitter = new EventEmitter();
+  private pendingBackup: Promise<unknown> = Promise.resolve();
+  readonly now: () => Date;
+  private readonly log: (message: string) => void;
+
+  constructor(private readonly opts: BackendOptions) {
+    this.dbPath = path.resolve(opts.dbPath);
+    this.now = opts.now ?? (() => new Date());
+    this.log = opts.log ?? ((m) => process.stderr.write(`${m}\n`));
+    this.open(this.dbPath);
+  }
+
+  // --- the one entry point ----------------------------------------------------------------------
+
+  async invoke(method: string, rawArgs: unknown): Promise<Reply<unknown>> {
+    if (!isMethod(method)) {
+      return fail({ code: 'unknown-method', message: `No such method: ${String(method).slice(0, 100)}` });
+    }
+    const spec = contract[method];
+    const parsed = (spec.args as z.ZodType).safeParse(rawArgs === undefined ? {} : rawArgs);
+    if (!parsed.success) {
+      return fail({ code: 'invalid-args', message: `${method}: ${z.prettifyError(parsed.error)}` });
+    }
+    if (spec.needsDb && !this.db) {
+      return fail({
+        code: 'db-unavailable',
+        message: `The database at ${this.dbPath} is not open (${this.state}).`,
+      });
+    }
+    try {
+      const handler = handlers[method] as (ctx: HandlerContext, args: unknown) => unknown;
+      const value = await handler(this.context(), parsed.data);
+      return { ok: true, value };
+    } catch (e) {
+      return fail(toApiError(e, method, this.log));
+    }
+  }
+
+  /** Calls a method and returns its value, throwing an AppError on a failed reply (CLI, tests). */
+  async call<M extends Method>(method: M, args: z.input<(typeof contract)[M]['args']>) {
+    const reply = await this.invoke(method, args);
+    if (!reply.ok) throw new AppError(reply.error.code, reply.error.message, reply.error.params);
+    return reply.value as NonNullable<(typeof contract)[M]['result']>;
+  }
+
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
+    this.emitter.on(event, listener);
+    return () => this.emitter.off(event, listener);
+  }
+
+  emit<E extends EventName>(event: E, payload: Events[E]): void {
+    this.emitter.emit(event, payload);
+  }
+
+  /** Waits for background work (the automatic backup) and closes the connection. */
+  async close(): Promise<void> {
+    await this.pendingBackup;
+    this.closeConnection();
+  }
+
+  // --- database lifecycle -----------------------------------------------------------------------
+
+  status(): DbStatus {
+    const s: DbStatus = {
+      state: this.state,
+      path: this.dbPath,
+      schemaVersion: this.schemaVersion,
+      supportedVersion: LATEST_VERSION,
+      backups: listBackups(this.dbPath),
+    };
+    if (this.detail) s.detail = this.detail;
+    return s;
+  }
+
+  info(): AppInfo {
+    return {
+      name: 'Keyplan',
+      version: this.opts.version ?? '0.0.0',
+      schemaVersion: this.schemaVersion,
+      dbPath: this.dbPath,
+      transport: this.opts.transport,
+    };
+  }
+
+  /** The open connection; handlers that need the database get it here. */
+  connection(): Db {
+    if (!this.db) throw new AppError('db-unavailable', `The database at ${this.dbPath} is not open.`);
+    return this.db;
+  }
+
+  /**
+   * Opens `file` as the current database. A file that cannot be read, is corrupt or is newer than the
+   * app is left exactly as it is and reported through status(); nothing is written to it.
+   */
+  open(file: string): DbStatus {
+    this.closeConnection();
+    this.dbPath = path.resolve(file);
+    this.detail = undefined;
+    const seen = inspectDatabaseFile(this.dbPath, this.opts);
+    if (seen.state !== 'ok' && seen.state !== 'missing') {
+      this.state = seen.state;
+      this.schemaVersion = seen.schemaVersion;
+      this.detail = seen.detail;
+      this.log(`keyplan: database ${this.dbPath} not opened (${seen.state}): ${seen.detail}`);
+      return this.announce();
+    }
+    let db: Db | undefined;
+    try {
+      db = openConnection(this.dbPath, this.opts);
+      migrate(db, { now: this.now });
+      this.db = db;
+      this.state = 'ok';
+      this.schemaVersion = LATEST_VERSION;
+    } catch (e) {
+      db?.close();
+      const err = e instanceof AppError ? e : null;
+      this.state = err?.code === 'db-newer' ? 'newer' : 'unreadable';
+      this.detail = describe(e);
+      this.log(`keyplan: could not open ${this.dbPath}: ${this.detail}`);
+      return this.announce();
+    }
+    if (this.opts.autoBackup) {
+      const conn = this.db;
+      this.pendingBackup = autoBackup(conn, this.dbPath, this.now()).catch((e: unknown) => {
+        this.log(`keyplan: automatic backup failed: ${describe(e)}`);
+      });
+    }
+    return this.announce();
+  }
+
+  /** Starts a new, empty database at a path where nothing exists yet. */
+  create(file: string): DbStatus {
+    const target = path.resolve(file);
+    if (fs.existsSync(target)) {
+      throw new AppError('file-exists', `${target} already exists; choose a new file name.`, { path: target });
+    }
+    return this.open(target);
+  }
+
+  /** Opens another existing database file. */
+  openExisting(file: string): DbStatus {
+    const target = path.resolve(file);
+    if (!fs.existsSync(target)) {
+      throw new AppError('file-not-found', `${target} does not exist.`, { path: target });
+    }
+    return this.open(target);
+  }
+
+  /**
+   * Replaces the current database with a backup after checking the backup. A healthy current file is
+   * first backed up (suffix -before-restore); a file that could not be read is renamed aside
+   * untouched (suffix .unreadable-<time>), never overwritten.
+   */
+  async restore(from: string): Promise<DbStatus> {
+    const source = path.resolve(from);
+    if (!fs.existsSync(source)) {
+      throw new AppError('file-not-found', `${source} does not exist.`, { path: source });
+    }
+    if (source === this.dbPath) {
+      throw new AppError('backup-invalid', 'A database cannot be restored from itself.', { path: source });
+    }
+    const seen = inspectDatabaseFile(source, this.opts);
+    if (seen.state !== 'ok') {
+      const why = seen.state === 'missing' ? 'missing' : `${seen.state}: ${seen.detail}`;
+      throw new AppError('backup-invalid', `The backup ${source} cannot be used (${why}).`, {
+        path: source,
+        state: seen.state,
+      });
+    }
+    await this.pendingBackup;
+    const now = this.now();
+    if (this.db) {
+      await writeBackup(this.db, autoBackupName(this.dbPath, now, '-before-restore'));
+      this.closeConnection();
+    } else if (fs.existsSync(this.dbPath)) {
+      const aside = `${this.dbPath}.${this.state}-${stamp(now)}`;
+      for (const ext of ['', '-wal', '-shm']) {
+        if (fs.existsSync(this.dbPath + ext)) fs.renameSync(this.dbPath + ext, aside + ext);
+      }
+    }
+    const tmp = `${this.dbPath}.restoring-${process.pid}`;
+    try {
+      fs.copyFileSync(source, tmp);
+      fsyncFile(tmp);
+      for (const ext of ['-wal', '-shm']) fs.rmSync(this.dbPath + ext, { force: true });
+      fs.renameSync(tmp, this.dbPath);
+      fsyncDir(path.dirname(this.dbPath));
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+    return this.open(this.dbPath);
+  }
+
+  /** Waits for the automatic backup started by the last open (tests, CLI). */
+  async settled(): Promise<void> {
+    await this.pendingBackup;
+  }
+
+  private closeConnection(): void {
+    if (!this.db) return;
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // a busy checkpoint is fine: WAL is replayed on the next open
+    }
+    this.db.close();
+    this.db = null;
+  }
+
+  private announce(): DbStatus {
+    const s = this.status();
+    this.emit('db-changed', s);
+    return s;
+  }
+
+  private context(): HandlerContext {
+    return { backend: this, emit: (event, payload) => this.emit(event, payload) };
+  }
+}
+
+function fail(error: ApiError): Reply<never> {
+  return { ok: false, error };
+}
+
+export function toApiError(e: unknown, method: string, log: (m: string) => void): ApiError {
+  if (e instanceof AppError) return e.toApiError();
+  const code = (e as { code?: string } | null)?.code ?? '';
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return { code: 'conflict', message: `${method}: ${describe(e)}` };
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return { code: 'db-corrupt', message: `${method}: ${describe(e)}` };
+  }
+  log(`keyplan: ${method} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  return { code: 'internal', message: `${method}: ${describe(e)}` };
+}

@@ -1,0 +1,19 @@
+/**
+ * `npm run -s cli -- <verb> [--db PATH]`: the handler table in-process, for scripts and admins.
+ * Exit codes: 0 done, 1 bad input or a failed operation, 2 the database cannot be used.
+ */
+import { runCli } from './run';
+
+runCli(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  env: process.env,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`keyplan: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

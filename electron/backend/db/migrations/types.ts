@@ -1,0 +1,11 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * One schema step. `up` runs inside a transaction together with the `user_version` bump, so a
+ * migration is applied whole or not at all. Never edit a migration that has shipped: add one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}

@@ -1,0 +1,30 @@
+import { METHODS } from '../../../shared/api/contract';
+import { accountHandlers } from './accounts';
+import { systemHandlers } from './system';
+import type { HandlerTable } from './types';
+
+export type { HandlerContext, HandlerTable } from './types';
+
+/**
+ * Merges the areas' tables into one. A method defined twice is a programming error and throws at
+ * start; the type below makes a missing method a compile error.
+ */
+export function mergeHandlers(...groups: Record<string, unknown>[]): Record<string, unknown> {
+  const table: Record<string, unknown> = {};
+  for (const group of groups) {
+    for (const [name, fn] of Object.entries(group)) {
+      if (name in table) throw new Error(`Handler "${name}" is defined twice`);
+      table[name] = fn;
+    }
+  }
+  const missing = METHODS.filter((m) => !(m in table));
+  if (missing.length) throw new Error(`No handler for: ${missing.join(', ')}`);
+  return table;
+}
+
+const groups = [systemHandlers, accountHandlers] as const;
+
+/** The handler table. A missing method fails to compile; a duplicate throws here, at start. */
+export const handlers: HandlerTable = mergeHandlers(...groups) as HandlerTable;
+// Compile-time completeness: the spread of all groups must be a full table.
+export type _Complete = typeof systemHandlers & typeof accountHandlers extends HandlerTable ? true : never;

@@ -1,0 +1,47 @@
+/**
+ * `npm run web -- --db PATH --port N`: the browser preview. Prints exactly one line with the URL
+ * (token included) and serves until stopped.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parsePort, UsageError } from '../args';
+import { Backend } from '../backend';
+import { resolveDbPath } from '../paths';
+import { APP_VERSION } from '../version';
+import { startWebServer } from './server';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      db: { type: 'string' },
+      port: { type: 'string' },
+      static: { type: 'string' },
+    },
+    strict: true,
+  });
+  const backend = new Backend({
+    dbPath: resolveDbPath(values.db),
+    transport: 'web',
+    version: APP_VERSION,
+    autoBackup: true,
+  });
+  const server = await startWebServer({
+    backend,
+    staticDir: values.static ?? path.resolve(import.meta.dirname, '../../../out/renderer'),
+    port: parsePort(values.port, 5183),
+    ...(process.env.KEYPLAN_WEB_TOKEN ? { token: process.env.KEYPLAN_WEB_TOKEN } : {}),
+  });
+  process.stdout.write(`Keyplan web preview: ${server.url}\n`);
+  const stop = async () => {
+    await server.close();
+    await backend.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`keyplan web: ${e instanceof UsageError || e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

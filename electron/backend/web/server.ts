@@ -1,0 +1,167 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { EventName } from '../../../shared/api/contract';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/security';
+import type { Backend } from '../backend';
+
+export interface WebServerOptions {
+  backend: Backend;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  port: number;
+  /** Fixed token for tests; random per run otherwise. */
+  token?: string;
+}
+
+export interface WebServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 8 * 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+const EVENTS: EventName[] = ['db-changed', 'data-changed'];
+
+/**
+ * The handler table over HTTP, for the browser preview and the E2E tests. Listens on 127.0.0.1
+ * only; every request must name this host in its Host header (no DNS rebinding), and every API
+ * request must carry the per-run token (header `x-keyplan-token`, or `?token=` for the event stream).
+ */
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
+  const staticDir = path.resolve(opts.staticDir);
+  const streams = new Set<http.ServerResponse>();
+  let port = 0;
+
+  const unsubscribe = EVENTS.map((name) =>
+    opts.backend.on(name, (payload) => {
+      const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const res of streams) res.write(frame);
+    }),
+  );
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(e instanceof Error ? e.message : 'error');
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return deny(res, 'bad host');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      const given = req.headers['x-keyplan-token'] ?? url.searchParams.get('token') ?? '';
+      if (!safeEqual(String(given), token)) return deny(res, 'bad token');
+      if (url.pathname === '/api/events' && req.method === 'GET') return openStream(res);
+      const m = /^\/api\/invoke\/([a-z0-9-]+)$/.exec(url.pathname);
+      if (!m || req.method !== 'POST') return json(res, 404, { ok: false, error: { code: 'unknown-method', message: url.pathname } });
+      let args: unknown;
+      try {
+        const body = await readBody(req);
+        args = body.length === 0 ? undefined : JSON.parse(body);
+      } catch (e) {
+        return json(res, 400, { ok: false, error: { code: 'invalid-args', message: (e as Error).message } });
+      }
+      const reply = await opts.backend.invoke(m[1]!, args);
+      return json(res, 200, reply);
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 'method');
+    const rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+    const file = path.resolve(staticDir, `.${rel}`);
+    if (!file.startsWith(staticDir + path.sep)) return deny(res, 'path');
+    let data: Buffer;
+    try {
+      data = await fs.promises.readFile(file);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return void res.end('not found');
+    }
+    const headers: Record<string, string> = {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    };
+    if (file.endsWith('.html')) headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : data);
+  }
+
+  function openStream(res: http.ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    streams.add(res);
+    res.on('close', () => streams.delete(res));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const off of unsubscribe) off();
+        for (const res of streams) res.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function deny(res: http.ServerResponse, why: string): void {
+  res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(`forbidden (${why})`);
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,93 @@
+// Lint keeps the layers apart (see README, "Architecture"):
+//   shared/    pure TypeScript: imports nothing outside shared/ but zod
+//   electron/backend/  Node only: never 'electron', never the renderer
+//   renderer/  the UI: never electron/ nor Node built-ins
+//   electron/preload/  only 'electron' at run time (it is sandboxed)
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'url', 'util', 'events', 'stream'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../../*', '!../../shared/*'], message: 'shared/ imports nothing outside itself.' },
+            { group: ['**/electron/**', '**/renderer/**', 'electron', ...nodeBuiltins, 'react', 'react-dom'], message: 'shared/ is pure TypeScript.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer'],
+    },
+  },
+  {
+    files: ['electron/backend/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The backend runs without Electron: pass what it needs in from electron/main.' }],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'The backend never imports the renderer.' },
+            { group: ['**/main/*', '**/preload/*'], message: 'The backend never imports the Electron shell.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['*', '!electron'], allowTypeImports: true, message: 'A sandboxed preload may import only electron at run time.' }] },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to the backend only through api/client.' }],
+          patterns: [
+            { group: ['**/electron/**'], message: 'The renderer never imports electron/: use the typed client.' },
+            { group: nodeBuiltins, message: 'The renderer runs in a browser.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'scripts/**/*.{js,mjs,ts}', '*.config.{ts,js}'],
+    languageOptions: { globals: globals.node },
+  },
+);

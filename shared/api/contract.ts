@@ -1,0 +1,77 @@
+/**
+ * The API contract: every backend method, declared once, with a zod schema for its single object
+ * argument and the type of its result. The handler table (electron/backend/handlers) implements it;
+ * the renderer's client, the Electron IPC channel, the HTTP bridge and the CLI all speak it.
+ */
+import { z } from 'zod';
+import type { Account, AppInfo, BackupInfo, DbStatus, DoctorReport } from './types';
+
+export interface MethodSpec<S extends z.ZodType, R> {
+  args: S;
+  /** Phantom field carrying the result type; never read at run time. */
+  result?: R;
+  /** Whether the method needs an open, healthy database (most do). */
+  needsDb: boolean;
+}
+
+function method<R>() {
+  return <S extends z.ZodType>(args: S, opts: { needsDb?: boolean } = {}): MethodSpec<S, R> => ({
+    args,
+    needsDb: opts.needsDb ?? true,
+  });
+}
+
+const empty = z.strictObject({});
+const id = z.number().int().positive();
+/** A name a person types: trimmed, non-empty, bounded. */
+export const nameSchema = z.string().trim().min(1).max(200);
+const filePath = z.string().trim().min(1).max(4096);
+
+export const contract = {
+  // --- system -------------------------------------------------------------------------------
+  'app-info': method<AppInfo>()(empty, { needsDb: false }),
+  'db-status': method<DbStatus>()(empty, { needsDb: false }),
+  /** Open an existing database file instead of the current one. */
+  'db-open': method<DbStatus>()(z.strictObject({ path: filePath }), { needsDb: false }),
+  /** Start a new, empty database at a path where no file exists yet. */
+  'db-create': method<DbStatus>()(z.strictObject({ path: filePath }), { needsDb: false }),
+  /**
+   * Replace the current database with a backup. The backup is checked first; the replaced file is
+   * kept (as a backup when it was healthy, renamed aside when it was corrupt), never overwritten.
+   */
+  'db-restore': method<DbStatus>()(z.strictObject({ from: filePath }), { needsDb: false }),
+  /** Write a consistent copy of the database (SQLite backup API). Default: the backups/ folder. */
+  'db-backup': method<BackupInfo>()(z.strictObject({ out: filePath.optional() })),
+  'db-backups-list': method<BackupInfo[]>()(empty, { needsDb: false }),
+  'db-doctor': method<DoctorReport>()(empty),
+
+  // --- accounts (started here; the account-database issue completes them) ---------------------
+  'accounts-list': method<Account[]>()(
+    z.strictObject({ search: z.string().max(200).optional() }),
+  ),
+  'accounts-create': method<Account>()(z.strictObject({ name: nameSchema })),
+  'accounts-rename': method<Account>()(z.strictObject({ id, name: nameSchema })),
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+/** What a caller passes (before parsing: defaults may be missing). */
+export type Args<M extends Method> = z.input<Contract[M]['args']>;
+/** What a handler receives (after parsing and defaults). */
+export type ParsedArgs<M extends Method> = z.output<Contract[M]['args']>;
+export type Result<M extends Method> = NonNullable<Contract[M]['result']>;
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Events the backend pushes to every connected window. */
+export interface Events {
+  /** The database was opened, replaced or failed; the UI re-reads db-status. */
+  'db-changed': DbStatus;
+  /** Data changed through some door (another window, the CLI); views refetch what they show. */
+  'data-changed': { tables: string[] };
+}
+export type EventName = keyof Events;

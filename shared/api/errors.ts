@@ -1,0 +1,52 @@
+/**
+ * Error codes the backend may answer with. Every code has a translation under `errors.<code>` in
+ * shared/i18n; the UI shows the translation, never the raw message (which is for logs and the CLI).
+ */
+export const ERROR_CODES = [
+  'invalid-args',
+  'unknown-method',
+  'not-found',
+  'conflict',
+  'db-unavailable',
+  'db-corrupt',
+  'db-newer',
+  'db-unreadable',
+  'file-not-found',
+  'file-exists',
+  'backup-invalid',
+  'forbidden',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  /** English, for logs and the CLI. The UI translates `code` (with `params`) instead. */
+  message: string;
+  /** Values interpolated into the translated message, e.g. `{ found: 7, supported: 3 }`. */
+  params?: Record<string, string | number>;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Thrown by backend code; the dispatcher turns it into `{ ok: false, error }`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params?: Record<string, string | number>;
+  constructor(code: ErrorCode, message: string, params?: Record<string, string | number>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    if (params) this.params = params;
+  }
+  toApiError(): ApiError {
+    return this.params
+      ? { code: this.code, message: this.message, params: this.params }
+      : { code: this.code, message: this.message };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
