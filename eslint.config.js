@@ -69,6 +69,19 @@ export default tseslint.config(
     },
   },
   {
+    // The shell's rules live in pure modules that unit tests import without an Electron binary.
+    files: ['electron/main/{assets,config,csp,db-path,links,menu-labels,menu-template,origins,window-options}.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', allowTypeImports: true, message: 'Pure shell modules take only types from electron; wire Electron in the other main/ files.' }],
+          patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },

@@ -9,7 +9,7 @@ import type { AppInfo, DbStatus } from '../../shared/api/types';
 import { autoBackup, autoBackupName, fsyncDir, fsyncFile, listBackups, stamp, writeBackup } from './db/backup';
 import { migrate } from './db/migrate';
 import { LATEST_VERSION } from './db/migrations';
-import { describe, inspectDatabaseFile, openConnection, type DriverOptions } from './db/open';
+import { copyDatabaseFile, describe, inspectDatabaseFile, openConnection, type DriverOptions } from './db/open';
 import { handlers, type HandlerContext } from './handlers';
 
 export interface BackendOptions extends DriverOptions {
@@ -204,22 +204,32 @@ export class Backend {
     }
     await this.pendingBackup;
     const now = this.now();
+    const moved: [string, string][] = [];
     if (this.db) {
       await writeBackup(this.db, autoBackupName(this.dbPath, now, '-before-restore'));
       this.closeConnection();
     } else if (fs.existsSync(this.dbPath)) {
       const aside = `${this.dbPath}.${this.state}-${stamp(now)}`;
       for (const ext of ['', '-wal', '-shm']) {
-        if (fs.existsSync(this.dbPath + ext)) fs.renameSync(this.dbPath + ext, aside + ext);
+        if (fs.existsSync(this.dbPath + ext)) {
+          fs.renameSync(this.dbPath + ext, aside + ext);
+          moved.push([aside + ext, this.dbPath + ext]);
+        }
       }
     }
     const tmp = `${this.dbPath}.restoring-${process.pid}`;
     try {
-      fs.copyFileSync(source, tmp);
+      await copyDatabaseFile(source, tmp, this.opts);
       fsyncFile(tmp);
       for (const ext of ['-wal', '-shm']) fs.rmSync(this.dbPath + ext, { force: true });
       fs.renameSync(tmp, this.dbPath);
       fsyncDir(path.dirname(this.dbPath));
+    } catch (e) {
+      // The copy failed (a full disk, say): put back what was there and open it again, so the app
+      // is where it was before the attempt rather than closed with a healthy-looking status.
+      for (const [from, to] of moved) fs.renameSync(from, to);
+      this.open(this.dbPath);
+      throw e;
     } finally {
       fs.rmSync(tmp, { force: true });
     }

@@ -1,6 +1,7 @@
 import type { Database as Db } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../../shared/api/errors';
 import type { BackupInfo } from '../../../shared/api/types';
 
 /** How many automatic backups are kept. */
@@ -52,6 +53,12 @@ export function listBackups(dbPath: string): BackupInfo[] {
  */
 export async function writeBackup(db: Db, dest: string): Promise<BackupInfo> {
   const target = path.resolve(dest);
+  if (isLiveFile(db, target)) {
+    // renaming a copy over the open database would send every later write to the replaced file
+    throw new AppError('file-exists', `${target} is the open database; write the backup to another file.`, {
+      path: target,
+    });
+  }
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const partial = `${target}.partial-${process.pid}`;
   try {
@@ -67,8 +74,26 @@ export async function writeBackup(db: Db, dest: string): Promise<BackupInfo> {
   return { path: target, createdAt: st.mtime.toISOString(), bytes: st.size };
 }
 
+/** Whether `target` is the database file of `db` or one of its -wal/-shm/-journal companions. */
+function isLiveFile(db: Db, target: string): boolean {
+  const live = path.resolve(db.name);
+  const t = fs.statSync(target, { throwIfNoEntry: false });
+  return ['', '-wal', '-shm', '-journal'].some((ext) => {
+    if (live + ext === target) return true;
+    const s = t && fs.statSync(live + ext, { throwIfNoEntry: false });
+    return !!s && s.dev === t.dev && s.ino === t.ino;
+  });
+}
+
+/**
+ * A new backup's path in backups/. Stamps have one-second resolution, so when the name is taken
+ * (two restores or manual backups within a second) a counter is added: a backup is never replaced.
+ */
 export function autoBackupName(dbPath: string, now: Date, suffix = ''): string {
-  return path.join(backupsDir(dbPath), `${stem(dbPath)}-${stamp(now)}${suffix}.db`);
+  const base = path.join(backupsDir(dbPath), `${stem(dbPath)}-${stamp(now)}${suffix}`);
+  let name = `${base}.db`;
+  for (let n = 2; fs.existsSync(name); n++) name = `${base}-${n}.db`;
+  return name;
 }
 
 /**

@@ -35,7 +35,7 @@ export function inspectDatabaseFile(file: string, opts: DriverOptions = {}): Ins
   }
   let db: Db | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...driver(opts) });
+    db = openForInspection(file, stat.size, opts);
     const version = db.pragma('user_version', { simple: true }) as number;
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     const verdict = rows.map((r) => r.quick_check).join('; ');
@@ -59,6 +59,29 @@ export function inspectDatabaseFile(file: string, opts: DriverOptions = {}): Ins
   }
 }
 
+/** Files up to this size are inspected from a copy in memory (see openForInspection). */
+const INSPECT_IN_MEMORY_MAX = 512 * 1024 * 1024;
+
+/**
+ * A read-only connection for inspectDatabaseFile that creates nothing beside the file. A read-only
+ * connection to a WAL-mode file creates `-wal` and `-shm` next to it and leaves them behind, so
+ * when there is no `-wal` (no process has the file open, and nothing is waiting in a WAL) the file
+ * is read into memory instead, its header switched to rollback mode in the copy, which SQLite needs
+ * to deserialize it. With a `-wal` present (a crash, or another process has the file open) SQLite
+ * reads through it with the proper locks.
+ */
+function openForInspection(file: string, size: number, opts: DriverOptions): Db {
+  if (size > 0 && size <= INSPECT_IN_MEMORY_MAX && !fs.existsSync(`${file}-wal`)) {
+    const image = fs.readFileSync(file);
+    if (image.length >= 20 && image[18] === 2) {
+      image[18] = 1;
+      image[19] = 1;
+    }
+    return new Database(image, { readonly: true, ...driver(opts) });
+  }
+  return new Database(file, { readonly: true, fileMustExist: true, ...driver(opts) });
+}
+
 /**
  * Opens the one writing connection with the settings every Keyplan database uses: WAL, full
  * fsync (a saved plan must survive a power cut), foreign keys, and a busy timeout.
@@ -75,6 +98,25 @@ export function openConnection(file: string, opts: DriverOptions = {}): Db {
   } catch (e) {
     db.close();
     throw e;
+  }
+}
+
+/**
+ * Copies a database file to `dest` (which must not be in use). A file with a non-empty `-wal` beside
+ * it (copied while open, or left by a crash) has committed transactions there that a plain file copy
+ * would drop, so it is copied through SQLite's backup API instead; otherwise the bytes are copied.
+ */
+export async function copyDatabaseFile(source: string, dest: string, opts: DriverOptions = {}): Promise<void> {
+  const walBytes = fs.statSync(`${source}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+  if (walBytes === 0) {
+    fs.copyFileSync(source, dest);
+    return;
+  }
+  const src = new Database(source, { readonly: true, fileMustExist: true, ...driver(opts) });
+  try {
+    await src.backup(dest);
+  } finally {
+    src.close();
   }
 }
 

@@ -86,7 +86,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 'method');
-    const rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+    let rel: string;
+    try {
+      rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      return void res.end('bad request');
+    }
     const file = path.resolve(staticDir, `.${rel}`);
     if (!file.startsWith(staticDir + path.sep)) return deny(res, 'path');
     let data: Buffer;

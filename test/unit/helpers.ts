@@ -1,0 +1,264 @@
+/**
+ * Shared helpers for the backend unit tests: temporary folders that clean up after themselves, a
+ * Backend factory, files in every state a database can be in (healthy, corrupt, newer, ...), and a
+ * deterministic dump of a database for "nothing changed" comparisons. Every test runs on real
+ * SQLite files under os.tmpdir().
+ */
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, expect } from 'vitest';
+import type { Args, Method } from '../../shared/api/contract';
+import type { ErrorCode, Reply } from '../../shared/api/errors';
+import { Backend, type BackendOptions } from '../../electron/backend/backend';
+
+// --- temporary folders and backends --------------------------------------------------------------
+
+export function makeTmpDir(prefix = 'keyplan-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestEnv {
+  /** A fresh temporary folder for the current test (created on first use). */
+  readonly dir: string;
+  /** A path inside the test's folder. */
+  file(...parts: string[]): string;
+  /** A Backend on `dbPath` (default: keyplan.db in the test folder), closed after the test. */
+  backend(opts?: Partial<BackendOptions>): Backend;
+  /** What the backends created here logged. */
+  readonly logs: string[];
+}
+
+/**
+ * Call once at the top of a test file (or describe block). Each test gets its own folder, removed
+ * afterwards together with every Backend it opened.
+ */
+export function useTestEnv(): TestEnv {
+  let dir: string | null = null;
+  let backends: Backend[] = [];
+  let logs: string[] = [];
+  afterEach(async () => {
+    const open = backends;
+    backends = [];
+    for (const b of open) await b.close();
+    if (dir) {
+      // chmod'ed test files must not block the cleanup
+      fs.rmSync(dir, { recursive: true, force: true });
+      dir = null;
+    }
+    logs = [];
+  });
+  const env: TestEnv = {
+    get dir() {
+      dir ??= makeTmpDir();
+      return dir;
+    },
+    file: (...parts) => path.join(env.dir, ...parts),
+    backend(opts = {}) {
+      const b = new Backend({
+        dbPath: env.file('keyplan.db'),
+        transport: 'test',
+        version: '9.9.9-test',
+        log: (m) => logs.push(m),
+        ...opts,
+      });
+      backends.push(b);
+      return b;
+    },
+    get logs() {
+      return logs;
+    },
+  };
+  return env;
+}
+
+// --- replies ------------------------------------------------------------------------------------
+
+/** Asserts a failed reply with `code` and returns its error. */
+export function expectError(reply: Reply<unknown>, code: ErrorCode) {
+  expect(reply, JSON.stringify(reply)).toMatchObject({ ok: false, error: { code } });
+  if (reply.ok) throw new Error('unreachable');
+  expect(typeof reply.error.message).toBe('string');
+  expect(reply.error.message.length).toBeGreaterThan(0);
+  return reply.error;
+}
+
+/** Asserts a successful reply and returns its value. */
+export function expectOk(reply: Reply<unknown>): unknown {
+  expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
+  if (!reply.ok) throw new Error('unreachable');
+  return reply.value;
+}
+
+/**
+ * One valid argument for every method (the type makes a new method a compile error here). Paths
+ * point into `dir` and to files that do not exist, so nothing outside the test folder is touched.
+ */
+export function sampleArgs(dir: string): { [M in Method]: Args<M> } {
+  return {
+    'app-info': {},
+    'db-status': {},
+    'db-open': { path: path.join(dir, 'sample-open.db') },
+    'db-create': { path: path.join(dir, 'sample-create.db') },
+    'db-restore': { from: path.join(dir, 'sample-restore.db') },
+    'db-backup': { out: path.join(dir, 'sample-backup.db') },
+    'db-backups-list': {},
+    'db-doctor': {},
+    'accounts-list': { search: 'a' },
+    'accounts-create': { name: 'Sample account' },
+    'accounts-rename': { id: 1, name: 'Sample renamed' },
+  };
+}
+
+// --- files ----------------------------------------------------------------------------------------
+
+export function sha256(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** Names of the files in `dir`, sorted. */
+export function ls(dir: string): string[] {
+  return fs.readdirSync(dir).sort();
+}
+
+/** Writes `bytes` pseudo-random bytes (seeded, so failures reproduce). */
+export function writeRandomBytes(file: string, bytes = 16 * 1024, seed = 1): void {
+  const buf = Buffer.alloc(bytes);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < bytes; i++) {
+    // xorshift32
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    buf[i] = x & 0xff;
+  }
+  fs.writeFileSync(file, buf);
+}
+
+/** A healthy Keyplan database (migrated, WAL) holding accounts with these names. */
+export async function writeDbWithAccounts(file: string, names: string[]): Promise<void> {
+  const b = new Backend({ dbPath: file, transport: 'test', log: () => {} });
+  try {
+    expect(b.status().state).toBe('ok');
+    for (const name of names) await b.call('accounts-create', { name });
+  } finally {
+    await b.close();
+  }
+}
+
+/**
+ * A database that opens but fails `quick_check`: a few thousand rows are written, then a page in
+ * the middle of the file is overwritten with garbage. Returns the page number that was hit.
+ */
+export function writeCorruptDb(file: string, rows = 4000): number {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec(`CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT;
+           CREATE INDEX filler_body ON filler (body);`);
+  const ins = db.prepare('INSERT INTO filler (body) VALUES (?)');
+  db.transaction(() => {
+    for (let i = 0; i < rows; i++) ins.run(`row ${i} ${'x'.repeat(40)}`);
+  })();
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.close();
+  const size = fs.statSync(file).size;
+  expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  const page = Math.floor(size / pageSize / 2);
+  const garbage = Buffer.alloc(pageSize);
+  for (let i = 0; i < pageSize; i++) garbage[i] = (i * 7919 + 13) & 0xff;
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.writeSync(fd, garbage, 0, pageSize, page * pageSize);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return page + 1;
+}
+
+/** A healthy database whose schema version is above what this app knows. */
+export function writeNewerDb(file: string, version: number): void {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE from_the_future (id INTEGER PRIMARY KEY) STRICT');
+  db.pragma(`user_version = ${version}`);
+  db.close();
+}
+
+// --- dumps ----------------------------------------------------------------------------------------
+
+export interface DbDump {
+  userVersion: number;
+  schema: unknown[];
+  tables: Record<string, unknown[]>;
+}
+
+/** Every table's rows (ordered by every column), the schema and user_version: equal dumps, equal data. */
+export function dumpDb(db: Db): DbDump {
+  const schema = db
+    .prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name')
+    .all();
+  const names = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const tables: Record<string, unknown[]> = {};
+  for (const name of names) {
+    const q = `"${name.replace(/"/g, '""')}"`;
+    const cols = (db.prepare(`SELECT count(*) FROM pragma_table_info(?)`).pluck().get(name) as number) || 1;
+    const order = Array.from({ length: cols }, (_, i) => i + 1).join(', ');
+    tables[name] = db.prepare(`SELECT * FROM ${q} ORDER BY ${order}`).all();
+  }
+  return { userVersion: db.pragma('user_version', { simple: true }) as number, schema, tables };
+}
+
+/**
+ * A read-only connection for looking at a file in a test without leaving anything beside it: when
+ * there is no -wal the file is read into memory (a read-only connection to a WAL-mode file would
+ * leave -wal and -shm behind); otherwise SQLite reads it together with its WAL.
+ */
+export function openReadOnly(file: string): Db {
+  if (fs.existsSync(`${file}-wal`)) return new Database(file, { readonly: true, fileMustExist: true });
+  const image = fs.readFileSync(file);
+  if (image.length >= 20 && image[18] === 2) {
+    image[18] = 1;
+    image[19] = 1;
+  }
+  return new Database(image, { readonly: true });
+}
+
+/** dumpDb on a file, through a short read-only connection. */
+export function dumpFile(file: string): DbDump {
+  const db = openReadOnly(file);
+  try {
+    return dumpDb(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** The account names stored in a database file, sorted. */
+export function accountNames(file: string): string[] {
+  const db = openReadOnly(file);
+  try {
+    return (db.prepare('SELECT name FROM accounts ORDER BY name').pluck().all() as string[]).sort();
+  } finally {
+    db.close();
+  }
+}
+
+export function integrityCheck(file: string): string {
+  const db = openReadOnly(file);
+  try {
+    return (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+  } finally {
+    db.close();
+  }
+}
+
+/** Whether the tests run as root (file permissions do not stop root). */
+export const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
