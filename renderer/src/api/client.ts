@@ -36,8 +36,12 @@ function previewToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+const EVENT_NAMES: EventName[] = ['db-changed', 'data-changed'];
+
 function httpBridge(): KeyplanBridge {
   const token = previewToken();
+  const listeners = new Set<(event: string, payload: unknown) => void>();
+  let source: EventSource | null = null;
   return {
     async invoke(method, args) {
       let res: Response;
@@ -51,19 +55,32 @@ function httpBridge(): KeyplanBridge {
         return { ok: false, error: { code: 'internal', message: `network: ${(e as Error).message}` } };
       }
       if (res.status === 403) return { ok: false, error: { code: 'forbidden', message: await res.text() } };
-      return (await res.json()) as Reply<unknown>;
+      try {
+        return (await res.json()) as Reply<unknown>;
+      } catch {
+        return { ok: false, error: { code: 'internal', message: `HTTP ${res.status} without a JSON reply` } };
+      }
     },
+    // One event stream per window, shared by every subscriber: browsers allow only six
+    // connections per host, and each open EventSource holds one for good.
     on(listener) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-      const names: EventName[] = ['db-changed', 'data-changed'];
-      const handlers = names.map((name) => {
-        const h = (e: MessageEvent<string>) => listener(name, JSON.parse(e.data));
-        source.addEventListener(name, h);
-        return h;
-      });
+      listeners.add(listener);
+      if (!source) {
+        const stream = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+        for (const name of EVENT_NAMES) {
+          stream.addEventListener(name, (e: MessageEvent<string>) => {
+            const payload: unknown = JSON.parse(e.data);
+            for (const l of [...listeners]) l(name, payload);
+          });
+        }
+        source = stream;
+      }
       return () => {
-        names.forEach((name, i) => source.removeEventListener(name, handlers[i]!));
-        source.close();
+        listeners.delete(listener);
+        if (listeners.size === 0 && source) {
+          source.close();
+          source = null;
+        }
       };
     },
   };

@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Args, EventName, Events, Method, Result } from '../../../shared/api/contract';
+import { api, ApiFailure, onEvent } from './client';
+
+/** Subscribes to a backend event for the component's lifetime. */
+export function useEvent<E extends EventName>(event: E, listener: (payload: Events[E]) => void): void {
+  useEffect(() => onEvent(event, listener), [event, listener]);
+}
+
+export interface Query<T> {
+  /** The latest value; kept while a refetch (new arguments, changed data) is under way. */
+  value: T | undefined;
+  error: ApiFailure | null;
+  /** True until the value for the current arguments has arrived. */
+  loading: boolean;
+  reload: () => void;
+}
+
+function toFailure(e: unknown): ApiFailure {
+  if (e instanceof ApiFailure) return e;
+  console.error(e);
+  return new ApiFailure({ code: 'internal', message: e instanceof Error ? e.message : String(e) });
+}
+
+/**
+ * Calls a read method and keeps its result. Refetches when the arguments change, when
+ * 'data-changed' names one of `tables`, and when the database itself changes ('db-changed').
+ */
+export function useApiQuery<M extends Method>(method: M, args: Args<M>, tables: readonly string[] = []): Query<Result<M>> {
+  const argsJson = JSON.stringify(args ?? {});
+  const tablesKey = tables.join(',');
+  const [tick, setTick] = useState(0);
+  const [state, setState] = useState<{ key: string; value?: Result<M>; error: ApiFailure | null }>({
+    key: '',
+    error: null,
+  });
+  const key = `${method}|${argsJson}|${tick}`;
+
+  useEffect(() => {
+    let live = true;
+    api(method, JSON.parse(argsJson) as Args<M>).then(
+      (value) => {
+        if (live) setState({ key, value, error: null });
+      },
+      (e: unknown) => {
+        if (live) setState((s) => ({ key, value: s.value, error: toFailure(e) }));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [method, argsJson, key]);
+
+  useEffect(() => {
+    const watched = tablesKey ? tablesKey.split(',') : [];
+    const offData = onEvent('data-changed', ({ tables: changed }) => {
+      if (changed.some((t) => watched.includes(t))) setTick((n) => n + 1);
+    });
+    const offDb = onEvent('db-changed', () => setTick((n) => n + 1));
+    return () => {
+      offData();
+      offDb();
+    };
+  }, [tablesKey]);
+
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { value: state.value, error: state.error, loading: state.key !== key, reload };
+}

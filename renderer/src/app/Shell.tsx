@@ -1,0 +1,109 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AccountsPage } from '../features/accounts/AccountsPage';
+import { BoardPage } from '../features/board/BoardPage';
+import { ForumPage } from '../features/forum/ForumPage';
+import { PlansPage } from '../features/plans/PlansPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { StakeholdersPage } from '../features/stakeholders/StakeholdersPage';
+import { baseName } from '../lib/format';
+import { Icon, LogoMark, type IconName } from '../ui/icons';
+import { useDbStatus } from './DbStatusContext';
+import { hrefOf, useArea, type Area } from './routes';
+
+const WORK_AREAS: { area: Area; icon: IconName }[] = [
+  { area: 'accounts', icon: 'accounts' },
+  { area: 'board', icon: 'board' },
+  { area: 'stakeholders', icon: 'stakeholders' },
+  { area: 'plans', icon: 'plans' },
+  { area: 'forum', icon: 'forum' },
+];
+
+function page(area: Area): ReactNode {
+  switch (area) {
+    case 'accounts':
+      return <AccountsPage />;
+    case 'board':
+      return <BoardPage />;
+    case 'stakeholders':
+      return <StakeholdersPage />;
+    case 'plans':
+      return <PlansPage />;
+    case 'forum':
+      return <ForumPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+function NavLink({ area, icon, current }: { area: Area; icon: IconName; current: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <li>
+      <a className="nav__link" href={hrefOf(area)} aria-current={current ? 'page' : undefined}>
+        <Icon name={icon} />
+        <span>{t(`nav.${area}`)}</span>
+      </a>
+    </li>
+  );
+}
+
+/** The workspace: navigation on the left, the current area on the right. */
+export function Shell() {
+  const { t } = useTranslation();
+  const area = useArea();
+  const { status } = useDbStatus();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    document.title = t('app.pageTitle', { page: t(`nav.${area}`) });
+  }, [area, t]);
+
+  // After navigating, move focus to the new page's heading (not on the first load).
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+    mainRef.current?.scrollTo?.({ top: 0 });
+  }, [area]);
+
+  return (
+    <div className="shell">
+      <button type="button" className="skip-link" onClick={() => mainRef.current?.querySelector<HTMLElement>('h1')?.focus()}>
+        {t('app.skipToContent')}
+      </button>
+      <aside className="sidebar">
+        <div className="brand">
+          <LogoMark />
+          <div className="brand__text">
+            <span className="brand__name">{t('app.name')}</span>
+            <span className="brand__product">{t('app.product')}</span>
+          </div>
+        </div>
+        <nav className="nav" aria-label={t('nav.label')}>
+          <ul role="list" className="nav__list">
+            {WORK_AREAS.map((a) => (
+              <NavLink key={a.area} area={a.area} icon={a.icon} current={area === a.area} />
+            ))}
+          </ul>
+          <ul role="list" className="nav__list nav__list--end">
+            <NavLink area="settings" icon="settings" current={area === 'settings'} />
+          </ul>
+        </nav>
+        <div className="sidebar__db" title={status.path}>
+          <Icon name="database" size={16} />
+          <span className="visually-hidden">{t('app.currentDatabase')}</span>
+          <span className="sidebar__db-name">{baseName(status.path)}</span>
+        </div>
+      </aside>
+      <main className="main" id="main" ref={mainRef}>
+        <div className="main__inner" key={area}>
+          {page(area)}
+        </div>
+      </main>
+    </div>
+  );
+}
