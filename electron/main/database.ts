@@ -41,7 +41,7 @@ export function openBackend(): Backend {
 /**
  * better-sqlite3 built for Electron's ABI. A packaged app loads the module the normal way, because
  * electron-builder rebuilt it for Electron. An unpackaged run shares node_modules with the Node
- * tests, whose build must stay Node's, so scripts/start.mjs keeps an Electron build elsewhere and
+ * tests, whose build must stay Node's, so electron/scripts/start.mjs keeps an Electron build elsewhere and
  * names it in KEYPLAN_NATIVE_BINDING. (Packaged apps ignore the variable: no environment variable
  * should make a shipped app load native code from an arbitrary path.)
  */

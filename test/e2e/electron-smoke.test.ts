@@ -13,8 +13,8 @@ import { _electron as electron, type ElectronApplication, type Page } from 'play
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyplanBridge } from '../../shared/api/bridge';
 import type { AppInfo, DbStatus } from '../../shared/api/types';
-import { electronBinaryStatus, ROOT } from '../../scripts/electron-binary.mjs';
-import { ensureNativeBinding } from '../../scripts/electron-native.mjs';
+import { electronBinaryStatus, ROOT } from '../../electron/scripts/electron-binary.mjs';
+import { ensureNativeBinding } from '../../electron/scripts/electron-native.mjs';
 
 const binary = electronBinaryStatus();
 const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { electronBinaryStatus, electronVersion, MISSING_BINARY_MESSAGE, ROOT } from '../../scripts/electron-binary.mjs';
-import { keepingDirectory, nativeBindingPath } from '../../scripts/electron-native.mjs';
-import { electronExecutable, fuseConfig, FUSES } from '../../scripts/fuses.mjs';
+import { electronBinaryStatus, electronVersion, MISSING_BINARY_MESSAGE, ROOT } from '../../electron/scripts/electron-binary.mjs';
+import { keepingDirectory, nativeBindingPath } from '../../electron/scripts/electron-native.mjs';
+import { electronExecutable, fuseConfig, FUSES } from '../../electron/scripts/fuses.mjs';
 
 describe('electronBinaryStatus', () => {
   it('reports a skipped download, where require("electron") throws', () => {

@@ -4,7 +4,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 if (!fs.existsSync(path.join(root, 'out', 'renderer', 'index.html'))) {
   const r = spawnSync(bin('electron-vite'), ['build'], { cwd: root, stdio: ['ignore', 2, 2] });

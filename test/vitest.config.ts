@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+// Paths below are relative to the repository root.
 export default defineConfig({
+  root: path.resolve(import.meta.dirname, '..'),
   test: {
     projects: [
       {

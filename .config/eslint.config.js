@@ -100,7 +100,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'scripts/**/*.{js,mjs,ts}', '*.config.{ts,js}'],
+    files: ['test/**/*.ts', 'electron/scripts/**/*.{js,mjs,ts}', '*.config.{ts,js}', '.config/*.{ts,js}'],
     languageOptions: { globals: globals.node },
   },
 );

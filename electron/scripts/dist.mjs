@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * `npm run dist [-- electron-builder args]`: builds, then packages with electron-builder
- * (electron-builder.yml): AppImage and deb on Linux, NSIS on Windows, dmg on macOS.
+ * (electron/builder.yml): AppImage and deb on Linux, NSIS on Windows, dmg on macOS.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -24,5 +24,5 @@ if (build !== 0) process.exit(build);
 // tests and the CLI load is put back afterwards.
 const require = createRequire(path.join(ROOT, 'package.json'));
 const nodeBuild = path.join(path.dirname(require.resolve('better-sqlite3/package.json')), 'build');
-const status = keepingDirectory(nodeBuild, () => runTool('electron-builder', ['--config', 'electron-builder.yml', ...process.argv.slice(2)]));
+const status = keepingDirectory(nodeBuild, () => runTool('electron-builder', ['--config', 'electron/builder.yml', ...process.argv.slice(2)]));
 process.exit(status);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-export const ROOT = path.resolve(import.meta.dirname, '..');
+export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export const MISSING_BINARY_MESSAGE =
   'Keyplan: the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD was set?). ' +

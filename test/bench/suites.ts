@@ -1,0 +1,5 @@
+import { foundation } from './foundation';
+import type { Suite } from './lib';
+
+/** Every benchmark suite, in the order `npm run bench` runs them. */
+export const suites: Suite[] = [foundation];
