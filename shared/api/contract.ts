@@ -4,27 +4,13 @@
  * the renderer's client, the Electron IPC channel, the HTTP bridge and the CLI all speak it.
  */
 import { z } from 'zod';
-import type { Account, AppInfo, BackupInfo, DbStatus, DoctorReport } from './types';
+import { accountsContract } from './accounts-contract';
+import { method } from './method';
+import type { AppInfo, BackupInfo, DbStatus, DoctorReport } from './types';
 
-export interface MethodSpec<S extends z.ZodType, R> {
-  args: S;
-  /** Phantom field carrying the result type; never read at run time. */
-  result?: R;
-  /** Whether the method needs an open, healthy database (most do). */
-  needsDb: boolean;
-}
-
-function method<R>() {
-  return <S extends z.ZodType>(args: S, opts: { needsDb?: boolean } = {}): MethodSpec<S, R> => ({
-    args,
-    needsDb: opts.needsDb ?? true,
-  });
-}
+export { nameSchema, type MethodSpec } from './method';
 
 const empty = z.strictObject({});
-const id = z.number().int().positive();
-/** A name a person types: trimmed, non-empty, bounded. */
-export const nameSchema = z.string().trim().min(1).max(200);
 const filePath = z.string().trim().min(1).max(4096);
 
 export const contract = {
@@ -45,12 +31,8 @@ export const contract = {
   'db-backups-list': method<BackupInfo[]>()(empty, { needsDb: false }),
   'db-doctor': method<DoctorReport>()(empty),
 
-  // --- accounts (started here; the account-database issue completes them) ---------------------
-  'accounts-list': method<Account[]>()(
-    z.strictObject({ search: z.string().max(200).optional() }),
-  ),
-  'accounts-create': method<Account>()(z.strictObject({ name: nameSchema })),
-  'accounts-rename': method<Account>()(z.strictObject({ id, name: nameSchema })),
+  // --- the account database ----------------------------------------------------------------
+  ...accountsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,11 @@ export const ERROR_CODES = [
   'file-exists',
   'backup-invalid',
   'forbidden',
+  'import-empty',
+  'import-not-table',
+  'import-no-name',
+  'import-bad-map',
+  'sample-not-empty',
   'internal',
 ] as const;
 

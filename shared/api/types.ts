@@ -1,11 +1,6 @@
 /** Plain data types that cross the API. Dates are ISO-8601 strings; money is integer minor units. */
 
-export interface Account {
-  id: number;
-  name: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { AccountRecord as Account } from './accounts';
 
 export interface BackupInfo {
   path: string;

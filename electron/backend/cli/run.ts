@@ -11,9 +11,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_FAIL = 1;
-export const EXIT_DB = 2;
+export { EXIT_DB, EXIT_FAIL, EXIT_OK } from './verbs/types';
+import { EXIT_DB, EXIT_FAIL, EXIT_OK } from './verbs/types';
 
 const HELP = `Keyplan ${APP_VERSION} - key-account planning workbench (大客户规划工作台)
 
@@ -23,87 +22,21 @@ Verbs:
   doctor                       open, migrate and check the database; prints the schema version and "ok"
   backup --out FILE            write a consistent copy of the database to FILE
   restore --from FILE          replace the database with a backup (checked first; the current file is kept)
-  list accounts [--json]       list the accounts
+  list accounts [--json]       list the accounts with every field (parent, owner, tier by name)
   create account NAME          add an account
+  import accounts FILE [--map "Source column=field,..."] [--skip-invalid] [--dry-run]
+                               import CSV (UTF-8, GBK/GB18030) or XLSX; all rows or none unless --skip-invalid
+  export accounts --format csv|xlsx|json [--out FILE] [--locale zh-CN|en]
+                               export the accounts (a CSV export imports back to the same data)
+  sample [--locale zh-CN|en] [--accounts N]
+                               fill an empty database with a realistic sample workspace (default 40 accounts)
   help                         this text
 
 Options:
   --db PATH                    the database file (default: $KEYPLAN_DB, else keyplan.db in the app's data folder)
 `;
 
-interface Verb {
-  /** Whether the verb needs a healthy database before it runs. */
-  needsDb: boolean;
-  run(backend: Backend, positionals: string[], flags: Flags, io: CliIo): Promise<number>;
-}
-
-interface Flags {
-  out?: string;
-  from?: string;
-  json?: boolean;
-}
-
-const VERBS: Record<string, Verb> = {
-  doctor: {
-    needsDb: true,
-    async run(backend, _p, flags, io) {
-      const report = await backend.call('db-doctor', {});
-      if (flags.json) {
-        io.out(`${JSON.stringify(report, null, 2)}\n`);
-      } else {
-        io.out(`database: ${report.path}\n`);
-        io.out(`schema version: ${report.schemaVersion}\n`);
-        io.out(`journal mode: ${report.journalMode}; foreign keys: ${report.foreignKeys ? 'on' : 'off'}\n`);
-        for (const [table, n] of Object.entries(report.counts)) io.out(`  ${table}: ${n}\n`);
-        io.out(report.ok ? 'ok\n' : `problems: ${report.quickCheck}\n`);
-      }
-      return report.ok ? EXIT_OK : EXIT_DB;
-    },
-  },
-  backup: {
-    needsDb: true,
-    async run(backend, _p, flags, io) {
-      if (!flags.out) throw new UsageError('backup needs --out FILE');
-      const info = await backend.call('db-backup', { out: flags.out });
-      io.out(`backup written: ${info.path} (${info.bytes} bytes)\n`);
-      return EXIT_OK;
-    },
-  },
-  restore: {
-    needsDb: false,
-    async run(backend, _p, flags, io) {
-      if (!flags.from) throw new UsageError('restore needs --from FILE');
-      const status = await backend.call('db-restore', { from: flags.from });
-      if (status.state !== 'ok') {
-        io.err(`keyplan: restored, but the database did not open: ${status.detail ?? status.state}\n`);
-        return EXIT_DB;
-      }
-      io.out(`restored ${status.path} from ${flags.from}; the previous database was kept in ${status.path.replace(/[^/\\]+$/, '')}backups\n`);
-      return EXIT_OK;
-    },
-  },
-  list: {
-    needsDb: true,
-    async run(backend, positionals, flags, io) {
-      const what = positionals[0];
-      if (what !== 'accounts') throw new UsageError('list what? try: list accounts');
-      const accounts = await backend.call('accounts-list', {});
-      if (flags.json) io.out(`${JSON.stringify(accounts, null, 2)}\n`);
-      else for (const a of accounts) io.out(`${a.id}\t${a.name}\n`);
-      return EXIT_OK;
-    },
-  },
-  create: {
-    needsDb: true,
-    async run(backend, positionals, _flags, io) {
-      const [what, ...rest] = positionals;
-      if (what !== 'account' || rest.length === 0) throw new UsageError('usage: create account NAME');
-      const account = await backend.call('accounts-create', { name: rest.join(' ') });
-      io.out(`created account ${account.id}: ${account.name}\n`);
-      return EXIT_OK;
-    },
-  },
-};
+import { VERBS } from './verbs';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let parsed;
@@ -117,6 +50,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         out: { type: 'string' },
         from: { type: 'string' },
         json: { type: 'boolean' },
+        map: { type: 'string' },
+        'skip-invalid': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        format: { type: 'string' },
+        locale: { type: 'string' },
+        accounts: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

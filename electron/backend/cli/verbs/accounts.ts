@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportRowError } from '../../../../shared/api/accounts-views';
+import { AppError } from '../../../../shared/api/errors';
+import { UsageError } from '../../args';
+import { EXIT_FAIL, EXIT_OK, type Flags, type Verb } from './types';
+
+/** `--map "客户=name, Rev 2024=revenue:2024"` -> { 客户: 'name', 'Rev 2024': 'revenue:2024' }. */
+export function parseMapFlag(value: string | undefined): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  const map: Record<string, string> = {};
+  for (const part of value.split(/[,，;；]/)) {
+    if (!part.trim()) continue;
+    const eq = part.lastIndexOf('=');
+    if (eq <= 0) throw new UsageError(`--map entries look like "Source column=field", not "${part.trim()}"`);
+    map[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return map;
+}
+
+function locale(flags: Flags): 'zh-CN' | 'en' {
+  const l = flags.locale ?? 'zh-CN';
+  if (l !== 'zh-CN' && l !== 'en') throw new UsageError(`--locale is zh-CN or en, not "${l}"`);
+  return l;
+}
+
+const REASONS: Record<string, string> = {
+  required: 'the account name is missing',
+  'too-long': 'the text is too long',
+  'not-a-number': 'not a number',
+  'not-an-integer': 'not a whole number',
+  'not-a-date': 'not a date (use YYYY-MM-DD)',
+  'not-a-percent': 'not a percentage',
+  'not-a-boolean': 'not yes/no',
+  'out-of-range': 'out of range',
+  'unknown-value': 'not one of the known values',
+  'unknown-tier': 'no tier of that name (see Settings)',
+  'unknown-parent': 'the parent account is neither in the file nor in the database',
+  'parent-cycle': 'the parent accounts form a circle',
+  'duplicate-name': 'the same account name appears earlier in the file',
+};
+
+export function describeRowError(e: ImportRowError): string {
+  const where = e.column ? `, column "${e.column}"` : '';
+  const value = e.value ? ` ("${e.value.length > 60 ? `${e.value.slice(0, 57)}...` : e.value}")` : '';
+  return `line ${e.line}${where}${value}: ${REASONS[e.code] ?? e.code}`;
+}
+
+export const accountVerbs: Record<string, Verb> = {
+  list: {
+    needsDb: true,
+    async run(backend, positionals, flags, io) {
+      const what = positionals[0];
+      if (what !== 'accounts') throw new UsageError('list what? try: list accounts');
+      const accounts = await backend.call('accounts-list', {});
+      if (flags.json) io.out(`${JSON.stringify(accounts, null, 2)}\n`);
+      else for (const a of accounts) io.out(`${a.id}\t${a.name}${a.parentName ? `\t(${a.parentName})` : ''}\n`);
+      return EXIT_OK;
+    },
+  },
+  create: {
+    needsDb: true,
+    async run(backend, positionals, _flags, io) {
+      const [what, ...rest] = positionals;
+      if (what !== 'account' || rest.length === 0) throw new UsageError('usage: create account NAME');
+      const account = await backend.call('accounts-create', { name: rest.join(' ') });
+      io.out(`created account ${account.id}: ${account.name}\n`);
+      return EXIT_OK;
+    },
+  },
+  import: {
+    needsDb: true,
+    async run(backend, positionals, flags, io) {
+      const [what, file] = positionals;
+      if (what !== 'accounts' || !file) throw new UsageError('usage: import accounts FILE [--map "..."] [--skip-invalid] [--dry-run]');
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(file);
+      } catch (e) {
+        throw new AppError('file-not-found', `cannot read ${file}: ${(e as Error).message}`, { path: file });
+      }
+      const map = parseMapFlag(flags.map);
+      const report = await backend.call('import-run', {
+        fileName: path.basename(file),
+        contentBase64: bytes.toString('base64'),
+        ...(map ? { map } : {}),
+        skipInvalid: !!flags['skip-invalid'],
+        dryRun: !!flags['dry-run'],
+      });
+      if (flags.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
+      for (const e of report.errors) io.err(`  ${describeRowError(e)}\n`);
+      if (report.rejected) {
+        io.err(`keyplan: ${report.errors.length} problem(s) in ${new Set(report.errors.map((e) => e.line)).size} row(s); nothing was imported. Fix them, or use --skip-invalid to import the valid rows.\n`);
+        return EXIT_FAIL;
+      }
+      if (!flags.json) {
+        const verb = report.dryRun ? 'would import' : 'imported';
+        io.out(`${verb} ${report.created + report.updated} of ${report.rows} rows: ${report.created} new, ${report.updated} updated${report.skipped ? `, ${report.skipped} skipped` : ''}\n`);
+        if (report.peopleCreated.length) io.out(`${report.dryRun ? 'would add' : 'added'} people: ${report.peopleCreated.join(', ')}\n`);
+      }
+      return EXIT_OK;
+    },
+  },
+  export: {
+    needsDb: true,
+    async run(backend, positionals, flags, io) {
+      if (positionals[0] !== 'accounts') throw new UsageError('usage: export accounts --format csv|xlsx|json [--out FILE]');
+      const format = flags.format ?? (flags.out ? path.extname(flags.out).slice(1).toLowerCase() : 'csv');
+      if (format !== 'csv' && format !== 'xlsx' && format !== 'json') throw new UsageError(`--format is csv, xlsx or json, not "${format}"`);
+      if (format === 'xlsx' && !flags.out) throw new UsageError('an XLSX export needs --out FILE');
+      const file = await backend.call('export-accounts', { format, locale: locale(flags) });
+      const bytes = Buffer.from(file.contentBase64, 'base64');
+      if (flags.out) {
+        const tmp = `${flags.out}.partial-${process.pid}`;
+        fs.writeFileSync(tmp, bytes);
+        fs.renameSync(tmp, flags.out);
+        io.out(`exported to ${flags.out} (${bytes.length} bytes)\n`);
+      } else {
+        io.out(bytes.toString('utf8'));
+      }
+      return EXIT_OK;
+    },
+  },
+  sample: {
+    needsDb: true,
+    async run(backend, _positionals, flags, io) {
+      const n = flags.accounts === undefined ? 40 : Number(flags.accounts);
+      if (!Number.isInteger(n) || n < 1 || n > 20_000) throw new UsageError('--accounts is a whole number from 1 to 20000');
+      const r = await backend.call('sample-load', { locale: locale(flags), accounts: n });
+      io.out(`sample workspace loaded: ${r.accounts} accounts\n`);
+      return EXIT_OK;
+    },
+  },
+};

@@ -1,0 +1,24 @@
+import type { Backend } from '../../backend';
+import type { CliIo } from '../run';
+
+export const EXIT_OK = 0;
+export const EXIT_FAIL = 1;
+export const EXIT_DB = 2;
+
+export interface Flags {
+  out?: string;
+  from?: string;
+  json?: boolean;
+  map?: string;
+  'skip-invalid'?: boolean;
+  'dry-run'?: boolean;
+  format?: string;
+  locale?: string;
+  accounts?: string;
+}
+
+export interface Verb {
+  /** Whether the verb needs a healthy database before it runs. */
+  needsDb: boolean;
+  run(backend: Backend, positionals: string[], flags: Flags, io: CliIo): Promise<number>;
+}

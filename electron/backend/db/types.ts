@@ -1,0 +1,1 @@
+export type { Database as Db } from 'better-sqlite3';

@@ -1,0 +1,38 @@
+import { dateOf } from '../../../shared/domain/dates';
+import { accountsCsv, accountsJson, accountsXlsx } from '../import/account-export';
+import { importAccounts, previewAccountImport } from '../import/account-import';
+import { generateSample } from '../sample/generate';
+import { loadSample } from '../sample/load';
+import type { HandlerGroup } from './types';
+
+const decode = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
+const MIME = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', json: 'application/json' } as const;
+
+export const ioHandlers: HandlerGroup<'import-preview' | 'import-run' | 'export-accounts' | 'sample-load'> = {
+  'import-preview': ({ backend }, { fileName, contentBase64, map }) => previewAccountImport(backend.connection(), decode(contentBase64), fileName, map),
+  'import-run': async ({ backend, emit }, { fileName, contentBase64, map, skipInvalid, dryRun }) => {
+    const report = await importAccounts(
+      backend.connection(),
+      decode(contentBase64),
+      fileName,
+      { ...(map ? { map } : {}), skipInvalid: !!skipInvalid, dryRun: !!dryRun },
+      backend.now(),
+    );
+    if (!report.dryRun && !report.rejected) emit('data-changed', { tables: ['accounts', 'people', 'account_revenue', 'account_team'] });
+    return report;
+  },
+  'export-accounts': async ({ backend }, { format, locale }) => {
+    const db = backend.connection();
+    const stamp = dateOf(backend.now());
+    const base = locale === 'en' ? `keyplan-accounts-${stamp}` : `keyplan-客户-${stamp}`;
+    const content =
+      format === 'csv' ? Buffer.from(accountsCsv(db, locale ?? 'zh-CN'), 'utf8') : format === 'xlsx' ? await accountsXlsx(db, locale ?? 'zh-CN') : Buffer.from(accountsJson(db), 'utf8');
+    return { fileName: `${base}.${format}`, mime: MIME[format], contentBase64: content.toString('base64') };
+  },
+  'sample-load': ({ backend, emit }, { locale, accounts, today }) => {
+    const ws = generateSample({ locale: locale ?? 'zh-CN', accounts: accounts ?? 40, today: today ?? dateOf(backend.now()) });
+    const result = loadSample(backend.connection(), ws, backend.now());
+    emit('data-changed', { tables: ['accounts', 'people', 'account_revenue', 'interactions', 'opportunities'] });
+    return result;
+  },
+};

@@ -1,0 +1,162 @@
+/**
+ * Reads a spreadsheet a person hands us into rows of strings: CSV in UTF-8 (with or without BOM),
+ * UTF-16 with BOM, or GB18030/GBK (what Chinese Excel writes); or XLSX. Refuses binary garbage and
+ * empty files with a clear error instead of importing nonsense.
+ */
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../../shared/api/errors';
+
+export interface TableRow {
+  /** 1-based line (CSV) or row number (XLSX) in the file, for error reports. */
+  line: number;
+  cells: string[];
+}
+
+export interface Table {
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  headers: string[];
+  headerLine: number;
+  rows: TableRow[];
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+
+export async function readTable(bytes: Uint8Array, fileName = ''): Promise<Table> {
+  if (bytes.length === 0) throw new AppError('import-empty', `${fileName || 'The file'} is empty.`, { file: fileName });
+  const isZip = ZIP.every((b, i) => bytes[i] === b);
+  if (isZip) return readXlsx(bytes, fileName);
+  if (/\.(xlsx|xlsm)$/i.test(fileName)) {
+    throw new AppError('import-not-table', `${fileName} is not a valid XLSX workbook.`, { file: fileName });
+  }
+  if (/\.xls$/i.test(fileName)) {
+    throw new AppError('import-not-table', `${fileName} is an old Excel 97-2003 file; save it as .xlsx or CSV.`, { file: fileName });
+  }
+  const { text, encoding } = decode(bytes, fileName);
+  return readCsv(text, encoding, fileName);
+}
+
+function decode(bytes: Uint8Array, fileName: string): { text: string; encoding: string } {
+  let encoding: string;
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    encoding = 'utf-8';
+    start = 3;
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    encoding = 'utf-16le';
+    start = 2;
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    encoding = 'utf-16be';
+    start = 2;
+  } else {
+    encoding = 'utf-8';
+  }
+  const body = bytes.subarray(start);
+  if (encoding === 'utf-8' && body.includes(0)) throw notText(fileName);
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(body);
+  } catch {
+    if (start !== 0) throw notText(fileName);
+    try {
+      text = new TextDecoder('gb18030', { fatal: true }).decode(body);
+      encoding = 'gb18030';
+    } catch {
+      throw notText(fileName);
+    }
+  }
+  // Text has few control characters besides tab and line breaks; random bytes have many.
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) control++;
+  }
+  if (control > Math.max(2, text.length * 0.002)) throw notText(fileName);
+  return { text, encoding };
+}
+
+function notText(fileName: string): AppError {
+  return new AppError('import-not-table', `${fileName || 'The file'} is neither a CSV text file nor an XLSX workbook.`, { file: fileName });
+}
+
+function detectDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  let best = ',';
+  let bestCount = 0;
+  for (const d of [',', ';', '\t', '，']) {
+    const n = firstLine.split(d).length - 1;
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+function readCsv(text: string, encoding: string, fileName: string): Table {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (e) {
+    throw new AppError('import-not-table', `${fileName || 'The file'} could not be read as CSV: ${(e as Error).message}`, { file: fileName });
+  }
+  const rows: TableRow[] = records.map((r) => ({ line: r.info.lines, cells: r.record.map((c) => c.trim()) }));
+  return toTable('csv', encoding, rows, fileName);
+}
+
+async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new AppError('import-not-table', `${fileName || 'The file'} is not a valid XLSX workbook: ${(e as Error).message}`, { file: fileName });
+  }
+  const sheet = wb.worksheets.find((ws) => ws.actualRowCount > 0);
+  if (!sheet) throw new AppError('import-empty', `${fileName || 'The workbook'} has no rows.`, { file: fileName });
+  const rows: TableRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cellText(cell);
+    });
+    for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+    rows.push({ line: rowNumber, cells });
+  });
+  return toTable('xlsx', null, rows, fileName);
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'number') {
+    return /%/.test(cell.numFmt ?? '') ? `${+(v * 100).toFixed(10)}%` : String(v);
+  }
+  if (typeof v === 'string' || typeof v === 'boolean') return String(v).trim();
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
+    if ('result' in v) {
+      const r = v.result;
+      if (r instanceof Date) return r.toISOString().slice(0, 10);
+      return r === undefined || r === null || typeof r === 'object' ? '' : String(r).trim();
+    }
+    if ('text' in v) return String(v.text).trim();
+  }
+  return String(cell.text ?? '').trim();
+}
+
+function toTable(format: Table['format'], encoding: string | null, all: TableRow[], fileName: string): Table {
+  const nonEmpty = all.filter((r) => r.cells.some((c) => c !== ''));
+  const header = nonEmpty[0];
+  if (!header) throw new AppError('import-empty', `${fileName || 'The file'} has no rows.`, { file: fileName });
+  const rows = nonEmpty.slice(1);
+  if (rows.length === 0) throw new AppError('import-empty', `${fileName || 'The file'} has a header but no data rows.`, { file: fileName });
+  return { format, encoding, headers: header.cells.map((h) => h.trim()), headerLine: header.line, rows };
+}

@@ -1,0 +1,121 @@
+/** Result types of the accounts area's views: Today, portfolio figures, import, export. */
+import type { FollowUp } from '../domain/cadence';
+import type { ComplianceFigures } from '../domain/compliance';
+import type { ChurnReason, Grade } from '../domain/enums';
+import type { AccountQuery } from './accounts';
+
+export interface SavedView {
+  id: number;
+  name: string;
+  query: AccountQuery;
+}
+
+export interface FollowUpItem {
+  accountId: number;
+  accountName: string;
+  grade: Grade | null;
+  tierKey: string | null;
+  lastContact: string | null;
+  followUp: FollowUp;
+  /** The promised next step, when that is what is due. */
+  nextStep: string | null;
+}
+
+export interface OwnerDay {
+  ownerId: number | null;
+  ownerName: string | null;
+  overdue: FollowUpItem[];
+  due: FollowUpItem[];
+  compliance: ComplianceFigures;
+  accounts: number;
+}
+
+export interface AccountCompliance {
+  accountId: number;
+  accountName: string;
+  ownerName: string | null;
+  tierKey: string | null;
+  compliance: ComplianceFigures;
+}
+
+export interface TodayView {
+  today: string;
+  quarter: { year: number; q: number; start: string; end: string };
+  owners: OwnerDay[];
+  accounts: AccountCompliance[];
+  totals: { overdue: number; due: number; compliance: ComplianceFigures };
+}
+
+export interface Bucket {
+  key: string;
+  accounts: number;
+  revenue: number;
+}
+
+export interface ParetoPoint {
+  accountId: number;
+  name: string;
+  revenue: number;
+  cumulative: number;
+  inHead: boolean;
+}
+
+export interface PortfolioFigures {
+  year: number;
+  currency: string;
+  totalRevenue: number;
+  accounts: number;
+  pareto: { points: ParetoPoint[]; headCount: number; headShareOfCount: number };
+  byTier: Bucket[];
+  byIndustry: Bucket[];
+  byRegion: Bucket[];
+  churn: {
+    churned: number;
+    atRisk: number;
+    /** Churned accounts / all accounts, 0..1. */
+    rate: number;
+    /** Revenue of the churned accounts last year / total last year, 0..1. */
+    revenueRate: number;
+    reasons: { reason: ChurnReason | 'unknown'; accounts: number; revenue: number }[];
+  };
+  receivables: { bucket: 'current' | '1-30' | '31-60' | '61-90' | '90+'; accounts: number; amount: number }[];
+  perOwner: { ownerId: number | null; ownerName: string | null; accounts: number; revenue: number; overdue: number }[];
+}
+
+export interface ImportRowError {
+  line: number;
+  column: string | null;
+  value: string | null;
+  /** Translated as import.errors.<code>. */
+  code: string;
+}
+
+export interface ImportPreview {
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  headers: string[];
+  /** The guessed target per column (null when not recognised). */
+  mapping: (string | null)[];
+  /** The first rows as read. */
+  sample: { line: number; cells: string[] }[];
+  rows: number;
+  errors: ImportRowError[];
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  peopleCreated: string[];
+  errors: ImportRowError[];
+  /** True when nothing was written because rows were invalid (without skipInvalid). */
+  rejected: boolean;
+}
+
+export interface ExportFile {
+  fileName: string;
+  mime: string;
+  contentBase64: string;
+}

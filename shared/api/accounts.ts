@@ -1,0 +1,336 @@
+/**
+ * The account record across the API: zod schemas for what callers send and the types of what the
+ * backend answers (domain.md, "The account record").
+ */
+import { z } from 'zod';
+import {
+  CHURN_REASONS,
+  CHURN_STATUSES,
+  CLASSIFICATIONS,
+  CURRENCIES,
+  DEAL_STATUSES,
+  GRADES,
+  IMPORTANCES,
+  INTERACTION_KINDS,
+  LIFECYCLE_STAGES,
+  OPPORTUNITY_STAGES,
+  PERSON_ROLES,
+  POTENTIALS,
+  URGENCIES,
+  type ChurnReason,
+  type ChurnStatus,
+  type Classification,
+  type Currency,
+  type DealStatus,
+  type Grade,
+  type Importance,
+  type InteractionKind,
+  type LifecycleStage,
+  type OpportunityStage,
+  type PersonRole,
+  type Potential,
+  type Urgency,
+} from '../domain/enums';
+import { isIsoDate } from '../domain/dates';
+import type { FollowUp } from '../domain/cadence';
+import type { ComplianceFigures } from '../domain/compliance';
+
+export const idSchema = z.number().int().positive();
+export const isoDate = z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' });
+/** Integer minor units; bounded so sums over thousands of accounts stay exact. */
+export const minorSchema = z.number().int().min(-1e15).max(1e15);
+export const nonNegMinor = z.number().int().min(0).max(1e15);
+const text = (max: number) => z.string().trim().max(max);
+const optText = (max: number) => text(max).nullable().optional();
+const nullableEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullable().optional();
+
+export const accountFieldsSchema = z.strictObject({
+  nameEn: optText(200),
+  shortName: optText(100),
+  parentId: idSchema.nullable().optional(),
+  industry: optText(100),
+  region: optText(100),
+  ownerId: idSchema.nullable().optional(),
+  classification: nullableEnum(CLASSIFICATIONS),
+  strategic: z.boolean().optional(),
+  brandInfluence: z.boolean().optional(),
+  tierId: idSchema.nullable().optional(),
+  lifecycle: nullableEnum(LIFECYCLE_STAGES),
+  dealStatus: nullableEnum(DEAL_STATUSES),
+  grade: nullableEnum(GRADES),
+  urgency: nullableEnum(URGENCIES),
+  importance: nullableEnum(IMPORTANCES),
+  currency: z.enum(CURRENCIES).optional(),
+  companyRevenue: nonNegMinor.nullable().optional(),
+  employees: z.number().int().min(0).max(1e8).nullable().optional(),
+  profitContribution: minorSchema.nullable().optional(),
+  shareOfWalletBp: z.number().int().min(0).max(10_000).nullable().optional(),
+  growthPotential: nullableEnum(POTENTIALS),
+  lifetimeValue: minorSchema.nullable().optional(),
+  costToServe: nonNegMinor.nullable().optional(),
+  churnStatus: z.enum(CHURN_STATUSES).optional(),
+  churnReason: nullableEnum(CHURN_REASONS),
+  churnNote: optText(2000),
+  churnedOn: isoDate.nullable().optional(),
+  receivableOutstanding: nonNegMinor.nullable().optional(),
+  receivableDaysOverdue: z.number().int().min(0).max(100_000).nullable().optional(),
+  paymentTerms: optText(200),
+  notes: optText(20_000),
+});
+export type AccountFields = z.input<typeof accountFieldsSchema>;
+
+/** One account with every field of its record (no child lists). */
+export interface AccountRecord {
+  id: number;
+  name: string;
+  nameEn: string | null;
+  shortName: string | null;
+  parentId: number | null;
+  parentName: string | null;
+  industry: string | null;
+  region: string | null;
+  ownerId: number | null;
+  ownerName: string | null;
+  classification: Classification | null;
+  strategic: boolean;
+  brandInfluence: boolean;
+  tierId: number | null;
+  tierKey: string | null;
+  lifecycle: LifecycleStage | null;
+  dealStatus: DealStatus | null;
+  grade: Grade | null;
+  urgency: Urgency | null;
+  importance: Importance | null;
+  currency: Currency;
+  companyRevenue: number | null;
+  employees: number | null;
+  profitContribution: number | null;
+  shareOfWalletBp: number | null;
+  growthPotential: Potential | null;
+  lifetimeValue: number | null;
+  costToServe: number | null;
+  churnStatus: ChurnStatus;
+  churnReason: ChurnReason | null;
+  churnNote: string | null;
+  churnedOn: string | null;
+  receivableOutstanding: number | null;
+  receivableDaysOverdue: number | null;
+  paymentTerms: string | null;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A row of the accounts table: the record plus figures computed for the list. */
+export interface AccountRow extends AccountRecord {
+  /** Revenue with us in the current year and the year before (minor units). */
+  revenueThisYear: number | null;
+  revenueLastYear: number | null;
+  lastContact: string | null;
+  followUp: FollowUp;
+}
+
+export const ACCOUNT_SORT_FIELDS = [
+  'name',
+  'industry',
+  'region',
+  'owner',
+  'tier',
+  'grade',
+  'lifecycle',
+  'revenueThisYear',
+  'lastContact',
+  'followUpDue',
+  'receivableOutstanding',
+] as const;
+export type AccountSortField = (typeof ACCOUNT_SORT_FIELDS)[number];
+
+export const accountQuerySchema = z.strictObject({
+  search: z.string().max(200).optional(),
+  tierIds: z.array(idSchema).max(100).optional(),
+  industries: z.array(text(100)).max(200).optional(),
+  regions: z.array(text(100)).max(200).optional(),
+  ownerIds: z.array(idSchema).max(500).optional(),
+  lifecycles: z.array(z.enum(LIFECYCLE_STAGES)).max(5).optional(),
+  grades: z.array(z.enum(GRADES)).max(5).optional(),
+  overdueOnly: z.boolean().optional(),
+  sort: z.enum(ACCOUNT_SORT_FIELDS).optional(),
+  desc: z.boolean().optional(),
+  /** The day figures are computed for (default: today). */
+  today: isoDate.optional(),
+});
+export type AccountQuery = z.input<typeof accountQuerySchema>;
+
+export interface AccountQueryResult {
+  rows: AccountRow[];
+  /** Accounts in the database (not deleted), before filters. */
+  total: number;
+  /** Distinct values for the filter menus. */
+  facets: { industries: string[]; regions: string[] };
+}
+
+export interface Person {
+  id: number;
+  name: string;
+  role: PersonRole;
+  region: string | null;
+  email: string | null;
+  phone: string | null;
+  active: boolean;
+}
+export const personInputSchema = z.strictObject({
+  id: idSchema.optional(),
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(PERSON_ROLES).optional(),
+  region: optText(100),
+  email: optText(200),
+  phone: optText(50),
+  active: z.boolean().optional(),
+});
+
+export interface Tier {
+  id: number;
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  rank: number;
+  visitsPerQuarter: number;
+  callsPerMonth: number;
+  description: string;
+}
+export const tierInputSchema = z.strictObject({
+  id: idSchema.optional(),
+  key: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'lower-case letters, digits and dashes' }),
+  nameZh: z.string().trim().min(1).max(50),
+  nameEn: z.string().trim().min(1).max(50),
+  rank: z.number().int().min(0).max(1000),
+  visitsPerQuarter: z.number().int().min(0).max(1000),
+  callsPerMonth: z.number().int().min(0).max(1000),
+  description: text(500).optional(),
+});
+
+export interface RevenueYear {
+  year: number;
+  revenue: number;
+  target: number | null;
+  profit: number | null;
+}
+export const revenueInputSchema = z.strictObject({
+  accountId: idSchema,
+  year: z.number().int().min(1900).max(2200),
+  revenue: minorSchema,
+  target: minorSchema.nullable().optional(),
+  profit: minorSchema.nullable().optional(),
+});
+
+export interface SatisfactionScore {
+  id: number;
+  date: string;
+  score: number;
+  source: string;
+  note: string;
+}
+export const satisfactionInputSchema = z.strictObject({
+  accountId: idSchema,
+  date: isoDate,
+  score: z.number().int().min(0).max(100),
+  source: text(200).optional(),
+  note: text(2000).optional(),
+});
+
+export interface Competitor {
+  id: number;
+  name: string;
+  offer: string;
+  position: string;
+  strengths: string;
+  weaknesses: string;
+}
+export const competitorInputSchema = z.strictObject({
+  id: idSchema.optional(),
+  accountId: idSchema,
+  name: z.string().trim().min(1).max(200),
+  offer: text(2000).optional(),
+  position: text(500).optional(),
+  strengths: text(2000).optional(),
+  weaknesses: text(2000).optional(),
+});
+
+export interface Interaction {
+  id: number;
+  accountId: number;
+  kind: InteractionKind;
+  date: string;
+  people: string;
+  ownerId: number | null;
+  ownerName: string | null;
+  summary: string;
+  outcome: string;
+  nextStep: string;
+  nextDue: string | null;
+  nextDone: boolean;
+  createdAt: string;
+}
+export const interactionInputSchema = z.strictObject({
+  id: idSchema.optional(),
+  accountId: idSchema,
+  kind: z.enum(INTERACTION_KINDS),
+  date: isoDate,
+  people: text(500).optional(),
+  ownerId: idSchema.nullable().optional(),
+  summary: text(5000).optional(),
+  outcome: text(5000).optional(),
+  nextStep: text(1000).optional(),
+  nextDue: isoDate.nullable().optional(),
+  nextDone: z.boolean().optional(),
+});
+
+export interface Opportunity {
+  id: number;
+  accountId: number;
+  name: string;
+  value: number;
+  currency: Currency;
+  stage: OpportunityStage;
+  resultReason: string;
+  bidDate: string | null;
+  rivals: string[];
+  ownerId: number | null;
+  ownerName: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export const opportunityInputSchema = z.strictObject({
+  id: idSchema.optional(),
+  accountId: idSchema,
+  name: z.string().trim().min(1).max(200),
+  value: nonNegMinor.optional(),
+  currency: z.enum(CURRENCIES).optional(),
+  stage: z.enum(OPPORTUNITY_STAGES).optional(),
+  resultReason: text(2000).optional(),
+  bidDate: isoDate.nullable().optional(),
+  rivals: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+  ownerId: idSchema.nullable().optional(),
+});
+
+export interface TeamMember {
+  personId: number;
+  name: string;
+  personRole: PersonRole;
+  /** What they do for this account. */
+  role: string;
+}
+
+/** Everything the account page shows. */
+export interface AccountDetail {
+  account: AccountRecord;
+  children: { id: number; name: string }[];
+  team: TeamMember[];
+  revenue: RevenueYear[];
+  satisfaction: SatisfactionScore[];
+  competitors: Competitor[];
+  interactions: Interaction[];
+  opportunities: Opportunity[];
+  followUp: FollowUp;
+  compliance: ComplianceFigures | null;
+}

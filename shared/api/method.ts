@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export interface MethodSpec<S extends z.ZodType, R> {
+  args: S;
+  /** Phantom field carrying the result type; never read at run time. */
+  result?: R;
+  /** Whether the method needs an open, healthy database (most do). */
+  needsDb: boolean;
+}
+
+/** Declares a method: `method<Result>()(argsSchema, { needsDb })`. */
+export function method<R>() {
+  return <S extends z.ZodType>(args: S, opts: { needsDb?: boolean } = {}): MethodSpec<S, R> => ({
+    args,
+    needsDb: opts.needsDb ?? true,
+  });
+}
+
+/** A name a person types: trimmed, non-empty, bounded. */
+export const nameSchema = z.string().trim().min(1).max(200);
