@@ -1,7 +1,9 @@
+import { domainEn } from './areas/domain.en';
 import type { Messages } from './messages';
 
 /** English. Typed as `Messages`: exactly the keys of the zh-CN catalogue, no more, no fewer. */
 export const en: Messages = {
+  domain: domainEn,
   app: {
     name: 'Keyplan',
     product: 'Key-account planning workbench',
@@ -272,5 +274,10 @@ export const en: Messages = {
     'backup-invalid': 'This backup cannot be used: {{path}}',
     forbidden: 'Access denied. Open the preview with the full link printed when it started.',
     internal: 'Something unexpected went wrong and the action was not completed. Try again; if it keeps happening, contact support.',
+    'import-empty': 'The file is empty, or has a header but no data rows: {{file}}',
+    'import-not-table': 'This file cannot be read: {{file}}. Use CSV (UTF-8 or GBK) or XLSX.',
+    'import-no-name': 'No column holds the account name. Choose the name column in the column mapping.',
+    'import-bad-map': 'The column mapping is wrong: {{column}}',
+    'sample-not-empty': 'The database already holds {{accounts}} accounts. The sample workspace loads only into an empty database.',
   },
 };

@@ -2,7 +2,11 @@
  * The reference catalogue (zh-CN). Every other locale has exactly these keys (see en.ts).
  * Interpolation uses i18next's `{{name}}`. No plural forms: counts are written as "客户数:{{n}}".
  */
+import { domainZhCN } from './areas/domain.zh-CN';
+
 export const zhCN = {
+  /** The domain's vocabulary: enum labels, account fields, import errors. */
+  domain: domainZhCN,
   app: {
     name: 'Keyplan',
     product: '大客户规划工作台',
@@ -273,5 +277,10 @@ export const zhCN = {
     'backup-invalid': '这份备份无法使用：{{path}}',
     forbidden: '没有访问权限。请使用启动时打印的完整链接打开预览。',
     internal: '出现了意外错误，操作没有完成。请重试；如果问题持续存在，请联系技术支持。',
+    'import-empty': '文件是空的，或者只有表头没有数据行：{{file}}',
+    'import-not-table': '无法读取这个文件：{{file}}。请使用 CSV（UTF-8 或 GBK 编码）或 XLSX 格式。',
+    'import-no-name': '没有找到客户名称列。请在列对应中指定哪一列是客户名称。',
+    'import-bad-map': '列对应有误：{{column}}',
+    'sample-not-empty': '数据库中已有 {{accounts}} 个客户。示例工作区只能加载到空的数据库中。',
   },
 };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportRowError } from '../../../../shared/api/accounts-views';
 import { AppError } from '../../../../shared/api/errors';
+import { messages } from '../../../../shared/i18n';
 import { UsageError } from '../../args';
 import { EXIT_FAIL, EXIT_OK, type Flags, type Verb } from './types';
 
@@ -24,26 +25,11 @@ function locale(flags: Flags): 'zh-CN' | 'en' {
   return l;
 }
 
-const REASONS: Record<string, string> = {
-  required: 'the account name is missing',
-  'too-long': 'the text is too long',
-  'not-a-number': 'not a number',
-  'not-an-integer': 'not a whole number',
-  'not-a-date': 'not a date (use YYYY-MM-DD)',
-  'not-a-percent': 'not a percentage',
-  'not-a-boolean': 'not yes/no',
-  'out-of-range': 'out of range',
-  'unknown-value': 'not one of the known values',
-  'unknown-tier': 'no tier of that name (see Settings)',
-  'unknown-parent': 'the parent account is neither in the file nor in the database',
-  'parent-cycle': 'the parent accounts form a circle',
-  'duplicate-name': 'the same account name appears earlier in the file',
-};
 
 export function describeRowError(e: ImportRowError): string {
   const where = e.column ? `, column "${e.column}"` : '';
   const value = e.value ? ` ("${e.value.length > 60 ? `${e.value.slice(0, 57)}...` : e.value}")` : '';
-  return `line ${e.line}${where}${value}: ${REASONS[e.code] ?? e.code}`;
+  return `line ${e.line}${where}${value}: ${(messages.en.domain.importError as Record<string, string>)[e.code] ?? e.code}`;
 }
 
 export const accountVerbs: Record<string, Verb> = {
