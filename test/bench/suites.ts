@@ -1,5 +1,6 @@
+import { accounts } from './accounts';
 import { foundation } from './foundation';
 import type { Suite } from './lib';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. */
-export const suites: Suite[] = [foundation];
+export const suites: Suite[] = [foundation, accounts];

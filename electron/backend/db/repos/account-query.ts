@@ -1,7 +1,10 @@
 /**
- * The accounts table's query: filters in SQL (indexed, no aggregates: last contact and the next
- * promised step are kept on the account by triggers), follow-up state from the grade cadence in
- * shared/domain, then the overdue filter and the sort.
+ * The accounts table's query. The whole portfolio (every live account with the figures the table
+ * shows and its follow-up state) is read once into a snapshot, kept until the database changes, and
+ * filtered and sorted in memory: changing a filter or a sort over 10,000 accounts then costs a few
+ * milliseconds instead of a 10,000-row read. A change is noticed through SQLite itself: this
+ * connection's total_changes() moves with every write it makes, and data_version moves when another
+ * connection (the CLI, say) commits; the snapshot also belongs to one day, for the follow-up state.
  */
 import type { Database as Db } from 'better-sqlite3';
 import type { AccountQuery, AccountQueryResult, AccountRow } from '../../../../shared/api/accounts';
@@ -21,42 +24,48 @@ type QueryRow = AccountDbRow & { rev_this: number | null; rev_last: number | nul
 
 const collator = new Intl.Collator('zh-CN', { numeric: true, sensitivity: 'base' });
 
-export function queryAccounts(db: Db, q: AccountQuery, today: string): AccountQueryResult {
-  const where: string[] = ['a.deleted_at IS NULL'];
-  const params: unknown[] = [];
-  const search = q.search?.trim().toLowerCase();
-  if (search) {
-    where.push('instr(a.search_key, ?) > 0');
-    params.push(search);
-  }
-  const inList = (column: string, values: readonly unknown[] | undefined) => {
-    if (!values || values.length === 0) return;
-    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
-  };
-  inList('a.tier_id', q.tierIds);
-  inList('a.industry', q.industries);
-  inList('a.region', q.regions);
-  inList('a.owner_id', q.ownerIds);
-  inList('a.lifecycle', q.lifecycles);
-  inList('a.grade', q.grades);
+interface Snapshot {
+  key: string;
+  rows: Sortable[];
+  /** Each row's search key (names and their pinyin, lower case), by row. */
+  searchKeys: Map<Sortable, string>;
+  facets: AccountQueryResult['facets'];
+}
+
+const snapshots = new WeakMap<Db, Snapshot>();
+
+function changeKey(db: Db, today: string): string {
+  const own = db.prepare('SELECT total_changes()').pluck().get() as number;
+  const others = db.pragma('data_version', { simple: true }) as number;
+  return `${today}|${own}|${others}`;
+}
+
+function snapshot(db: Db, today: string): Snapshot {
+  const key = changeKey(db, today);
+  const cached = snapshots.get(db);
+  if (cached?.key === key) return cached;
   const year = Number(today.slice(0, 4));
-  const sql = `
-    SELECT a.*, p.name AS parent_name, o.name AS owner_name, t.key AS tier_key, t.rank AS tier_rank,
-           r1.revenue AS rev_this, r0.revenue AS rev_last
-    FROM accounts a
-    LEFT JOIN accounts p ON p.id = a.parent_id AND p.deleted_at IS NULL
-    LEFT JOIN people o ON o.id = a.owner_id
-    LEFT JOIN tiers t ON t.id = a.tier_id
-    LEFT JOIN account_revenue r1 ON r1.account_id = a.id AND r1.year = ${year}
-    LEFT JOIN account_revenue r0 ON r0.account_id = a.id AND r0.year = ${year - 1}
-    WHERE ${where.join(' AND ')}`;
+  const raw = db
+    .prepare(
+      `SELECT a.*, p.name AS parent_name, o.name AS owner_name, t.key AS tier_key, t.rank AS tier_rank,
+              r1.revenue AS rev_this, r0.revenue AS rev_last
+       FROM accounts a
+       LEFT JOIN accounts p ON p.id = a.parent_id AND p.deleted_at IS NULL
+       LEFT JOIN people o ON o.id = a.owner_id
+       LEFT JOIN tiers t ON t.id = a.tier_id
+       LEFT JOIN account_revenue r1 ON r1.account_id = a.id AND r1.year = ?
+       LEFT JOIN account_revenue r0 ON r0.account_id = a.id AND r0.year = ?
+       WHERE a.deleted_at IS NULL`,
+    )
+    .all(year, year - 1) as QueryRow[];
   const cadence = loadCadence(db);
-  const raw = db.prepare(sql).all(...params) as QueryRow[];
-  let rows: Sortable[] = raw.map((r) => {
+  const searchKeys = new Map<Sortable, string>();
+  const industries = new Set<string>();
+  const regions = new Set<string>();
+  const rows = raw.map((r) => {
     const rec = toRecord(r);
     const lastContact = (r.last_contact as string | null) ?? null;
-    return {
+    const row: Sortable = {
       ...rec,
       revenueThisYear: r.rev_this,
       revenueLastYear: r.rev_last,
@@ -69,17 +78,51 @@ export function queryAccounts(db: Db, q: AccountQuery, today: string): AccountQu
       tierRank: r.tier_rank,
       nameKey: nameSortKey(rec.name, r.search_key as string),
     };
+    searchKeys.set(row, r.search_key as string);
+    if (rec.industry) industries.add(rec.industry);
+    if (rec.region) regions.add(rec.region);
+    return row;
   });
-  if (q.overdueOnly) rows = rows.filter((r) => r.followUp.state === 'overdue');
-  sortRows(rows, q.sort ?? 'name', q.desc ?? false);
-  const total = db.prepare('SELECT count(*) FROM accounts WHERE deleted_at IS NULL').pluck().get() as number;
-  const distinct = (col: string) =>
-    db.prepare(`SELECT DISTINCT ${col} FROM accounts WHERE deleted_at IS NULL AND ${col} IS NOT NULL AND ${col} <> ''`).pluck().all() as string[];
-  return {
-    rows: rows.map(({ tierRank: _t, nameKey: _n, ...r }) => r),
-    total,
-    facets: { industries: distinct('industry').sort(collator.compare), regions: distinct('region').sort(collator.compare) },
+  const snap: Snapshot = {
+    // Read after the snapshot's own statements, which change nothing.
+    key,
+    rows,
+    searchKeys,
+    facets: { industries: [...industries].sort(collator.compare), regions: [...regions].sort(collator.compare) },
   };
+  snapshots.set(db, snap);
+  return snap;
+}
+
+export function queryAccounts(db: Db, q: AccountQuery, today: string): AccountQueryResult {
+  const snap = snapshot(db, today);
+  const search = q.search?.trim().toLowerCase();
+  const tests: ((r: Sortable) => boolean)[] = [];
+  const member = <T>(values: readonly T[] | undefined, get: (r: Sortable) => T | null) => {
+    if (!values || values.length === 0) return;
+    const set = new Set<T | null>(values);
+    tests.push((r) => set.has(get(r)));
+  };
+  if (search) tests.push((r) => snap.searchKeys.get(r)!.includes(search));
+  member(q.tierIds, (r) => r.tierId);
+  member(q.industries, (r) => r.industry);
+  member(q.regions, (r) => r.region);
+  member(q.ownerIds, (r) => r.ownerId);
+  member(q.lifecycles, (r) => r.lifecycle);
+  member(q.grades, (r) => r.grade);
+  if (q.overdueOnly) tests.push((r) => r.followUp.state === 'overdue');
+  const rows = tests.length === 0 ? [...snap.rows] : snap.rows.filter((r) => tests.every((t) => t(r)));
+  sortRows(rows, q.sort ?? 'name', q.desc ?? false);
+  return {
+    rows: rows.map(publicRow),
+    total: snap.rows.length,
+    facets: snap.facets,
+  };
+}
+
+/** The row without the snapshot's sort helpers (a shallow copy: callers may not mutate the snapshot). */
+function publicRow({ tierRank: _t, nameKey: _n, ...r }: Sortable): AccountRow {
+  return r;
 }
 
 type Sortable = AccountRow & { tierRank: number | null; nameKey: string };
