@@ -23,6 +23,8 @@ const UNITS: [RegExp, number][] = [
   [/(?<=\d)\s*(?:mn|MM|M)$/, 6],
   [/(?<=\d)\s*(?:bn|B)$/, 9],
 ];
+/** Up to 11 integer digits, so that scaling by up to 10^4 stays an exact double. */
+const PLAIN = /^(-?)(\d{1,11})(?:\.(\d+))?$/;
 const SYMBOLS = /^(?:CNY|RMB|USD|EUR|HKD|US\$|HK\$|[¥￥$€£])\s*/i;
 const TRAILING_CODES = /\s*(?:CNY|RMB|USD|EUR|HKD)$/i;
 
@@ -36,6 +38,14 @@ export function parseScaled(input: string | number, decimals: number): Parsed<nu
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return bad('not-a-number');
     return parseScaled(input.toFixed(Math.min(20, decimals + 6)), decimals);
+  }
+  // Fast path: a plain decimal, as most cells are.
+  const plain = PLAIN.exec(input);
+  if (plain) {
+    const frac = (plain[3] ?? '').padEnd(decimals + 1, '0');
+    let v = Number(plain[2]) * 10 ** decimals + (decimals > 0 ? Number(frac.slice(0, decimals)) : 0);
+    if (Number(frac[decimals]) >= 5) v += 1;
+    return ok(plain[1] && v !== 0 ? -v : v);
   }
   let s = toHalfWidth(input).trim().replace(/[\s\u00a0\u2009\u202f]+/g, ' ');
   if (s === '') return bad('not-a-number');

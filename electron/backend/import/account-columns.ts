@@ -196,10 +196,19 @@ export const ENUM_WORDS = {
   }),
 } as const;
 
+/** Cells repeat a handful of words thousands of times: each raw word is normalised once. */
+const enumMemo = new Map<string, string | null>();
+
 export function enumValue<K extends keyof typeof ENUM_WORDS>(
   kind: K,
   raw: string,
 ): (typeof ENUM_WORDS)[K] extends Map<string, infer T> ? T | null : never {
-  const map = ENUM_WORDS[kind] as Map<string, string>;
-  return (map.get(normalizeHeader(raw)) ?? null) as never;
+  const memoKey = `${kind}\u0000${raw}`;
+  let v = enumMemo.get(memoKey);
+  if (v === undefined) {
+    v = (ENUM_WORDS[kind] as Map<string, string>).get(normalizeHeader(raw)) ?? null;
+    if (enumMemo.size > 10_000) enumMemo.clear();
+    enumMemo.set(memoKey, v);
+  }
+  return v as never;
 }

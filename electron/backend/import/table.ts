@@ -3,7 +3,7 @@
  * UTF-16 with BOM, or GB18030/GBK (what Chinese Excel writes); or XLSX. Refuses binary garbage and
  * empty files with a clear error instead of importing nonsense.
  */
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/api/errors';
 
@@ -95,19 +95,21 @@ function detectDelimiter(text: string): string {
 }
 
 function readCsv(text: string, encoding: string, fileName: string): Table {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter: detectDelimiter(text),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (e) {
-    throw new AppError('import-not-table', `${fileName || 'The file'} could not be read as CSV: ${(e as Error).message}`, { file: fileName });
+  const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
+  const fatal = parsed.errors.find((e) => e.type === 'Quotes' && e.code === 'MissingQuotes');
+  if (fatal && parsed.data.length <= 1) {
+    throw new AppError('import-not-table', `${fileName || 'The file'} could not be read as CSV: ${fatal.message}`, { file: fileName });
   }
-  const rows: TableRow[] = records.map((r) => ({ line: r.info.lines, cells: r.record.map((c) => c.trim()) }));
+  // Each record ends one line; a quoted field with line breaks in it spans more.
+  let line = 1;
+  const rows: TableRow[] = parsed.data.map((record) => {
+    const row = { line, cells: record.map((c) => c.trim()) };
+    line += 1;
+    for (const c of record) {
+      for (let k = c.indexOf('\n'); k !== -1; k = c.indexOf('\n', k + 1)) line++;
+    }
+    return row;
+  });
   return toTable('csv', encoding, rows, fileName);
 }
 
