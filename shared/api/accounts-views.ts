@@ -86,7 +86,7 @@ export interface ImportRowError {
   line: number;
   column: string | null;
   value: string | null;
-  /** Translated as import.errors.<code>. */
+  /** Translated as domain.importError.<code>. */
   code: string;
 }
 

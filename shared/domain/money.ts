@@ -18,13 +18,14 @@ export function formatMoney(minor: number, currency: Currency, locale: string, o
   const sign = major < 0 ? '-' : '';
   const abs = Math.abs(major);
   if (opts.compact) {
-    if (locale.startsWith('zh')) {
-      if (abs >= 1e8) return `${sign}${sym}${trim(abs / 1e8)}亿`;
-      if (abs >= 1e4) return `${sign}${sym}${trim(abs / 1e4)}万`;
-    } else {
-      if (abs >= 1e9) return `${sign}${sym}${trim(abs / 1e9)}B`;
-      if (abs >= 1e6) return `${sign}${sym}${trim(abs / 1e6)}M`;
-      if (abs >= 1e3) return `${sign}${sym}${trim(abs / 1e3)}K`;
+    const scales: [number, string][] = locale.startsWith('zh')
+      ? [[1e8, '亿'], [1e4, '万']]
+      : [[1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
+    const i = scales.findIndex(([n]) => abs >= n);
+    if (i >= 0) {
+      // 99,999,999 rounds to 10000万: say 1亿 (and 1M, not 1000K).
+      const [n, unit] = i > 0 && trim(abs / scales[i]![0]) === trim(scales[i - 1]![0] / scales[i]![0]) ? scales[i - 1]! : scales[i]!;
+      return `${sign}${sym}${trim(abs / n)}${unit}`;
     }
     return `${sign}${sym}${trim(abs)}`;
   }

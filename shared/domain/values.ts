@@ -160,9 +160,10 @@ function ymd(y: string, m: string, d: string): Parsed<string> {
 }
 
 function excelSerial(n: number): Parsed<string> {
-  // 1 = 1900-01-01; Excel's phantom 1900-02-29 means serials from 61 on are one day ahead.
+  // 1 = 1900-01-01. Excel counts a 1900-02-29 that never was (serial 60): from 61 on a serial is
+  // the days since 1899-12-30, below 60 the days since 1899-12-31.
   if (!Number.isFinite(n) || n < 1 || n > 2_958_465) return bad('not-a-date');
-  const days = Math.floor(n);
+  const days = Math.floor(n) < 60 ? Math.floor(n) + 1 : Math.floor(n);
   const epoch = Date.UTC(1899, 11, 30);
   return ok(new Date(epoch + days * 86_400_000).toISOString().slice(0, 10));
 }

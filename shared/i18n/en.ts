@@ -1,9 +1,17 @@
+import { accountsEn } from './areas/accounts.en';
 import { domainEn } from './areas/domain.en';
+import { importerEn } from './areas/importer.en';
+import { portfolioEn } from './areas/portfolio.en';
+import { settingsAccountsEn } from './areas/settings-accounts.en';
+import { todayEn } from './areas/today.en';
 import type { Messages } from './messages';
 
 /** English. Typed as `Messages`: exactly the keys of the zh-CN catalogue, no more, no fewer. */
 export const en: Messages = {
   domain: domainEn,
+  today: todayEn,
+  portfolio: portfolioEn,
+  importer: importerEn,
   app: {
     name: 'Keyplan',
     product: 'Key-account planning workbench',
@@ -16,6 +24,9 @@ export const en: Messages = {
   nav: {
     label: 'Main navigation',
     accounts: 'Accounts',
+    today: 'Today',
+    portfolio: 'Portfolio',
+    import: 'Import accounts',
     board: 'Quadrant board',
     stakeholders: 'Stakeholder map',
     plans: 'Annual plans',
@@ -42,47 +53,7 @@ export const en: Messages = {
     'zh-CN': '简体中文',
     en: 'English',
   },
-  accounts: {
-    title: 'Accounts',
-    lead: 'Every key account you manage starts here. The quadrant board, stakeholder maps and annual plans all build on this list.',
-    total: 'Accounts: {{n}}',
-    search: {
-      label: 'Search accounts',
-      placeholder: 'Any part of the name',
-      noResults: 'No account name contains “{{query}}”.',
-      clear: 'Clear search',
-    },
-    add: {
-      title: 'Add an account',
-      nameLabel: 'Account name',
-      nameHint: 'Use the customer’s full legal name, e.g. “East China Grid Co., Ltd.”',
-      submit: 'Add account',
-      added: 'Added “{{name}}”.',
-    },
-    validation: {
-      empty: 'Enter the account’s name.',
-      tooLong: 'An account name can have at most {{max}} characters; this one has {{length}}.',
-    },
-    table: {
-      caption: 'Account list',
-      name: 'Account name',
-      created: 'Added',
-      updated: 'Last changed',
-      actions: 'Actions',
-    },
-    rename: {
-      action: 'Rename',
-      actionFor: 'Rename “{{name}}”',
-      label: 'New name for “{{name}}”',
-      save: 'Save',
-      cancel: 'Cancel',
-      renamed: 'Renamed to “{{name}}”.',
-    },
-    empty: {
-      title: 'No accounts yet',
-      body: 'Start with the first key account you manage. With the list in place you can classify accounts on the quadrant board, map the people who decide, and write an annual plan for each strategic account.',
-    },
-  },
+  accounts: accountsEn,
   nextStep: {
     title: 'Next step',
     noAccounts: 'Everything here is built around your accounts. Start by listing them under Accounts.',
@@ -169,7 +140,8 @@ export const en: Messages = {
   },
   settings: {
     title: 'Settings',
-    lead: 'Display language, the database file and its backups.',
+    lead: 'Display language, tiers and their service standard, the follow-up cadence, our team, and the database file and its backups.',
+    ...settingsAccountsEn,
     language: {
       title: 'Language',
     },

@@ -2,11 +2,19 @@
  * The reference catalogue (zh-CN). Every other locale has exactly these keys (see en.ts).
  * Interpolation uses i18next's `{{name}}`. No plural forms: counts are written as "客户数:{{n}}".
  */
+import { accountsZhCN } from './areas/accounts.zh-CN';
 import { domainZhCN } from './areas/domain.zh-CN';
+import { importerZhCN } from './areas/importer.zh-CN';
+import { portfolioZhCN } from './areas/portfolio.zh-CN';
+import { settingsAccountsZhCN } from './areas/settings-accounts.zh-CN';
+import { todayZhCN } from './areas/today.zh-CN';
 
 export const zhCN = {
   /** The domain's vocabulary: enum labels, account fields, import errors. */
   domain: domainZhCN,
+  today: todayZhCN,
+  portfolio: portfolioZhCN,
+  importer: importerZhCN,
   app: {
     name: 'Keyplan',
     product: '大客户规划工作台',
@@ -19,6 +27,9 @@ export const zhCN = {
   nav: {
     label: '主导航',
     accounts: '客户',
+    today: '今日跟进',
+    portfolio: '组合分析',
+    import: '导入客户',
     board: '象限看板',
     stakeholders: '决策链图谱',
     plans: '年度计划',
@@ -45,47 +56,7 @@ export const zhCN = {
     'zh-CN': '简体中文',
     en: 'English',
   },
-  accounts: {
-    title: '客户',
-    lead: '你负责的每一个大客户都从这里开始。象限看板、决策链图谱和年度计划都建立在这份客户名单之上。',
-    total: '客户数：{{n}}',
-    search: {
-      label: '搜索客户',
-      placeholder: '输入名称中的任意文字',
-      noResults: '没有名称包含“{{query}}”的客户。',
-      clear: '清除搜索',
-    },
-    add: {
-      title: '添加客户',
-      nameLabel: '客户名称',
-      nameHint: '使用客户的正式全称，例如“华东电网有限公司”。',
-      submit: '添加客户',
-      added: '已添加客户“{{name}}”。',
-    },
-    validation: {
-      empty: '请输入客户名称。',
-      tooLong: '客户名称最多 {{max}} 个字符，现在是 {{length}} 个。',
-    },
-    table: {
-      caption: '客户名单',
-      name: '客户名称',
-      created: '添加时间',
-      updated: '最后修改',
-      actions: '操作',
-    },
-    rename: {
-      action: '重命名',
-      actionFor: '重命名“{{name}}”',
-      label: '“{{name}}”的新名称',
-      save: '保存',
-      cancel: '取消',
-      renamed: '已重命名为“{{name}}”。',
-    },
-    empty: {
-      title: '还没有客户',
-      body: '先添加你负责的第一个大客户。有了客户名单，就可以在象限看板上给客户分类、在决策链图谱中梳理关键人，并为每个战略客户制定年度计划。',
-    },
-  },
+  accounts: accountsZhCN,
   nextStep: {
     title: '下一步',
     noAccounts: '这里的一切都围绕你的客户展开。请先建立客户名单。',
@@ -172,7 +143,8 @@ export const zhCN = {
   },
   settings: {
     title: '设置',
-    lead: '界面语言、数据库文件和备份。',
+    lead: '界面语言、客户分级与服务标准、跟进节奏、我方团队，以及数据库文件和备份。',
+    ...settingsAccountsZhCN,
     language: {
       title: '语言',
     },

@@ -1,7 +1,12 @@
+/**
+ * The account list's basic jobs on a fresh database: add (with the name checked before any call and
+ * the backend's duplicate refusal shown), rename on the account page, search by name and by pinyin
+ * initials, and refetching when another door changes the data.
+ */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fill, invoke, LANGS, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale, type Preview } from './harness';
+import { fill, hashOf, invoke, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale, type Preview } from './harness';
 
 describe('accounts', () => {
   let browser: Browser;
@@ -29,81 +34,80 @@ describe('accounts', () => {
     return page;
   }
 
-  const rowNames = (page: Page) => page.locator('tbody th[scope="row"]').allInnerTexts();
+  const rowNames = (page: Page) => page.locator('tr.acct-row .acct-name__link').allInnerTexts();
 
-  for (const lang of LANGS) {
+  for (const lang of ['zh-CN', 'en'] as const) {
     it(`adds, refuses a duplicate, renames and searches (${lang})`, async () => {
       const t = msg(lang);
       const page = await open(lang);
       const empty = page.getByRole('heading', { name: t.accounts.empty.title });
       await empty.waitFor();
+      await page.getByRole('link', { name: t.accounts.empty.importLink }).waitFor();
       await screenshot(page, 'accounts-empty', lang);
 
-      // Empty and too-long names are refused before any call.
-      const name = page.getByLabel(t.accounts.add.nameLabel);
-      const add = page.getByRole('button', { name: t.accounts.add.submit });
-      await add.click();
-      await page.getByText(t.accounts.validation.empty).waitFor();
+      // Add from the empty state: empty and too-long names are refused before any call.
+      await page.getByRole('button', { name: t.accounts.add.button }).click();
+      const dialog = page.getByRole('dialog', { name: t.accounts.add.title });
+      const name = dialog.getByLabel(t.accounts.add.nameLabel);
+      const submit = dialog.getByRole('button', { name: t.accounts.add.submit });
+      await submit.click();
+      await dialog.getByText(t.accounts.validation.empty).waitFor();
       expect(await name.getAttribute('aria-invalid')).toBe('true');
       await name.fill('长'.repeat(201));
-      await add.click();
-      await page.getByText(fill(t.accounts.validation.tooLong, { max: 200, length: 201 })).waitFor();
-      await screenshot(page, 'accounts-validation', lang);
+      await submit.click();
+      await dialog.getByText(fill(t.accounts.validation.tooLong, { max: 200, length: 201 })).waitFor();
+      await screenshot(page, 'accounts-add-validation', lang);
 
-      // Add the first: the list replaces the empty state.
+      // Adding opens the new account's page.
       await name.fill('  华东电网有限公司  ');
-      await add.click();
-      await expect.poll(() => rowNames(page)).toEqual(['华东电网有限公司']);
-      expect(await empty.count()).toBe(0);
+      await dialog.getByLabel(t.domain.field.industry).fill('能源');
+      await submit.click();
+      await page.getByRole('heading', { level: 1, name: '华东电网有限公司' }).waitFor();
+      expect(hashOf(page)).toMatch(/^#\/accounts\/\d+$/);
 
-      const name2 = page.getByLabel(t.accounts.add.nameLabel);
-      for (const n of ['招商银行股份有限公司', 'Contoso Energy Ltd.', '中国移动通信集团浙江有限公司']) {
-        await name2.fill(n);
-        await page.getByRole('button', { name: t.accounts.add.submit }).click();
-        await expect.poll(async () => (await rowNames(page)).includes(n)).toBe(true);
-      }
-      await page.getByText(fill(t.accounts.total, { n: 4 })).waitFor();
+      for (const n of ['招商银行股份有限公司', 'Contoso Energy Ltd.', '中国移动通信集团浙江有限公司']) await invoke(preview!, 'accounts-create', { name: n });
+      await page.getByRole('link', { name: t.accounts.detail.back }).click();
+      await expect.poll(async () => (await rowNames(page)).length).toBe(4);
+      await page.getByText(fill(t.accounts.countAll, { total: 4 }), { exact: true }).waitFor();
 
-      // A duplicate: the backend answers 'conflict', shown as errors.conflict.
-      await name2.fill('华东电网有限公司');
-      await page.getByRole('button', { name: t.accounts.add.submit }).click();
-      await page.getByRole('alert').filter({ hasText: t.errors.conflict }).first().waitFor();
-      expect(await rowNames(page)).toHaveLength(4);
+      // A duplicate: the backend answers 'conflict', shown at the name.
+      await page.getByRole('button', { name: t.accounts.add.button }).click();
+      await dialog.getByLabel(t.accounts.add.nameLabel).fill('华东电网有限公司');
+      await dialog.getByRole('button', { name: t.accounts.add.submit }).click();
+      await dialog.getByRole('alert').filter({ hasText: t.errors.conflict }).waitFor();
       await screenshot(page, 'accounts-duplicate', lang);
-      await name2.fill('');
+      await dialog.getByRole('button', { name: t.common.cancel }).click();
+      await expect.poll(() => dialog.count()).toBe(0);
+      expect(await rowNames(page)).toHaveLength(4);
 
-      // Rename inline: Enter saves.
-      await page.getByRole('button', { name: fill(t.accounts.rename.actionFor, { name: 'Contoso Energy Ltd.' }) }).click();
-      const field = page.getByLabel(fill(t.accounts.rename.label, { name: 'Contoso Energy Ltd.' }));
-      expect(await page.locator(':focus').getAttribute('id')).toBe(await field.getAttribute('id'));
-      await screenshot(page, 'accounts-rename', lang);
+      // Rename on the account page; a taken name is refused at the field.
+      await page.locator('tr.acct-row', { hasText: 'Contoso Energy Ltd.' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Contoso Energy Ltd.' }).waitFor();
+      const field = page.getByLabel(t.domain.field.name, { exact: true });
+      await field.fill('招商银行股份有限公司');
+      await page.getByRole('button', { name: t.accounts.overview.save }).click();
+      await page.getByRole('alert').filter({ hasText: t.errors.conflict }).first().waitFor();
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
       await field.fill('Contoso Energy Group');
-      await field.press('Enter');
-      await expect.poll(async () => (await rowNames(page)).includes('Contoso Energy Group')).toBe(true);
-      expect(await rowNames(page)).not.toContain('Contoso Energy Ltd.');
+      await page.getByRole('button', { name: t.accounts.overview.save }).click();
+      await page.getByRole('heading', { level: 1, name: 'Contoso Energy Group' }).waitFor();
 
-      // Rename to a taken name: conflict, shown in the row; Escape cancels.
-      await page.getByRole('button', { name: fill(t.accounts.rename.actionFor, { name: 'Contoso Energy Group' }) }).click();
-      const again = page.getByLabel(fill(t.accounts.rename.label, { name: 'Contoso Energy Group' }));
-      await again.fill('招商银行股份有限公司');
-      await again.press('Enter');
-      await page.locator('tr.is-editing').getByText(t.errors.conflict).waitFor();
-      await again.press('Escape');
-      await expect.poll(() => page.locator('tr.is-editing').count()).toBe(0);
-      expect(await rowNames(page)).toContain('Contoso Energy Group');
-
-      // Search goes through accounts-list {search}.
+      // Search: part of a name, English, pinyin initials; nothing found offers to clear.
+      await page.getByRole('link', { name: t.accounts.detail.back }).click();
       const search = page.getByRole('searchbox', { name: t.accounts.search.label });
       await search.fill('有限公司');
       await expect.poll(async () => (await rowNames(page)).sort()).toEqual(['中国移动通信集团浙江有限公司', '华东电网有限公司', '招商银行股份有限公司'].sort());
+      await page.getByText(fill(t.accounts.count, { n: 3, total: 4 }), { exact: true }).waitFor();
       await search.fill('contoso');
       await expect.poll(() => rowNames(page)).toEqual(['Contoso Energy Group']);
+      await search.fill('zsyh');
+      await expect.poll(() => rowNames(page)).toEqual(['招商银行股份有限公司']);
       await screenshot(page, 'accounts-search', lang);
       await search.fill('不存在的客户');
-      await page.getByText(fill(t.accounts.search.noResults, { query: '不存在的客户' })).waitFor();
+      await page.getByText(fill(t.accounts.search.noResultsFor, { query: '不存在的客户' })).waitFor();
       await page.getByRole('button', { name: t.accounts.search.clear }).click();
       await expect.poll(async () => (await rowNames(page)).length).toBe(4);
-      await screenshot(page, 'accounts-list', lang);
+      expect(await search.inputValue()).toBe('');
       await page.context().close();
     });
   }
@@ -112,10 +116,9 @@ describe('accounts', () => {
     const page = await open('zh-CN');
     const t = msg('zh-CN');
     await page.getByRole('heading', { name: t.accounts.empty.title }).waitFor();
-    await invoke(preview!, 'accounts-create', { name: '国家电网浙江省电力公司' });
+    const created = (await invoke(preview!, 'accounts-create', { name: '国家电网浙江省电力公司' })) as { id: number };
     await expect.poll(() => rowNames(page)).toEqual(['国家电网浙江省电力公司']);
-    const [created] = (await invoke(preview!, 'accounts-list', {})) as { id: number }[];
-    await invoke(preview!, 'accounts-rename', { id: created!.id, name: '国网浙江省电力有限公司' });
+    await invoke(preview!, 'accounts-rename', { id: created.id, name: '国网浙江省电力有限公司' });
     await expect.poll(() => rowNames(page)).toEqual(['国网浙江省电力有限公司']);
     await page.context().close();
   });

@@ -208,7 +208,7 @@ describe('accounts', () => {
     expect(l.code).toBe(EXIT_OK);
     const list = JSON.parse(l.out) as Account[];
     expect(list.map((a) => a.name)).toEqual(['Acme', '华为 技术']);
-    expect(list[0]).toEqual({ id: 2, name: 'Acme', createdAt: expect.any(String), updatedAt: expect.any(String) });
+    expect(list[0]).toMatchObject({ id: 2, name: 'Acme', parentName: null, ownerName: null, churnStatus: 'active', createdAt: expect.any(String) });
     const plain = await cli(['list', 'accounts', '--db', db]);
     expect(plain.out).toBe('2\tAcme\n1\t华为 技术\n');
   });
@@ -237,6 +237,230 @@ describe('accounts', () => {
     const r = await cli(['list', 'accounts', '--db', db]);
     expect(r.code).toBe(EXIT_DB);
     expect(sha256(db)).toBe(hash);
+  });
+});
+
+describe('import accounts', () => {
+  const GOOD = '客户名称,行业,员工数,客户经理\n河南教育厅,教育,120,王伟\nAcme,制造,30,王伟\n';
+  const BAD = '客户名称,行业,员工数,流失日期\nGood,教育,1,\nBad one,制造,ten,\nBad two,,5,2026-02-30\n';
+
+  function file(name: string, content: string | Buffer): string {
+    const f = env.file(name);
+    fs.writeFileSync(f, content);
+    return f;
+  }
+
+  it('imports a file: exit 0 and a summary', async () => {
+    const db = env.file('keyplan.db');
+    const r = await cli(['import', 'accounts', file('a.csv', GOOD), '--db', db]);
+    expect(r.code, r.err).toBe(EXIT_OK);
+    expect(r.out).toBe('imported 2 of 2 rows: 2 new, 0 updated\nadded people: 王伟\n');
+    expect(r.err).toBe('');
+    expect(accountNames(db)).toEqual(['Acme', '河南教育厅'].sort());
+    // again: the same rows update
+    const again = await cli(['import', 'accounts', env.file('a.csv'), '--db', db]);
+    expect(again.out).toBe('imported 2 of 2 rows: 0 new, 2 updated\n');
+  });
+
+  it('invalid rows: exit 1, every bad row listed with its line and reason, nothing imported', async () => {
+    const db = env.file('keyplan.db');
+    await writeDbWithAccounts(db, ['Existing']);
+    const before = dumpFile(db);
+    const r = await cli(['import', 'accounts', file('bad.csv', BAD), '--db', db]);
+    expect(r.code).toBe(EXIT_FAIL);
+    expect(r.out).toBe('');
+    expect(r.err.split('\n')).toEqual([
+      '  line 3, column "员工数" ("ten"): Not a number',
+      '  line 4, column "流失日期" ("2026-02-30"): Not a date (write it like 2026-01-31)',
+      'keyplan: 2 problem(s) in 2 row(s); nothing was imported. Fix them, or use --skip-invalid to import the valid rows.',
+      '',
+    ]);
+    expect(dumpFile(db)).toEqual(before);
+  });
+
+  it('--skip-invalid imports the good rows and still lists the bad ones', async () => {
+    const db = env.file('keyplan.db');
+    const r = await cli(['import', 'accounts', file('bad.csv', BAD), '--skip-invalid', '--db', db]);
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.out).toBe('imported 1 of 3 rows: 1 new, 0 updated, 2 skipped\n');
+    expect(r.err).toContain('line 3, column "员工数"');
+    expect(r.err).toContain('line 4, column "流失日期"');
+    expect(accountNames(db)).toEqual(['Good']);
+  });
+
+  it('--dry-run says what it would do and writes nothing', async () => {
+    const db = env.file('keyplan.db');
+    await writeDbWithAccounts(db, ['Acme']);
+    const before = dumpFile(db);
+    const r = await cli(['import', 'accounts', file('a.csv', GOOD), '--dry-run', '--db', db]);
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.out).toBe('would import 2 of 2 rows: 1 new, 1 updated\nwould add people: 王伟\n');
+    expect(dumpFile(db)).toEqual(before);
+  });
+
+  it('--json prints the report', async () => {
+    const db = env.file('keyplan.db');
+    const r = await cli(['import', 'accounts', file('bad.csv', BAD), '--json', '--db', db]);
+    expect(r.code).toBe(EXIT_FAIL);
+    expect(JSON.parse(r.out)).toMatchObject({ rejected: true, rows: 3, errors: [{ line: 3, code: 'not-a-number' }, { line: 4, code: 'not-a-date' }] });
+  });
+
+  it('--map names the columns; a bad map is refused before anything is written', async () => {
+    const db = env.file('keyplan.db');
+    const f = file('de.csv', 'Kunde,Umsatz 2025,Notiz\nAcme,1200,x\n');
+    const r = await cli(['import', 'accounts', f, '--map', 'Kunde=name, Umsatz 2025=revenue:2025，Notiz=notes', '--db', db]);
+    expect(r.code, r.err).toBe(EXIT_OK);
+    const list = JSON.parse((await cli(['list', 'accounts', '--json', '--db', db])).out) as Account[];
+    expect(list).toEqual([expect.objectContaining({ name: 'Acme', notes: 'x' })]);
+    const before = dumpFile(db);
+    const unknownColumn = await cli(['import', 'accounts', f, '--map', 'Customer=name', '--db', db]);
+    expect(unknownColumn.code).toBe(EXIT_FAIL);
+    expect(unknownColumn.err).toContain('The file has no column "Customer"');
+    expect(unknownColumn.err).toContain('[import-bad-map]');
+    const unknownField = await cli(['import', 'accounts', f, '--map', 'Kunde=colour', '--db', db]);
+    expect(unknownField.err).toContain('"colour" is not a field an account has');
+    // a target is read as forgivingly as a header: customer_name is the name
+    expect((await cli(['import', 'accounts', f, '--map', 'Kunde=customer_name', '--dry-run', '--db', db])).out).toMatch(/^would import 1 of 1 rows: 0 new, 1 updated/);
+    const twice = await cli(['import', 'accounts', f, '--map', 'Kunde=name,Notiz=name', '--db', db]);
+    expect(twice.err).toContain('Two columns are mapped to "name"');
+    const malformed = await cli(['import', 'accounts', f, '--map', 'Kunde', '--db', db]);
+    expect(malformed.code).toBe(EXIT_FAIL);
+    expect(malformed.err).toContain('--map entries look like "Source column=field"');
+    const noName = await cli(['import', 'accounts', f, '--map', 'Kunde=ignore', '--db', db]);
+    expect(noName.err).toContain('[import-no-name]');
+    expect(dumpFile(db)).toEqual(before);
+  });
+
+  it('a file that is not a table: a clear error, exit 1, the database unchanged', async () => {
+    const db = env.file('keyplan.db');
+    await writeDbWithAccounts(db, ['Existing']);
+    const before = dumpFile(db);
+    const garbage = env.file('garbage.csv');
+    writeRandomBytes(garbage, 8192, 3);
+    const r = await cli(['import', 'accounts', garbage, '--db', db]);
+    expect(r.code).toBe(EXIT_FAIL);
+    expect(r.err).toBe('keyplan: garbage.csv is neither a CSV text file nor an XLSX workbook. [import-not-table]\n');
+    const empty = await cli(['import', 'accounts', file('empty.csv', ''), '--db', db]);
+    expect(empty.code).toBe(EXIT_FAIL);
+    expect(empty.err).toContain('[import-empty]');
+    const headerOnly = await cli(['import', 'accounts', file('header.csv', '客户名称\n'), '--db', db]);
+    expect(headerOnly.err).toContain('has a header but no data rows');
+    expect(dumpFile(db)).toEqual(before);
+  });
+
+  it('a missing file or a missing argument exits 1', async () => {
+    const db = env.file('keyplan.db');
+    const missing = await cli(['import', 'accounts', env.file('nope.csv'), '--db', db]);
+    expect(missing.code).toBe(EXIT_FAIL);
+    expect(missing.err).toContain(`cannot read ${env.file('nope.csv')}`);
+    expect(missing.err).toContain('[file-not-found]');
+    const noFile = await cli(['import', 'accounts', '--db', db]);
+    expect(noFile.code).toBe(EXIT_FAIL);
+    expect(noFile.err).toContain('usage: import accounts FILE');
+    expect((await cli(['import', 'people', 'x.csv', '--db', db])).code).toBe(EXIT_FAIL);
+  });
+});
+
+describe('export accounts', () => {
+  async function seeded(): Promise<string> {
+    const db = env.file('keyplan.db');
+    expect((await cli(['sample', '--accounts', '12', '--db', db])).code).toBe(EXIT_OK);
+    return db;
+  }
+
+  it('--format csv prints the CSV; the same file imports into a new database', async () => {
+    const db = await seeded();
+    const r = await cli(['export', 'accounts', '--format', 'csv', '--db', db]);
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.out.startsWith('\ufeff客户名称,')).toBe(true);
+    expect(r.out.trimEnd().split('\r\n')).toHaveLength(13);
+    const copy = env.file('copy.db');
+    const f = env.file('out.csv');
+    fs.writeFileSync(f, r.out);
+    expect((await cli(['import', 'accounts', f, '--db', copy])).out).toMatch(/^imported 12 of 12 rows: 12 new, 0 updated\n/);
+    expect(accountNames(copy)).toEqual(accountNames(db));
+  });
+
+  it('--out writes the file (the format from its extension when not given), --locale en uses English headers', async () => {
+    const db = await seeded();
+    const xlsx = env.file('accounts.xlsx');
+    const r = await cli(['export', 'accounts', '--out', xlsx, '--db', db]);
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.out).toBe(`exported to ${xlsx} (${fs.statSync(xlsx).size} bytes)\n`);
+    expect([...fs.readFileSync(xlsx).subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    const json = env.file('accounts.json');
+    expect((await cli(['export', 'accounts', '--format', 'json', '--out', json, '--db', db])).code).toBe(EXIT_OK);
+    const parsed = JSON.parse(fs.readFileSync(json, 'utf8')) as Account[];
+    expect(parsed).toHaveLength(12);
+    const en = await cli(['export', 'accounts', '--format', 'csv', '--locale', 'en', '--db', db]);
+    expect(en.out.startsWith('\ufeffAccount,')).toBe(true);
+    expect(ls(env.dir).filter((n) => n.includes('.partial-'))).toEqual([]);
+  });
+
+  it('refuses an unknown format or locale, and XLSX without --out', async () => {
+    const db = await seeded();
+    const pdf = await cli(['export', 'accounts', '--format', 'pdf', '--db', db]);
+    expect(pdf.code).toBe(EXIT_FAIL);
+    expect(pdf.err).toContain('--format is csv, xlsx or json, not "pdf"');
+    const toStdout = await cli(['export', 'accounts', '--format', 'xlsx', '--db', db]);
+    expect(toStdout.code).toBe(EXIT_FAIL);
+    expect(toStdout.err).toContain('an XLSX export needs --out FILE');
+    const fr = await cli(['export', 'accounts', '--locale', 'fr', '--db', db]);
+    expect(fr.err).toContain('--locale is zh-CN or en, not "fr"');
+    expect((await cli(['export', 'plans', '--db', db])).code).toBe(EXIT_FAIL);
+  });
+});
+
+describe('list accounts and sample', () => {
+  it('list accounts --json: every field of every account, parents by name', async () => {
+    const db = env.file('keyplan.db');
+    await cli(['sample', '--accounts', '20', '--db', db]);
+    const r = await cli(['list', 'accounts', '--json', '--db', db]);
+    const list = JSON.parse(r.out) as Account[];
+    expect(list).toHaveLength(20);
+    const keys = Object.keys(list[0]!).sort();
+    expect(keys).toEqual(
+      [
+        'id', 'name', 'nameEn', 'shortName', 'parentId', 'parentName', 'industry', 'region', 'ownerId', 'ownerName', 'classification', 'strategic',
+        'brandInfluence', 'tierId', 'tierKey', 'lifecycle', 'dealStatus', 'grade', 'urgency', 'importance', 'currency', 'companyRevenue', 'employees',
+        'profitContribution', 'shareOfWalletBp', 'growthPotential', 'lifetimeValue', 'costToServe', 'churnStatus', 'churnReason', 'churnNote',
+        'churnedOn', 'receivableOutstanding', 'receivableDaysOverdue', 'paymentTerms', 'notes', 'createdAt', 'updatedAt',
+      ].sort(),
+    );
+    const child = list.find((a) => a.parentId !== null)!;
+    expect(child.parentName).toBe(list.find((a) => a.id === child.parentId)!.name);
+    // the plain list shows the parent in brackets
+    const plain = await cli(['list', 'accounts', '--db', db]);
+    expect(plain.out).toContain(`${child.id}\t${child.name}\t(${child.parentName})\n`);
+  });
+
+  it('sample --locale en --accounts N fills an empty database; a second time is refused', async () => {
+    const db = env.file('keyplan.db');
+    const r = await cli(['sample', '--locale', 'en', '--accounts', '7', '--db', db]);
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.out).toBe('sample workspace loaded: 7 accounts\n');
+    const names = accountNames(db);
+    expect(names).toHaveLength(7);
+    expect(names.every((n) => /^[\x20-\x7e]+$/.test(n))).toBe(true);
+    const before = dumpFile(db);
+    const again = await cli(['sample', '--db', db]);
+    expect(again.code).toBe(EXIT_FAIL);
+    expect(again.err).toContain('[sample-not-empty]');
+    expect(dumpFile(db)).toEqual(before);
+  });
+
+  it('sample defaults to 40 Chinese accounts, and refuses bad sizes and locales', async () => {
+    const db = env.file('keyplan.db');
+    expect((await cli(['sample', '--db', db])).out).toBe('sample workspace loaded: 40 accounts\n');
+    expect(accountNames(db).every((n) => /[\u3400-\u9fff]/.test(n))).toBe(true);
+    const other = env.file('other.db');
+    for (const n of ['0', '20001', 'ten', '2.5']) {
+      const r = await cli(['sample', '--accounts', n, '--db', other]);
+      expect(r.code).toBe(EXIT_FAIL);
+      expect(r.err).toContain('--accounts is a whole number from 1 to 20000');
+    }
+    expect((await cli(['sample', '--locale', 'fr', '--db', other])).err).toContain('--locale is zh-CN or en');
+    expect(accountNames(other)).toEqual([]);
   });
 });
 

@@ -10,6 +10,7 @@ import { AppError, ERROR_CODES } from '../../shared/api/errors';
 import type { Account } from '../../shared/api/types';
 import { handlers, mergeHandlers } from '../../electron/backend/handlers';
 import { accountHandlers } from '../../electron/backend/handlers/accounts';
+import { ioHandlers } from '../../electron/backend/handlers/io';
 import { systemHandlers } from '../../electron/backend/handlers/system';
 import { toApiError } from '../../electron/backend/backend';
 import { LATEST_VERSION } from '../../electron/backend/db/migrations';
@@ -51,7 +52,7 @@ describe('the handler table', () => {
 
 describe('mergeHandlers', () => {
   it('merges the groups into the full table', () => {
-    const table = mergeHandlers(systemHandlers, accountHandlers);
+    const table = mergeHandlers(systemHandlers, accountHandlers, ioHandlers);
     expect(Object.keys(table).sort()).toEqual([...METHODS].sort());
   });
 
@@ -64,7 +65,8 @@ describe('mergeHandlers', () => {
   it('throws when a method has no handler, naming it', () => {
     expect(() => mergeHandlers(systemHandlers)).toThrow(/No handler for: .*accounts-create/);
     const { 'db-doctor': _gone, ...rest } = systemHandlers;
-    expect(() => mergeHandlers(rest, accountHandlers)).toThrow('No handler for: db-doctor');
+    expect(() => mergeHandlers(rest, accountHandlers, ioHandlers)).toThrow(/^No handler for: db-doctor$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers)).toThrow(/^No handler for: import-preview, import-run, export-accounts, sample-load$/);
   });
 });
 
@@ -139,7 +141,9 @@ describe('accounts', () => {
     const events: unknown[] = [];
     b.on('data-changed', (p) => events.push(p));
     const a = await b.call('accounts-create', { name: '  华为技术有限公司  ' });
-    expect(a).toEqual({ id: 1, name: '华为技术有限公司', createdAt: T.toISOString(), updatedAt: T.toISOString() });
+    expect(a).toMatchObject({ id: 1, name: '华为技术有限公司', createdAt: T.toISOString(), updatedAt: T.toISOString() });
+    // a name alone: the defaults of the record, nothing invented
+    expect(a).toMatchObject({ parentId: null, parentName: null, ownerId: null, tierId: null, grade: null, currency: 'CNY', churnStatus: 'active', strategic: false });
     expect(events).toEqual([{ tables: ['accounts'] }]);
     expect(accountNames(env.file('keyplan.db'))).toEqual(['华为技术有限公司']);
   });
@@ -199,7 +203,8 @@ describe('accounts', () => {
     const events: unknown[] = [];
     b.on('data-changed', (p) => events.push(p));
     const r = await b.call('accounts-rename', { id: a.id, name: ' 新名字 ' });
-    expect(r).toEqual({ id: a.id, name: '新名字', createdAt: a.createdAt, updatedAt: now.toISOString() });
+    expect(r).toEqual({ ...a, name: '新名字', updatedAt: now.toISOString() });
+    expect(r.createdAt).toBe('2026-01-01T00:00:00.000Z');
     expect(events).toEqual([{ tables: ['accounts'] }]);
     expect((await b.call('accounts-list', {})).map((x: Account) => x.name)).toEqual(['新名字']);
   });

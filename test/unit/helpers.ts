@@ -295,3 +295,47 @@ export function integrityCheck(file: string): string {
 
 /** Whether the tests run as root (file permissions do not stop root). */
 export const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
+
+// --- statements ---------------------------------------------------------------------------------
+
+export interface SeenStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Runs `fn` with a connection that records every statement prepared through it and the parameters
+ * it ran with, so a test can look at the query plans of what a repository really executes.
+ */
+export function captureStatements<T>(db: Db, fn: (spy: Db) => T): SeenStatement[] {
+  const seen: SeenStatement[] = [];
+  const wrapStatement = (stmt: object, sql: string): object => {
+    const proxy: object = new Proxy(stmt, {
+      get(target, prop) {
+        const v = Reflect.get(target, prop, target) as unknown;
+        if (typeof v !== 'function') return v;
+        if (prop === 'all' || prop === 'get' || prop === 'run' || prop === 'iterate') {
+          return (...params: unknown[]) => {
+            seen.push({ sql, params });
+            return (v as (...a: unknown[]) => unknown).apply(target, params);
+          };
+        }
+        // chainable modifiers (pluck, raw, expand, ...) return the statement: keep spying on it
+        return (...a: unknown[]) => {
+          const r = (v as (...a: unknown[]) => unknown).apply(target, a);
+          return r === target ? proxy : r;
+        };
+      },
+    });
+    return proxy;
+  };
+  const spy = new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'prepare') return (sql: string) => wrapStatement(target.prepare(sql), sql);
+      const v = Reflect.get(target, prop, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  fn(spy);
+  return seen;
+}

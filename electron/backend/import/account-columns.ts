@@ -107,9 +107,30 @@ for (const [field, aliases] of Object.entries(HEADER_ALIASES) as [AccountImportF
 const REVENUE = /^(?:fy)?(\d{4})年?(?:收入|营收|销售额|销售收入|合作收入|revenue|sales|rev)$|^(?:收入|营收|销售额|销售收入|合作收入|revenue|sales|rev)(?:fy)?(\d{4})年?$/;
 const TARGET = /^(?:fy)?(\d{4})年?(?:目标|收入目标|target|revenuetarget)$|^(?:目标|收入目标|target|revenuetarget)(?:fy)?(\d{4})年?$/;
 
-/** The field a header names, or null when it is not recognised. */
+/** A qualifier in brackets after the words of a header: "（必填）", "(元)", "(%)", "【万元】". */
+const QUALIFIER = /[(（[【]([^)）\]】]*)[)）\]】]/g;
+/** A unit that scales the values, which the importer cannot apply to a guessed column. */
+const SCALING_UNIT = /[百千万亿]|thousand|million|billion|\bk\b|\bm\b|\bmn\b|\bbn\b/i;
+const PERCENT = /百分|%/;
+
+/**
+ * The field a header names, or null when it is not recognised. "应收账款（元）" and "客户名称（必填）"
+ * are recognised by the words outside the brackets; "营业收入（万元）" is not, since its values are in
+ * units of 10,000 yuan and reading them as yuan would be wrong by that much: such a column is mapped
+ * by hand (and converted) or left out.
+ */
 export function guessColumn(header: string): ColumnTarget | null {
-  const h = normalizeHeader(header);
+  const direct = guessNormalized(normalizeHeader(header));
+  if (direct !== null) return direct;
+  let scaled = false;
+  const outside = header.normalize('NFKC').replace(QUALIFIER, (_all, inner: string) => {
+    if (SCALING_UNIT.test(inner) && !PERCENT.test(inner)) scaled = true;
+    return '';
+  });
+  return scaled || outside === header.normalize('NFKC') ? null : guessNormalized(normalizeHeader(outside));
+}
+
+function guessNormalized(h: string): ColumnTarget | null {
   if (!h) return null;
   const field = BY_ALIAS.get(h);
   if (field) return field;

@@ -75,8 +75,15 @@ export function loadExportAccounts(db: Db): { accounts: ExportAccount[]; years: 
     revenue.set(r.id, m);
     years.add(r.year);
   }
+  // A parent in the bin is not exported, so the link is not either: the file must import cleanly.
+  const live = new Set(records.map((a) => a.id));
   return {
-    accounts: records.map((a) => ({ ...a, team: team.get(a.id) ?? [], revenue: revenue.get(a.id) ?? new Map() })),
+    accounts: records.map((a) => ({
+      ...a,
+      ...(a.parentId !== null && !live.has(a.parentId) ? { parentId: null, parentName: null } : {}),
+      team: team.get(a.id) ?? [],
+      revenue: revenue.get(a.id) ?? new Map(),
+    })),
     years: [...years].sort(),
   };
 }

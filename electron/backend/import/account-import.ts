@@ -34,7 +34,7 @@ export function resolveMapping(headers: readonly string[], map: Record<string, s
   }
   const used = new Set<ColumnTarget>();
   for (const t of explicit.values()) {
-    if (t !== 'ignore' && used.has(t)) throw new AppError('import-bad-map', `Two columns are mapped to "${t}".`, { field: t });
+    if (t !== 'ignore' && used.has(t)) throw new AppError('import-bad-map', `Two columns are mapped to "${t}".`, { column: t, field: t });
     used.add(t);
   }
   const mapping = headers.map((h, i) => {
@@ -92,9 +92,11 @@ async function plan(db: Db, bytes: Uint8Array, fileName: string, opts: ImportOpt
   for (;;) {
     const inFile = new Map(drafts.map((d) => [d.name, d]));
     const bad = new Set<AccountDraft>();
+    // An account's parent after the import: the one its row names, else (an empty cell keeps the
+    // stored value) the one it has in the database.
     const parentOf = (name: string): string | null => {
-      const d = inFile.get(name);
-      if (d) return d.parentName;
+      const named = inFile.get(name)?.parentName;
+      if (named) return named;
       const row = existingParent.get(name) as { id: number; parent: string | null } | undefined;
       return row?.parent ?? null;
     };

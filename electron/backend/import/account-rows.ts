@@ -137,6 +137,7 @@ export function convertRow(
         break;
       case 'team':
         draft.teamNames = raw
+          .replace(/^'(?=[=+\-@\t\r])/, '') // the export's formula guard, as for text
           .split(/[,，;；、/]+/)
           .map((s) => s.trim())
           .filter((s) => s.length > 0 && s.length <= 100);

@@ -43,7 +43,7 @@ export function loadSample(db: Db, ws: SampleWorkspace, now: Date): { accounts: 
           a.name, a.nameEn, a.shortName, a.industry, a.region, owner, a.classification, a.strategic ? 1 : 0, a.brandInfluence ? 1 : 0,
           tiers.get(a.tierKey) ?? null, a.lifecycle, a.dealStatus, a.grade, a.urgency, a.importance, a.companyRevenue, a.employees,
           a.profitContribution, a.shareOfWalletBp, a.growthPotential, a.costToServe, a.churnStatus, a.churnReason, a.churnNote, a.churnedOn,
-          a.receivableOutstanding, a.receivableDaysOverdue, a.paymentTerms, a.notes, searchKey(a.name, a.nameEn, a.shortName), ts, ts,
+          a.receivableOutstanding, a.receivableDaysOverdue, a.paymentTerms || null, a.notes || null, searchKey(a.name, a.nameEn, a.shortName), ts, ts,
         ).lastInsertRowid,
       );
       ids.set(a.name, id);

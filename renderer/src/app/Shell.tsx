@@ -3,16 +3,23 @@ import { useTranslation } from 'react-i18next';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { BoardPage } from '../features/board/BoardPage';
 import { ForumPage } from '../features/forum/ForumPage';
+import { ImportPage } from '../features/importer/ImportPage';
 import { PlansPage } from '../features/plans/PlansPage';
+import { PortfolioPage } from '../features/portfolio/PortfolioPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StakeholdersPage } from '../features/stakeholders/StakeholdersPage';
+import { TodayPage } from '../features/today/TodayPage';
 import { baseName } from '../lib/format';
 import { Icon, LogoMark, type IconName } from '../ui/icons';
 import { useDbStatus } from './DbStatusContext';
-import { hrefOf, useArea, type Area } from './routes';
+import { hrefOf, navAreaOf, useArea, type Area } from './routes';
 
 const WORK_AREAS: { area: Area; icon: IconName }[] = [
   { area: 'accounts', icon: 'accounts' },
+  // Today right after Accounts: the list stays home (every area builds on it; an empty workspace
+  // starts there), and the daily follow-up is the next thing a manager opens each morning.
+  { area: 'today', icon: 'today' },
+  { area: 'portfolio', icon: 'portfolio' },
   { area: 'board', icon: 'board' },
   { area: 'stakeholders', icon: 'stakeholders' },
   { area: 'plans', icon: 'plans' },
@@ -23,6 +30,12 @@ function page(area: Area): ReactNode {
   switch (area) {
     case 'accounts':
       return <AccountsPage />;
+    case 'today':
+      return <TodayPage />;
+    case 'portfolio':
+      return <PortfolioPage />;
+    case 'import':
+      return <ImportPage />;
     case 'board':
       return <BoardPage />;
     case 'stakeholders':
@@ -86,7 +99,7 @@ export function Shell() {
         <nav className="nav" aria-label={t('nav.label')}>
           <ul role="list" className="nav__list">
             {WORK_AREAS.map((a) => (
-              <NavLink key={a.area} area={a.area} icon={a.icon} current={area === a.area} />
+              <NavLink key={a.area} area={a.area} icon={a.icon} current={navAreaOf(area) === a.area} />
             ))}
           </ul>
           <ul role="list" className="nav__list nav__list--end">

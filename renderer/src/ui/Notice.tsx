@@ -8,11 +8,24 @@ interface Item {
   id: number;
   tone: Tone;
   text: string;
+  action?: NoticeAction;
+}
+
+/** A button in the notice, e.g. Undo. Clicking it runs the action and dismisses the notice. */
+export interface NoticeAction {
+  label: string;
+  onClick: () => void;
+}
+
+export interface NoticeOptions {
+  action?: NoticeAction;
+  /** How long it stays, in ms (default: 4 s for confirmations, 10 s for errors). */
+  duration?: number;
 }
 
 export interface Notify {
-  success: (text: string) => void;
-  error: (text: string) => void;
+  success: (text: string, opts?: NoticeOptions) => void;
+  error: (text: string, opts?: NoticeOptions) => void;
 }
 
 const NoticeContext = createContext<Notify | null>(null);
@@ -32,14 +45,14 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
 
   const dismiss = useCallback((id: number) => setItems((xs) => xs.filter((x) => x.id !== id)), []);
   const push = useCallback(
-    (tone: Tone, text: string) => {
+    (tone: Tone, text: string, opts: NoticeOptions = {}) => {
       const id = next.current++;
-      setItems((xs) => [...xs.slice(-(MAX_VISIBLE - 1)), { id, tone, text }]);
-      window.setTimeout(() => dismiss(id), LIFETIME[tone]);
+      setItems((xs) => [...xs.slice(-(MAX_VISIBLE - 1)), { id, tone, text, ...(opts.action ? { action: opts.action } : {}) }]);
+      window.setTimeout(() => dismiss(id), opts.duration ?? LIFETIME[tone]);
     },
     [dismiss],
   );
-  const api = useMemo<Notify>(() => ({ success: (s) => push('success', s), error: (s) => push('error', s) }), [push]);
+  const api = useMemo<Notify>(() => ({ success: (s, o) => push('success', s, o), error: (s, o) => push('error', s, o) }), [push]);
 
   return (
     <NoticeContext value={api}>
@@ -49,6 +62,18 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
           <div key={item.id} className={cx('notice', `notice--${item.tone}`)} role={item.tone === 'error' ? 'alert' : 'status'}>
             <Icon name={item.tone === 'error' ? 'alert' : 'check'} size={18} />
             <p className="notice__text">{item.text}</p>
+            {item.action ? (
+              <button
+                type="button"
+                className="notice__action"
+                onClick={() => {
+                  dismiss(item.id);
+                  item.action?.onClick();
+                }}
+              >
+                {item.action.label}
+              </button>
+            ) : null}
             <button type="button" className="notice__close" onClick={() => dismiss(item.id)} aria-label={t('common.dismiss')}>
               <Icon name="close" size={16} />
             </button>

@@ -42,7 +42,27 @@ export type IconName =
   | 'lock'
   | 'close'
   | 'edit'
-  | 'arrow-right';
+  | 'arrow-right'
+  | 'arrow-left'
+  | 'chevron-down'
+  | 'sort'
+  | 'sort-up'
+  | 'sort-down'
+  | 'download'
+  | 'upload'
+  | 'trash'
+  | 'bookmark'
+  | 'filter'
+  | 'visit'
+  | 'call'
+  | 'meeting'
+  | 'training'
+  | 'complaint'
+  | 'suggestion'
+  | 'care'
+  | 'calendar'
+  | 'today'
+  | 'portfolio';
 
 const paths: Record<IconName, ReactNode> = {
   accounts: (
@@ -134,6 +154,66 @@ const paths: Record<IconName, ReactNode> = {
   close: <path d="M6 6l12 12M18 6 6 18" />,
   edit: <path d="M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4" />,
   'arrow-right': <path d="M5 12h14M13 6l6 6-6 6" />,
+  'arrow-left': <path d="M19 12H5M11 6l-6 6 6 6" />,
+  'chevron-down': <path d="m6 9 6 6 6-6" />,
+  sort: <path d="m8 9 4-4 4 4M8 15l4 4 4-4" />,
+  'sort-up': <path d="m8 11 4-4 4 4M12 7v12" />,
+  'sort-down': <path d="m8 13 4 4 4-4M12 17V5" />,
+  download: <path d="M12 4v11M7 10.5l5 5 5-5M5 20h14" />,
+  upload: <path d="M12 16V5M7 9.5l5-5 5 5M5 20h14" />,
+  trash: (
+    <>
+      <path d="M4 7h16M9.5 7V4.5h5V7M6 7l1 13h10l1-13" />
+      <path d="M10 11v5.5M14 11v5.5" />
+    </>
+  ),
+  bookmark: <path d="M6.5 3.5h11V21L12 16.5 6.5 21z" />,
+  filter: <path d="M4 5h16l-6 7.5V19l-4 1.5v-8z" />,
+  visit: (
+    <>
+      <path d="M12 21s-6.5-5.6-6.5-11a6.5 6.5 0 0 1 13 0c0 5.4-6.5 11-6.5 11z" />
+      <circle cx="12" cy="10" r="2.3" />
+    </>
+  ),
+  call: <path d="M5 4h3.5l1.8 4.5-2.3 1.5a11 11 0 0 0 6 6l1.5-2.3L20 15.5V19a1.5 1.5 0 0 1-1.6 1.5C10.6 20 4 13.4 3.5 5.6A1.5 1.5 0 0 1 5 4z" />,
+  meeting: (
+    <>
+      <circle cx="8.5" cy="8" r="2.8" />
+      <circle cx="16.5" cy="9" r="2.3" />
+      <path d="M3.5 19c.4-3.2 2.5-5 5-5s4.6 1.8 5 5M14 14.3c.8-.5 1.6-.8 2.5-.8 2.1 0 3.6 1.5 4 4.5" />
+    </>
+  ),
+  training: (
+    <>
+      <path d="M2.5 9 12 4.5 21.5 9 12 13.5z" />
+      <path d="M6.5 11v5c1.5 1.5 3.5 2.2 5.5 2.2s4-.7 5.5-2.2v-5M21.5 9v5" />
+    </>
+  ),
+  complaint: (
+    <>
+      <path d="M4 5h16v11H9.5L5 20v-4H4z" />
+      <path d="M12 8v3.5M12 13.5h.01" />
+    </>
+  ),
+  suggestion: (
+    <>
+      <path d="M9 17h6M10 20.5h4M8.5 14c-1.5-1.2-2.5-2.9-2.5-5a6 6 0 0 1 12 0c0 2.1-1 3.8-2.5 5l-.5 3h-6z" />
+    </>
+  ),
+  care: <path d="M12 20s-7.5-4.6-7.5-10A4.2 4.2 0 0 1 12 7.6 4.2 4.2 0 0 1 19.5 10c0 5.4-7.5 10-7.5 10z" />,
+  calendar: (
+    <>
+      <rect x="3.5" y="5" width="17" height="15.5" rx="1.5" />
+      <path d="M3.5 10h17M8 3v4M16 3v4" />
+    </>
+  ),
+  today: (
+    <>
+      <rect x="3.5" y="5" width="17" height="15.5" rx="1.5" />
+      <path d="M3.5 10h17M8 3v4M16 3v4M9 15l2 2 4-4" />
+    </>
+  ),
+  portfolio: <path d="M4 20h16M6.5 20v-6M10.5 20V9M14.5 20v-4M18.5 20V5" />,
 };
 
 export function Icon({ name, size }: { name: IconName; size?: number }) {

@@ -1,3 +1,4 @@
+import { searchKey } from '../../search-key';
 import type { Migration } from './types';
 
 /**
@@ -188,5 +189,11 @@ export const m0002: Migration = {
         query TEXT NOT NULL
       ) STRICT;
     `);
+    // Accounts from version 1 have only a name: give them the search key (names and pinyin) that
+    // new accounts get, or search would never find them.
+    const setKey = db.prepare('UPDATE accounts SET search_key = ? WHERE id = ?');
+    for (const a of db.prepare('SELECT id, name FROM accounts').all() as { id: number; name: string }[]) {
+      setKey.run(searchKey(a.name), a.id);
+    }
   },
 };

@@ -116,7 +116,7 @@ export function queryAccounts(db: Db, q: AccountQuery, today: string): AccountQu
   return {
     rows: rows.map(publicRow),
     total: snap.rows.length,
-    facets: snap.facets,
+    facets: { industries: [...snap.facets.industries], regions: [...snap.facets.regions] },
   };
 }
 

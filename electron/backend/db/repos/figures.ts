@@ -70,7 +70,8 @@ export function todayView(db: Db, today: string, opts: { ownerId?: number; soonD
       o.overdue.push(item);
       overdue++;
     } else if (r.followUp.dueDate && r.followUp.dueDate <= addDays(today, soon)) {
-      o.due.push(item);
+      // within soonDays of its date it is "due" here, as followUp(..., soonDays) would say
+      o.due.push({ ...item, followUp: { ...r.followUp, state: 'due' } });
       due++;
     }
     const c = accountCompliance(r, counts.get(r.id), std, today);

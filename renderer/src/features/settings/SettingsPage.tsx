@@ -13,6 +13,9 @@ import { Card } from '../../ui/Card';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
+import { CadenceCard } from './CadenceCard';
+import { PeopleCard } from './PeopleCard';
+import { TiersCard } from './TiersCard';
 
 function BackupsTable({ backups, onRestore }: { backups: BackupInfo[]; onRestore: (b: BackupInfo) => void }) {
   const { t, i18n } = useTranslation();
@@ -56,7 +59,7 @@ function BackupsTable({ backups, onRestore }: { backups: BackupInfo[]; onRestore
   );
 }
 
-/** Language, the database file and its backups, and the app's version. */
+/** Language; tiers, follow-up cadence and our team; the database file and its backups; the app's version. */
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
   const notice = useNotice();
@@ -106,6 +109,10 @@ export function SettingsPage() {
         <Card title={t('settings.language.title')}>
           <LanguageSwitch />
         </Card>
+
+        <TiersCard />
+        <CadenceCard />
+        <PeopleCard />
 
         <Card title={t('settings.database.title')} lead={t('settings.database.lead')}>
           <dl className="facts">

@@ -1,0 +1,326 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountQueryResult, AccountSortField } from '../../../../shared/api/accounts';
+import { GRADES, LIFECYCLE_STAGES } from '../../../../shared/domain/enums';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
+import { currentLocale } from '../../i18n';
+import { errorText } from '../../lib/errors';
+import { Button, ButtonLink } from '../../ui/Button';
+import { MenuButton } from '../../ui/Menu';
+import { MultiSelect, type MultiOption } from '../../ui/MultiSelect';
+import { useNotice } from '../../ui/Notice';
+import { PageHeader } from '../../ui/PageHeader';
+import { Icon } from '../../ui/icons';
+import { AccountsTable } from './AccountsTable';
+import { AddAccountDialog } from './AddAccountDialog';
+import { downloadFile } from './download';
+import { EmptyAccounts } from './EmptyAccounts';
+import { localToday, tierName, tk } from './format';
+import { accountHref, IMPORT_HREF } from './href';
+import { filterCount, toQuery, useListState, type ListState } from './listState';
+import { usePeople, useTiers } from './reference';
+import { ViewsMenu } from './ViewsMenu';
+
+const SEARCH_DELAY_MS = 200;
+/**
+ * The last answer, shown at once when the screen opens again (coming back from an account page)
+ * while the fresh one loads; and whether the workspace had accounts last time, so that the toolbar
+ * is there (and the search box usable) before the first answer arrives.
+ */
+const lastResult: { value: AccountQueryResult | undefined } = { value: undefined };
+const HAD_ACCOUNTS_KEY = 'keyplan.accounts.hadAccounts';
+function hadAccounts(): boolean {
+  try {
+    return localStorage.getItem(HAD_ACCOUNTS_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** Tables whose changes can change what the list shows. */
+export const LIST_TABLES = ['accounts', 'account_revenue', 'people', 'tiers', 'interactions', 'grade_cadence'] as const;
+
+/** The Accounts screen: search, filters, saved views, export, and the table. */
+export function AccountsList() {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const notice = useNotice();
+  const [state, update, replace] = useListState();
+  const [searchText, setSearchText] = useState(state.search);
+  const [adding, setAdding] = useState(false);
+
+  // The search box answers at once; the query waits until typing pauses.
+  useEffect(() => {
+    if (searchText === state.search) return;
+    const timer = window.setTimeout(() => update({ search: searchText }), SEARCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [searchText, state.search, update]);
+
+  const query = useMemo(() => toQuery(state), [state]);
+  const result = useApiQuery('accounts-query', query, LIST_TABLES);
+  const tiers = useTiers();
+  const people = usePeople();
+  const data = result.value ?? lastResult.value;
+  useEffect(() => {
+    if (!result.value) return;
+    lastResult.value = result.value;
+    try {
+      localStorage.setItem(HAD_ACCOUNTS_KEY, result.value.total > 0 ? '1' : '0');
+    } catch {
+      // storage unavailable: the first paint just waits for the answer
+    }
+  }, [result.value]);
+
+  const applyState = useCallback(
+    (s: ListState) => {
+      replace(s);
+      setSearchText(s.search);
+    },
+    [replace],
+  );
+
+  const open = useCallback((id: number) => {
+    window.location.hash = accountHref(id);
+  }, []);
+
+  const exportAs = async (format: 'csv' | 'xlsx' | 'json') => {
+    try {
+      const file = await api('export-accounts', { format, locale: currentLocale() });
+      downloadFile(file);
+      notice.success(t('accounts.export.done', { file: file.fileName }));
+    } catch (e) {
+      notice.error(errorText(t, e));
+    }
+  };
+
+  const loadSample = async () => {
+    const r = await api('sample-load', { locale: currentLocale(), today: localToday() });
+    notice.success(t('accounts.empty.sampleLoaded', { n: r.accounts }));
+  };
+
+  const header = (
+    <PageHeader
+      title={t('accounts.title')}
+      lead={(data ? data.total > 0 : hadAccounts()) ? undefined : t('accounts.lead')}
+      aside={
+        (data ? data.total > 0 : hadAccounts()) ? (
+          <div className="page-actions">
+            <ButtonLink href={IMPORT_HREF} variant="ghost" icon="upload">
+              {t('accounts.import.link')}
+            </ButtonLink>
+            <MenuButton
+              buttonClassName="btn btn--secondary"
+              buttonTitle={t('accounts.export.menuLabel')}
+              label={
+                <>
+                  <Icon name="download" size={18} />
+                  <span className="btn__label">{t('accounts.export.button')}</span>
+                  <Icon name="chevron-down" size={16} />
+                </>
+              }
+              menuLabel={t('accounts.export.menuLabel')}
+              items={(['csv', 'xlsx', 'json'] as const).map((f) => ({ id: f, label: t(`accounts.export.${f}`), onSelect: () => void exportAs(f) }))}
+            />
+            <Button variant="primary" icon="plus" onClick={() => setAdding(true)}>
+              {t('accounts.add.button')}
+            </Button>
+          </div>
+        ) : null
+      }
+    />
+  );
+
+  const dialog = adding ? <AddAccountDialog open onClose={() => setAdding(false)} facets={data?.facets} /> : null;
+
+  if (result.error && !data) {
+    return (
+      <div className="acct-screen">
+        {header}
+        <div className="inline-error" role="alert">
+          <p>{errorText(t, result.error)}</p>
+          <Button onClick={result.reload}>{t('common.retry')}</Button>
+        </div>
+      </div>
+    );
+  }
+
+  if (!data && !hadAccounts()) {
+    return (
+      <div className="acct-screen">
+        {header}
+        <p className="acct-loading" role="status">
+          {t('accounts.loading')}
+        </p>
+      </div>
+    );
+  }
+
+  if (data && data.total === 0) {
+    return (
+      <div className="acct-screen acct-screen--empty">
+        {header}
+        <EmptyAccounts onLoadSample={loadSample} onAdd={() => setAdding(true)} />
+        {dialog}
+      </div>
+    );
+  }
+
+  const year = Number(localToday().slice(0, 4));
+  const nFilters = filterCount(state);
+  const filterTexts = { search: t('accounts.filters.search'), clear: t('accounts.filters.clear'), none: t('accounts.filters.none') };
+  const selectedText = (n: number) => t('accounts.filters.selected', { n });
+  const ownerOptions: MultiOption[] = people.list.map((p) => ({ value: String(p.id), label: p.name, hint: tk(t, `domain.personRole.${p.role}`) }));
+
+  const filtered = nFilters > 0 || state.search.trim() !== '';
+  const onSort = (sort: AccountSortField, desc: boolean) => update({ sort, desc });
+
+  return (
+    <div className="acct-screen">
+      {header}
+      <div className="acct-toolbar">
+        <div className="acct-toolbar__row">
+          <div className="field acct-search" role="search">
+            <label htmlFor="acct-search" className="visually-hidden">
+              {t('accounts.search.label')}
+            </label>
+            <div className="field__control field__control--icon">
+              <Icon name="search" size={18} />
+              <input
+                id="acct-search"
+                className="field__input"
+                type="search"
+                value={searchText}
+                placeholder={t('accounts.search.placeholder')}
+                aria-describedby="acct-search-hint"
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => setSearchText(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape' && searchText) {
+                    e.preventDefault();
+                    setSearchText('');
+                    update({ search: '' });
+                  }
+                }}
+              />
+            </div>
+            <p id="acct-search-hint" className="field__hint acct-search__hint">
+              {t('accounts.search.hint')}
+            </p>
+          </div>
+          <div className="acct-toolbar__end">
+            <p className="acct-count tabular" aria-live="polite">
+              {!data ? t('accounts.loading') : filtered ? t('accounts.count', { n: data.rows.length, total: data.total }) : t('accounts.countAll', { total: data.total })}
+            </p>
+            <ViewsMenu state={state} onApply={applyState} />
+          </div>
+        </div>
+        <div className="acct-filters" role="group" aria-label={t('accounts.filters.label')}>
+          <Icon name="filter" size={16} />
+          <MultiSelect
+            label={t('accounts.filters.tier')}
+            options={tiers.list.map((x) => ({ value: String(x.id), label: tierName(x, locale) ?? x.key }))}
+            selected={state.tierIds.map(String)}
+            onChange={(v) => update({ tierIds: v.map(Number) })}
+            selectedText={selectedText}
+            texts={filterTexts}
+          />
+          <MultiSelect
+            label={t('accounts.filters.grade')}
+            options={GRADES.map((g) => ({ value: g, label: tk(t, `domain.grade.${g}`), hint: tk(t, `domain.gradeMeaning.${g}`) }))}
+            selected={state.grades}
+            onChange={(v) => update({ grades: v as ListState['grades'] })}
+            selectedText={selectedText}
+            texts={filterTexts}
+          />
+          <MultiSelect
+            label={t('accounts.filters.lifecycle')}
+            options={LIFECYCLE_STAGES.map((l) => ({ value: l, label: tk(t, `domain.lifecycle.${l}`) }))}
+            selected={state.lifecycles}
+            onChange={(v) => update({ lifecycles: v as ListState['lifecycles'] })}
+            selectedText={selectedText}
+            texts={filterTexts}
+          />
+          <MultiSelect
+            label={t('accounts.filters.industry')}
+            options={(data?.facets.industries ?? []).map((x) => ({ value: x, label: x }))}
+            selected={state.industries}
+            onChange={(v) => update({ industries: v })}
+            selectedText={selectedText}
+            texts={filterTexts}
+          />
+          <MultiSelect
+            label={t('accounts.filters.region')}
+            options={(data?.facets.regions ?? []).map((x) => ({ value: x, label: x }))}
+            selected={state.regions}
+            onChange={(v) => update({ regions: v })}
+            selectedText={selectedText}
+            texts={filterTexts}
+          />
+          <MultiSelect
+            label={t('accounts.filters.owner')}
+            options={ownerOptions}
+            selected={state.ownerIds.map(String)}
+            onChange={(v) => update({ ownerIds: v.map(Number) })}
+            selectedText={selectedText}
+            texts={filterTexts}
+          />
+          <label className={`chip-toggle${state.overdueOnly ? ' is-active' : ''}`}>
+            <input type="checkbox" checked={state.overdueOnly} onChange={(e) => update({ overdueOnly: e.target.checked })} />
+            <span>{t('accounts.filters.overdueOnly')}</span>
+          </label>
+          {nFilters > 0 ? (
+            <button
+              type="button"
+              className="link-btn acct-filters__clear"
+              onClick={() => update({ tierIds: [], industries: [], regions: [], ownerIds: [], lifecycles: [], grades: [], overdueOnly: false })}
+            >
+              {t('accounts.filters.clearAll')}
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <div className="acct-table-card">
+        {result.error ? (
+          <p className="inline-error" role="alert">
+            {errorText(t, result.error)}
+          </p>
+        ) : null}
+        {!data ? (
+          <p className="acct-loading acct-loading--table" role="status">
+            {t('accounts.loading')}
+          </p>
+        ) : data.rows.length === 0 ? (
+          <div className="acct-no-results">
+            <span className="acct-no-results__icon">
+              <Icon name="search" size={24} />
+            </span>
+            <p>{state.search.trim() ? t('accounts.search.noResultsFor', { query: state.search.trim() }) : t('accounts.search.noResults')}</p>
+            <div className="acct-no-results__actions">
+              {state.search.trim() ? (
+                <Button
+                  size="sm"
+                  onClick={() => {
+                    setSearchText('');
+                    update({ search: '' });
+                  }}
+                >
+                  {t('accounts.search.clear')}
+                </Button>
+              ) : null}
+              {nFilters > 0 ? (
+                <Button size="sm" onClick={() => update({ tierIds: [], industries: [], regions: [], ownerIds: [], lifecycles: [], grades: [], overdueOnly: false })}>
+                  {t('accounts.filters.clearAll')}
+                </Button>
+              ) : null}
+            </div>
+          </div>
+        ) : (
+          <AccountsTable rows={data.rows} tiers={tiers.byId} sort={state.sort} desc={state.desc} onSort={onSort} busy={result.loading} year={year} onOpen={open} resetKey={JSON.stringify(query)} />
+        )}
+      </div>
+      {dialog}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * What a column of an imported sheet can fill. The backend's list (electron/backend/import/
+ * account-columns.ts, ACCOUNT_IMPORT_FIELDS) duplicated as data: the renderer never imports electron/.
+ * Per-year revenue and target columns are `revenue:YYYY` and `target:YYYY`; `ignore` skips a column.
+ */
+export const IMPORT_FIELDS = [
+  'name',
+  'nameEn',
+  'shortName',
+  'parent',
+  'industry',
+  'region',
+  'owner',
+  'team',
+  'classification',
+  'strategic',
+  'brandInfluence',
+  'tier',
+  'lifecycle',
+  'dealStatus',
+  'grade',
+  'urgency',
+  'importance',
+  'currency',
+  'companyRevenue',
+  'employees',
+  'profitContribution',
+  'shareOfWallet',
+  'growthPotential',
+  'lifetimeValue',
+  'costToServe',
+  'churnStatus',
+  'churnReason',
+  'churnNote',
+  'churnedOn',
+  'receivableOutstanding',
+  'receivableDaysOverdue',
+  'paymentTerms',
+  'notes',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export const IGNORE = 'ignore';
+
+/** Years offered for revenue and target columns: the next year and the ten before this one, plus any the file names. */
+export function targetYears(thisYear: number, mapping: readonly string[]): number[] {
+  const years = new Set<number>();
+  for (let y = thisYear + 1; y >= thisYear - 10; y--) years.add(y);
+  for (const m of mapping) {
+    const match = /^(?:revenue|target):(\d{4})$/.exec(m);
+    if (match) years.add(Number(match[1]));
+  }
+  return [...years].sort((a, b) => b - a);
+}
+
+/** Targets chosen for more than one column: target -> the columns. */
+export function duplicateTargets(headers: readonly string[], mapping: readonly string[]): Map<string, string[]> {
+  const by = new Map<string, string[]>();
+  mapping.forEach((m, i) => {
+    if (m === IGNORE) return;
+    by.set(m, [...(by.get(m) ?? []), headers[i] ?? '']);
+  });
+  return new Map([...by].filter(([, cols]) => cols.length > 1));
+}
+
+/** Reads a file's bytes as base64 without blocking the page (the browser encodes natively). */
+export function toBase64(bytes: ArrayBuffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(new Blob([bytes]));
+  });
+}
+
+/** The largest file the API takes: 64 MiB of base64 is 48 MiB of bytes. */
+export const MAX_IMPORT_BYTES = 48 * 1024 * 1024;

@@ -1,0 +1,156 @@
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountDetail, AccountRecord } from '../../shared/api/accounts';
+import { fill, hashOf, invoke, LANGS, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale, type Preview } from './harness';
+
+const YEAR = new Date().getFullYear() - 1;
+
+/** What Chinese Excel writes: GBK, CRLF. "年度销售额" is not recognised and is mapped by hand. */
+const ROWS = [
+  ['客户名称', '行业', '区域', '负责人', '客户等级', '年度销售额', '备注'],
+  ['华东电网有限公司', '能源', '华东', '王建国', 'A级', '1200万', '重点客户'],
+  ['招商银行股份有限公司', '金融', '华南', '李娜', 'B', '860万', ''],
+  ['坏数据客户', '制造', '华北', '王建国', 'Z级', 'abc', ''],
+  ['中国移动通信集团浙江有限公司', '电信运营', '华东', '李娜', 'C', '"1,050万"', ''],
+];
+const GBK_CSV = iconv.encode(ROWS.map((r) => r.join(',')).join('\r\n') + '\r\n', 'gbk');
+const GOOD = ['华东电网有限公司', '招商银行股份有限公司', '中国移动通信集团浙江有限公司'];
+
+describe('import accounts', () => {
+  let browser: Browser;
+  let preview: Preview | undefined;
+  let cleanup: (() => void) | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await preview?.stop();
+    cleanup?.();
+    preview = undefined;
+  });
+
+  async function open(lang: Locale): Promise<Page> {
+    const tmp = tempDir();
+    cleanup = tmp.cleanup;
+    preview = await startPreview({ dbPath: path.join(tmp.dir, 'keyplan.db') });
+    const page = await newPage(browser, { lang });
+    await page.goto(`${preview.url}#/import`);
+    await page.getByRole('heading', { level: 1, name: msg(lang).importer.title }).waitFor();
+    return page;
+  }
+
+  const pick = (page: Page, name: string, buffer: Buffer, mimeType = 'text/csv') => page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
+  const accountNames = async () => ((await invoke(preview!, 'accounts-list', {})) as AccountRecord[]).map((a) => a.name).sort();
+
+  for (const lang of LANGS) {
+    it(`imports a GBK CSV with a re-mapped column: dry-run errors, all-or-nothing, then skipping the bad row (${lang})`, async () => {
+      const t = msg(lang);
+      const page = await open(lang);
+      await screenshot(page, 'import-start', lang);
+      await pick(page, '客户名单.csv', GBK_CSV);
+
+      // Format, encoding, the first rows and the guessed mapping.
+      const facts = page.getByTestId('import-file-facts');
+      await facts.waitFor();
+      expect(await page.getByTestId('import-encoding').innerText()).toBe(t.importer.file.encodings.gb18030);
+      await facts.getByText(t.importer.file.formats.csv).waitFor();
+      await facts.getByText(fill(t.importer.file.rowsValue, { n: 4 })).waitFor();
+      expect(await page.getByTestId('import-sample').locator('tbody tr').count()).toBe(4);
+      expect(await page.getByTestId('import-sample').locator('thead th').allInnerTexts()).toEqual([t.importer.sample.line, ...ROWS[0]!]);
+      const target = (column: string) => page.getByLabel(fill(t.importer.mapping.targetFor, { column }));
+      expect(await target('客户名称').inputValue()).toBe('name');
+      expect(await target('负责人').inputValue()).toBe('owner');
+      expect(await target('年度销售额').inputValue()).toBe('ignore');
+
+      // Re-map the revenue column to last year's revenue.
+      await target('年度销售额').selectOption(`revenue:${YEAR}`);
+      await screenshot(page, 'import-preview', lang, { fullPage: true });
+
+      // Check: a dry run that lists every bad row with a translated reason, and writes nothing.
+      await page.getByRole('button', { name: t.importer.check.action, exact: true }).click();
+      const report = page.getByTestId('import-report');
+      await report.waitFor();
+      await report.getByText(fill(t.importer.check.summarySkipped, { rows: 4, bad: 1, created: 3, updated: 0 })).waitFor();
+      const errors = page.getByTestId('import-errors').locator('tbody tr');
+      expect(await errors.count()).toBe(2);
+      const cells = await Promise.all((await errors.all()).map((r) => r.locator('th, td').allInnerTexts()));
+      expect(cells).toEqual(
+        expect.arrayContaining([
+          ['4', '客户等级', 'Z级', t.domain.importError['unknown-value']],
+          ['4', '年度销售额', 'abc', t.domain.importError['not-a-number']],
+        ]),
+      );
+      expect(await accountNames()).toEqual([]);
+      await screenshot(page, 'import-check', lang, { fullPage: true });
+
+      // All or nothing by default: one bad row and nothing is imported.
+      await page.getByRole('button', { name: t.importer.run.action, exact: true }).click();
+      await page.getByTestId('import-rejected').getByText(fill(t.importer.run.rejected, { n: 1 })).waitFor();
+      expect(await accountNames()).toEqual([]);
+      await screenshot(page, 'import-rejected', lang);
+
+      // Skip the invalid row and import the rest.
+      await page.getByRole('checkbox', { name: t.importer.run.skip }).check();
+      await page.getByRole('button', { name: t.importer.run.action, exact: true }).click();
+      const done = page.getByTestId('import-done');
+      await done.waitFor();
+      await done.getByText(fill(t.importer.done.body, { created: 3, updated: 0 })).waitFor();
+      await done.getByText(fill(t.importer.done.skipped, { n: 1 })).waitFor();
+      await screenshot(page, 'import-done', lang);
+
+      // The accounts exist, with their owner and the re-mapped revenue (1,200万 yuan, in fen).
+      expect(await accountNames()).toEqual([...GOOD].sort());
+      const all = (await invoke(preview!, 'accounts-list', {})) as AccountRecord[];
+      const grid = all.find((a) => a.name === '华东电网有限公司')!;
+      expect(grid.ownerName).toBe('王建国');
+      expect(grid.grade).toBe('A');
+      const detail = (await invoke(preview!, 'accounts-get', { id: grid.id })) as AccountDetail;
+      expect(detail.revenue.find((r) => r.year === YEAR)?.revenue).toBe(12_000_000 * 100);
+
+      await done.getByRole('link', { name: t.importer.done.toAccounts }).click();
+      await expect.poll(() => Promise.resolve(hashOf(page))).toBe('#/accounts');
+      await page.context().close();
+    });
+
+    it(`translates file-level errors and lets a name column be chosen by hand (${lang})`, async () => {
+      const t = msg(lang);
+      const page = await open(lang);
+
+      await pick(page, 'empty.csv', Buffer.alloc(0));
+      await page.getByTestId('import-file-error').getByText(fill(t.errors['import-empty'], { file: 'empty.csv' })).waitFor();
+      await screenshot(page, 'import-error-empty', lang);
+
+      const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+      await pick(page, 'export.csv', garbage);
+      await page.getByTestId('import-file-error').getByText(fill(t.errors['import-not-table'], { file: 'export.csv' })).waitFor();
+      await screenshot(page, 'import-error-not-table', lang);
+
+      // No header names the account: the first column is offered as the name, to be checked.
+      await pick(page, 'firms.csv', Buffer.from('Firma,Sector,Gebiet\r\nContoso Energy Ltd.,Energy,East\r\nFabrikam Bank,Finance,South\r\n', 'utf8'));
+      await page.getByText(fill(t.importer.mapping.assumedName, { column: 'Firma' })).waitFor();
+      const target = (column: string) => page.getByLabel(fill(t.importer.mapping.targetFor, { column }));
+      expect(await target('Firma').inputValue()).toBe('name');
+      expect(await target('Sector').inputValue()).toBe('industry');
+      expect(await page.getByTestId('import-encoding').innerText()).toBe(t.importer.file.encodings['utf-8']);
+
+      // Two columns for one field: refused before any call.
+      await target('Gebiet').selectOption('name');
+      await page.getByText(fill(t.importer.mapping.duplicate, { field: t.domain.field.name, columns: lang === 'en' ? 'Firma, Gebiet' : 'Firma、Gebiet' })).waitFor();
+      expect(await page.getByRole('button', { name: t.importer.check.action, exact: true }).isDisabled()).toBe(true);
+      await screenshot(page, 'import-mapping-error', lang, { fullPage: true });
+      await target('Gebiet').selectOption('region');
+      await page.getByRole('button', { name: t.importer.check.action, exact: true }).click();
+      await page.getByTestId('import-report').getByText(fill(t.importer.check.summary, { rows: 2, created: 2, updated: 0 }), { exact: false }).waitFor();
+      await page.getByRole('button', { name: t.importer.run.action, exact: true }).click();
+      await page.getByTestId('import-done').waitFor();
+      expect(await accountNames()).toEqual(['Contoso Energy Ltd.', 'Fabrikam Bank']);
+      await page.context().close();
+    });
+  }
+});

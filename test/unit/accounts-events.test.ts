@@ -1,0 +1,104 @@
+/**
+ * Every write of the account database tells the windows what changed (data-changed) and changes
+ * the database; every read changes nothing and announces nothing. A new method must be put in one
+ * of the two lists below.
+ */
+import { describe, expect, it } from 'vitest';
+import { METHODS, type Args, type Method } from '../../shared/api/contract';
+import { NOW, b64 } from './accounts-helpers';
+import { dumpDb, expectOk, useTestEnv } from './helpers';
+
+const env = useTestEnv();
+
+const SYSTEM: Method[] = ['app-info', 'db-status', 'db-open', 'db-create', 'db-restore', 'db-backup', 'db-backups-list', 'db-doctor'];
+
+type Step = { [M in Method]: [M, Args<M>] }[Method];
+
+/** Writes in an order where each one's ids exist (a fresh database: every first id is 1). */
+const WRITES: Step[] = [
+  ['accounts-create', { name: 'Acme', grade: 'B' }],
+  ['accounts-update', { id: 1, patch: { industry: '金融' } }],
+  ['accounts-rename', { id: 1, name: 'Acme Corp' }],
+  ['people-save', { name: '王伟' }],
+  ['accounts-team-set', { accountId: 1, members: [{ personId: 1, role: '技术支持' }] }],
+  ['revenue-set', { accountId: 1, year: 2026, revenue: 100_00 }],
+  ['revenue-delete', { accountId: 1, year: 2026 }],
+  ['satisfaction-add', { accountId: 1, date: '2026-05-01', score: 80 }],
+  ['satisfaction-delete', { id: 1 }],
+  ['competitors-save', { accountId: 1, name: '恒信科技' }],
+  ['competitors-delete', { id: 1 }],
+  ['interactions-save', { accountId: 1, kind: 'visit', date: '2026-05-01' }],
+  ['interactions-delete', { id: 1 }],
+  ['opportunities-save', { accountId: 1, name: '扩容项目' }],
+  ['opportunities-delete', { id: 1 }],
+  ['people-delete', { id: 1 }],
+  ['tiers-save', { key: 'bronze', nameZh: '铜牌客户', nameEn: 'Bronze', rank: 5, visitsPerQuarter: 1, callsPerMonth: 0 }],
+  ['tiers-delete', { id: 5 }],
+  ['cadence-set', { A: 2, B: 8, C: 16, D: 31, E: 366 }],
+  ['views-save', { name: 'Mine', query: { overdueOnly: true } }],
+  ['views-delete', { id: 1 }],
+  ['accounts-delete', { id: 1 }],
+  ['accounts-undelete', { id: 1 }],
+  ['import-run', { fileName: 'a.csv', contentBase64: b64('客户名称,行业\nGlobex,制造\n') }],
+];
+
+const READS: Step[] = [
+  ['accounts-list', {}],
+  ['accounts-query', { search: 'a', overdueOnly: true, sort: 'lastContact' }],
+  ['accounts-get', { id: 1 }],
+  ['people-list', {}],
+  ['tiers-list', {}],
+  ['cadence-get', {}],
+  ['views-list', {}],
+  ['today', {}],
+  ['portfolio-figures', {}],
+  ['import-preview', { fileName: 'a.csv', contentBase64: b64('客户名称\nNew one\n') }],
+  ['import-run', { fileName: 'a.csv', contentBase64: b64('客户名称\nNew one\n'), dryRun: true }],
+  ['export-accounts', { format: 'csv' }],
+  ['export-accounts', { format: 'xlsx' }],
+  ['export-accounts', { format: 'json' }],
+];
+
+describe('data-changed', () => {
+  it('every method of the account database is listed as a read or a write (sample-load has its own test)', () => {
+    const listed = new Set<string>([...SYSTEM, ...WRITES.map((w) => w[0]), ...READS.map((r) => r[0]), 'sample-load']);
+    expect(METHODS.filter((m) => !listed.has(m))).toEqual([]);
+  });
+
+  it('each write changes the database and emits exactly one data-changed naming tables', async () => {
+    const b = env.backend({ now: () => NOW });
+    for (const [method, args] of WRITES) {
+      const before = dumpDb(b.connection());
+      const events: { tables: string[] }[] = [];
+      const off = b.on('data-changed', (p) => events.push(p));
+      expectOk(await b.invoke(method, args));
+      off();
+      expect(events, method).toHaveLength(1);
+      expect(events[0]!.tables.length, method).toBeGreaterThan(0);
+      expect(dumpDb(b.connection()), `${method} changed nothing`).not.toEqual(before);
+    }
+  });
+
+  it('each read (and a dry run) changes nothing and emits nothing', async () => {
+    const b = env.backend({ now: () => NOW });
+    await b.call('accounts-create', { name: 'Acme', grade: 'A' });
+    await b.call('interactions-save', { accountId: 1, kind: 'visit', date: '2026-05-01', nextStep: 'x', nextDue: '2026-05-03' });
+    const before = dumpDb(b.connection());
+    const events: unknown[] = [];
+    b.on('data-changed', (p) => events.push(p));
+    for (const [method, args] of READS) {
+      expectOk(await b.invoke(method, args));
+      expect(dumpDb(b.connection()), method).toEqual(before);
+    }
+    expect(events).toEqual([]);
+  });
+
+  it('sample-load emits one data-changed', async () => {
+    const b = env.backend({ now: () => NOW });
+    const events: { tables: string[] }[] = [];
+    b.on('data-changed', (p) => events.push(p));
+    expect(await b.call('sample-load', { accounts: 3, today: '2026-05-15' })).toEqual({ accounts: 3 });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.tables).toContain('accounts');
+  });
+});

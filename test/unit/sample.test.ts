@@ -1,0 +1,178 @@
+/**
+ * The sample workspace: deterministic, the size asked for, and shaped like a real key-account
+ * portfolio (groups with subsidiaries, every tier, churn with reasons, receivables, years of
+ * revenue, interactions and tenders, a Pareto head), in Chinese or English.
+ */
+import { describe, expect, it } from 'vitest';
+import { generateSample } from '../../electron/backend/sample/generate';
+import { NOW, TODAY, refused } from './accounts-helpers';
+import { dumpDb, useTestEnv } from './helpers';
+
+const env = useTestEnv();
+const CJK = /[\u3400-\u9fff]/;
+const ASCII = /^[\x20-\x7e]+$/;
+
+describe('generateSample', () => {
+  it('is deterministic for the same seed and day, and differs for another seed', () => {
+    const a = generateSample({ locale: 'zh-CN', accounts: 40, today: TODAY });
+    expect(generateSample({ locale: 'zh-CN', accounts: 40, today: TODAY })).toEqual(a);
+    const other = generateSample({ locale: 'zh-CN', accounts: 40, today: TODAY, seed: 7 });
+    expect(other.accounts.map((x) => x.name)).not.toEqual(a.accounts.map((x) => x.name));
+  });
+
+  it('dates follow the day it is generated for', () => {
+    const a = generateSample({ locale: 'zh-CN', accounts: 20, today: '2026-05-15' });
+    const b = generateSample({ locale: 'zh-CN', accounts: 20, today: '2027-05-15' });
+    expect(a.accounts[0]!.revenue.map((r) => r.year)).toEqual([2022, 2023, 2024, 2025, 2026, 2027]);
+    expect(b.accounts[0]!.revenue.map((r) => r.year)).toEqual([2023, 2024, 2025, 2026, 2027, 2028]);
+    for (const acc of a.accounts) {
+      for (const i of acc.interactions) expect(i.date <= '2026-05-15').toBe(true);
+      if (acc.churnedOn) expect(acc.churnedOn < '2026-05-15').toBe(true);
+    }
+  });
+
+  it.each([1, 5, 40, 2000])('makes exactly %i accounts with unique names', (n) => {
+    const ws = generateSample({ locale: 'zh-CN', accounts: n, today: TODAY });
+    expect(ws.accounts).toHaveLength(n);
+    expect(new Set(ws.accounts.map((a) => a.name)).size).toBe(n);
+    expect(new Set(ws.people.map((p) => p.name)).size).toBe(ws.people.length);
+    for (const a of ws.accounts) {
+      if (a.parent) expect(ws.accounts.some((p) => p.name === a.parent && p.parent === null)).toBe(true);
+      expect(ws.people.some((p) => p.name === a.owner && p.role === 'manager')).toBe(true);
+    }
+  });
+
+  it('names are Chinese in zh-CN and plain English in en', () => {
+    const zh = generateSample({ locale: 'zh-CN', accounts: 40, today: TODAY });
+    expect(zh.accounts.every((a) => CJK.test(a.name))).toBe(true);
+    expect(zh.people.every((p) => CJK.test(p.name))).toBe(true);
+    expect(zh.accounts.filter((a) => a.nameEn !== null).every((a) => ASCII.test(a.nameEn!))).toBe(true);
+    const en = generateSample({ locale: 'en', accounts: 40, today: TODAY });
+    for (const a of en.accounts) {
+      expect(a.name).toMatch(ASCII);
+      expect(a.industry).toMatch(ASCII);
+      expect(a.region).toMatch(ASCII);
+      for (const i of a.interactions) expect(i.summary).toMatch(ASCII);
+    }
+    expect(en.people.every((p) => ASCII.test(p.name))).toBe(true);
+  });
+});
+
+describe('sample-load', () => {
+  it('loads 40 accounts shaped like a real portfolio', async () => {
+    const b = env.backend({ now: () => NOW });
+    expect(await b.call('sample-load', { accounts: 40, today: TODAY })).toEqual({ accounts: 40 });
+    const list = await b.call('accounts-list', {});
+    expect(list).toHaveLength(40);
+    const db = b.connection();
+
+    // group customers: head offices with subsidiaries linked to them
+    const subs = list.filter((a) => a.parentId !== null);
+    const heads = new Set(subs.map((a) => a.parentId));
+    expect(heads.size).toBeGreaterThanOrEqual(3);
+    expect(subs.length).toBeGreaterThanOrEqual(heads.size * 2);
+    for (const s of subs) expect(list.find((p) => p.id === s.parentId)).toMatchObject({ name: s.parentName, parentId: null });
+    const someHead = [...heads][0]!;
+    expect((await b.call('accounts-get', { id: someHead })).children.length).toBeGreaterThanOrEqual(2);
+
+    // every tier, owners and teams
+    expect(new Set(list.map((a) => a.tierKey))).toEqual(new Set(['diamond', 'platinum', 'gold', 'silver']));
+    expect(list.every((a) => a.ownerName !== null)).toBe(true);
+    expect(db.prepare('SELECT count(*) FROM account_team').pluck().get()).toBeGreaterThan(10);
+
+    // churned and at-risk accounts, with their reasons
+    const churned = list.filter((a) => a.churnStatus === 'churned');
+    const atRisk = list.filter((a) => a.churnStatus === 'at-risk');
+    expect(churned.length + atRisk.length).toBeGreaterThanOrEqual(2);
+    expect(churned.length).toBeGreaterThanOrEqual(1);
+    expect(atRisk.length).toBeGreaterThanOrEqual(1);
+    for (const a of [...churned, ...atRisk]) expect(a.churnReason).not.toBeNull();
+    for (const a of churned) expect(a).toMatchObject({ lifecycle: 'exit', churnedOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
+
+    // receivables, in more than one ageing bucket
+    const figures = await b.call('portfolio-figures', { today: TODAY });
+    expect(list.filter((a) => (a.receivableOutstanding ?? 0) > 0).length).toBeGreaterThanOrEqual(5);
+    expect(figures.receivables.filter((r) => r.accounts > 0).length).toBeGreaterThanOrEqual(3);
+
+    // five years of revenue and next year's target
+    const years = db.prepare('SELECT DISTINCT year FROM account_revenue ORDER BY year').pluck().all();
+    expect(years).toEqual([2022, 2023, 2024, 2025, 2026, 2027]);
+    expect(db.prepare('SELECT count(DISTINCT account_id) FROM account_revenue WHERE year = 2022 AND revenue > 0').pluck().get()).toBe(40);
+
+    // interactions, opportunities at several stages with rivals, competitors, satisfaction
+    expect(db.prepare('SELECT count(*) FROM interactions').pluck().get()).toBeGreaterThanOrEqual(80);
+    expect(db.prepare('SELECT count(DISTINCT kind) FROM interactions').pluck().get()).toBeGreaterThanOrEqual(5);
+    expect(db.prepare('SELECT count(*) FROM opportunities').pluck().get()).toBeGreaterThanOrEqual(20);
+    expect(db.prepare('SELECT count(DISTINCT stage) FROM opportunities').pluck().get()).toBeGreaterThanOrEqual(4);
+    expect(db.prepare("SELECT count(*) FROM opportunities WHERE rivals <> '[]'").pluck().get()).toBeGreaterThan(0);
+    expect(db.prepare('SELECT count(*) FROM competitors').pluck().get()).toBeGreaterThan(0);
+    expect(db.prepare('SELECT count(*) FROM satisfaction').pluck().get()).toBe(120);
+
+    // the Today view has work in it
+    const today = await b.call('today', { today: TODAY });
+    expect(today.totals.overdue).toBeGreaterThan(0);
+    expect(today.accounts.length).toBeGreaterThan(0);
+
+    // Pareto: well under half of the accounts make 80% of this year's revenue
+    expect(figures.totalRevenue).toBeGreaterThan(0);
+    expect(figures.pareto.headCount).toBeGreaterThanOrEqual(2);
+    expect(figures.pareto.headShareOfCount).toBeLessThan(0.4);
+  });
+
+  it('loads the same database twice for the same seed and day', async () => {
+    const one = env.backend({ dbPath: env.file('one.db'), now: () => NOW });
+    const two = env.backend({ dbPath: env.file('two.db'), now: () => NOW });
+    await one.call('sample-load', { accounts: 25, locale: 'en', today: TODAY });
+    await two.call('sample-load', { accounts: 25, locale: 'en', today: TODAY });
+    expect(dumpDb(two.connection())).toEqual(dumpDb(one.connection()));
+  });
+
+  it.each([1, 5])('loads exactly %i account(s)', async (n) => {
+    const b = env.backend({ now: () => NOW });
+    expect(await b.call('sample-load', { accounts: n, today: TODAY })).toEqual({ accounts: n });
+    expect(await b.call('accounts-list', {})).toHaveLength(n);
+  });
+
+  it('English names with the en locale, Chinese by default', async () => {
+    const en = env.backend({ dbPath: env.file('en.db') });
+    await en.call('sample-load', { locale: 'en', accounts: 10, today: TODAY });
+    expect((await en.call('accounts-list', {})).every((a) => ASCII.test(a.name) && !CJK.test(a.industry ?? ''))).toBe(true);
+    const zh = env.backend({ dbPath: env.file('zh.db') });
+    await zh.call('sample-load', { accounts: 10, today: TODAY });
+    expect((await zh.call('accounts-list', {})).every((a) => CJK.test(a.name))).toBe(true);
+  });
+
+  it('refuses a database that already holds accounts, and changes nothing', async () => {
+    const b = env.backend();
+    await b.call('accounts-create', { name: 'Mine' });
+    const err = await refused(b, 'sample-load', { accounts: 5, today: TODAY }, 'sample-not-empty');
+    expect(err.params).toEqual({ accounts: 1 });
+    expect(err.message).toMatch(/already holds 1 accounts/);
+  });
+
+  it('accounts only in the bin do not count; they make way for the sample', async () => {
+    const b = env.backend();
+    const old = await b.call('accounts-create', { name: 'Binned' });
+    await b.call('accounts-delete', { id: old.id });
+    await b.call('sample-load', { accounts: 3, today: TODAY });
+    expect(b.connection().prepare("SELECT count(*) FROM accounts WHERE name = 'Binned'").pluck().get()).toBe(0);
+    expect(await b.call('accounts-list', {})).toHaveLength(3);
+  });
+
+  it('refuses sizes out of range', async () => {
+    const b = env.backend();
+    await refused(b, 'sample-load', { accounts: 0 }, 'invalid-args');
+    await refused(b, 'sample-load', { accounts: 20_001 }, 'invalid-args');
+    await refused(b, 'sample-load', { accounts: 2.5 }, 'invalid-args');
+    await refused(b, 'sample-load', { locale: 'fr' }, 'invalid-args');
+  });
+
+  it('loads 10,000 accounts in one go', async () => {
+    const b = env.backend({ now: () => NOW });
+    expect(await b.call('sample-load', { accounts: 10_000, today: TODAY })).toEqual({ accounts: 10_000 });
+    const db = b.connection();
+    expect(db.prepare('SELECT count(*) FROM accounts WHERE deleted_at IS NULL').pluck().get()).toBe(10_000);
+    expect(db.prepare('SELECT count(DISTINCT name) FROM accounts').pluck().get()).toBe(10_000);
+    expect((await b.call('accounts-query', { search: 'hn', today: TODAY })).rows.length).toBeGreaterThan(0);
+  });
+});
