@@ -26,6 +26,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      // electron-vite leaves output unminified; the renderer is loaded on every start, so shrink it.
+      minify: true,
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
       chunkSizeWarningLimit: 2000,
     },

@@ -10,7 +10,7 @@ import { autoBackup, autoBackupName, fsyncDir, fsyncFile, listBackups, stamp, wr
 import { migrate } from './db/migrate';
 import { LATEST_VERSION } from './db/migrations';
 import { copyDatabaseFile, describe, inspectDatabaseFile, openConnection, type DriverOptions } from './db/open';
-import { handlers, type HandlerContext } from './handlers';
+import { handlers, warmUp, type HandlerContext } from './handlers';
 
 export interface BackendOptions extends DriverOptions {
   dbPath: string;
@@ -18,6 +18,11 @@ export interface BackendOptions extends DriverOptions {
   version?: string;
   /** Write the daily automatic backup after opening (the app and the preview do; the CLI does not). */
   autoBackup?: boolean;
+  /**
+   * Build the in-memory views (the account list's snapshot) right after opening, so the first screen
+   * does not wait for them. The app and the preview do; the CLI and tests do not.
+   */
+  warmUp?: boolean;
   now?: () => Date;
   log?: (message: string) => void;
 }
@@ -153,6 +158,17 @@ export class Backend {
       this.detail = describe(e);
       this.log(`keyplan: could not open ${this.dbPath}: ${this.detail}`);
       return this.announce();
+    }
+    if (this.opts.warmUp) {
+      const conn = this.db;
+      setImmediate(() => {
+        if (this.db !== conn) return;
+        try {
+          warmUp(conn, this.now());
+        } catch (e) {
+          this.log(`keyplan: warming up failed: ${describe(e)}`);
+        }
+      });
     }
     if (this.opts.autoBackup) {
       const conn = this.db;

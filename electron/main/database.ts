@@ -21,6 +21,7 @@ export function openBackend(): Backend {
     transport: 'electron',
     version: app.getVersion(),
     autoBackup: true,
+    warmUp: true,
     nativeBinding: nativeBinding(),
   });
 

@@ -412,7 +412,7 @@ describe('explicit mappings', () => {
     expect(unknownField.params).toEqual({ column: '行业', field: 'colour' });
     await refused(b, 'import-run', { fileName: 'a.csv', contentBase64: file, map: { 行业: 'revenue:24' } }, 'import-bad-map');
     const twice = await refused(b, 'import-run', { fileName: 'a.csv', contentBase64: file, map: { 行业: 'industry', 区域: 'industry' } }, 'import-bad-map');
-    expect(twice.params).toEqual({ field: 'industry' });
+    expect(twice.params).toEqual({ column: 'industry', field: 'industry' });
     await refused(b, 'import-preview', { fileName: 'a.csv', contentBase64: file, map: { Kunde: 'name' } }, 'import-bad-map');
     // a map that leaves no name column
     await refused(b, 'import-run', { fileName: 'a.csv', contentBase64: file, map: { 客户: 'ignore' } }, 'import-no-name');

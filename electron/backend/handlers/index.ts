@@ -1,4 +1,7 @@
 import { METHODS } from '../../../shared/api/contract';
+import { dateOf } from '../../../shared/domain/dates';
+import { queryAccounts } from '../db/repos/account-query';
+import type { Db } from '../db/types';
 import { accountHandlers } from './accounts';
 import { ioHandlers } from './io';
 import { systemHandlers } from './system';
@@ -29,3 +32,8 @@ const groups = [systemHandlers, accountHandlers, ioHandlers] as const;
 export const handlers: HandlerTable = mergeHandlers(...groups) as HandlerTable;
 // Compile-time completeness: the spread of all groups must be a full table.
 export type _Complete = typeof systemHandlers & typeof accountHandlers & typeof ioHandlers extends HandlerTable ? true : never;
+
+/** Builds what the first screen reads (the account list's snapshot) ahead of the first request. */
+export function warmUp(db: Db, now: Date): void {
+  queryAccounts(db, {}, dateOf(now));
+}

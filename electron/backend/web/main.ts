@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     transport: 'web',
     version: APP_VERSION,
     autoBackup: true,
+    warmUp: true,
   });
   const server = await startWebServer({
     backend,

@@ -7,11 +7,9 @@
  * connection (the CLI, say) commits; the snapshot also belongs to one day, for the follow-up state.
  */
 import type { Database as Db } from 'better-sqlite3';
-import type { AccountQuery, AccountQueryResult, AccountRow } from '../../../../shared/api/accounts';
+import { ACCOUNT_LIST_FIELDS, type AccountListRow, type AccountQuery, type AccountQueryResult, type AccountRow } from '../../../../shared/api/accounts';
 import { followUp, type CadenceDays } from '../../../../shared/domain/cadence';
-import { dateOf } from '../../../../shared/domain/dates';
 import { LIFECYCLE_STAGES } from '../../../../shared/domain/enums';
-import { toRecord, type AccountDbRow } from './accounts';
 
 export function loadCadence(db: Db): CadenceDays {
   const rows = db.prepare('SELECT grade, days FROM grade_cadence').raw().all() as [keyof CadenceDays, number][];
@@ -20,15 +18,11 @@ export function loadCadence(db: Db): CadenceDays {
   return out;
 }
 
-type QueryRow = AccountDbRow & { rev_this: number | null; rev_last: number | null; tier_rank: number | null };
-
 const collator = new Intl.Collator('zh-CN', { numeric: true, sensitivity: 'base' });
 
 interface Snapshot {
   key: string;
   rows: Sortable[];
-  /** Each row's search key (names and their pinyin, lower case), by row. */
-  searchKeys: Map<Sortable, string>;
   facets: AccountQueryResult['facets'];
 }
 
@@ -45,10 +39,16 @@ function snapshot(db: Db, today: string): Snapshot {
   const cached = snapshots.get(db);
   if (cached?.key === key) return cached;
   const year = Number(today.slice(0, 4));
+  // Columns named as the API names them, so each row needs no conversion; only what lists show.
   const raw = db
     .prepare(
-      `SELECT a.*, p.name AS parent_name, o.name AS owner_name, t.key AS tier_key, t.rank AS tier_rank,
-              r1.revenue AS rev_this, r0.revenue AS rev_last
+      `SELECT a.id, a.name, a.name_en AS nameEn, a.short_name AS shortName, a.parent_id AS parentId, p.name AS parentName,
+              a.industry, a.region, a.owner_id AS ownerId, o.name AS ownerName, a.tier_id AS tierId, t.key AS tierKey,
+              a.grade, a.lifecycle, a.churn_status AS churnStatus, a.churn_reason AS churnReason, a.currency,
+              a.receivable_outstanding AS receivableOutstanding, a.receivable_days_overdue AS receivableDaysOverdue,
+              a.growth_potential AS growthPotential, a.importance, a.urgency,
+              r1.revenue AS revenueThisYear, r0.revenue AS revenueLastYear, a.last_contact AS lastContact,
+              a.next_step_due AS nextStepDue, substr(a.created_at, 1, 10) AS since, a.search_key AS searchKey, t.rank AS tierRank
        FROM accounts a
        LEFT JOIN accounts p ON p.id = a.parent_id AND p.deleted_at IS NULL
        LEFT JOIN people o ON o.id = a.owner_id
@@ -57,44 +57,30 @@ function snapshot(db: Db, today: string): Snapshot {
        LEFT JOIN account_revenue r0 ON r0.account_id = a.id AND r0.year = ?
        WHERE a.deleted_at IS NULL`,
     )
-    .all(year, year - 1) as QueryRow[];
+    .all(year, year - 1) as Omit<Sortable, 'followUp' | 'nameKey'>[];
   const cadence = loadCadence(db);
-  const searchKeys = new Map<Sortable, string>();
   const industries = new Set<string>();
   const regions = new Set<string>();
-  const rows = raw.map((r) => {
-    const rec = toRecord(r);
-    const lastContact = (r.last_contact as string | null) ?? null;
-    const row: Sortable = {
-      ...rec,
-      revenueThisYear: r.rev_this,
-      revenueLastYear: r.rev_last,
-      lastContact,
-      followUp: followUp(
-        { grade: rec.grade, lastContact, since: dateOf(rec.createdAt), nextStepDue: (r.next_step_due as string | null) ?? null },
-        today,
-        cadence,
-      ),
-      tierRank: r.tier_rank,
-      nameKey: nameSortKey(rec.name, r.search_key as string),
-    };
-    searchKeys.set(row, r.search_key as string);
-    if (rec.industry) industries.add(rec.industry);
-    if (rec.region) regions.add(rec.region);
-    return row;
-  });
+  // The rows better-sqlite3 made are completed in place: no copies of 10,000 objects.
+  const rows = raw as unknown as Sortable[];
+  for (const r of raw) {
+    const row = r as unknown as Sortable;
+    row.followUp = followUp({ grade: r.grade, lastContact: r.lastContact, since: r.since, nextStepDue: r.nextStepDue }, today, cadence);
+    row.nameKey = nameSortKey(r.name, r.searchKey);
+    if (r.industry) industries.add(r.industry);
+    if (r.region) regions.add(r.region);
+  }
   const snap: Snapshot = {
-    // Read after the snapshot's own statements, which change nothing.
     key,
     rows,
-    searchKeys,
     facets: { industries: [...industries].sort(collator.compare), regions: [...regions].sort(collator.compare) },
   };
   snapshots.set(db, snap);
   return snap;
 }
 
-export function queryAccounts(db: Db, q: AccountQuery, today: string): AccountQueryResult {
+/** The accounts a query selects, with every field: for the backend's own views (Today, figures, board). */
+export function queryAccountRows(db: Db, q: AccountQuery, today: string): { rows: AccountRow[]; total: number; facets: AccountQueryResult['facets'] } {
   const snap = snapshot(db, today);
   const search = q.search?.trim().toLowerCase();
   const tests: ((r: Sortable) => boolean)[] = [];
@@ -103,7 +89,7 @@ export function queryAccounts(db: Db, q: AccountQuery, today: string): AccountQu
     const set = new Set<T | null>(values);
     tests.push((r) => set.has(get(r)));
   };
-  if (search) tests.push((r) => snap.searchKeys.get(r)!.includes(search));
+  if (search) tests.push((r) => r.searchKey.includes(search));
   member(q.tierIds, (r) => r.tierId);
   member(q.industries, (r) => r.industry);
   member(q.regions, (r) => r.region);
@@ -114,18 +100,28 @@ export function queryAccounts(db: Db, q: AccountQuery, today: string): AccountQu
   const rows = tests.length === 0 ? [...snap.rows] : snap.rows.filter((r) => tests.every((t) => t(r)));
   sortRows(rows, q.sort ?? 'name', q.desc ?? false);
   return {
-    rows: rows.map(publicRow),
+    // The snapshot's own objects (with their sort helpers): read-only for callers.
+    rows,
     total: snap.rows.length,
     facets: { industries: [...snap.facets.industries], regions: [...snap.facets.regions] },
   };
 }
 
-/** The row without the snapshot's sort helpers (a shallow copy: callers may not mutate the snapshot). */
-function publicRow({ tierRank: _t, nameKey: _n, ...r }: Sortable): AccountRow {
-  return r;
+/** The `accounts-query` answer: the selected rows with the list's fields only. */
+export function queryAccounts(db: Db, q: AccountQuery, today: string): AccountQueryResult {
+  const { rows, total, facets } = queryAccountRows(db, q, today);
+  return { rows: rows.map(listRow), total, facets };
 }
 
-type Sortable = AccountRow & { tierRank: number | null; nameKey: string };
+function listRow(r: AccountRow): AccountListRow {
+  const out: Record<string, unknown> = {};
+  for (const k of ACCOUNT_LIST_FIELDS) out[k] = r[k];
+  return out as AccountListRow;
+}
+
+
+/** A snapshot row: the API row plus what sorting and searching use (never sent as is). */
+type Sortable = AccountRow & { tierRank: number | null; nameKey: string; searchKey: string; nextStepDue: string | null; since: string };
 
 /**
  * Sorts in place. Names sort by their pinyin (as zh-CN collation does, but precomputed in the search

@@ -9,7 +9,7 @@ import { compliance, required, sumCompliance, type ComplianceFigures } from '../
 import { addDays, quarterOf } from '../../../../shared/domain/dates';
 import type { ChurnReason } from '../../../../shared/domain/enums';
 import { pareto } from '../../../../shared/domain/pareto';
-import { queryAccounts } from './account-query';
+import { queryAccountRows } from './account-query';
 
 interface Standard {
   tierId: number;
@@ -41,7 +41,7 @@ export function accountCompliance(row: Pick<AccountRow, 'tierId'>, counts: { vis
 }
 
 export function todayView(db: Db, today: string, opts: { ownerId?: number; soonDays?: number } = {}): TodayView {
-  const rows = queryAccounts(db, opts.ownerId ? { ownerIds: [opts.ownerId] } : {}, today).rows.filter((r) => r.churnStatus !== 'churned');
+  const rows = queryAccountRows(db, opts.ownerId ? { ownerIds: [opts.ownerId] } : {}, today).rows.filter((r) => r.churnStatus !== 'churned');
   const quarter = quarterOf(today);
   const counts = contactCounts(db, quarter.start, today);
   const std = standards(db);
@@ -104,7 +104,7 @@ export function todayView(db: Db, today: string, opts: { ownerId?: number; soonD
 }
 
 export function portfolioFigures(db: Db, year: number, today: string): PortfolioFigures {
-  const rows = queryAccounts(db, {}, today).rows;
+  const rows = queryAccountRows(db, {}, today).rows;
   const revenueOf = db.prepare('SELECT account_id, revenue FROM account_revenue WHERE year = ?').raw();
   const rev = new Map((revenueOf.all(year) as [number, number | null][]).map(([id, v]) => [id, v ?? 0]));
   const revLast = new Map((revenueOf.all(year - 1) as [number, number | null][]).map(([id, v]) => [id, v ?? 0]));

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountRow, AccountSortField, Tier } from '../../../../shared/api/accounts';
+import type { AccountListRow, AccountSortField, Tier } from '../../../../shared/api/accounts';
 import { cx } from '../../lib/cx';
 import { Badge } from '../../ui/Badge';
 import { Icon } from '../../ui/icons';
@@ -35,7 +35,7 @@ const COLUMNS: Column[] = [
 ];
 
 export interface AccountsTableProps {
-  rows: AccountRow[];
+  rows: AccountListRow[];
   tiers: Map<number, Tier>;
   sort: AccountSortField;
   desc: boolean;
@@ -215,7 +215,7 @@ export function AccountsTable({ rows, tiers, sort, desc, onSort, busy, year, onO
 }
 
 interface RowProps {
-  row: AccountRow;
+  row: AccountListRow;
   index: number;
   tabbable: boolean;
   tier: Tier | undefined;
