@@ -1,5 +1,6 @@
 import { METHODS } from '../../../shared/api/contract';
 import { accountHandlers } from './accounts';
+import { boardHandlers } from './board';
 import { ioHandlers } from './io';
 import { systemHandlers } from './system';
 import type { HandlerTable } from './types';
@@ -23,9 +24,9 @@ export function mergeHandlers(...groups: Record<string, unknown>[]): Record<stri
   return table;
 }
 
-const groups = [systemHandlers, accountHandlers, ioHandlers] as const;
+const groups = [systemHandlers, accountHandlers, ioHandlers, boardHandlers] as const;
 
 /** The handler table. A missing method fails to compile; a duplicate throws here, at start. */
 export const handlers: HandlerTable = mergeHandlers(...groups) as HandlerTable;
 // Compile-time completeness: the spread of all groups must be a full table.
-export type _Complete = typeof systemHandlers & typeof accountHandlers & typeof ioHandlers extends HandlerTable ? true : never;
+export type _Complete = typeof systemHandlers & typeof accountHandlers & typeof ioHandlers & typeof boardHandlers extends HandlerTable ? true : never;
