@@ -1,7 +1,7 @@
 /** The quadrant board across the API: matrices, the board, moves and their history. */
 import { z } from 'zod';
 import { QUADRANT_POSITIONS, type QuadrantPosition, type SuggestRule } from '../domain/quadrants';
-import { GRADES, POTENTIALS, URGENCIES } from '../domain/enums';
+import { type GRADES, POTENTIALS, URGENCIES } from '../domain/enums';
 import type { Change, QuadrantFigure } from '../domain/quadrants';
 import { idSchema, isoDate } from './accounts';
 import { method } from './method';
