@@ -138,6 +138,18 @@ export const boardContract = {
   'board-undo': method<{ accountId: number; quadrant: string | null }>()(z.strictObject({ moveId: idSchema })),
   /** Every move of an account, newest first, across matrices. */
   'placements-history': method<PlacementMove[]>()(z.strictObject({ accountId: idSchema })),
+  /** The board as one A4 landscape PDF page or a PNG picture, in the given language. */
+  'board-export': method<{ fileName: string; mime: string; contentBase64: string }>()(
+    z.strictObject({
+      matrix: matrixKey,
+      format: z.enum(['pdf', 'png']),
+      locale: z.enum(['zh-CN', 'en']),
+      asOf: isoMoment.optional(),
+      since: isoMoment.optional(),
+      today: isoDate.optional(),
+      ...boardFilters,
+    }),
+  ),
   /** Every current placement (account, matrix key, quadrant key and labels). */
   'placements-list': method<{ accountId: number; matrix: string; quadrant: string; nameZh: string; nameEn: string }[]>()(z.strictObject({})),
   /** Who moves are recorded as: the name set in Settings, else the computer's user name. */

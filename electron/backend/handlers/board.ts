@@ -1,4 +1,5 @@
 import { dateOf } from '../../../shared/domain/dates';
+import { boardDocument } from '../documents/board-document';
 import {
   accountHistory,
   allPlacements,
@@ -24,6 +25,7 @@ export const boardHandlers: HandlerGroup<
   | 'board-undo'
   | 'placements-history'
   | 'placements-list'
+  | 'board-export'
   | 'user-get'
   | 'user-set'
 > = {
@@ -55,6 +57,17 @@ export const boardHandlers: HandlerGroup<
     return out;
   },
   'placements-history': ({ backend }, { accountId }) => accountHistory(backend.connection(), accountId),
+  'board-export': async ({ backend }, { format, locale, today, ...args }) => {
+    const day = today ?? dateOf(backend.now());
+    const board = getBoard(backend.connection(), { ...args, today: day });
+    const html = boardDocument(board, locale, backend.now().toISOString());
+    const bytes =
+      format === 'pdf'
+        ? await backend.printer().pdf(html, { landscape: true, format: 'A4' })
+        : await backend.printer().png(html, { width: 1123, height: 794, scale: 2 });
+    const name = `keyplan-${board.matrix.key}-${day}.${format}`;
+    return { fileName: name, mime: format === 'pdf' ? 'application/pdf' : 'image/png', contentBase64: Buffer.from(bytes).toString('base64') };
+  },
   'placements-list': ({ backend }) => allPlacements(backend.connection()),
   'user-get': ({ backend }) => ({ name: currentUser(backend.connection()) }),
   'user-set': ({ backend, emit }, { name }) => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePort, UsageError } from '../args';
 import { Backend } from '../backend';
+import { chromiumPrinter } from '../documents/chromium-printer';
 import { resolveDbPath } from '../paths';
 import { APP_VERSION } from '../version';
 import { startWebServer } from './server';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     transport: 'web',
     version: APP_VERSION,
     autoBackup: true,
+    printer: chromiumPrinter(),
   });
   const server = await startWebServer({
     backend,
