@@ -10,6 +10,7 @@ import { autoBackup, autoBackupName, fsyncDir, fsyncFile, listBackups, stamp, wr
 import { migrate } from './db/migrate';
 import { LATEST_VERSION } from './db/migrations';
 import { copyDatabaseFile, describe, inspectDatabaseFile, openConnection, type DriverOptions } from './db/open';
+import type { Printer } from './documents/printer';
 import { handlers, warmUp, type HandlerContext } from './handlers';
 
 export interface BackendOptions extends DriverOptions {
@@ -25,6 +26,8 @@ export interface BackendOptions extends DriverOptions {
   warmUp?: boolean;
   now?: () => Date;
   log?: (message: string) => void;
+  /** Prints documents to PDF/PNG (Electron's printToPDF in the app, Chromium elsewhere). */
+  printer?: Printer;
 }
 
 /**
@@ -92,10 +95,17 @@ export class Backend {
     this.emitter.emit(event, payload);
   }
 
-  /** Waits for background work (the automatic backup) and closes the connection. */
+  /** Waits for background work (the automatic backup) and closes the connection and the printer. */
   async close(): Promise<void> {
     await this.pendingBackup;
     this.closeConnection();
+    await this.opts.printer?.close();
+  }
+
+  /** The document printer, or a typed error where this door has none. */
+  printer(): Printer {
+    if (!this.opts.printer) throw new AppError('printer-unavailable', 'This Keyplan has no document printer.');
+    return this.opts.printer;
   }
 
   // --- database lifecycle -----------------------------------------------------------------------

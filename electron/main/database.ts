@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Backend } from '../backend/backend';
 import { CONFIG_FILE, readConfig, rememberedDatabase, writeConfig } from './config';
 import { chooseDbPath } from './db-path';
+import { electronPrinter } from './printer';
 
 export function openBackend(): Backend {
   const userData = app.getPath('userData');
@@ -23,6 +24,7 @@ export function openBackend(): Backend {
     autoBackup: true,
     warmUp: true,
     nativeBinding: nativeBinding(),
+    printer: electronPrinter(),
   });
 
   // Subscribed after the first open on purpose: a file named with --db or KEYPLAN_DB is a one-off

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { accountsContract } from './accounts-contract';
+import { boardContract } from './board';
 import { method } from './method';
 import type { AppInfo, BackupInfo, DbStatus, DoctorReport } from './types';
 
@@ -33,6 +34,9 @@ export const contract = {
 
   // --- the account database ----------------------------------------------------------------
   ...accountsContract,
+
+  // --- the quadrant board -------------------------------------------------------------------
+  ...boardContract,
 } as const;
 
 export type Contract = typeof contract;

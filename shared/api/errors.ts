@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'file-exists',
   'backup-invalid',
   'forbidden',
+  'printer-unavailable',
   'import-empty',
   'import-not-table',
   'import-no-name',

@@ -1,4 +1,5 @@
 import { accountsEn } from './areas/accounts.en';
+import { boardEn } from './areas/board.en';
 import { domainEn } from './areas/domain.en';
 import { importerEn } from './areas/importer.en';
 import { portfolioEn } from './areas/portfolio.en';
@@ -12,6 +13,7 @@ export const en: Messages = {
   today: todayEn,
   portfolio: portfolioEn,
   importer: importerEn,
+  board: boardEn,
   app: {
     name: 'Keyplan',
     product: 'Key-account planning workbench',
@@ -60,19 +62,6 @@ export const en: Messages = {
     addAccounts: 'Add accounts first',
     haveAccounts: 'Your account list has {{n}} accounts. The more complete it is, the more this view can be trusted.',
     reviewAccounts: 'Review the account list',
-  },
-  board: {
-    title: 'Quadrant board',
-    lead: 'Sort the portfolio by current value × future potential and treat each group differently: resources are limited, so not every account gets the same. Every move to another quadrant records when, who and why, so you can answer “what changed, and why?” at the customer forum.',
-    illustration: 'The four quadrants',
-    axisValue: 'Current value',
-    axisPotential: 'Future potential',
-    quadrants: {
-      star: { name: 'Star', hint: 'Growing fast, high potential: invest and learn everything about them.' },
-      wildcat: { name: 'Wildcat', hint: 'Costly, selling badly, hurting the brand: cut back decisively.' },
-      cashCow: { name: 'Cash cow', hint: 'Long-standing, large and stable, growth slowing: keep and deepen.' },
-      dog: { name: 'Dog', hint: 'Little value or potential: control spending and help them improve.' },
-    },
   },
   stakeholders: {
     title: 'Stakeholder map',
@@ -246,6 +235,7 @@ export const en: Messages = {
     'backup-invalid': 'This backup cannot be used: {{path}}',
     forbidden: 'Access denied. Open the preview with the full link printed when it started.',
     internal: 'Something unexpected went wrong and the action was not completed. Try again; if it keeps happening, contact support.',
+    'printer-unavailable': 'No Chromium browser was found to print the PDF. Install Chromium, or set KEYPLAN_CHROMIUM to its path.',
     'import-empty': 'The file is empty, or has a header but no data rows: {{file}}',
     'import-not-table': 'This file cannot be read: {{file}}. Use CSV (UTF-8 or GBK) or XLSX.',
     'import-no-name': 'No column holds the account name. Choose the name column in the column mapping.',

@@ -3,6 +3,7 @@
  * Interpolation uses i18next's `{{name}}`. No plural forms: counts are written as "客户数:{{n}}".
  */
 import { accountsZhCN } from './areas/accounts.zh-CN';
+import { boardZhCN } from './areas/board.zh-CN';
 import { domainZhCN } from './areas/domain.zh-CN';
 import { importerZhCN } from './areas/importer.zh-CN';
 import { portfolioZhCN } from './areas/portfolio.zh-CN';
@@ -15,6 +16,8 @@ export const zhCN = {
   today: todayZhCN,
   portfolio: portfolioZhCN,
   importer: importerZhCN,
+  /** The quadrant board and its printed page. */
+  board: boardZhCN,
   app: {
     name: 'Keyplan',
     product: '大客户规划工作台',
@@ -63,19 +66,6 @@ export const zhCN = {
     addAccounts: '先添加客户',
     haveAccounts: '客户名单中已有 {{n}} 个客户。名单越完整，这里的判断越可靠。',
     reviewAccounts: '查看客户名单',
-  },
-  board: {
-    title: '象限看板',
-    lead: '按“当前价值 × 未来潜力”把客户组合分进四个象限，区别对待，不搞“普惠制”。每次把客户移到另一个象限，都会记下时间、调整人和原因——座谈会上被问到“哪些客户变了、为什么”时有据可查。',
-    illustration: '四个象限示意图',
-    axisValue: '当前价值',
-    axisPotential: '未来潜力',
-    quadrants: {
-      star: { name: '明星', hint: '增长快、潜力大：加大投入，深入了解客户。' },
-      wildcat: { name: '野猫', hint: '投入多、回报差、有损品牌：果断收缩。' },
-      cashCow: { name: '金牛', hint: '长期稳定、规模大、增长放缓：巩固并深耕。' },
-      dog: { name: '瘦狗', hint: '价值和潜力都有限：控制投入，帮助改善。' },
-    },
   },
   stakeholders: {
     title: '决策链图谱',
@@ -249,6 +239,7 @@ export const zhCN = {
     'backup-invalid': '这份备份无法使用：{{path}}',
     forbidden: '没有访问权限。请使用启动时打印的完整链接打开预览。',
     internal: '出现了意外错误，操作没有完成。请重试；如果问题持续存在，请联系技术支持。',
+    'printer-unavailable': '找不到用于打印 PDF 的 Chromium 浏览器。请安装 Chromium，或设置环境变量 KEYPLAN_CHROMIUM 指向它。',
     'import-empty': '文件是空的，或者只有表头没有数据行：{{file}}',
     'import-not-table': '无法读取这个文件：{{file}}。请使用 CSV（UTF-8 或 GBK 编码）或 XLSX 格式。',
     'import-no-name': '没有找到客户名称列。请在列对应中指定哪一列是客户名称。',

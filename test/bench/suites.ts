@@ -1,6 +1,7 @@
 import { accounts } from './accounts';
+import { board } from './board';
 import { foundation } from './foundation';
 import type { Suite } from './lib';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. */
-export const suites: Suite[] = [foundation, accounts];
+export const suites: Suite[] = [foundation, accounts, board];

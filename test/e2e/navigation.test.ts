@@ -81,10 +81,14 @@ describe('navigation', () => {
     for (const lang of LANGS) {
       const t = msg(lang);
       const page = await newPage(browser, { lang });
-      await page.goto(`${preview.url}#/board`);
+      // (The board is no longer an introduction once there are accounts: it shows them.)
+      await page.goto(`${preview.url}#/stakeholders`);
       await page.getByText(fill(t.nextStep.haveAccounts, { n: 3 })).waitFor();
       await page.getByRole('link', { name: t.nextStep.reviewAccounts }).waitFor();
-      await screenshot(page, 'area-board-with-accounts', lang);
+      await screenshot(page, 'area-stakeholders-with-accounts', lang);
+      // The board shows the three accounts waiting to be placed.
+      await page.goto(`${preview.url}#/board`);
+      await expect.poll(() => page.getByRole('region', { name: t.board.tray.title, exact: true }).getByRole('listitem').count()).toBe(3);
       await page.context().close();
     }
   });

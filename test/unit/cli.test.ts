@@ -424,7 +424,7 @@ describe('list accounts and sample', () => {
         'id', 'name', 'nameEn', 'shortName', 'parentId', 'parentName', 'industry', 'region', 'ownerId', 'ownerName', 'classification', 'strategic',
         'brandInfluence', 'tierId', 'tierKey', 'lifecycle', 'dealStatus', 'grade', 'urgency', 'importance', 'currency', 'companyRevenue', 'employees',
         'profitContribution', 'shareOfWalletBp', 'growthPotential', 'lifetimeValue', 'costToServe', 'churnStatus', 'churnReason', 'churnNote',
-        'churnedOn', 'receivableOutstanding', 'receivableDaysOverdue', 'paymentTerms', 'notes', 'createdAt', 'updatedAt',
+        'churnedOn', 'receivableOutstanding', 'receivableDaysOverdue', 'paymentTerms', 'notes', 'createdAt', 'updatedAt', 'placements',
       ].sort(),
     );
     const child = list.find((a) => a.parentId !== null)!;

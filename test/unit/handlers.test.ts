@@ -11,6 +11,7 @@ import type { Account } from '../../shared/api/types';
 import { handlers, mergeHandlers } from '../../electron/backend/handlers';
 import { accountHandlers } from '../../electron/backend/handlers/accounts';
 import { ioHandlers } from '../../electron/backend/handlers/io';
+import { boardHandlers } from '../../electron/backend/handlers/board';
 import { systemHandlers } from '../../electron/backend/handlers/system';
 import { toApiError } from '../../electron/backend/backend';
 import { LATEST_VERSION } from '../../electron/backend/db/migrations';
@@ -52,7 +53,7 @@ describe('the handler table', () => {
 
 describe('mergeHandlers', () => {
   it('merges the groups into the full table', () => {
-    const table = mergeHandlers(systemHandlers, accountHandlers, ioHandlers);
+    const table = mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers);
     expect(Object.keys(table).sort()).toEqual([...METHODS].sort());
   });
 
@@ -65,8 +66,8 @@ describe('mergeHandlers', () => {
   it('throws when a method has no handler, naming it', () => {
     expect(() => mergeHandlers(systemHandlers)).toThrow(/No handler for: .*accounts-create/);
     const { 'db-doctor': _gone, ...rest } = systemHandlers;
-    expect(() => mergeHandlers(rest, accountHandlers, ioHandlers)).toThrow(/^No handler for: db-doctor$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers)).toThrow(/^No handler for: import-preview, import-run, export-accounts, sample-load$/);
+    expect(() => mergeHandlers(rest, accountHandlers, ioHandlers, boardHandlers)).toThrow(/^No handler for: db-doctor$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, boardHandlers)).toThrow(/^No handler for: import-preview, import-run, export-accounts, sample-load$/);
   });
 });
 

@@ -143,6 +143,32 @@ export function sampleArgs(dir: string): { [M in Method]: Args<M> } {
     'import-run': { fileName: 'a.csv', contentBase64: Buffer.from('客户名称\nA\n').toString('base64'), dryRun: true },
     'export-accounts': { format: 'json' },
     'sample-load': { accounts: 5, today: '2026-06-01' },
+    'matrices-list': {},
+    'matrices-save': {
+      key: 'attractiveness',
+      nameZh: '吸引力 × 竞争地位',
+      nameEn: 'Attractiveness × strength',
+      xLabelZh: '我方相对实力',
+      xLabelEn: 'Our relative strength',
+      yLabelZh: '客户吸引力',
+      yLabelEn: 'Attractiveness',
+      quadrants: [
+        { key: 'selective', position: 'tl', nameZh: '选择性投入', nameEn: 'Selective', color: '#e3ecfb' },
+        { key: 'invest', position: 'tr', nameZh: '重点投入', nameEn: 'Invest', color: '#e6f4ea' },
+        { key: 'harvest', position: 'bl', nameZh: '收割', nameEn: 'Harvest', color: '#eceff3' },
+        { key: 'maintain', position: 'br', nameZh: '维持', nameEn: 'Maintain', color: '#fdf1d6' },
+      ],
+    },
+    'matrices-delete': { id: 3 },
+    'board-get': { matrix: 'value-potential', today: '2026-06-01' },
+    'board-move': { matrix: 'value-potential', accountId: 1, to: 'star', reason: '新项目中标' },
+    'board-move-reason': { moveId: 1, reason: '年中复盘' },
+    'board-undo': { moveId: 1 },
+    'placements-history': { accountId: 1 },
+    'placements-list': {},
+    'board-export': { matrix: 'value-potential', format: 'pdf', locale: 'zh-CN', today: '2026-06-01' },
+    'user-get': {},
+    'user-set': { name: '王总监' },
   };
 }
 

@@ -448,7 +448,7 @@ migrationSuite(2, 'account-record', () => {
     const ins = db.prepare('INSERT INTO accounts (name, created_at, updated_at) VALUES (?, ?, ?)');
     ins.run('河南省教育厅', '2025-01-02T03:04:05.000Z', '2025-01-03T03:04:05.000Z');
     ins.run('Acme Corp', '2025-02-02T03:04:05.000Z', '2025-02-03T03:04:05.000Z');
-    expect(migrate(db)).toEqual([2]);
+    expect(migrate(db, { target: 2 })).toEqual([2]);
     expect(db.prepare('SELECT id, name, created_at, updated_at, currency, churn_status, strategic, deleted_at FROM accounts ORDER BY id').all()).toEqual([
       { id: 1, name: '河南省教育厅', created_at: '2025-01-02T03:04:05.000Z', updated_at: '2025-01-03T03:04:05.000Z', currency: 'CNY', churn_status: 'active', strategic: 0, deleted_at: null },
       { id: 2, name: 'Acme Corp', created_at: '2025-02-02T03:04:05.000Z', updated_at: '2025-02-03T03:04:05.000Z', currency: 'CNY', churn_status: 'active', strategic: 0, deleted_at: null },
@@ -464,6 +464,55 @@ migrationSuite(2, 'account-record', () => {
 });
 
 // --- the runner -----------------------------------------------------------------------------------
+
+migrationSuite(3, 'quadrant-board', () => {
+  it('creates matrices, quadrants, placements and placement_moves as STRICT tables', () => {
+    const db = dbAt(3);
+    for (const t of ['matrices', 'quadrants', 'placements', 'placement_moves']) expect(isStrict(db, t), t).toBe(true);
+  });
+
+  it('seeds the two built-in matrices with four quadrants each, one per position', () => {
+    const db = dbAt(3);
+    expect(db.prepare('SELECT key FROM matrices WHERE builtin = 1 ORDER BY position').pluck().all()).toEqual(['value-potential', 'importance-urgency']);
+    const q = db.prepare('SELECT m.key, q.position, q.key AS q FROM quadrants q JOIN matrices m ON m.id = q.matrix_id ORDER BY m.position, q.position').all();
+    expect(q).toEqual([
+      { key: 'value-potential', position: 'bl', q: 'dog' },
+      { key: 'value-potential', position: 'br', q: 'cash-cow' },
+      { key: 'value-potential', position: 'tl', q: 'wildcat' },
+      { key: 'value-potential', position: 'tr', q: 'star' },
+      { key: 'importance-urgency', position: 'bl', q: 'later' },
+      { key: 'importance-urgency', position: 'br', q: 'delegate' },
+      { key: 'importance-urgency', position: 'tl', q: 'plan' },
+      { key: 'importance-urgency', position: 'tr', q: 'now' },
+    ]);
+  });
+
+  it('refuses a placement in a quadrant the matrix does not have, and a move that goes nowhere', () => {
+    const db = dbAt(3);
+    db.prepare("INSERT INTO accounts (name, created_at, updated_at) VALUES ('A', 'x', 'x')").run();
+    expect(sqliteCode(() => db.prepare("INSERT INTO placements (matrix_id, account_id, quadrant_key, placed_at) VALUES (1, 1, 'now', 'x')").run())).toBe(
+      'SQLITE_CONSTRAINT_FOREIGNKEY',
+    );
+    expect(sqliteCode(() => db.prepare("INSERT INTO placement_moves (matrix_id, account_id, from_key, to_key, at) VALUES (1, 1, 'star', 'star', 'x')").run())).toBe(
+      'SQLITE_CONSTRAINT_CHECK',
+    );
+  });
+
+  it('deleting an account removes its placements and moves', () => {
+    const db = dbAt(3);
+    db.prepare("INSERT INTO accounts (name, created_at, updated_at) VALUES ('A', 'x', 'x')").run();
+    db.prepare("INSERT INTO placements (matrix_id, account_id, quadrant_key, placed_at) VALUES (1, 1, 'star', 'x')").run();
+    db.prepare("INSERT INTO placement_moves (matrix_id, account_id, from_key, to_key, at) VALUES (1, 1, NULL, 'star', 'x')").run();
+    db.prepare('DELETE FROM accounts WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) FROM placements').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM placement_moves').pluck().get()).toBe(0);
+  });
+
+  it('reads an account\'s history through its index', () => {
+    const db = dbAt(3);
+    expect(queryPlan(db, 'SELECT * FROM placement_moves WHERE account_id = 1 ORDER BY at')).toMatch(/placement_moves_account/);
+  });
+});
 
 describe('migration list', () => {
   it('has a test block for every migration', () => {

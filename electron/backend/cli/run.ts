@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/api/errors';
 import { UsageError } from '../args';
 import { Backend } from '../backend';
+import { chromiumPrinter } from '../documents/chromium-printer';
 import { resolveDbPath } from '../paths';
 import { APP_VERSION } from '../version';
 
@@ -76,6 +77,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const backend = new Backend({
     dbPath: resolveDbPath(parsed.values.db, io.env),
     transport: 'cli',
+    printer: chromiumPrinter(),
     version: APP_VERSION,
     // The CLI explains a failed open itself; the backend's log is for debugging.
     log: io.env.KEYPLAN_DEBUG ? (m) => io.err(`${m}\n`) : () => {},

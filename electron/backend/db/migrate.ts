@@ -41,7 +41,7 @@ export function migrate(
   for (const m of list) {
     if (m.version <= current || m.version > target) continue;
     db.transaction(() => {
-      m.up(db);
+      m.up(db, now());
       if (m.version > 1 || tableExists(db, 'migration_log')) {
         db.prepare('INSERT INTO migration_log (version, name, applied_at) VALUES (?, ?, ?)').run(
           m.version,

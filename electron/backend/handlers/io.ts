@@ -3,6 +3,7 @@ import { accountsCsv, accountsJson, accountsXlsx } from '../import/account-expor
 import { importAccounts, previewAccountImport } from '../import/account-import';
 import { generateSample } from '../sample/generate';
 import { loadSample } from '../sample/load';
+import { placeSample } from '../sample/place';
 import type { HandlerGroup } from './types';
 
 const decode = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
@@ -32,7 +33,9 @@ export const ioHandlers: HandlerGroup<'import-preview' | 'import-run' | 'export-
   'sample-load': ({ backend, emit }, { locale, accounts, today }) => {
     const ws = generateSample({ locale: locale ?? 'zh-CN', accounts: accounts ?? 40, today: today ?? dateOf(backend.now()) });
     const result = loadSample(backend.connection(), ws, backend.now());
-    emit('data-changed', { tables: ['accounts', 'people', 'account_revenue', 'interactions', 'opportunities'] });
+    const director = ws.people.find((p) => p.role === 'director')?.name ?? ws.people[0]?.name ?? 'Keyplan';
+    placeSample(backend.connection(), locale ?? 'zh-CN', today ?? dateOf(backend.now()), director);
+    emit('data-changed', { tables: ['accounts', 'people', 'account_revenue', 'interactions', 'opportunities', 'placements'] });
     return result;
   },
 };

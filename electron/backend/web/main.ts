@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePort, UsageError } from '../args';
 import { Backend } from '../backend';
+import { chromiumPrinter } from '../documents/chromium-printer';
 import { resolveDbPath } from '../paths';
 import { APP_VERSION } from '../version';
 import { startWebServer } from './server';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     version: APP_VERSION,
     autoBackup: true,
     warmUp: true,
+    printer: chromiumPrinter(),
   });
   const server = await startWebServer({
     backend,

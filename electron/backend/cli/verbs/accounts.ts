@@ -39,7 +39,17 @@ export const accountVerbs: Record<string, Verb> = {
       const what = positionals[0];
       if (what !== 'accounts') throw new UsageError('list what? try: list accounts');
       const accounts = await backend.call('accounts-list', {});
-      if (flags.json) io.out(`${JSON.stringify(accounts, null, 2)}\n`);
+      if (flags.json) {
+        // Each account's place on every matrix: matrix key -> quadrant key with its labels.
+        const placed = new Map<number, Record<string, { quadrant: string; labelZh: string; labelEn: string }>>();
+        for (const p of await backend.call('placements-list', {})) {
+          const m = placed.get(p.accountId) ?? {};
+          m[p.matrix] = { quadrant: p.quadrant, labelZh: p.nameZh, labelEn: p.nameEn };
+          placed.set(p.accountId, m);
+        }
+        const out = accounts.map((a) => ({ ...a, placements: placed.get(a.id) ?? {} }));
+        io.out(`${JSON.stringify(out, null, 2)}\n`);
+      }
       else for (const a of accounts) io.out(`${a.id}\t${a.name}${a.parentName ? `\t(${a.parentName})` : ''}\n`);
       return EXIT_OK;
     },

@@ -7,5 +7,6 @@ import type { Database } from 'better-sqlite3';
 export interface Migration {
   version: number;
   name: string;
-  up(db: Database): void;
+  /** `now` is the time the migration runs (the migration log's time), for rows it seeds. */
+  up(db: Database, now: Date): void;
 }

@@ -14,6 +14,7 @@ import { AccountHeader } from './AccountHeader';
 import { CompetitorsTab } from './CompetitorsTab';
 import { InteractionsTab } from './InteractionsTab';
 import { OpportunitiesTab } from './OpportunitiesTab';
+import { PlacementHistory } from '../../board/PlacementHistory';
 import { OverviewTab } from './OverviewTab';
 import { ReceivablesTab } from './ReceivablesTab';
 import { RevenueTab } from './RevenueTab';
@@ -132,7 +133,15 @@ export function AccountPage({ id, tab }: { id: number; tab: AccountTab }) {
       <AccountHeader detail={d} onDelete={() => setConfirming(true)} />
       <Tabs label={t('accounts.detail.tabsLabel')} tabs={tabs} value={tab} onChange={(k) => showTab(id, k)} idBase={ID_BASE} />
       <TabPanel idBase={ID_BASE} id={tab}>
-        {tab === 'overview' ? <OverviewTab key={d.account.updatedAt} detail={d} /> : null}
+        {tab === 'overview' ? (
+          <>
+            <OverviewTab key={d.account.updatedAt} detail={d} />
+            {/* Where the account sits on the quadrant boards, and why it moved. */}
+            <section className="card acct-placements">
+              <PlacementHistory accountId={d.account.id} accountName={d.account.name} />
+            </section>
+          </>
+        ) : null}
         {tab === 'revenue' ? <RevenueTab detail={d} /> : null}
         {tab === 'interactions' ? <InteractionsTab detail={d} /> : null}
         {tab === 'opportunities' ? <OpportunitiesTab detail={d} /> : null}

@@ -1,0 +1,78 @@
+import { dateOf } from '../../../shared/domain/dates';
+import { boardDocument } from '../documents/board-document';
+import {
+  accountHistory,
+  allPlacements,
+  currentUser,
+  deleteMatrix,
+  getBoard,
+  listMatrices,
+  moveAccount,
+  saveMatrix,
+  setCurrentUser,
+  setMoveReason,
+  undoMove,
+} from '../db/repos/board';
+import type { HandlerGroup } from './types';
+
+export const boardHandlers: HandlerGroup<
+  | 'matrices-list'
+  | 'matrices-save'
+  | 'matrices-delete'
+  | 'board-get'
+  | 'board-move'
+  | 'board-move-reason'
+  | 'board-undo'
+  | 'placements-history'
+  | 'placements-list'
+  | 'board-export'
+  | 'user-get'
+  | 'user-set'
+> = {
+  'matrices-list': ({ backend }) => listMatrices(backend.connection()),
+  'matrices-save': ({ backend, emit }, m) => {
+    const out = saveMatrix(backend.connection(), m, backend.now());
+    emit('data-changed', { tables: ['matrices'] });
+    return out;
+  },
+  'matrices-delete': ({ backend, emit }, { id }) => {
+    const out = deleteMatrix(backend.connection(), id);
+    emit('data-changed', { tables: ['matrices', 'placements'] });
+    return out;
+  },
+  'board-get': ({ backend }, { today, ...args }) => getBoard(backend.connection(), { ...args, today: today ?? dateOf(backend.now()) }),
+  'board-move': ({ backend, emit }, { matrix, accountId, to, reason }) => {
+    const move = moveAccount(backend.connection(), matrix, accountId, to, reason ?? '', backend.now());
+    emit('data-changed', { tables: ['placements'] });
+    return move;
+  },
+  'board-move-reason': ({ backend, emit }, { moveId, reason }) => {
+    const move = setMoveReason(backend.connection(), moveId, reason);
+    emit('data-changed', { tables: ['placements'] });
+    return move;
+  },
+  'board-undo': ({ backend, emit }, { moveId }) => {
+    const out = undoMove(backend.connection(), moveId);
+    emit('data-changed', { tables: ['placements'] });
+    return out;
+  },
+  'placements-history': ({ backend }, { accountId }) => accountHistory(backend.connection(), accountId),
+  'board-export': async ({ backend }, { format, locale, today, ...args }) => {
+    const day = today ?? dateOf(backend.now());
+    const board = getBoard(backend.connection(), { ...args, today: day });
+    const html = boardDocument(board, locale, backend.now().toISOString());
+    const bytes =
+      format === 'pdf'
+        ? await backend.printer().pdf(html, { landscape: true, format: 'A4' })
+        : await backend.printer().png(html, { width: 1123, height: 794, scale: 2 });
+    const name = `keyplan-${board.matrix.key}-${day}.${format}`;
+    return { fileName: name, mime: format === 'pdf' ? 'application/pdf' : 'image/png', contentBase64: Buffer.from(bytes).toString('base64') };
+  },
+  'placements-list': ({ backend }) => allPlacements(backend.connection()),
+  'user-get': ({ backend }) => ({ name: currentUser(backend.connection()) }),
+  'user-set': ({ backend, emit }, { name }) => {
+    const out = setCurrentUser(backend.connection(), name);
+    emit('data-changed', { tables: ['settings'] });
+    return out;
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * The sample workspace's board: every account placed on the built-in matrices where its data
+ * points, as the director did at the start of the year, and a few accounts moved since, with the
+ * reasons a director would give — so the "changes since" view and the history have something to say.
+ */
+import type { Database as Db } from 'better-sqlite3';
+import { addDays } from '../../../shared/domain/dates';
+import { suggestQuadrant } from '../../../shared/domain/quadrants';
+import { queryAccountRows } from '../db/repos/account-query';
+import { getMatrix, moveAccount } from '../db/repos/board';
+
+const REASONS = {
+  'zh-CN': {
+    first: '年初组合盘点',
+    moves: ['年中复盘：收入增长超预期', '客户预算削减，增长放缓', '新项目中标，潜力上调', '服务投诉多，需控制投入', '集团总部统一采购，价值提升'],
+  },
+  en: {
+    first: 'Start-of-year portfolio review',
+    moves: ['Mid-year review: revenue grew faster than planned', 'Budget cut, growth slowing', 'Won a new project; potential raised', 'Many service complaints; control spending', 'Group HQ now buys centrally; value up'],
+  },
+} as const;
+
+export function placeSample(db: Db, locale: 'zh-CN' | 'en', today: string, director: string): void {
+  const rows = queryAccountRows(db, {}, today).rows;
+  const start = new Date(`${addDays(today, -150)}T09:00:00Z`);
+  const later = new Date(`${addDays(today, -40)}T15:30:00Z`);
+  const words = REASONS[locale];
+  db.transaction(() => {
+    for (const key of ['value-potential', 'importance-urgency']) {
+      const matrix = getMatrix(db, key);
+      rows.forEach((r, i) => {
+        const q = suggestQuadrant(matrix, r);
+        if (!q) return;
+        moveAccount(db, key, r.id, q, words.first, new Date(start.getTime() + i * 60_000), director);
+        // Every seventh account was moved since: the forum will ask why.
+        if (key === 'value-potential' && i % 7 === 3) {
+          const others = matrix.quadrants.map((x) => x.key).filter((k) => k !== q);
+          const to = others[i % others.length]!;
+          moveAccount(db, key, r.id, to, words.moves[i % words.moves.length]!, new Date(later.getTime() + i * 60_000), director);
+        }
+      });
+    }
+  })();
+}

@@ -1,0 +1,158 @@
+/** The quadrant board across the API: matrices, the board, moves and their history. */
+import { z } from 'zod';
+import { QUADRANT_POSITIONS, type QuadrantPosition, type SuggestRule } from '../domain/quadrants';
+import { type GRADES, POTENTIALS, URGENCIES } from '../domain/enums';
+import type { Change, QuadrantFigure } from '../domain/quadrants';
+import { idSchema, isoDate } from './accounts';
+import { method } from './method';
+
+export interface Quadrant {
+  key: string;
+  position: QuadrantPosition;
+  nameZh: string;
+  nameEn: string;
+  color: string;
+  treatmentZh: string;
+  treatmentEn: string;
+}
+
+export interface Matrix {
+  id: number;
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  xLabelZh: string;
+  xLabelEn: string;
+  yLabelZh: string;
+  yLabelEn: string;
+  builtin: boolean;
+  suggest: SuggestRule;
+  quadrants: Quadrant[];
+}
+
+export interface BoardCard {
+  accountId: number;
+  name: string;
+  tierKey: string | null;
+  grade: (typeof GRADES)[number] | null;
+  ownerName: string | null;
+  industry: string | null;
+  region: string | null;
+  revenueThisYear: number | null;
+  overdue: boolean;
+  /** The Pareto head: the accounts that together make 80% of this year's revenue. */
+  inParetoHead: boolean;
+  /** Quadrant key (current, or as of the requested moment); null: in the tray. */
+  quadrant: string | null;
+  /** What the matrix's rule suggests from the account's data. */
+  suggested: string | null;
+  /** With `since`: where the account was then (only when it moved). */
+  movedFrom?: string | null;
+}
+
+export interface Board {
+  matrix: Matrix;
+  asOf: string | null;
+  since: string | null;
+  cards: BoardCard[];
+  figures: QuadrantFigure[];
+  changes: Change[];
+}
+
+export interface PlacementMove {
+  id: number;
+  matrixKey: string;
+  matrixNameZh: string;
+  matrixNameEn: string;
+  accountId: number;
+  accountName: string;
+  from: string | null;
+  to: string | null;
+  fromNameZh: string | null;
+  fromNameEn: string | null;
+  toNameZh: string | null;
+  toNameEn: string | null;
+  at: string;
+  by: string;
+  reason: string;
+}
+
+const matrixKey = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'lower-case letters, digits and dashes' });
+const label = z.string().trim().min(1).max(60);
+const isoMoment = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}/.test(s), { message: 'expected an ISO date or time' });
+
+const quadrantInput = z.strictObject({
+  key: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
+  position: z.enum(QUADRANT_POSITIONS),
+  nameZh: label,
+  nameEn: label,
+  color: z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, { message: 'a colour like #e3ecfb' }),
+  treatmentZh: z.string().trim().max(500).optional(),
+  treatmentEn: z.string().trim().max(500).optional(),
+});
+
+export const suggestRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('none') }),
+  z.strictObject({ kind: z.literal('value-potential'), revenueThreshold: z.number().int().min(0).max(1e15), potentialAtLeast: z.enum(POTENTIALS) }),
+  z.strictObject({ kind: z.literal('importance-urgency'), urgentAtLeast: z.enum(URGENCIES) }),
+]);
+
+export const matrixInputSchema = z
+  .strictObject({
+    id: idSchema.optional(),
+    key: matrixKey,
+    nameZh: label,
+    nameEn: label,
+    xLabelZh: label,
+    xLabelEn: label,
+    yLabelZh: label,
+    yLabelEn: label,
+    suggest: suggestRuleSchema.optional(),
+    quadrants: z.array(quadrantInput).length(4),
+  })
+  .refine((m) => new Set(m.quadrants.map((q) => q.position)).size === 4, { message: 'each position (tl, tr, bl, br) exactly once', path: ['quadrants'] })
+  .refine((m) => new Set(m.quadrants.map((q) => q.key)).size === 4, { message: 'quadrant keys must differ', path: ['quadrants'] });
+
+const boardFilters = {
+  ownerIds: z.array(idSchema).max(500).optional(),
+  industries: z.array(z.string().trim().max(100)).max(200).optional(),
+  regions: z.array(z.string().trim().max(100)).max(200).optional(),
+  tierIds: z.array(idSchema).max(100).optional(),
+};
+
+export const boardContract = {
+  'matrices-list': method<Matrix[]>()(z.strictObject({})),
+  'matrices-save': method<Matrix>()(matrixInputSchema),
+  'matrices-delete': method<{ id: number }>()(z.strictObject({ id: idSchema })),
+  /** The board of one matrix: cards with their quadrant now (or as of a moment), figures, changes since. */
+  'board-get': method<Board>()(
+    z.strictObject({ matrix: matrixKey, asOf: isoMoment.optional(), since: isoMoment.optional(), today: isoDate.optional(), ...boardFilters }),
+  ),
+  /** Places an account (to: a quadrant key) or returns it to the tray (to: null). A decision: recorded. */
+  'board-move': method<PlacementMove>()(
+    z.strictObject({ matrix: matrixKey, accountId: idSchema, to: z.string().trim().max(40).nullable(), reason: z.string().trim().max(1000).optional() }),
+  ),
+  /** Adds or changes the reason of a recorded move (the popover after a drop). */
+  'board-move-reason': method<PlacementMove>()(z.strictObject({ moveId: idSchema, reason: z.string().trim().max(1000) })),
+  /** Undoes a move: only the latest move of that account on that matrix; the move is removed. */
+  'board-undo': method<{ accountId: number; quadrant: string | null }>()(z.strictObject({ moveId: idSchema })),
+  /** Every move of an account, newest first, across matrices. */
+  'placements-history': method<PlacementMove[]>()(z.strictObject({ accountId: idSchema })),
+  /** The board as one A4 landscape PDF page or a PNG picture, in the given language. */
+  'board-export': method<{ fileName: string; mime: string; contentBase64: string }>()(
+    z.strictObject({
+      matrix: matrixKey,
+      format: z.enum(['pdf', 'png']),
+      locale: z.enum(['zh-CN', 'en']),
+      asOf: isoMoment.optional(),
+      since: isoMoment.optional(),
+      today: isoDate.optional(),
+      ...boardFilters,
+    }),
+  ),
+  /** Every current placement (account, matrix key, quadrant key and labels). */
+  'placements-list': method<{ accountId: number; matrix: string; quadrant: string; nameZh: string; nameEn: string }[]>()(z.strictObject({})),
+  /** Who moves are recorded as: the name set in Settings, else the computer's user name. */
+  'user-get': method<{ name: string }>()(z.strictObject({})),
+  'user-set': method<{ name: string }>()(z.strictObject({ name: z.string().trim().min(1).max(100) })),
+} as const;
