@@ -3,7 +3,6 @@
  * columns use headers and values the importer recognises, so an export re-imports to the same data.
  */
 import type { Database as Db } from 'better-sqlite3';
-import ExcelJS from 'exceljs';
 import type { AccountRecord } from '../../../shared/api/accounts';
 import { listAccountRecords } from '../db/repos/accounts';
 import type { AccountImportField } from './account-columns';
@@ -144,7 +143,9 @@ export function accountsCsv(db: Db, locale: Locale): string {
 export async function accountsXlsx(db: Db, locale: Locale): Promise<Buffer> {
   const { accounts, years } = loadExportAccounts(db);
   const cols = used(columns(years), accounts);
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large, and most doors never write a workbook.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Keyplan';
   const ws = wb.addWorksheet(locale === 'zh-CN' ? '客户' : 'Accounts', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   ws.columns = cols.map((c) => ({

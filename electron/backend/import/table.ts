@@ -4,7 +4,7 @@
  * empty files with a clear error instead of importing nonsense.
  */
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/api/errors';
 
 export interface TableRow {
@@ -114,7 +114,9 @@ function readCsv(text: string, encoding: string, fileName: string): Table {
 }
 
 async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large, and most doors never read a workbook.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
