@@ -14,42 +14,9 @@ import type {
   Urgency,
 } from '../../../shared/domain/enums';
 
-/** The account fields a column can fill. `revenue:YYYY` and `target:YYYY` are per-year columns. */
-export const ACCOUNT_IMPORT_FIELDS = [
-  'name',
-  'nameEn',
-  'shortName',
-  'parent',
-  'industry',
-  'region',
-  'owner',
-  'team',
-  'classification',
-  'strategic',
-  'brandInfluence',
-  'tier',
-  'lifecycle',
-  'dealStatus',
-  'grade',
-  'urgency',
-  'importance',
-  'currency',
-  'companyRevenue',
-  'employees',
-  'profitContribution',
-  'shareOfWallet',
-  'growthPotential',
-  'lifetimeValue',
-  'costToServe',
-  'churnStatus',
-  'churnReason',
-  'churnNote',
-  'churnedOn',
-  'receivableOutstanding',
-  'receivableDaysOverdue',
-  'paymentTerms',
-  'notes',
-] as const;
+/** The account fields a column can fill (shared with the renderer's mapping screen). */
+export { ACCOUNT_IMPORT_FIELDS } from '../../../shared/domain/import-fields';
+import { ACCOUNT_IMPORT_FIELDS } from '../../../shared/domain/import-fields';
 export type AccountImportField = (typeof ACCOUNT_IMPORT_FIELDS)[number];
 export type ColumnTarget = AccountImportField | `revenue:${number}` | `target:${number}` | 'ignore';
 

@@ -1,43 +1,10 @@
+import { ACCOUNT_IMPORT_FIELDS } from '../../../../shared/domain/import-fields';
+
 /**
- * What a column of an imported sheet can fill. The backend's list (electron/backend/import/
- * account-columns.ts, ACCOUNT_IMPORT_FIELDS) duplicated as data: the renderer never imports electron/.
+ * What a column of an imported sheet can fill: the importer's own list, from shared/.
  * Per-year revenue and target columns are `revenue:YYYY` and `target:YYYY`; `ignore` skips a column.
  */
-export const IMPORT_FIELDS = [
-  'name',
-  'nameEn',
-  'shortName',
-  'parent',
-  'industry',
-  'region',
-  'owner',
-  'team',
-  'classification',
-  'strategic',
-  'brandInfluence',
-  'tier',
-  'lifecycle',
-  'dealStatus',
-  'grade',
-  'urgency',
-  'importance',
-  'currency',
-  'companyRevenue',
-  'employees',
-  'profitContribution',
-  'shareOfWallet',
-  'growthPotential',
-  'lifetimeValue',
-  'costToServe',
-  'churnStatus',
-  'churnReason',
-  'churnNote',
-  'churnedOn',
-  'receivableOutstanding',
-  'receivableDaysOverdue',
-  'paymentTerms',
-  'notes',
-] as const;
+export const IMPORT_FIELDS = ACCOUNT_IMPORT_FIELDS;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const IGNORE = 'ignore';
