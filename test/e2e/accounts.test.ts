@@ -122,4 +122,25 @@ describe('accounts', () => {
     await expect.poll(() => rowNames(page)).toEqual(['国网浙江省电力有限公司']);
     await page.context().close();
   });
+
+  it('refetches a change made before its event stream was connected', async () => {
+    const tmp = tempDir();
+    cleanup = tmp.cleanup;
+    preview = await startPreview({ dbPath: path.join(tmp.dir, 'keyplan.db') });
+    const page = await newPage(browser, { lang: 'zh-CN' });
+    const t = msg('zh-CN');
+    // Hold the event stream back until the list has been read and changed behind the page's back.
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/events**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${preview.url}#/accounts`);
+    await page.getByRole('heading', { name: t.accounts.empty.title }).waitFor();
+    await invoke(preview, 'accounts-create', { name: '国家电网浙江省电力公司' });
+    release();
+    await expect.poll(() => rowNames(page)).toEqual(['国家电网浙江省电力公司']);
+    await page.context().close();
+  });
 });

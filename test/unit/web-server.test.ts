@@ -208,7 +208,11 @@ describe('static files', () => {
 });
 
 describe('events', () => {
-  it('the event stream delivers data-changed after accounts-create', async () => {
+  it('the event stream opens with the change count the replies carry, then delivers data-changed', async () => {
+    await invoke('accounts-create', { name: 'Before the stream' });
+    const read = await invoke('accounts-list', {});
+    const seqBefore = Number(read.headers['x-keyplan-seq']);
+    expect(seqBefore).toBe(1);
     const events: { event: string; data: unknown }[] = [];
     let resolveGot: () => void = () => {};
     const got = new Promise<void>((r) => (resolveGot = r));
@@ -223,7 +227,6 @@ describe('events', () => {
         res.setEncoding('utf8');
         res.on('data', (c: string) => {
           buf += c;
-          if (buf.includes(': connected')) connected();
           let i: number;
           while ((i = buf.indexOf('\n\n')) >= 0) {
             const frame = buf.slice(0, i);
@@ -232,6 +235,7 @@ describe('events', () => {
             const data = /^data: (.+)$/m.exec(frame)?.[1];
             if (ev && data) {
               events.push({ event: ev, data: JSON.parse(data) });
+              if (ev === 'hello') connected();
               if (ev === 'data-changed') resolveGot();
             }
           }
@@ -240,10 +244,14 @@ describe('events', () => {
     );
     try {
       await isConnected;
-      expect(events).toEqual([]);
+      expect(events).toEqual([{ event: 'hello', data: { seq: seqBefore } }]);
       await invoke('accounts-create', { name: 'Announced' });
       await got;
-      expect(events).toEqual([{ event: 'data-changed', data: { tables: ['accounts'] } }]);
+      expect(events).toEqual([
+        { event: 'hello', data: { seq: seqBefore } },
+        { event: 'data-changed', data: { tables: ['accounts'] } },
+      ]);
+      expect(Number((await invoke('accounts-list', {})).headers['x-keyplan-seq'])).toBe(seqBefore + 1);
     } finally {
       req.destroy();
     }

@@ -46,9 +46,14 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const staticDir = path.resolve(opts.staticDir);
   const streams = new Set<http.ServerResponse>();
   let port = 0;
+  // Counts the events sent. Replies carry it (x-keyplan-seq) and a new stream opens with it
+  // (`hello`), so a page that read something before its stream was connected can tell whether
+  // it missed a change in between, and refetch.
+  let seq = 0;
 
   const unsubscribe = EVENTS.map((name) =>
     opts.backend.on(name, (payload) => {
+      seq += 1;
       const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
       for (const res of streams) res.write(frame);
     }),
@@ -81,7 +86,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       } catch (e) {
         return json(res, 400, { ok: false, error: { code: 'invalid-args', message: (e as Error).message } });
       }
+      const before = seq;
       const reply = await opts.backend.invoke(m[1]!, args);
+      res.setHeader('x-keyplan-seq', String(before));
       return json(res, 200, reply);
     }
 
@@ -113,7 +120,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   function openStream(res: http.ServerResponse): void {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    res.write(': connected\n\n');
+    res.write(`event: hello\ndata: ${JSON.stringify({ seq })}\n\n`);
     streams.add(res);
     res.on('close', () => streams.delete(res));
   }

@@ -38,10 +38,19 @@ function previewToken(): string {
 
 const EVENT_NAMES: EventName[] = ['db-changed', 'data-changed'];
 
+/** In a 'data-changed' event's tables: every table (the client missed what changed). */
+export const ALL_TABLES = '*';
+
 function httpBridge(): KeyplanBridge {
   const token = previewToken();
   const listeners = new Set<(event: string, payload: unknown) => void>();
   let source: EventSource | null = null;
+  // The oldest change count a reply was read at while no stream was connected: if the stream's
+  // `hello` reports a later count, a change went by unheard and every query refetches.
+  let unheardSince: number | null = null;
+  const dispatch = (name: string, payload: unknown): void => {
+    for (const l of [...listeners]) l(name, payload);
+  };
   return {
     async invoke(method, args) {
       let res: Response;
@@ -55,6 +64,10 @@ function httpBridge(): KeyplanBridge {
         return { ok: false, error: { code: 'internal', message: `network: ${(e as Error).message}` } };
       }
       if (res.status === 403) return { ok: false, error: { code: 'forbidden', message: await res.text() } };
+      const seq = Number(res.headers.get('x-keyplan-seq'));
+      if (source?.readyState !== EventSource.OPEN && Number.isFinite(seq)) {
+        unheardSince = unheardSince === null ? seq : Math.min(unheardSince, seq);
+      }
       try {
         return (await res.json()) as Reply<unknown>;
       } catch {
@@ -68,11 +81,13 @@ function httpBridge(): KeyplanBridge {
       if (!source) {
         const stream = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
         for (const name of EVENT_NAMES) {
-          stream.addEventListener(name, (e: MessageEvent<string>) => {
-            const payload: unknown = JSON.parse(e.data);
-            for (const l of [...listeners]) l(name, payload);
-          });
+          stream.addEventListener(name, (e: MessageEvent<string>) => dispatch(name, JSON.parse(e.data)));
         }
+        stream.addEventListener('hello', (e: MessageEvent<string>) => {
+          const { seq } = JSON.parse(e.data) as { seq: number };
+          if (unheardSince !== null && seq > unheardSince) dispatch('data-changed', { tables: [ALL_TABLES] });
+          unheardSince = null;
+        });
         source = stream;
       }
       return () => {

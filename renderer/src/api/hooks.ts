@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Args, EventName, Events, Method, Result } from '../../../shared/api/contract';
-import { api, ApiFailure, onEvent } from './client';
+import { ALL_TABLES, api, ApiFailure, onEvent } from './client';
 
 /** Subscribes to a backend event for the component's lifetime. */
 export function useEvent<E extends EventName>(event: E, listener: (payload: Events[E]) => void): void {
@@ -54,7 +54,7 @@ export function useApiQuery<M extends Method>(method: M, args: Args<M>, tables: 
   useEffect(() => {
     const watched = tablesKey ? tablesKey.split(',') : [];
     const offData = onEvent('data-changed', ({ tables: changed }) => {
-      if (changed.some((t) => watched.includes(t))) setTick((n) => n + 1);
+      if (changed.some((t) => t === ALL_TABLES || watched.includes(t))) setTick((n) => n + 1);
     });
     const offDb = onEvent('db-changed', () => setTick((n) => n + 1));
     return () => {
