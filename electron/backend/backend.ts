@@ -57,7 +57,7 @@ export class Backend {
 
   async invoke(method: string, rawArgs: unknown): Promise<Reply<unknown>> {
     if (!isMethod(method)) {
-      return fail({ code: 'unknown-method', message: `No such method: ${String(method).slice(0, 100)}` });
+      return fail({ code: 'unknown-method', message: `No such method: ${describeMethod(method)}` });
     }
     const spec = contract[method];
     const parsed = (spec.args as z.ZodType).safeParse(rawArgs === undefined ? {} : rawArgs);
@@ -304,4 +304,14 @@ export function toApiError(e: unknown, method: string, log: (m: string) => void)
   }
   log(`keyplan: ${method} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   return { code: 'internal', message: `${method}: ${describe(e)}` };
+}
+
+/** A printable name for whatever arrived as a method, even an object whose toString is broken. */
+function describeMethod(method: unknown): string {
+  if (typeof method === 'string') return method.slice(0, 100);
+  try {
+    return String(method).slice(0, 100);
+  } catch {
+    return `(${typeof method})`;
+  }
 }

@@ -112,6 +112,13 @@ describe('malformed arguments', () => {
     );
   });
 
+  it('a method name whose toString is broken still answers unknown-method', async () => {
+    for (const name of [{ toString: [] }, Object.create(null), Symbol('m')]) {
+      const reply = await backend.invoke(name as unknown as string, {});
+      expect(reply).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    }
+  });
+
   it('valid account names round-trip exactly (after trimming)', async () => {
     const seen = new Set((await backend.call('accounts-list', {})).map((a) => a.name));
     await fc.assert(
