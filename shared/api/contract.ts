@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { accountsContract } from './accounts-contract';
 import { boardContract } from './board';
+import { stakeholdersContract } from './stakeholders';
 import { method } from './method';
 import type { AppInfo, BackupInfo, DbStatus, DoctorReport } from './types';
 
@@ -37,6 +38,9 @@ export const contract = {
 
   // --- the quadrant board -------------------------------------------------------------------
   ...boardContract,
+
+  // --- the stakeholder map -----------------------------------------------------------------
+  ...stakeholdersContract,
 } as const;
 
 export type Contract = typeof contract;

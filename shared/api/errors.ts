@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'import-no-name',
   'import-bad-map',
   'sample-not-empty',
+  /** A reporting line that would make someone (indirectly) their own manager. */
+  'reporting-cycle',
+  /** A line or membership across two accounts' maps, or a tender of another account. */
+  'map-mismatch',
   'internal',
 ] as const;
 

@@ -37,3 +37,26 @@ export const ACCOUNT_IMPORT_FIELDS = [
   'paymentTerms',
   'notes',
 ] as const;
+
+/**
+ * What a column of an imported stakeholder sheet (the buyer's people) can fill, for the importer and
+ * the renderer's column mapping. `reportsTo` names the person's manager (in the file or the account).
+ */
+export const STAKEHOLDER_IMPORT_FIELDS = [
+  'name',
+  'title',
+  'department',
+  'level',
+  'reportsTo',
+  'roles',
+  'influence',
+  'attitude',
+  'strength',
+  'owner',
+  'lastContact',
+  'favoursCompetitor',
+  'orgWins',
+  'personalWins',
+  'interests',
+  'notes',
+] as const;

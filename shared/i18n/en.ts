@@ -1,5 +1,7 @@
 import { accountsEn } from './areas/accounts.en';
 import { boardEn } from './areas/board.en';
+import { mapperEn } from './areas/mapper.en';
+import { dmuEn } from './areas/dmu.en';
 import { domainEn } from './areas/domain.en';
 import { importerEn } from './areas/importer.en';
 import { portfolioEn } from './areas/portfolio.en';
@@ -14,6 +16,8 @@ export const en: Messages = {
   portfolio: portfolioEn,
   importer: importerEn,
   board: boardEn,
+  dmu: dmuEn,
+  mapper: mapperEn,
   app: {
     name: 'Keyplan',
     product: 'Key-account planning workbench',
@@ -72,18 +76,8 @@ export const en: Messages = {
       lines: 'Who reports to whom, and who listens to whom? Formal reporting lines and informal influence are drawn apart.',
       gaps: 'Where are the gaps? Decision makers who are neutral or opposed, and key people with no owner on our side or no recent contact, are flagged.',
     },
-    roles: {
-      title: 'Roles to identify',
-      lead: 'One person may hold several roles.',
-      decider: { name: 'Decision maker', hint: 'Makes the final call' },
-      economic: { name: 'Economic buyer', hint: 'Owns the budget' },
-      technical: { name: 'Technical evaluator', hint: 'Judges the solution, often with a veto' },
-      user: { name: 'User', hint: 'Decides whether it is used and bought again' },
-      influencer: { name: 'Influencer', hint: 'Shapes what others think' },
-      coach: { name: 'Coach', hint: 'Supports us from inside' },
-      gatekeeper: { name: 'Procurement gatekeeper', hint: 'Controls process and vendor access' },
-      veto: { name: 'Veto holder', hint: 'Can block the deal alone' },
-    },
+    rolesTitle: 'Roles to identify',
+    rolesLead: 'One person may hold several roles.',
   },
   plans: {
     title: 'Annual plans',
@@ -241,5 +235,7 @@ export const en: Messages = {
     'import-no-name': 'No column holds the account name. Choose the name column in the column mapping.',
     'import-bad-map': 'The column mapping is wrong: {{column}}',
     'sample-not-empty': 'The database already holds {{accounts}} accounts. The sample workspace loads only into an empty database.',
+    'reporting-cycle': 'This reporting line would make {{name}} report (through others) to themselves. Pick another manager.',
+    'map-mismatch': 'These people belong to different accounts; a line or a tender map can only join people of one account.',
   },
 };

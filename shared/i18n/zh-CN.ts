@@ -4,6 +4,8 @@
  */
 import { accountsZhCN } from './areas/accounts.zh-CN';
 import { boardZhCN } from './areas/board.zh-CN';
+import { mapperZhCN } from './areas/mapper.zh-CN';
+import { dmuZhCN } from './areas/dmu.zh-CN';
 import { domainZhCN } from './areas/domain.zh-CN';
 import { importerZhCN } from './areas/importer.zh-CN';
 import { portfolioZhCN } from './areas/portfolio.zh-CN';
@@ -18,6 +20,10 @@ export const zhCN = {
   importer: importerZhCN,
   /** The quadrant board and its printed page. */
   board: boardZhCN,
+  /** The stakeholder map's vocabulary and printed map. */
+  dmu: dmuZhCN,
+  /** The stakeholder mapper screen. */
+  mapper: mapperZhCN,
   app: {
     name: 'Keyplan',
     product: '大客户规划工作台',
@@ -76,18 +82,8 @@ export const zhCN = {
       lines: '谁向谁汇报，谁又听谁的？正式汇报线和非正式影响力分开标注。',
       gaps: '缺口在哪里？中立或反对的决策者、没有我方对接人或久未联系的关键人，都会被标出来。',
     },
-    roles: {
-      title: '要识别的角色',
-      lead: '一个人可以同时担任几个角色。',
-      decider: { name: '决策者', hint: '最终拍板' },
-      economic: { name: '经济买家', hint: '掌握预算' },
-      technical: { name: '技术评审专家', hint: '评估方案，常握有否决权' },
-      user: { name: '使用者', hint: '决定产品是否被用、是否复购' },
-      influencer: { name: '影响者', hint: '左右其他人的看法' },
-      coach: { name: '内线', hint: '在客户内部支持我们' },
-      gatekeeper: { name: '采购把关', hint: '掌管流程和供应商准入' },
-      veto: { name: '否决者', hint: '可以一票否决' },
-    },
+    rolesTitle: '要识别的角色',
+    rolesLead: '一个人可以同时担任几个角色。',
   },
   plans: {
     title: '年度计划',
@@ -245,5 +241,7 @@ export const zhCN = {
     'import-no-name': '没有找到客户名称列。请在列对应中指定哪一列是客户名称。',
     'import-bad-map': '列对应有误：{{column}}',
     'sample-not-empty': '数据库中已有 {{accounts}} 个客户。示例工作区只能加载到空的数据库中。',
+    'reporting-cycle': '这条汇报线会让{{name}}（经由他人）向自己汇报，请选择其他上级。',
+    'map-mismatch': '这些人属于不同的客户；连线和投标图只能连接同一客户的人员。',
   },
 };

@@ -2,6 +2,7 @@ import { accounts } from './accounts';
 import { board } from './board';
 import { foundation } from './foundation';
 import type { Suite } from './lib';
+import { stakeholders } from './stakeholders';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. */
-export const suites: Suite[] = [foundation, accounts, board];
+export const suites: Suite[] = [foundation, accounts, board, stakeholders];

@@ -63,6 +63,20 @@ const WRITES: Step[] = [
     },
   ],
   ['matrices-delete', { id: 3 }],
+  ['stakeholders-create', { accountId: 1, name: '王伟', roles: ['decision-maker'] }],
+  ['stakeholders-create', { accountId: 1, name: '李娜', reportsTo: 1 }],
+  ['stakeholders-update', { id: 1, patch: { attitude: 2 } }],
+  ['lines-create', { kind: 'influence', fromId: 1, toId: 2 }],
+  ['lines-update', { id: 2, strength: 3 }],
+  ['lines-delete', { id: 2 }],
+  ['map-layout-save', { accountId: 1, positions: [{ id: 1, x: 10, y: 20 }] }],
+  ['opportunities-save', { accountId: 1, name: '智慧园区一期' }],
+  ['tender-members-set', { tenderId: 1, add: [{ stakeholderId: 1, roles: ['veto-holder'] }] }],
+  ['stakeholders-import', { accountId: 1, fileName: 'p.csv', contentBase64: b64('姓名,上级,负责人\n张强,王伟,孙杰\n') }],
+  ['map-snapshot-save', { accountId: 1, label: '投标前' }],
+  ['map-snapshot-delete', { id: 1 }],
+  ['stakeholders-delete', { id: 2 }],
+  ['stakeholders-undelete', { id: 2 }],
 ];
 
 const READS: Step[] = [
@@ -85,6 +99,15 @@ const READS: Step[] = [
   ['placements-history', { accountId: 1 }],
   ['placements-list', {}],
   ['user-get', {}],
+  ['maps-list', {}],
+  ['map-get', { accountId: 1 }],
+  ['stakeholders-list', { accountId: 1 }],
+  ['coverage-get', { accountId: 1, staleDays: 10 }],
+  ['stakeholders-import-preview', { accountId: 1, fileName: 'p.csv', contentBase64: b64('姓名,上级\n张强,王伟\n') }],
+  ['stakeholders-import', { accountId: 1, fileName: 'p.csv', contentBase64: b64('姓名,上级,负责人\n张强,王伟,孙杰\n'), dryRun: true }],
+  ['map-snapshots-list', { accountId: 1 }],
+  ['map-snapshots-compare', { from: 1, to: null }],
+  ['map-export', { accountId: 1, format: 'svg', locale: 'en', safe: true }],
 ];
 
 describe('data-changed', () => {
@@ -112,6 +135,8 @@ describe('data-changed', () => {
     const b = env.backend({ now: () => NOW });
     await b.call('accounts-create', { name: 'Acme', grade: 'A' });
     await b.call('interactions-save', { accountId: 1, kind: 'visit', date: '2026-05-01', nextStep: 'x', nextDue: '2026-05-03' });
+    await b.call('stakeholders-create', { accountId: 1, name: '王伟', roles: ['decision-maker'] });
+    await b.call('map-snapshot-save', { accountId: 1, label: '投标前' });
     const before = dumpDb(b.connection());
     const events: unknown[] = [];
     b.on('data-changed', (p) => events.push(p));

@@ -12,6 +12,7 @@ import { handlers, mergeHandlers } from '../../electron/backend/handlers';
 import { accountHandlers } from '../../electron/backend/handlers/accounts';
 import { ioHandlers } from '../../electron/backend/handlers/io';
 import { boardHandlers } from '../../electron/backend/handlers/board';
+import { stakeholderHandlers } from '../../electron/backend/handlers/stakeholders';
 import { systemHandlers } from '../../electron/backend/handlers/system';
 import { toApiError } from '../../electron/backend/backend';
 import { LATEST_VERSION } from '../../electron/backend/db/migrations';
@@ -53,7 +54,7 @@ describe('the handler table', () => {
 
 describe('mergeHandlers', () => {
   it('merges the groups into the full table', () => {
-    const table = mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers);
+    const table = mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers);
     expect(Object.keys(table).sort()).toEqual([...METHODS].sort());
   });
 
@@ -66,8 +67,9 @@ describe('mergeHandlers', () => {
   it('throws when a method has no handler, naming it', () => {
     expect(() => mergeHandlers(systemHandlers)).toThrow(/No handler for: .*accounts-create/);
     const { 'db-doctor': _gone, ...rest } = systemHandlers;
-    expect(() => mergeHandlers(rest, accountHandlers, ioHandlers, boardHandlers)).toThrow(/^No handler for: db-doctor$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, boardHandlers)).toThrow(/^No handler for: import-preview, import-run, export-accounts, sample-load$/);
+    expect(() => mergeHandlers(rest, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers)).toThrow(/^No handler for: db-doctor$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, boardHandlers, stakeholderHandlers)).toThrow(/^No handler for: import-preview, import-run, export-accounts, sample-load$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers)).toThrow(/^No handler for: maps-list, map-get, .*map-snapshots-compare$/);
   });
 });
 

@@ -514,6 +514,106 @@ migrationSuite(3, 'quadrant-board', () => {
   });
 });
 
+migrationSuite(4, 'stakeholder-map', () => {
+  const TS = '2026-01-01T00:00:00.000Z';
+  const seed = (db: Db) => {
+    const account = (name: string) => Number(db.prepare('INSERT INTO accounts (name, created_at, updated_at) VALUES (?, ?, ?)').run(name, TS, TS).lastInsertRowid);
+    const a = account('国能电力集团');
+    const b = account('华夏建设银行');
+    const person = (accountId: number, name: string, extra: Record<string, unknown> = {}): number => {
+      const cols = ['account_id', 'name', 'created_at', 'updated_at', ...Object.keys(extra)];
+      const vals = [accountId, name, TS, TS, ...Object.values(extra)];
+      return Number(db.prepare(`INSERT INTO stakeholders (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...vals).lastInsertRowid);
+    };
+    const opp = Number(db.prepare("INSERT INTO opportunities (account_id, name, created_at, updated_at) VALUES (?, '智慧园区一期', ?, ?)").run(a, TS, TS).lastInsertRowid);
+    return { a, b, person, opp };
+  };
+
+  it('creates the five tables, all STRICT; tender members and positions WITHOUT ROWID', () => {
+    const db = dbAt(4);
+    for (const t of ['stakeholders', 'stakeholder_lines', 'tender_members', 'map_layout', 'map_snapshots']) expect(isStrict(db, t), t).toBe(true);
+    const withoutRowid = (t: string) => (db.prepare("SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?").pluck().get(t) as number) === 1;
+    expect(withoutRowid('tender_members')).toBe(true);
+    expect(withoutRowid('map_layout')).toBe(true);
+    expect(withoutRowid('stakeholders')).toBe(false);
+    expect((columns(db, 'stakeholders') as { name: string }[]).map((c) => c.name)).toEqual([
+      'id', 'account_id', 'name', 'title', 'department', 'level', 'roles', 'influence', 'attitude', 'strength', 'owner_id', 'last_contact_set',
+      'favours_competitor', 'org_wins', 'personal_wins', 'interests', 'notes', 'deleted_at', 'created_at', 'updated_at',
+    ]);
+  });
+
+  it('refuses values outside the vocabularies, roles that are not a JSON array, and lines to oneself', () => {
+    const db = dbAt(4);
+    const { a, person } = seed(db);
+    const p = person(a, '王伟', { level: 'top', roles: '["decision-maker"]', influence: 'high', attitude: -2, strength: 'trusted' });
+    expect(db.prepare('SELECT strength, roles, notes FROM stakeholders WHERE id = ?').get(person(a, '李娜'))).toEqual({ strength: 'none', roles: '[]', notes: '' });
+    for (const [col, v] of [['level', 'boss'], ['influence', 'huge'], ['attitude', 3], ['attitude', -3], ['strength', 'best'], ['roles', 'coach'], ['roles', '{"a":1}']] as const) {
+      expect(sqliteCode(() => person(a, `x-${col}-${v}`, { [col]: v })), `${col}=${v}`).toBe('SQLITE_CONSTRAINT_CHECK');
+    }
+    expect(sqliteCode(() => person(a, ' '))).toBe('SQLITE_CONSTRAINT_CHECK');
+    const line = db.prepare("INSERT INTO stakeholder_lines (account_id, kind, from_id, to_id, dotted, strength, created_at) VALUES (?, ?, ?, ?, ?, ?, 't')");
+    expect(sqliteCode(() => line.run(a, 'reports', p, p, 0, 2))).toBe('SQLITE_CONSTRAINT_CHECK');
+    const q = person(a, '张强');
+    expect(sqliteCode(() => line.run(a, 'manages', p, q, 0, 2))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => line.run(a, 'influence', p, q, 0, 4))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => line.run(a, 'reports', p, q, 2, 2))).toBe('SQLITE_CONSTRAINT_CHECK');
+    line.run(a, 'reports', p, q, 0, 2);
+    line.run(a, 'influence', p, q, 0, 3);
+    line.run(a, 'reports', q, p, 1, 2); // circles are the API's to refuse
+    expect(sqliteCode(() => line.run(a, 'reports', p, q, 1, 2))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    expect(sqliteCode(() => db.prepare("INSERT INTO map_layout (stakeholder_id, tender_id, x) VALUES (?, 0, 1.5)").run(p))).toBe('SQLITE_CONSTRAINT_CHECK');
+  });
+
+  it('keeps names unique per account among the people not in the bin', () => {
+    const db = dbAt(4);
+    const { a, b, person } = seed(db);
+    person(a, '王伟');
+    expect(sqliteCode(() => person(a, '王伟'))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    person(b, '王伟'); // another account
+    person(a, '王伟', { deleted_at: TS }); // in the bin
+    expect(sqliteCode(() => db.prepare("UPDATE stakeholders SET deleted_at = NULL WHERE deleted_at IS NOT NULL").run())).toBe('SQLITE_CONSTRAINT_UNIQUE');
+  });
+
+  it('cascades: an account takes its people, lines, snapshots; a person takes lines, memberships, positions; an opportunity its tender map', () => {
+    const db = dbAt(4);
+    const { a, person, opp } = seed(db);
+    const owner = Number(db.prepare("INSERT INTO people (name, created_at, updated_at) VALUES ('赵敏', ?, ?)").run(TS, TS).lastInsertRowid);
+    const p = person(a, '王伟', { owner_id: owner });
+    const q = person(a, '李娜');
+    db.prepare("INSERT INTO stakeholder_lines (account_id, kind, from_id, to_id, created_at) VALUES (?, 'reports', ?, ?, 't')").run(a, q, p);
+    db.prepare("INSERT INTO tender_members (opportunity_id, stakeholder_id, roles) VALUES (?, ?, '[\"coach\"]')").run(opp, q);
+    db.prepare('INSERT INTO map_layout (stakeholder_id, tender_id, x, y) VALUES (?, 0, 1, 2), (?, ?, 3, 4)').run(q, q, opp);
+    db.prepare("INSERT INTO map_snapshots (account_id, opportunity_id, label, taken_on, data, created_at) VALUES (?, ?, '投标前', '2026-01-01', '{}', 't'), (?, NULL, '年初', '2026-01-01', '{}', 't')").run(a, opp, a);
+    expect(sqliteCode(() => db.prepare("INSERT INTO map_snapshots (account_id, label, taken_on, data, created_at) VALUES (?, 'x', '2026-01-01', 'not json', 't')").run(a))).toBe('SQLITE_CONSTRAINT_CHECK');
+    // our person leaves: the relationship has no owner
+    db.prepare('DELETE FROM people WHERE id = ?').run(owner);
+    expect(db.prepare('SELECT owner_id FROM stakeholders WHERE id = ?').pluck().get(p)).toBeNull();
+    // the opportunity goes: its members, positions and snapshots go, the account map's stay
+    db.prepare('DELETE FROM opportunities WHERE id = ?').run(opp);
+    expect(db.prepare('SELECT count(*) FROM tender_members').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT tender_id FROM map_layout').pluck().all()).toEqual([0]);
+    expect(db.prepare('SELECT label FROM map_snapshots').pluck().all()).toEqual(['年初']);
+    // a person is purged: their lines and positions go
+    db.prepare('DELETE FROM stakeholders WHERE id = ?').run(q);
+    expect(db.prepare('SELECT count(*) FROM stakeholder_lines').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM map_layout').pluck().get()).toBe(0);
+    // the account is purged: everything goes
+    db.prepare('DELETE FROM accounts WHERE id = ?').run(a);
+    for (const t of ['stakeholders', 'stakeholder_lines', 'tender_members', 'map_layout', 'map_snapshots']) expect(db.prepare(`SELECT count(*) FROM ${t}`).pluck().get(), t).toBe(0);
+  });
+
+  it('reads a map, its lines, a reporting chain and the list of maps through indexes', () => {
+    const db = dbAt(4);
+    expect(queryPlan(db, 'SELECT * FROM stakeholders WHERE account_id = 1 AND deleted_at IS NULL')).toMatch(/USING INDEX stakeholders_account/);
+    expect(queryPlan(db, "SELECT to_id FROM stakeholder_lines WHERE from_id = 1 AND kind = 'reports'")).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_stakeholder_lines/);
+    expect(queryPlan(db, 'SELECT * FROM stakeholder_lines WHERE account_id = 1')).toMatch(/stakeholder_lines_account/);
+    expect(queryPlan(db, 'SELECT * FROM tender_members WHERE opportunity_id = 1')).toMatch(/PRIMARY KEY|SEARCH tender_members/);
+    expect(queryPlan(db, 'SELECT * FROM map_layout WHERE tender_id = 0 AND stakeholder_id = 1')).toMatch(/SEARCH map_layout/);
+    expect(queryPlan(db, 'SELECT account_id, count(*) FROM stakeholders WHERE deleted_at IS NULL GROUP BY account_id')).toMatch(/USING (COVERING )?INDEX stakeholders_account/);
+    expect(queryPlan(db, 'SELECT * FROM map_snapshots WHERE account_id = 1 AND opportunity_id IS NULL ORDER BY taken_on')).toMatch(/map_snapshots_map/);
+  });
+});
+
 describe('migration list', () => {
   it('has a test block for every migration', () => {
     expect([...covered].sort((a, b) => a - b)).toEqual(MIGRATIONS.map((m) => m.version));

@@ -119,6 +119,82 @@ describe('sample-load', () => {
     expect(figures.pareto.headShareOfCount).toBeLessThan(0.4);
   });
 
+  it('gives its key accounts decision-making units worth mapping, one tender map and a snapshot before the tender', async () => {
+    const b = env.backend({ now: () => NOW });
+    await b.call('sample-load', { accounts: 40, today: TODAY });
+    const maps = (await b.call('maps-list', { today: TODAY })).filter((m) => m.people > 0);
+    expect(maps.length).toBeGreaterThanOrEqual(5);
+    let stale = 0;
+    let coachless = 0;
+    let unowned = 0;
+    const attitudes = new Set<number | null>();
+    for (const m of maps) {
+      expect(m.people, m.accountName).toBeGreaterThanOrEqual(15);
+      expect(m.people, m.accountName).toBeLessThanOrEqual(60);
+      expect(m.gaps).toBeGreaterThan(0);
+      const map = await b.call('map-get', { accountId: m.accountId, today: TODAY });
+      const roles = new Set(map.members.flatMap((p) => p.roles));
+      for (const r of ['decision-maker', 'economic-buyer', 'technical-evaluator', 'user', 'gatekeeper', 'veto-holder', 'outside-party']) expect(roles, `${m.accountName} ${r}`).toContain(r);
+      if (!roles.has('coach')) coachless++;
+      expect(new Set(map.members.map((p) => p.level))).toEqual(new Set(['top', 'middle', 'base', null]));
+      for (const p of map.members) {
+        expect(CJK.test(p.name), p.name).toBe(true);
+        attitudes.add(p.attitude);
+        if (p.lastContact === null || p.lastContact < '2026-03-16') stale++;
+      }
+      unowned += map.coverage.gaps.filter((g) => g.kind === 'key-person-no-owner').length;
+      const reports = map.lines.filter((l) => l.kind === 'reports');
+      expect(reports.length).toBeGreaterThanOrEqual(map.members.length - 3);
+      expect(reports.filter((l) => l.dotted)).toHaveLength(1);
+      expect(map.lines.filter((l) => l.kind === 'influence').length).toBeGreaterThanOrEqual(4);
+      // someone's last contact comes from an interaction that names them
+      expect(map.members.some((p) => p.lastContact !== null && p.lastContact !== p.lastContactSet)).toBe(true);
+    }
+    expect(coachless).toBe(1);
+    expect(unowned).toBeGreaterThan(3);
+    expect(stale).toBeGreaterThan(20);
+    expect([...attitudes].sort()).toEqual([-1, -2, 0, 1, 2, null].sort());
+    expect(maps.reduce((n, m) => n + m.deciderGaps, 0)).toBeGreaterThan(5);
+
+    // one tender map: the evaluation committee with its bid roles, on an open opportunity
+    const db = b.connection();
+    const tender = db.prepare('SELECT m.opportunity_id AS id, o.account_id AS accountId, o.stage FROM tender_members m JOIN opportunities o ON o.id = m.opportunity_id LIMIT 1').get() as {
+      id: number;
+      accountId: number;
+      stage: string;
+    };
+    expect(['contact', 'design', 'validation', 'tendering']).toContain(tender.stage);
+    const committee = await b.call('map-get', { accountId: tender.accountId, tenderId: tender.id, today: TODAY });
+    expect(committee.members.length).toBeGreaterThanOrEqual(7);
+    expect(committee.notOnMap.length).toBeGreaterThan(0);
+    expect(committee.members.some((p) => p.mapRoles.join() !== p.roles.join())).toBe(true);
+    for (const r of ['decision-maker', 'technical-evaluator', 'veto-holder', 'gatekeeper', 'outside-party', 'coach']) {
+      expect(committee.members.some((p) => p.mapRoles.includes(r as never)), r).toBe(true);
+    }
+    const [snap] = await b.call('map-snapshots-list', { accountId: tender.accountId, tenderId: tender.id });
+    expect(snap).toMatchObject({ label: '投标前', takenOn: '2026-04-15' });
+    const diff = await b.call('map-snapshots-compare', { from: snap!.id, to: null });
+    expect(diff.added).toHaveLength(1);
+    expect(diff.removed).toHaveLength(1);
+    expect(diff.changed.map((c) => [c.field, c.before, c.after])).toEqual([
+      ['attitude', -1, 1],
+      ['strength', 'acquainted', 'friendly'],
+    ]);
+  });
+
+  it('the English sample maps people with English names and titles', async () => {
+    const b = env.backend({ now: () => NOW });
+    await b.call('sample-load', { accounts: 5, locale: 'en', today: TODAY });
+    const maps = (await b.call('maps-list', { today: TODAY })).filter((m) => m.people > 0);
+    expect(maps).toHaveLength(5);
+    for (const m of maps) {
+      const map = await b.call('map-get', { accountId: m.accountId });
+      for (const p of map.members) for (const t of [p.name, p.title, p.department, p.notes, p.orgWins]) expect(t, t).toMatch(/^[\x20-\x7e]*$/);
+    }
+    const [snap] = b.connection().prepare('SELECT label FROM map_snapshots').pluck().all() as string[];
+    expect(snap).toBe('Before the tender');
+  });
+
   it('loads the same database twice for the same seed and day', async () => {
     const one = env.backend({ dbPath: env.file('one.db'), now: () => NOW });
     const two = env.backend({ dbPath: env.file('two.db'), now: () => NOW });

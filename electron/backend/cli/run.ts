@@ -31,6 +31,12 @@ Verbs:
                                export the accounts (a CSV export imports back to the same data)
   sample [--locale zh-CN|en] [--accounts N]
                                fill an empty database with a realistic sample workspace (default 40 accounts)
+  import stakeholders FILE --account NAME [--map "Header=field,..."] [--skip-invalid] [--dry-run]
+                               import the buyer's people (姓名/Name, 上级/Reports to, 角色/Roles ...) into an account's map
+  coverage --account NAME [--tender NAME] [--days N] [--json] [--locale zh-CN|en]
+                               the coverage gaps of an account's (or a tender's) map, with reasons, and the per-level summary
+  map svg|pdf|png --account NAME [--tender NAME] [--safe] [--locale zh-CN|en] --out FILE
+                               the stakeholder map as a file; --safe: customer-safe (no attitudes, notes or "opponent" labels)
   help                         this text
 
 Options:
@@ -57,6 +63,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         format: { type: 'string' },
         locale: { type: 'string' },
         accounts: { type: 'string' },
+        account: { type: 'string' },
+        tender: { type: 'string' },
+        days: { type: 'string' },
+        safe: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -3,6 +3,7 @@ import { accountsCsv, accountsJson, accountsXlsx } from '../import/account-expor
 import { importAccounts, previewAccountImport } from '../import/account-import';
 import { generateSample } from '../sample/generate';
 import { loadSample } from '../sample/load';
+import { sampleStakeholders } from '../sample/dmu';
 import { placeSample } from '../sample/place';
 import type { HandlerGroup } from './types';
 
@@ -35,7 +36,10 @@ export const ioHandlers: HandlerGroup<'import-preview' | 'import-run' | 'export-
     const result = loadSample(backend.connection(), ws, backend.now());
     const director = ws.people.find((p) => p.role === 'director')?.name ?? ws.people[0]?.name ?? 'Keyplan';
     placeSample(backend.connection(), locale ?? 'zh-CN', today ?? dateOf(backend.now()), director);
-    emit('data-changed', { tables: ['accounts', 'people', 'account_revenue', 'interactions', 'opportunities', 'placements'] });
+    sampleStakeholders(backend.connection(), locale ?? 'zh-CN', today ?? dateOf(backend.now()), backend.now());
+    emit('data-changed', {
+      tables: ['accounts', 'people', 'account_revenue', 'interactions', 'opportunities', 'placements', 'stakeholders', 'stakeholder_lines', 'tender_members', 'map_snapshots'],
+    });
     return result;
   },
 };

@@ -80,7 +80,7 @@ export interface SampleWorkspace {
 }
 
 /** mulberry32: small, fast, deterministic. */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -105,7 +105,7 @@ function rng(seed: number) {
     },
   };
 }
-type Rng = ReturnType<typeof rng>;
+export type Rng = ReturnType<typeof rng>;
 
 const PROVINCES: [string, string][] = [
   ['河南', 'Henan'], ['广东', 'Guangdong'], ['江苏', 'Jiangsu'], ['浙江', 'Zhejiang'], ['四川', 'Sichuan'], ['湖北', 'Hubei'],
@@ -126,7 +126,7 @@ const CITIES: [string, string][] = [
   ['沈阳', 'Shenyang'], ['昆明', 'Kunming'], ['南宁', 'Nanning'], ['太原', 'Taiyuan'], ['贵阳', 'Guiyang'], ['无锡', 'Wuxi'],
 ];
 
-const INDUSTRIES: Record<string, [string, string]> = {
+export const INDUSTRIES: Record<string, [string, string]> = {
   finance: ['金融', 'Finance'],
   government: ['政府与公共事业', 'Government'],
   education: ['教育', 'Education'],
@@ -164,13 +164,13 @@ const BRANDS: [string, string][] = [
   ['正和', 'Zhenghe'], ['永安', 'Yongan'], ['鼎盛', 'Dingsheng'], ['长风', 'Changfeng'], ['嘉禾', 'Jiahe'], ['启明', 'Qiming'],
   ['安泰', 'Antai'], ['联创', 'Lianchuang'], ['汇通', 'Huitong'], ['盛达', 'Shengda'], ['锦程', 'Jincheng'], ['凯瑞', 'Kairui'],
 ];
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '艳', '杰', '涛', '明', '超', '秀英', '建华', '志强', '海燕', '晓东', '文博', '雪梅', '立新', '子涵', '浩然', '思远'];
-const PINYIN: Record<string, string> = {
+export const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
+export const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '艳', '杰', '涛', '明', '超', '秀英', '建华', '志强', '海燕', '晓东', '文博', '雪梅', '立新', '子涵', '浩然', '思远'];
+export const PINYIN: Record<string, string> = {
   王: 'Wang', 李: 'Li', 张: 'Zhang', 刘: 'Liu', 陈: 'Chen', 杨: 'Yang', 黄: 'Huang', 赵: 'Zhao', 周: 'Zhou', 吴: 'Wu', 徐: 'Xu', 孙: 'Sun', 马: 'Ma', 朱: 'Zhu', 胡: 'Hu', 郭: 'Guo', 何: 'He', 林: 'Lin', 罗: 'Luo', 高: 'Gao',
   伟: 'Wei', 芳: 'Fang', 娜: 'Na', 敏: 'Min', 静: 'Jing', 磊: 'Lei', 洋: 'Yang', 勇: 'Yong', 艳: 'Yan', 杰: 'Jie', 涛: 'Tao', 明: 'Ming', 超: 'Chao', 秀英: 'Xiuying', 建华: 'Jianhua', 志强: 'Zhiqiang', 海燕: 'Haiyan', 晓东: 'Xiaodong', 文博: 'Wenbo', 雪梅: 'Xuemei', 立新: 'Lixin', 子涵: 'Zihan', 浩然: 'Haoran', 思远: 'Siyuan',
 };
-const RIVALS: [string, string][] = [['恒信科技', 'Hengxin Tech'], ['远方数据', 'Yuanfang Data'], ['蓝海软件', 'Lanhai Software'], ['天择信息', 'Tianze IT'], ['卓越系统', 'Zhuoyue Systems'], ['华拓集成', 'Huatuo Integration']];
+export const RIVALS: [string, string][] = [['恒信科技', 'Hengxin Tech'], ['远方数据', 'Yuanfang Data'], ['蓝海软件', 'Lanhai Software'], ['天择信息', 'Tianze IT'], ['卓越系统', 'Zhuoyue Systems'], ['华拓集成', 'Huatuo Integration']];
 
 const TEXT = {
   'zh-CN': {

@@ -107,5 +107,10 @@ export const domainEn: DeepStringRecord<typeof domainZhCN> = {
     'unknown-parent': 'The parent is neither in the file nor in the database',
     'parent-cycle': 'The parent accounts form a circle',
     'duplicate-name': 'The same account name appears earlier in the file',
+    'person-required': "The person's name is missing",
+    'duplicate-person': 'The same name appears earlier in the file',
+    'unknown-role': 'Not a known role (decision maker, economic buyer, technical evaluator, user, influencer, coach, gatekeeper, veto holder, outside party)',
+    'unknown-manager': 'The manager is neither in the file nor among the people of this account',
+    'reporting-cycle': 'The reporting lines form a circle (someone would report to themselves)',
   },
 };

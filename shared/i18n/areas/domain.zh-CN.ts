@@ -107,5 +107,10 @@ export const domainZhCN = {
     'unknown-parent': '上级单位既不在文件中，也不在数据库中',
     'parent-cycle': '上级单位形成了循环',
     'duplicate-name': '同一个客户名称在文件前面已经出现过',
+    'person-required': '缺少姓名',
+    'duplicate-person': '同一个姓名在文件前面已经出现过',
+    'unknown-role': '不是可识别的角色（决策者、经济购买者、技术评审专家、使用者、影响者、内线、采购把关、否决者、外部方）',
+    'unknown-manager': '上级既不在文件中，也不是这个客户已有的人员',
+    'reporting-cycle': '汇报关系形成了循环（有人会向自己汇报）',
   },
 };

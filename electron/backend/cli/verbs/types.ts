@@ -15,6 +15,10 @@ export interface Flags {
   format?: string;
   locale?: string;
   accounts?: string;
+  account?: string;
+  tender?: string;
+  days?: string;
+  safe?: boolean;
 }
 
 export interface Verb {

@@ -1,28 +1,35 @@
+/**
+ * The stakeholder map area (#/stakeholders…): the list of the accounts' maps, or one map. The
+ * mapper itself (React Flow and the panels around it) is loaded on first use: the list and the
+ * rest of the app do not pay for it.
+ */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AreaIntro, PointList } from '../../app/AreaIntro';
-import { Card } from '../../ui/Card';
+import { useSubPath } from '../../app/routes';
+import { MapsLanding } from './MapsLanding';
+import { parseMapPath } from './route';
+import './stakeholders.css';
 
-const ROLES = ['decider', 'economic', 'technical', 'user', 'influencer', 'coach', 'gatekeeper', 'veto'] as const;
+const MapScreen = lazy(() => import('./MapScreen'));
 
-/** The stakeholder map's empty state: what the map answers, and the roles it tracks. */
-export function StakeholdersPage() {
+function Loading() {
   const { t } = useTranslation();
   return (
-    <AreaIntro title={t('stakeholders.title')} lead={t('stakeholders.lead')}>
-      <PointList
-        title={t('stakeholders.pointsTitle')}
-        points={[t('stakeholders.points.levels'), t('stakeholders.points.lines'), t('stakeholders.points.gaps')]}
-      />
-      <Card title={t('stakeholders.roles.title')} lead={t('stakeholders.roles.lead')}>
-        <ul className="roles" role="list">
-          {ROLES.map((r) => (
-            <li key={r} className="roles__item">
-              <span className="roles__name">{t(`stakeholders.roles.${r}.name`)}</span>
-              <span className="roles__hint">{t(`stakeholders.roles.${r}.hint`)}</span>
-            </li>
-          ))}
-        </ul>
-      </Card>
-    </AreaIntro>
+    <div className="map-page map-page--loading">
+      <p className="map-loading" role="status">
+        <span className="spinner" aria-hidden="true" />
+        {t('mapper.loading')}
+      </p>
+    </div>
+  );
+}
+
+export function StakeholdersPage() {
+  const route = parseMapPath(useSubPath());
+  if (!route) return <MapsLanding />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <MapScreen key={`${route.accountId}/${route.tenderId ?? ''}`} accountId={route.accountId} tenderId={route.tenderId} />
+    </Suspense>
   );
 }

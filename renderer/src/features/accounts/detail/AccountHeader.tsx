@@ -8,6 +8,7 @@ import { Icon } from '../../../ui/icons';
 import { shortDate, tierName, tk } from '../format';
 import { accountHref, LIST_HREF } from '../href';
 import { usePeople, useTiers } from '../reference';
+import { MapLink } from '../../stakeholders/MapLink';
 
 const CHURN_TONE: Record<string, BadgeTone> = { active: 'success', 'at-risk': 'warning', churned: 'danger' };
 
@@ -62,9 +63,12 @@ export function AccountHeader({ detail, onDelete }: { detail: AccountDetail; onD
             </p>
           ) : null}
         </div>
-        <Button variant="ghost" icon="trash" className="btn--danger-ghost" onClick={onDelete}>
-          {t('accounts.detail.delete')}
-        </Button>
+        <div className="acct-head__actions">
+          <MapLink accountId={a.id} />
+          <Button variant="ghost" icon="trash" className="btn--danger-ghost" onClick={onDelete}>
+            {t('accounts.detail.delete')}
+          </Button>
+        </div>
       </div>
       <dl className="acct-facts">
         <div className="acct-fact">

@@ -1,0 +1,66 @@
+/**
+ * The stakeholder map as a file for meetings: SVG (vector, the saved positions), a PDF sized to the
+ * map (text stays text: sharp at any zoom, readable with 300+ people), or a PNG at print
+ * resolution. Customer-safe hides attitude, private notes and "opponent" labels (the renderer's
+ * job); the file name says which version it is.
+ */
+import type { ExportFile } from '../../../shared/api/accounts-views';
+import { messages } from '../../../shared/i18n';
+import type { Backend } from '../backend';
+import { getMap } from '../db/repos/stakeholders';
+import { fill } from '../documents/html';
+import { mapDocument, mapPngSize } from '../documents/map-document';
+import { renderMapSvg } from '../documents/map-svg';
+
+export interface MapExportArgs {
+  accountId: number;
+  tenderId: number | null;
+  format: 'svg' | 'png' | 'pdf';
+  locale: 'zh-CN' | 'en';
+  safe: boolean;
+  today: string;
+}
+
+const MIME = { svg: 'image/svg+xml', pdf: 'application/pdf', png: 'image/png' } as const;
+
+/** What a file system accepts in a name on every OS: no separators, reserved or control characters. */
+export function safeFileName(s: string): string {
+  return [...s]
+    .map((c) => (c.charCodeAt(0) < 0x20 ? '-' : c))
+    .join('')
+    .replace(/[\\/:*?"<>|]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.-]+|[\s.-]+$/g, '')
+    .slice(0, 80);
+}
+
+export function mapFileName(account: string, tender: string | null, locale: 'zh-CN' | 'en', safe: boolean, format: string): string {
+  const zh = locale === 'zh-CN';
+  const parts = [account, ...(tender ? [tender] : []), zh ? '决策链' : 'stakeholders', ...(safe ? [zh ? '对外版' : 'customer-safe'] : [])];
+  return `${parts.map(safeFileName).filter((p) => p.length > 0).join('-')}.${format}`;
+}
+
+/** The document title: the account (and tender) and what the map is, in the locale. */
+export function mapTitle(account: string, tender: string | null, locale: 'zh-CN' | 'en'): string {
+  const doc = messages[locale].dmu.doc;
+  const title = fill(doc.title, { account });
+  return tender ? `${title} · ${fill(doc.tender, { tender })}` : title;
+}
+
+export async function exportMap(backend: Backend, a: MapExportArgs): Promise<ExportFile> {
+  const map = getMap(backend.connection(), a.accountId, a.tenderId, { today: a.today });
+  const drawn = renderMapSvg(map, { locale: a.locale, safe: a.safe, today: a.today });
+  const fileName = mapFileName(map.account.name, map.tender?.name ?? null, a.locale, a.safe, a.format);
+  let bytes: Uint8Array;
+  if (a.format === 'svg') {
+    bytes = Buffer.from(drawn.svg, 'utf8');
+  } else {
+    const doc = mapDocument(drawn, { locale: a.locale, title: mapTitle(map.account.name, map.tender?.name ?? null, a.locale) });
+    bytes =
+      a.format === 'pdf'
+        ? await backend.printer().pdf(doc.html, { landscape: doc.pageWidthMm > doc.pageHeightMm })
+        : await backend.printer().png(doc.html, mapPngSize(drawn.width, drawn.height));
+  }
+  return { fileName, mime: MIME[a.format], contentBase64: Buffer.from(bytes).toString('base64') };
+}
