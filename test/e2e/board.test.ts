@@ -128,6 +128,8 @@ describe('quadrant board: moving cards', () => {
         await lifted.focus();
         await page.keyboard.press('Space');
         await expect.poll(() => lifted.getAttribute('aria-pressed')).toBe('true');
+        // dnd-kit's keyboard sensor starts listening for arrows in a timer after the lift: let it run.
+        await inPage(page, 'new Promise((resolve) => setTimeout(resolve, 0))');
         await page.keyboard.press('ArrowRight');
         await expect.poll(async () => ((await star.getAttribute('class')) ?? '').includes('is-over')).toBe(true);
         await page.keyboard.press('Space');

@@ -81,11 +81,11 @@ describe('navigation', () => {
     for (const lang of LANGS) {
       const t = msg(lang);
       const page = await newPage(browser, { lang });
-      // (The board is no longer an introduction once there are accounts: it shows them.)
-      await page.goto(`${preview.url}#/stakeholders`);
+      // (The board and the stakeholder maps are no longer introductions once there are accounts.)
+      await page.goto(`${preview.url}#/plans`);
       await page.getByText(fill(t.nextStep.haveAccounts, { n: 3 })).waitFor();
       await page.getByRole('link', { name: t.nextStep.reviewAccounts }).waitFor();
-      await screenshot(page, 'area-stakeholders-with-accounts', lang);
+      await screenshot(page, 'area-plans-with-accounts', lang);
       // The board shows the three accounts waiting to be placed.
       await page.goto(`${preview.url}#/board`);
       await expect.poll(() => page.getByRole('region', { name: t.board.tray.title, exact: true }).getByRole('listitem').count()).toBe(3);
