@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MapMember } from '../../shared/api/stakeholders';
 import { gapReason } from '../../shared/domain/gap-reason';
 import { descendants } from '../../shared/domain/map-layout';
-import { fill, hashOf, LANGS, launchBrowser, msg, screenshot, SCREENSHOTS, type Locale } from './harness';
+import { fill, hashOf, inPage, LANGS, launchBrowser, msg, screenshot, SCREENSHOTS, type Locale } from './harness';
 import { cardPosition, getMap, handle, mouseDrag, openSampleMap, personCard, zoomOf } from './stakeholders-helpers';
 
 const nodes = (page: Page) => page.locator('.react-flow__node');
@@ -42,8 +42,11 @@ describe('stakeholder map: the mapper', () => {
         await page.getByRole('heading', { level: 1, name: map.account.name }).waitFor();
         await expect.poll(() => nodes(page).count()).toBe(map.members.length);
         await page.getByTestId('gap-list').waitFor();
-        // Every line is drawn, even with the cards zoomed out to names only.
+        // Every line is drawn, even with the cards zoomed out to names only: then as one picture
+        // (the line sketch), with React Flow's edges kept for when the view comes closer.
         await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(map.lines.length);
+        await page.getByTestId('line-sketch').waitFor();
+        expect(await edgesShown(page)).toBe(false);
         await screenshot(page, 'stakeholders-map', lang);
         // Nothing untranslated on the screen (React Flow's own words included).
         const body = await page.locator('main').innerText();
@@ -152,6 +155,9 @@ describe('stakeholder map: the mapper', () => {
         await search.fill('');
         const moving = personCard(page, lang, boss);
         await expect.poll(() => moving.isVisible()).toBe(true);
+        // Close up, the lines are React Flow's own again (they can be clicked).
+        await expect.poll(() => page.getByTestId('line-sketch').count()).toBe(0);
+        expect(await edgesShown(page)).toBe(true);
         await page.waitForTimeout(400); // the view glides to the card
         const before = await cardPosition(moving);
         const zoom = await zoomOf(page);
@@ -264,6 +270,11 @@ describe('stakeholder map: the mapper', () => {
     }
   });
 });
+
+/** Whether React Flow's edges are displayed (their box has no size of its own, so not `isVisible`). */
+function edgesShown(page: Page): Promise<boolean> {
+  return inPage<boolean>(page, `getComputedStyle(document.querySelector('.react-flow__edges')).display !== 'none'`);
+}
 
 /** Text as pdftotext reads it, where line breaks fall anywhere: no spaces in Chinese, single spaces in English. */
 function flat(s: string, lang: Locale): string {

@@ -63,6 +63,7 @@ import {
 import { useHistory, type History } from './history';
 import { ImportDialog } from './ImportDialog';
 import { LinePanel, type LineActions } from './LinePanel';
+import { LineSketch } from './LineSketch';
 import { MapIcon } from './MapIcons';
 import { MembersPanel } from './MembersPanel';
 import { PersonCardNode, MapViewContext, type MapView } from './PersonNode';
@@ -664,8 +665,6 @@ function Workspace({ map, tenderId, staleDays, onStaleDays }: { map: Stakeholder
     if (cur?.kind === 'person' || cur?.kind === 'line') requestSelect(null);
   }, [requestSelect]);
   // While the view moves, the canvas is its own compositor layer: panning moves pixels, not 500 cards.
-  const onMoveStart = useCallback(() => canvasRef.current?.classList.add('is-moving'), []);
-  const onMoveEnd = useCallback(() => canvasRef.current?.classList.remove('is-moving'), []);
 
   const onCanvasKey = (e: ReactKeyboardEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
@@ -999,8 +998,6 @@ function Workspace({ map, tenderId, staleDays, onStaleDays }: { map: Stakeholder
           onEdgeClick={onEdgeClick}
           onPaneClick={onPaneClick}
           onConnect={onConnect}
-          onMoveStart={onMoveStart}
-          onMoveEnd={onMoveEnd}
         />
       </MapViewContext>
       {safe ? (
@@ -1107,12 +1104,10 @@ interface CanvasProps {
   onEdgeClick: (e: unknown, edge: LineEdge) => void;
   onPaneClick: () => void;
   onConnect: (c: Connection) => void;
-  onMoveStart: () => void;
-  onMoveEnd: () => void;
 }
 
 /** React Flow with the map's settings; memoised, so it renders only when its nodes, lines or handlers change. */
-const MapCanvas = memo(function MapCanvas({ nodes, edges, safe, onNodesChange, onNodeClick, onEdgeClick, onPaneClick, onConnect, onMoveStart, onMoveEnd }: CanvasProps) {
+const MapCanvas = memo(function MapCanvas({ nodes, edges, safe, onNodesChange, onNodeClick, onEdgeClick, onPaneClick, onConnect }: CanvasProps) {
   const { t } = useTranslation();
   const ariaLabelConfig = useMemo(
     () => ({
@@ -1131,8 +1126,11 @@ const MapCanvas = memo(function MapCanvas({ nodes, edges, safe, onNodesChange, o
     [t],
   );
   const nodeColor = useCallback((n: PersonNode) => (safe ? '#b8c0cc' : attitudeColour(n.data.member.attitude)), [safe]);
+  // Zoomed far out, one sketch of every line replaces React Flow's edge per line (see LineSketch).
+  const compact = useStore(zoomedOut);
   return (
     <ReactFlow<PersonNode, LineEdge>
+      className={compact ? 'is-compact' : undefined}
       nodes={nodes}
       edges={edges}
       nodeTypes={NODE_TYPES}
@@ -1141,8 +1139,6 @@ const MapCanvas = memo(function MapCanvas({ nodes, edges, safe, onNodesChange, o
       onEdgeClick={onEdgeClick}
       onPaneClick={onPaneClick}
       onConnect={onConnect}
-      onMoveStart={onMoveStart}
-      onMoveEnd={onMoveEnd}
       isValidConnection={isValidConnection}
       onlyRenderVisibleElements
       connectionMode={ConnectionMode.Loose}
@@ -1160,6 +1156,7 @@ const MapCanvas = memo(function MapCanvas({ nodes, edges, safe, onNodesChange, o
       proOptions={PRO}
       ariaLabelConfig={ariaLabelConfig}
     >
+      {compact ? <LineSketch nodes={nodes} edges={edges} upToZoom={COMPACT_BELOW} /> : null}
       <MiniMap pannable zoomable nodeColor={nodeColor} nodeStrokeWidth={0} maskColor="rgb(244 246 249 / 70%)" />
       <Controls showInteractive={false} />
     </ReactFlow>
