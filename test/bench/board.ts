@@ -11,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { inPage, invoke, launchBrowser, newPage, startPreview } from '../e2e/harness';
-import { benchDir, median, percentile, type Suite } from './lib';
+import { benchDir, inDisplayFrames, median, percentile, type Suite } from './lib';
 
 const N = 2_000;
 const RUNS = 5;
@@ -114,7 +114,7 @@ export const board: Suite = {
         { label: `sample workspace of ${N} accounts placed on both matrices (setup)`, value: seedMs, unit: 'ms' },
         { label: `board first render: navigation to all quadrants rendered (${cards.length} accounts on the board)`, value: median(navigations), unit: 'ms', budget: 500 },
         { label: 'board first render, cold: page load to all quadrants rendered', value: median(colds), unit: 'ms' },
-        { label: `dragging a card across the board: rAF frame time p95 (${frames.length} frames)`, value: percentile(frames, 95), unit: 'ms', budget: 16.7 },
+        { label: `dragging a card across the board: frame time p95 (${frames.length} frames)`, value: percentile(inDisplayFrames(frames), 95), unit: 'ms', budget: 16.7 },
         { label: 'dragging a card across the board: rAF frame time median', value: median(frames), unit: 'ms' },
         { label: 'dragging a card across the board: longest frame (the pick-up)', value: Math.max(...frames), unit: 'ms' },
         {

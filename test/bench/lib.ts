@@ -44,3 +44,14 @@ export function benchDir(): { dir: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyplan-bench-'));
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** A 60 Hz display's frame. */
+const VSYNC = 1000 / 60;
+
+/**
+ * rAF intervals in whole display frames: an interval of 16.6 or 16.8 ms (timer jitter) is one frame
+ * on time, 33.4 ms is one frame dropped. So "p95 <= 16.7 ms" means: 95% of frames were on time.
+ */
+export function inDisplayFrames(deltas: number[]): number[] {
+  return deltas.map((d) => Math.max(1, Math.round(d / VSYNC)) * VSYNC);
+}

@@ -21,7 +21,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { inPage, invoke, launchBrowser, newPage, startPreview } from '../e2e/harness';
-import { benchDir, median, percentile, timeMedian, type Figure, type Suite } from './lib';
+import { benchDir, inDisplayFrames, median, percentile, timeMedian, type Figure, type Suite } from './lib';
 
 const N = 500;
 const today = '2026-06-30';
@@ -126,16 +126,6 @@ const START_FRAMES = `(() => {
 })()`;
 const STOP_FRAMES = `(() => { window.__collect = false; return window.__frames.slice(1); })()`;
 
-/** A 60 Hz display's frame. */
-const VSYNC = 1000 / 60;
-
-/**
- * rAF intervals in whole display frames: an interval of 16.6 or 16.8 ms (timer jitter) is one frame
- * on time, 33.4 ms is one frame dropped. So "p95 <= 16.7 ms" means: 95% of frames were on time.
- */
-export function inDisplayFrames(deltas: number[]): number[] {
-  return deltas.map((d) => Math.max(1, Math.round(d / VSYNC)) * VSYNC);
-}
 
 /** rAF deltas while the map is panned by dragging the canvas, then zoomed in and out with the wheel. */
 async function panZoomFrames(page: Page): Promise<{ pan: number[]; zoom: number[] }> {

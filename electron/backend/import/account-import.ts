@@ -200,7 +200,10 @@ function applyDrafts(db: Db, drafts: readonly AccountDraft[], now: Date, report:
       ([n, id, en, sh]) => [n, { id, nameEn: en, shortName: sh }],
     ),
   );
+  // Accounts in the bin under a name being imported make way (asked once, not once per row).
+  const binned = new Set(db.prepare('SELECT name FROM accounts WHERE deleted_at IS NOT NULL').pluck().all() as string[]);
   const purge = db.prepare('DELETE FROM accounts WHERE name = ? AND deleted_at IS NOT NULL');
+  // Insert statements by the columns a row fills (rows of one file mostly fill the same ones).
   const statements = new Map<string, Statement>();
   const cached = (sql: string) => {
     let s = statements.get(sql);
@@ -237,7 +240,7 @@ function applyDrafts(db: Db, drafts: readonly AccountDraft[], now: Date, report:
       ids.set(d.name, prior.id);
       report.updated++;
     } else {
-      purge.run(d.name);
+      if (binned.has(d.name)) purge.run(d.name);
       const all = ['name', 'search_key', 'created_at', 'updated_at', ...cols];
       const info = cached(`INSERT INTO accounts (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`).run(d.name, key, ts, ts, ...vals);
       ids.set(d.name, Number(info.lastInsertRowid));
