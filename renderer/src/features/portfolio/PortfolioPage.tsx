@@ -12,7 +12,7 @@ import { Chart } from '../../ui/Chart';
 import { EmptyState } from '../../ui/EmptyState';
 import { PageHeader } from '../../ui/PageHeader';
 import { SelectField } from '../../ui/SelectField';
-import { accountHref } from '../today/TodayPage';
+import { accountHref } from '../accounts/href';
 import { ageingOption, bucketsOption, paretoOption, PALETTE, staffingOption } from './charts';
 
 const TABLES = ['accounts', 'account_revenue', 'tiers', 'people', 'interactions', 'grade_cadence'];

@@ -15,6 +15,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { SelectField } from '../../ui/SelectField';
 import { ComplianceBar, DoneOf, complianceTone } from './ComplianceBar';
 import { LogDialog, type LogTarget } from './LogDialog';
+import { accountHref } from '../accounts/href';
 
 /** "Due soon" looks this many days ahead. */
 export const SOON_DAYS = 7;
@@ -22,7 +23,6 @@ export const SOON_DAYS = 7;
 const WORST_FIRST = 10;
 const TABLES = ['accounts', 'interactions', 'tiers', 'grade_cadence', 'people', 'account_team'];
 
-export const accountHref = (id: number) => `#/accounts/${id}`;
 
 function tierName(tiers: readonly Tier[] | undefined, key: string | null, locale: string): string | null {
   if (!key) return null;
