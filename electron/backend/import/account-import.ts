@@ -213,7 +213,20 @@ function applyDrafts(db: Db, drafts: readonly AccountDraft[], now: Date, report:
     }
     return s;
   };
+  // Insert statements by the columns a row fills: the rows of one file mostly fill the same ones.
+  const inserts = new Map<string, Statement>();
+  const insertFor = (cols: string[]): Statement => {
+    const key = cols.join();
+    let st = inserts.get(key);
+    if (!st) {
+      const all = ['name', 'search_key', 'created_at', 'updated_at', ...cols];
+      st = db.prepare(`INSERT INTO accounts (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`);
+      inserts.set(key, st);
+    }
+    return st;
+  };
   const ids = new Map<string, number>();
+  const parentSet = new Set<AccountDraft>();
 
   for (const d of drafts) {
     const cols: string[] = [];
@@ -231,6 +244,13 @@ function applyDrafts(db: Db, drafts: readonly AccountDraft[], now: Date, report:
       cols.push('tier_id');
       vals.push(d.tierId);
     }
+    // A parent already written (earlier in the file, or in the database) is set with the row itself.
+    const parent = d.parentName ? (ids.get(d.parentName) ?? existing.get(d.parentName)?.id) : undefined;
+    if (parent !== undefined) {
+      cols.push('parent_id');
+      vals.push(parent);
+      parentSet.add(d);
+    }
     const prior = existing.get(d.name);
     const key = searchKey(d.name, d.fields.nameEn ?? prior?.nameEn, d.fields.shortName ?? prior?.shortName);
     if (prior) {
@@ -241,8 +261,7 @@ function applyDrafts(db: Db, drafts: readonly AccountDraft[], now: Date, report:
       report.updated++;
     } else {
       if (binned.has(d.name)) purge.run(d.name);
-      const all = ['name', 'search_key', 'created_at', 'updated_at', ...cols];
-      const info = cached(`INSERT INTO accounts (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`).run(d.name, key, ts, ts, ...vals);
+      const info = insertFor(cols).run(d.name, key, ts, ts, ...vals);
       ids.set(d.name, Number(info.lastInsertRowid));
       report.created++;
     }
@@ -257,7 +276,7 @@ function applyDrafts(db: Db, drafts: readonly AccountDraft[], now: Date, report:
   const teamAdd = db.prepare("INSERT OR IGNORE INTO account_team (account_id, person_id, role) VALUES (?, ?, '')");
   for (const d of drafts) {
     const id = ids.get(d.name)!;
-    if (d.parentName) {
+    if (d.parentName && !parentSet.has(d)) {
       const parent = ids.get(d.parentName) ?? existing.get(d.parentName)?.id;
       if (parent !== undefined) setParent.run(parent, id);
     }
