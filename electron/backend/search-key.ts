@@ -32,7 +32,7 @@ const PLAIN: Record<string, string> = {};
 for (const [plain, marked] of [['a', 'āáǎà'], ['o', 'ōóǒò'], ['e', 'ēéěè'], ['i', 'īíǐì'], ['u', 'ūúǔù'], ['ü', 'ǖǘǚǜ'], ['n', 'ńňǹ'], ['m', 'ḿ']] as const) {
   for (const c of marked) PLAIN[c] = plain;
 }
-const MARKED = /[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜńňǹḿ\u0300-\u036f]/g;
+const MARKED = /[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜńňǹḿ]|[\u0300-\u036f]/g;
 const plainCache = new Map<string, string>();
 
 /** A syllable (or a run of other text) without tone marks, in lower case and without spaces. */
