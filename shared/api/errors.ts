@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'import-empty',
   'import-not-table',
   'import-no-name',
+  /** A people list without a column for the person's name. */
+  'import-no-person-name',
   'import-bad-map',
   'sample-not-empty',
   /** A reporting line that would make someone (indirectly) their own manager. */

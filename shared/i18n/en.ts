@@ -233,6 +233,7 @@ export const en: Messages = {
     'import-empty': 'The file is empty, or has a header but no data rows: {{file}}',
     'import-not-table': 'This file cannot be read: {{file}}. Use CSV (UTF-8 or GBK) or XLSX.',
     'import-no-name': 'No column holds the account name. Choose the name column in the column mapping.',
+    'import-no-person-name': 'No column holds the person\'s name. Choose the name column in the column mapping.',
     'import-bad-map': 'The column mapping is wrong: {{column}}',
     'sample-not-empty': 'The database already holds {{accounts}} accounts. The sample workspace loads only into an empty database.',
     'reporting-cycle': 'This reporting line would make {{name}} report (through others) to themselves. Pick another manager.',

@@ -239,6 +239,7 @@ export const zhCN = {
     'import-empty': '文件是空的，或者只有表头没有数据行：{{file}}',
     'import-not-table': '无法读取这个文件：{{file}}。请使用 CSV（UTF-8 或 GBK 编码）或 XLSX 格式。',
     'import-no-name': '没有找到客户名称列。请在列对应中指定哪一列是客户名称。',
+    'import-no-person-name': '没有找到姓名列。请在列对应中指定哪一列是姓名。',
     'import-bad-map': '列对应有误：{{column}}',
     'sample-not-empty': '数据库中已有 {{accounts}} 个客户。示例工作区只能加载到空的数据库中。',
     'reporting-cycle': '这条汇报线会让{{name}}（经由他人）向自己汇报，请选择其他上级。',

@@ -82,7 +82,7 @@ describe('import stakeholders', () => {
     const before = dumpFile(db);
     const noName = await cli(['import', 'stakeholders', csv, '--account', '国能电力集团', '--db', db]);
     expect(noName.code).toBe(EXIT_FAIL);
-    expect(noName.err).toContain('[import-no-name]');
+    expect(noName.err).toContain('[import-no-person-name]');
     const bad = await cli(['import', 'stakeholders', csv, '--account', '国能电力集团', '--map', '联系人员=name', '--db', db]);
     expect(bad.code).toBe(EXIT_FAIL);
     expect(bad.err).toContain('  line 2, column "上级" ("不存在"): The manager is neither in the file nor among the people of this account\n');

@@ -101,7 +101,7 @@ describe('headers and values', () => {
     expect(q.mapping).toEqual([null, 'title', null]);
     expect(q.rows).toBe(1);
     // the import itself says which column is missing; a map fixes it
-    await refused(b, 'stakeholders-import', { accountId: acct.id, fileName: 'people.csv', contentBase64: b64(noName) }, 'import-no-name');
+    await refused(b, 'stakeholders-import', { accountId: acct.id, fileName: 'people.csv', contentBase64: b64(noName) }, 'import-no-person-name');
     expect(await run(b, acct.id, noName, { map: { 联系人员: 'name', 其它: 'ignore' } })).toMatchObject({ created: 1 });
     // and the preview of a file with problems lists them
     const bad = await b.call('stakeholders-import-preview', { accountId: acct.id, fileName: 'p.csv', contentBase64: b64(csvText([['姓名', '上级'], ['李娜', '不存在']])) });

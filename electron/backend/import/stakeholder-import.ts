@@ -186,7 +186,7 @@ async function plan(db: Db, accountId: number, bytes: Uint8Array, fileName: stri
   const table = await readTable(bytes, fileName);
   const mapping = resolveStakeholderMapping(table.headers, opts.map);
   if (!mapping.includes('name')) {
-    throw new AppError('import-no-name', `No column holds the person's name (姓名/Name) (columns: ${table.headers.join(', ')}). Map one with name.`, {
+    throw new AppError('import-no-person-name', `No column holds the person's name (姓名/Name) (columns: ${table.headers.join(', ')}). Map one with name.`, {
       columns: table.headers.join(', '),
     });
   }
