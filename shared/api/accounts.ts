@@ -270,7 +270,8 @@ export const tierInputSchema = z.strictObject({
 
 export interface RevenueYear {
   year: number;
-  revenue: number;
+  /** null: only a target is known for the year (an import can bring a target alone). */
+  revenue: number | null;
   target: number | null;
   profit: number | null;
 }
