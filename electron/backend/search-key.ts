@@ -7,6 +7,9 @@ customPinyin({ 分行: 'fēn háng', 支行: 'zhī háng', 总行: 'zǒng háng'
  * The text an account is found by: its names in lower case, plus the pinyin of the Chinese names in
  * full and as initials, so `hnjyt` and `henan` both find 河南教育厅. Stored in accounts.search_key.
  */
+const CHINESE = /[\u3400-\u9fff]/;
+const PINYIN = { type: 'array', nonZh: 'consecutive' } as const;
+
 export function searchKey(...names: (string | null | undefined)[]): string {
   const parts: string[] = [];
   const seen: string[] = [];
@@ -16,11 +19,18 @@ export function searchKey(...names: (string | null | undefined)[]): string {
     parts.push(name.toLowerCase());
     // A short name inside the full name (浙江移动 of 中国移动浙江公司 is not; 华夏银行 of 华夏银行
     // 湖北分行 is): its pinyin is already in the full name's, spelt the same way.
-    const inside = seen.some((s) => s.includes(name));
+    let inside = false;
+    for (const earlier of seen) if (earlier.includes(name)) inside = true;
     seen.push(name);
-    if (!inside && /[\u3400-\u9fff]/.test(name)) {
-      const syllables = pinyin(name, { type: 'array', nonZh: 'consecutive' }).map(plainSyllable);
-      parts.push(syllables.join(''), syllables.map((s) => s[0] ?? '').join(''));
+    if (!inside && CHINESE.test(name)) {
+      let full = '';
+      let initials = '';
+      for (const syllable of pinyin(name, PINYIN)) {
+        const plain = plainSyllable(syllable);
+        full += plain;
+        initials += plain.charAt(0);
+      }
+      parts.push(full, initials);
     }
   }
   return parts.join('\u0001');

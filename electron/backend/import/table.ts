@@ -102,14 +102,19 @@ function readCsv(text: string, encoding: string, fileName: string): Table {
   }
   // Each record ends one line; a quoted field with line breaks in it spans more.
   let line = 1;
-  const rows: TableRow[] = parsed.data.map((record) => {
-    const row = { line, cells: record.map((c) => c.trim()) };
-    line += 1;
-    for (const c of record) {
-      for (let k = c.indexOf('\n'); k !== -1; k = c.indexOf('\n', k + 1)) line++;
+  const rows: TableRow[] = new Array<TableRow>(parsed.data.length);
+  for (let r = 0; r < parsed.data.length; r++) {
+    const record = parsed.data[r]!;
+    const cells = new Array<string>(record.length);
+    let breaks = 0;
+    for (let i = 0; i < record.length; i++) {
+      const c = record[i]!;
+      cells[i] = c.trim();
+      for (let k = c.indexOf('\n'); k !== -1; k = c.indexOf('\n', k + 1)) breaks++;
     }
-    return row;
-  });
+    rows[r] = { line, cells };
+    line += 1 + breaks;
+  }
   return toTable('csv', encoding, rows, fileName);
 }
 
