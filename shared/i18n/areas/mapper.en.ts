@@ -25,7 +25,7 @@ export const mapperEn: DeepStringRecord<typeof mapperZhCN> = {
   addPerson: 'Add person',
   relayout: 'Re-layout',
   hint: 'Bottom dot to a report: reporting line. Side dot: influence line.',
-  hintSafe: 'Customer-safe: attitudes, influence lines, notes and the coverage analysis are hidden.',
+  hintSafe: 'Bottom dot to a report: reporting line (no influence lines while customer-safe).',
   landing: {
     title: 'Decision-making units by account',
     summary: '{{maps}} of {{accounts}} accounts mapped, {{people}} people; {{deciders}} deciders are not supporters yet.',

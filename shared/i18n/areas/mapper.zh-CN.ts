@@ -22,7 +22,7 @@ export const mapperZhCN = {
   addPerson: '添加人员',
   relayout: '重新排列',
   hint: '从下方圆点拖到下属：汇报线；从左右圆点拖出：影响线',
-  hintSafe: '对外展示模式：态度、影响线、备注和覆盖分析已隐藏。',
+  hintSafe: '从下方圆点拖到下属：汇报线（对外展示时不画影响线）',
   landing: {
     title: '各客户的决策链',
     summary: '{{accounts}} 个客户中已有 {{maps}} 个建图，共 {{people}} 人；{{deciders}} 位决策人尚未支持我们。',
