@@ -3,6 +3,7 @@
  * `coverage` and `map svg|pdf|png` - exit codes, the account and tender lookups, the output in both
  * languages, and files written whole or not at all.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/backend/backend';
@@ -205,6 +206,11 @@ describe('map export', () => {
     const r = await cli(['map', 'pdf', '--account', '国能电力集团', '--locale', 'en', '--out', pdf, '--db', db]);
     expect(r.code, r.err).toBe(EXIT_OK);
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    // The document carries its font: subset TrueType (CID) fonts, no Type 3 glyph procedures.
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+    expect(fonts).toContain('CID TrueType');
+    expect(fonts).not.toContain('Type 3');
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('国能电力集团');
     const png = env.file('map.png');
     expect((await cli(['map', 'png', '--account', '国能电力集团', '--safe', '--out', png, '--db', db])).code).toBe(EXIT_OK);
     expect([...fs.readFileSync(png).subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');

@@ -6,7 +6,7 @@
 import type { Board, BoardCard, Quadrant } from '../../../shared/api/board';
 import { messages } from '../../../shared/i18n';
 import { formatMoney } from '../../../shared/domain/money';
-import { esc, fill, fontStack, printedDate } from './html';
+import { esc, fill, printedDate, printFontStack, withEmbeddedFonts } from './html';
 
 type Locale = 'zh-CN' | 'en';
 
@@ -50,13 +50,13 @@ export function boardDocument(board: Board, locale: Locale, generatedAt: string)
     board.since ? fill(t.since, { date: printedDate(board.since, locale) }) : '',
   ].filter(Boolean);
 
-  return `<!doctype html>
+  return withEmbeddedFonts(`<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><title>${esc(fill(t.title, { matrix: zh ? m.nameZh : m.nameEn }))}</title>
 <style>
   @page { size: A4 landscape; margin: 10mm 12mm; }
   * { box-sizing: border-box; }
   html, body { margin: 0; }
-  body { font-family: ${fontStack(locale)}; color: #1b2430; font-size: 8.5pt; width: 273mm; height: 188mm; display: flex; flex-direction: column; }
+  body { font-family: ${printFontStack(locale)}; color: #1b2430; font-size: 8.5pt; width: 273mm; height: 188mm; display: flex; flex-direction: column; }
   .top { display: flex; justify-content: space-between; align-items: baseline; margin-bottom: 3mm; }
   h1 { font-size: 15pt; margin: 0; font-weight: 700; }
   .sub { color: #4a5563; font-size: 9pt; }
@@ -96,5 +96,5 @@ export function boardDocument(board: Board, locale: Locale, generatedAt: string)
     <div class="x">${esc(zh ? m.xLabelZh : m.xLabelEn)} →</div>
   </div>
   <footer><span>${unplaced ? esc(fill(t.unplaced, { n: unplaced })) : ''}</span><span>${esc(fill(t.generated, { date: printedDate(generatedAt, locale) }))}</span></footer>
-</body></html>`;
+</body></html>`);
 }

@@ -6,7 +6,7 @@
  * does not, and never smaller than A4 in the map's orientation (a small map sits centred). Text
  * stays text.
  */
-import { esc } from './html';
+import { esc, printFontStack, withEmbeddedFonts } from './html';
 import type { MapSvg } from './map-svg';
 
 type Locale = 'zh-CN' | 'en';
@@ -49,12 +49,14 @@ export function mapPage(width: number, height: number): { pageWidthMm: number; p
 export function mapDocument(map: MapSvg, opts: { locale: Locale; title: string }): MapDocument {
   const page = mapPage(map.width, map.height);
   const mm = (v: number) => `${Math.floor(v * 100) / 100}mm`;
-  const html = `<!doctype html>
+  const html = withEmbeddedFonts(`<!doctype html>
 <html lang="${opts.locale}"><head><meta charset="utf-8"><title>${esc(opts.title)}</title>
 <style>
   @page { size: ${mm(page.pageWidthMm)} ${mm(page.pageHeightMm)}; margin: 0; }
   html, body { margin: 0; padding: 0; background: #f8f9fb; }
   svg { display: block; }
+  /* the embedded font before the SVG's own list (a style rule outranks the font-family attribute) */
+  svg, svg text, svg tspan { font-family: ${printFontStack(opts.locale)}; }
   /* on screen (the PNG capture): the map fills the viewport, which has the map's proportions */
   @media screen {
     html, body { width: 100%; height: 100%; overflow: hidden; }
@@ -66,7 +68,7 @@ export function mapDocument(map: MapSvg, opts: { locale: Locale; title: string }
     .page > svg { width: ${mm(page.mapWidthMm)}; height: ${mm(page.mapHeightMm)}; }
   }
 </style></head>
-<body><main class="page">${map.svg}</main></body></html>`;
+<body><main class="page">${map.svg}</main></body></html>`);
   return { html, pageWidthMm: page.pageWidthMm, pageHeightMm: page.pageHeightMm, scale: page.scale };
 }
 
