@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { accountsContract } from './accounts-contract';
 import { boardContract } from './board';
+import { plansContract } from './plans';
 import { stakeholdersContract } from './stakeholders';
 import { method } from './method';
 import type { AppInfo, BackupInfo, DbStatus, DoctorReport } from './types';
@@ -41,6 +42,9 @@ export const contract = {
 
   // --- the stakeholder map -----------------------------------------------------------------
   ...stakeholdersContract,
+
+  // --- the annual account plan -------------------------------------------------------------
+  ...plansContract,
 } as const;
 
 export type Contract = typeof contract;

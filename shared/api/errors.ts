@@ -27,6 +27,16 @@ export const ERROR_CODES = [
   'reporting-cycle',
   /** A line or membership across two accounts' maps, or a tender of another account. */
   'map-mismatch',
+  /** A second plan for the same account and year. */
+  'plan-exists',
+  /** A plan section changed since the editor read it (another window, the CLI): nothing was overwritten. */
+  'plan-conflict',
+  /** A status move the workflow does not allow (e.g. draft straight to approved). */
+  'plan-transition',
+  /** A plan section's text is longer than a section may be. */
+  'plan-text-too-long',
+  /** A plan version that does not exist. */
+  'plan-version-not-found',
   'internal',
 ] as const;
 

@@ -238,5 +238,10 @@ export const en: Messages = {
     'sample-not-empty': 'The database already holds {{accounts}} accounts. The sample workspace loads only into an empty database.',
     'reporting-cycle': 'This reporting line would make {{name}} report (through others) to themselves. Pick another manager.',
     'map-mismatch': 'These people belong to different accounts; a line or a tender map can only join people of one account.',
+    'plan-exists': 'This account already has a plan for {{year}}. Open that plan instead.',
+    'plan-conflict': 'This section was changed elsewhere since you opened it. Nothing was overwritten: reload the section, then make your change again.',
+    'plan-transition': 'A plan cannot move from {{from}} to {{to}}. Plans go from draft to review to approved, and back to draft.',
+    'plan-text-too-long': 'This section is too long ({{length}} characters; at most {{max}}). Shorten it or split it across sections.',
+    'plan-version-not-found': 'Version {{version}} of this plan does not exist.',
   },
 };

@@ -244,5 +244,10 @@ export const zhCN = {
     'sample-not-empty': '数据库中已有 {{accounts}} 个客户。示例工作区只能加载到空的数据库中。',
     'reporting-cycle': '这条汇报线会让{{name}}（经由他人）向自己汇报，请选择其他上级。',
     'map-mismatch': '这些人属于不同的客户；连线和投标图只能连接同一客户的人员。',
+    'plan-exists': '该客户已有 {{year}} 年的计划，请打开该计划。',
+    'plan-conflict': '自您打开以来，此部分已在别处被修改。内容未被覆盖：请重新加载此部分后再修改。',
+    'plan-transition': '计划不能从 {{from}} 变为 {{to}}。计划依次为草稿、审核中、已批准，也可退回草稿。',
+    'plan-text-too-long': '此部分内容过长（{{length}} 个字符，最多 {{max}} 个）。请精简或分到其他部分。',
+    'plan-version-not-found': '此计划不存在第 {{version}} 版。',
   },
 };

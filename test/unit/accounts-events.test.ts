@@ -4,6 +4,7 @@
  * of the two lists below.
  */
 import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend/backend';
 import { METHODS, type Args, type Method } from '../../shared/api/contract';
 import { NOW, b64 } from './accounts-helpers';
 import { dumpDb, expectOk, useTestEnv } from './helpers';
@@ -12,7 +13,13 @@ const env = useTestEnv();
 
 const SYSTEM: Method[] = ['app-info', 'db-status', 'db-open', 'db-create', 'db-restore', 'db-backup', 'db-backups-list', 'db-doctor'];
 
-type Step = { [M in Method]: [M, Args<M>] }[Method];
+type Step = { [M in Method]: [M, Args<M> | ((b: Backend) => Promise<Args<M>>)] }[Method];
+
+/** The ids of a plan's items of one kind, in order (for steps that need them). */
+async function planItemIds(b: Backend, kind: string): Promise<number[]> {
+  const view = await b.call('plan-get', { accountId: 1, year: 2027 });
+  return view.items.filter((i) => i.kind === kind).map((i) => i.id);
+}
 
 /** Writes in an order where each one's ids exist (a fresh database: every first id is 1). */
 const WRITES: Step[] = [
@@ -77,6 +84,22 @@ const WRITES: Step[] = [
   ['map-snapshot-delete', { id: 1 }],
   ['stakeholders-delete', { id: 2 }],
   ['stakeholders-undelete', { id: 2 }],
+  ['plan-create', { accountId: 1, year: 2027 }],
+  [
+    'plan-section-save',
+    async (b) => {
+      const view = await b.call('plan-get', { accountId: 1, year: 2027 });
+      const overview = view.sections.find((s) => s.section === 'overview')!;
+      return { planId: view.plan.id, section: 'overview', html: '<p>拓展华东市场</p>', baseUpdatedAt: overview.updatedAt };
+    },
+  ],
+  ['plan-item-save', { planId: 1, data: { kind: 'action', what: '季度拜访' } }],
+  ['plan-item-save', { planId: 1, data: { kind: 'action', what: '技术交流会' } }],
+  ['plan-items-reorder', async (b) => ({ planId: 1, kind: 'action', ids: (await planItemIds(b, 'action')).reverse() })],
+  ['plan-item-delete', async (b) => ({ id: (await planItemIds(b, 'action'))[0]! })],
+  ['plan-status-set', { planId: 1, status: 'review' }],
+  ['plan-status-set', { planId: 1, status: 'approved' }],
+  ['plan-roll-forward', { planId: 1 }],
 ];
 
 const READS: Step[] = [
@@ -108,6 +131,9 @@ const READS: Step[] = [
   ['map-snapshots-list', { accountId: 1 }],
   ['map-snapshots-compare', { from: 1, to: null }],
   ['map-export', { accountId: 1, format: 'svg', locale: 'en', safe: true }],
+  ['plans-list', {}],
+  ['plan-get', { accountId: 1, year: 2027 }],
+  ['plan-versions-compare', { planId: 1, a: 1, b: 'current' }],
 ];
 
 describe('data-changed', () => {
@@ -119,7 +145,8 @@ describe('data-changed', () => {
 
   it('each write changes the database and emits exactly one data-changed naming tables', async () => {
     const b = env.backend({ now: () => NOW });
-    for (const [method, args] of WRITES) {
+    for (const [method, step] of WRITES) {
+      const args = typeof step === 'function' ? await step(b) : step;
       const before = dumpDb(b.connection());
       const events: { tables: string[] }[] = [];
       const off = b.on('data-changed', (p) => events.push(p));
@@ -137,10 +164,14 @@ describe('data-changed', () => {
     await b.call('interactions-save', { accountId: 1, kind: 'visit', date: '2026-05-01', nextStep: 'x', nextDue: '2026-05-03' });
     await b.call('stakeholders-create', { accountId: 1, name: '王伟', roles: ['decision-maker'] });
     await b.call('map-snapshot-save', { accountId: 1, label: '投标前' });
+    const plan = await b.call('plan-create', { accountId: 1, year: 2027 });
+    await b.call('plan-status-set', { planId: plan.plan.id, status: 'review' });
+    await b.call('plan-status-set', { planId: plan.plan.id, status: 'approved' });
     const before = dumpDb(b.connection());
     const events: unknown[] = [];
     b.on('data-changed', (p) => events.push(p));
-    for (const [method, args] of READS) {
+    for (const [method, step] of READS) {
+      const args = typeof step === 'function' ? await step(b) : step;
       expectOk(await b.invoke(method, args));
       expect(dumpDb(b.connection()), method).toEqual(before);
     }

@@ -12,6 +12,7 @@ import { handlers, mergeHandlers } from '../../electron/backend/handlers';
 import { accountHandlers } from '../../electron/backend/handlers/accounts';
 import { ioHandlers } from '../../electron/backend/handlers/io';
 import { boardHandlers } from '../../electron/backend/handlers/board';
+import { planHandlers } from '../../electron/backend/handlers/plans';
 import { stakeholderHandlers } from '../../electron/backend/handlers/stakeholders';
 import { systemHandlers } from '../../electron/backend/handlers/system';
 import { toApiError } from '../../electron/backend/backend';
@@ -54,7 +55,7 @@ describe('the handler table', () => {
 
 describe('mergeHandlers', () => {
   it('merges the groups into the full table', () => {
-    const table = mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers);
+    const table = mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers);
     expect(Object.keys(table).sort()).toEqual([...METHODS].sort());
   });
 
@@ -67,9 +68,10 @@ describe('mergeHandlers', () => {
   it('throws when a method has no handler, naming it', () => {
     expect(() => mergeHandlers(systemHandlers)).toThrow(/No handler for: .*accounts-create/);
     const { 'db-doctor': _gone, ...rest } = systemHandlers;
-    expect(() => mergeHandlers(rest, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers)).toThrow(/^No handler for: db-doctor$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, boardHandlers, stakeholderHandlers)).toThrow(/^No handler for: import-preview, import-run, export-accounts, sample-load$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers)).toThrow(/^No handler for: maps-list, map-get, .*map-snapshots-compare$/);
+    expect(() => mergeHandlers(rest, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers)).toThrow(/^No handler for: db-doctor$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, boardHandlers, stakeholderHandlers, planHandlers)).toThrow(/^No handler for: import-preview, import-run, export-accounts, sample-load$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, planHandlers)).toThrow(/^No handler for: maps-list, map-get, .*map-snapshots-compare$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers)).toThrow(/^No handler for: plans-list, plan-get, .*plan-roll-forward$/);
   });
 });
 

@@ -189,6 +189,16 @@ export function sampleArgs(dir: string): { [M in Method]: Args<M> } {
     'map-snapshot-save': { accountId: 1, label: '投标前', takenOn: '2026-06-01' },
     'map-snapshot-delete': { id: 1 },
     'map-snapshots-compare': { from: 1, to: null },
+    'plans-list': { year: 2026, today: '2026-06-01' },
+    'plan-get': { accountId: 1, year: 2026, today: '2026-06-01' },
+    'plan-create': { accountId: 1, year: 2026 },
+    'plan-section-save': { planId: 1, section: 'overview', html: '<p>客户概况</p>', baseUpdatedAt: '2026-06-01T00:00:00.000Z' },
+    'plan-item-save': { planId: 1, data: { kind: 'action', what: '季度业务回顾', due: '2026-06-30', cost: 500_00 } },
+    'plan-item-delete': { id: 1 },
+    'plan-items-reorder': { planId: 1, kind: 'action', ids: [2, 1] },
+    'plan-status-set': { planId: 1, status: 'review' },
+    'plan-versions-compare': { planId: 1, a: 1, b: 'current' },
+    'plan-roll-forward': { planId: 1 },
   };
 }
 

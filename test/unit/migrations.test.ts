@@ -614,6 +614,92 @@ migrationSuite(4, 'stakeholder-map', () => {
   });
 });
 
+migrationSuite(5, 'account-plans', () => {
+  const TS = '2026-01-01T00:00:00.000Z';
+  const seed = (db: Db) => {
+    const a = Number(db.prepare('INSERT INTO accounts (name, created_at, updated_at) VALUES (?, ?, ?)').run('国能电力集团', TS, TS).lastInsertRowid);
+    const owner = Number(db.prepare("INSERT INTO people (name, created_at, updated_at) VALUES ('赵敏', ?, ?)").run(TS, TS).lastInsertRowid);
+    const plan = (year: number, extra: Record<string, unknown> = {}): number => {
+      const cols = ['account_id', 'year', 'created_at', 'updated_at', ...Object.keys(extra)];
+      const vals = [a, year, TS, TS, ...Object.values(extra)];
+      return Number(db.prepare(`INSERT INTO plans (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...vals).lastInsertRowid);
+    };
+    const item = (planId: number, kind: string, data: unknown, extra: Record<string, unknown> = {}): number => {
+      const cols = ['plan_id', 'kind', 'data', 'created_at', 'updated_at', ...Object.keys(extra)];
+      const vals = [planId, kind, typeof data === 'string' ? data : JSON.stringify(data), TS, TS, ...Object.values(extra)];
+      return Number(db.prepare(`INSERT INTO plan_items (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...vals).lastInsertRowid);
+    };
+    return { a, owner, plan, item };
+  };
+
+  it('creates the four tables, all STRICT; sections WITHOUT ROWID', () => {
+    const db = dbAt(5);
+    for (const t of ['plans', 'plan_sections', 'plan_items', 'plan_versions']) expect(isStrict(db, t), t).toBe(true);
+    const withoutRowid = (t: string) => (db.prepare("SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?").pluck().get(t) as number) === 1;
+    expect(withoutRowid('plan_sections')).toBe(true);
+    expect((columns(db, 'plans') as { name: string }[]).map((c) => c.name)).toEqual([
+      'id', 'account_id', 'year', 'status', 'version', 'owner_id', 'created_at', 'updated_at', 'approved_at',
+    ]);
+    expect((columns(db, 'plan_items') as { name: string }[]).map((c) => c.name)).toEqual([
+      'id', 'plan_id', 'kind', 'sort', 'data', 'owner_id', 'due_date', 'status', 'created_at', 'updated_at',
+    ]);
+  });
+
+  it('keeps one plan per account and year, and refuses values outside the vocabularies and data that is not its kind', () => {
+    const db = dbAt(5);
+    const { plan, item } = seed(db);
+    const p = plan(2026);
+    expect(db.prepare('SELECT status, version, approved_at FROM plans WHERE id = ?').get(p)).toEqual({ status: 'draft', version: 1, approved_at: null });
+    expect(sqliteCode(() => plan(2026))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    plan(2027);
+    expect(sqliteCode(() => plan(2028, { status: 'done' }))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => plan(2028, { version: 0 }))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => plan(1800))).toBe('SQLITE_CONSTRAINT_CHECK');
+    // approved exactly when it has an approval time
+    expect(sqliteCode(() => plan(2028, { status: 'approved' }))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => plan(2028, { approved_at: TS }))).toBe('SQLITE_CONSTRAINT_CHECK');
+    plan(2028, { status: 'approved', approved_at: TS });
+    const section = db.prepare('INSERT INTO plan_sections (plan_id, section, html, updated_at) VALUES (?, ?, ?, ?)');
+    section.run(p, 'overview', '<p>x</p>', TS);
+    expect(sqliteCode(() => section.run(p, 'preface', '', TS))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => section.run(p, 'overview', '', TS))).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
+    item(p, 'action', { kind: 'action', what: 'x' }, { status: 'todo', due_date: '2026-06-30' });
+    expect(sqliteCode(() => item(p, 'wish', { kind: 'wish' }))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => item(p, 'action', 'not json'))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => item(p, 'action', '[1]'))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => item(p, 'action', { kind: 'risk' }))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => item(p, 'action', { kind: 'action' }, { status: 'late' }))).toBe('SQLITE_CONSTRAINT_CHECK');
+    const version = db.prepare('INSERT INTO plan_versions (plan_id, version, data, created_at) VALUES (?, ?, ?, ?)');
+    version.run(p, 1, '{}', TS);
+    expect(sqliteCode(() => version.run(p, 1, '{}', TS))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    expect(sqliteCode(() => version.run(p, 2, '{', TS))).toBe('SQLITE_CONSTRAINT_CHECK');
+  });
+
+  it('cascades: an account purged takes its plans with sections, items and versions; a person who leaves is no owner', () => {
+    const db = dbAt(5);
+    const { a, owner, plan, item } = seed(db);
+    const p = plan(2026, { owner_id: owner });
+    db.prepare("INSERT INTO plan_sections (plan_id, section, html, updated_at) VALUES (?, 'overview', '', ?)").run(p, TS);
+    const i = item(p, 'action', { kind: 'action', what: 'x', ownerId: owner }, { owner_id: owner });
+    db.prepare("INSERT INTO plan_versions (plan_id, version, data, created_at) VALUES (?, 1, '{}', ?)").run(p, TS);
+    db.prepare('DELETE FROM people WHERE id = ?').run(owner);
+    expect(db.prepare('SELECT owner_id FROM plans WHERE id = ?').pluck().get(p)).toBeNull();
+    expect(db.prepare('SELECT owner_id FROM plan_items WHERE id = ?').pluck().get(i)).toBeNull();
+    db.prepare('DELETE FROM accounts WHERE id = ?').run(a);
+    for (const t of ['plans', 'plan_sections', 'plan_items', 'plan_versions']) expect(db.prepare(`SELECT count(*) FROM ${t}`).pluck().get(), t).toBe(0);
+  });
+
+  it('reads a plan, its items, its versions and actions by due date through indexes', () => {
+    const db = dbAt(5);
+    expect(queryPlan(db, 'SELECT * FROM plans WHERE account_id = 1 AND year = 2026')).toMatch(/USING INDEX sqlite_autoindex_plans/);
+    expect(queryPlan(db, 'SELECT * FROM plans WHERE year = 2026')).toMatch(/plans_year/);
+    expect(queryPlan(db, "SELECT * FROM plan_items WHERE plan_id = 1 AND kind = 'action' ORDER BY sort")).toMatch(/plan_items_plan/);
+    expect(queryPlan(db, "SELECT * FROM plan_items WHERE due_date < '2026-05-01'")).toMatch(/plan_items_due/);
+    expect(queryPlan(db, 'SELECT * FROM plan_sections WHERE plan_id = 1')).toMatch(/SEARCH plan_sections/);
+    expect(queryPlan(db, 'SELECT data FROM plan_versions WHERE plan_id = 1 AND version = 2')).toMatch(/sqlite_autoindex_plan_versions/);
+  });
+});
+
 describe('migration list', () => {
   it('has a test block for every migration', () => {
     expect([...covered].sort((a, b) => a - b)).toEqual(MIGRATIONS.map((m) => m.version));

@@ -182,6 +182,35 @@ describe('sample-load', () => {
     ]);
   });
 
+  it('has annual plans for three key accounts: one approved with a frozen version, one in review, one draft', async () => {
+    const b = env.backend({ now: () => NOW });
+    await b.call('sample-load', { accounts: 40, today: TODAY });
+    const plans = await b.call('plans-list', { year: 2026, today: TODAY });
+    expect(plans.map((p) => p.status).sort()).toEqual(['approved', 'draft', 'review']);
+    let actions = 0;
+    for (const s of plans) {
+      const view = await b.call('plan-get', { accountId: s.accountId, year: 2026, today: TODAY });
+      expect(view.frozen).toBe(s.status === 'approved');
+      expect(view.versions.map((v) => v.version)).toEqual(s.status === 'approved' ? [1] : []);
+      expect(view.sections.every((x) => CJK.test(x.html)), s.accountName).toBe(true);
+      const kinds = (k: string) => view.items.filter((i) => i.kind === k);
+      expect(kinds('objective').length).toBeGreaterThanOrEqual(3);
+      expect(kinds('swot').map((i) => (i.data as { quadrant: string }).quadrant).sort()).toEqual(['o', 's', 't', 'w']);
+      expect(kinds('risk').some((i) => (i.data as { internal: boolean }).internal)).toBe(true);
+      expect(kinds('contact')).toHaveLength(1);
+      actions += kinds('action').length;
+      expect(view.live.coverage.people).toBeGreaterThan(0);
+      expect(view.live.revenue.length).toBeGreaterThanOrEqual(5);
+      // the revenue objective is the account's own target for the year, split by quarter
+      const revenue = kinds('objective')[0]!.data as { target: number; q1: number; q2: number; q3: number; q4: number };
+      expect(revenue.target).toBe(view.live.revenue.find((r) => r.year === 2026)!.target);
+      expect(revenue.q1 + revenue.q2 + revenue.q3 + revenue.q4).toBe(revenue.target);
+    }
+    expect(actions).toBeGreaterThanOrEqual(10);
+    expect(plans.reduce((n, p) => n + p.actionsOverdue, 0)).toBeGreaterThan(0);
+    expect(plans.reduce((n, p) => n + p.actionsDue, 0)).toBeGreaterThan(0);
+  });
+
   it('the English sample maps people with English names and titles', async () => {
     const b = env.backend({ now: () => NOW });
     await b.call('sample-load', { accounts: 5, locale: 'en', today: TODAY });
@@ -193,6 +222,13 @@ describe('sample-load', () => {
     }
     const [snap] = b.connection().prepare('SELECT label FROM map_snapshots').pluck().all() as string[];
     expect(snap).toBe('Before the tender');
+    const plans = await b.call('plans-list', { today: TODAY });
+    expect(plans).toHaveLength(3);
+    for (const p of plans) {
+      const view = await b.call('plan-get', { accountId: p.accountId, year: p.year, today: TODAY });
+      for (const x of view.sections) expect(x.html, x.section).toMatch(/^[\x20-\x7e]+$/);
+      for (const i of view.items) if (i.kind !== 'competitor' && i.kind !== 'team' && i.kind !== 'contact') expect(JSON.stringify(i.data)).toMatch(/^[\x20-\x7e]+$/);
+    }
   });
 
   it('loads the same database twice for the same seed and day', async () => {

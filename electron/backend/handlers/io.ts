@@ -5,6 +5,7 @@ import { generateSample } from '../sample/generate';
 import { loadSample } from '../sample/load';
 import { sampleStakeholders } from '../sample/dmu';
 import { placeSample } from '../sample/place';
+import { samplePlans } from '../sample/plans';
 import type { HandlerGroup } from './types';
 
 const decode = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
@@ -37,8 +38,9 @@ export const ioHandlers: HandlerGroup<'import-preview' | 'import-run' | 'export-
     const director = ws.people.find((p) => p.role === 'director')?.name ?? ws.people[0]?.name ?? 'Keyplan';
     placeSample(backend.connection(), locale ?? 'zh-CN', today ?? dateOf(backend.now()), director);
     sampleStakeholders(backend.connection(), locale ?? 'zh-CN', today ?? dateOf(backend.now()), backend.now());
+    samplePlans(backend.connection(), locale ?? 'zh-CN', today ?? dateOf(backend.now()), backend.now());
     emit('data-changed', {
-      tables: ['accounts', 'people', 'account_revenue', 'interactions', 'opportunities', 'placements', 'stakeholders', 'stakeholder_lines', 'tender_members', 'map_snapshots'],
+      tables: ['accounts', 'people', 'account_revenue', 'interactions', 'opportunities', 'placements', 'stakeholders', 'stakeholder_lines', 'tender_members', 'map_snapshots', 'plans', 'plan_sections', 'plan_items', 'plan_versions'],
     });
     return result;
   },

@@ -231,9 +231,11 @@ function applyDrafts(db: Db, drafts: readonly AccountDraft[], now: Date, report:
   for (const d of drafts) {
     const cols: string[] = [];
     const vals: unknown[] = [];
-    for (const [k, v] of Object.entries(d.fields) as [keyof typeof ACCOUNT_COLUMNS, unknown][]) {
+    const fields = d.fields as Record<string, unknown>;
+    for (const k in fields) {
+      const v = fields[k];
       if (v === undefined) continue;
-      cols.push(ACCOUNT_COLUMNS[k]);
+      cols.push(ACCOUNT_COLUMNS[k as keyof typeof ACCOUNT_COLUMNS]);
       vals.push(typeof v === 'boolean' ? (v ? 1 : 0) : v);
     }
     if (d.ownerName) {
