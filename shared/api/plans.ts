@@ -17,6 +17,7 @@ import {
   type PlanStatus,
   type SectionComparison,
 } from '../domain/plan';
+import type { ExportFile } from './accounts-views';
 import type { PlacementMove } from './board';
 import type { RevenueYear, SatisfactionScore } from './accounts';
 import { idSchema, isoDate } from './accounts';
@@ -146,4 +147,11 @@ export const plansContract = {
   'plan-versions-compare': method<PlanComparison>()(z.strictObject({ planId: idSchema, a: versionRef, b: versionRef })),
   /** Next year's plan started from this one (refused when it exists). */
   'plan-roll-forward': method<PlanView>()(z.strictObject({ planId: idSchema, today: isoDate.optional() })),
+  /**
+   * The plan as a print-quality PDF (A4: cover, contents with page numbers, the twelve sections, the
+   * live figures, the stakeholder map); customer-safe with safe. Printed by Chromium.
+   */
+  'plan-export': method<ExportFile>()(
+    z.strictObject({ accountId: idSchema, year, format: z.literal('pdf'), locale: z.enum(['zh-CN', 'en']), safe: z.boolean().optional(), today: isoDate.optional() }),
+  ),
 } as const;

@@ -1,6 +1,8 @@
 import { accountsEn } from './areas/accounts.en';
+import { planDocEn } from './areas/plan-doc.en';
 import { boardEn } from './areas/board.en';
 import { mapperEn } from './areas/mapper.en';
+import { planEditorEn } from './areas/plans.en';
 import { dmuEn } from './areas/dmu.en';
 import { domainEn } from './areas/domain.en';
 import { importerEn } from './areas/importer.en';
@@ -18,6 +20,8 @@ export const en: Messages = {
   board: boardEn,
   dmu: dmuEn,
   mapper: mapperEn,
+  planDoc: planDocEn,
+  planEditor: planEditorEn,
   app: {
     name: 'Keyplan',
     product: 'Key-account planning workbench',

@@ -3,8 +3,10 @@
  * Interpolation uses i18next's `{{name}}`. No plural forms: counts are written as "客户数:{{n}}".
  */
 import { accountsZhCN } from './areas/accounts.zh-CN';
+import { planDocZhCN } from './areas/plan-doc.zh-CN';
 import { boardZhCN } from './areas/board.zh-CN';
 import { mapperZhCN } from './areas/mapper.zh-CN';
+import { planEditorZhCN } from './areas/plans.zh-CN';
 import { dmuZhCN } from './areas/dmu.zh-CN';
 import { domainZhCN } from './areas/domain.zh-CN';
 import { importerZhCN } from './areas/importer.zh-CN';
@@ -24,6 +26,10 @@ export const zhCN = {
   dmu: dmuZhCN,
   /** The stakeholder mapper screen. */
   mapper: mapperZhCN,
+  /** The printed annual account plan (plan-export). */
+  planDoc: planDocZhCN,
+  /** The annual plan screens: the list of plans and the plan editor. */
+  planEditor: planEditorZhCN,
   app: {
     name: 'Keyplan',
     product: '大客户规划工作台',

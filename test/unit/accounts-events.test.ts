@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
+import type { Printer } from '../../electron/backend/documents/printer';
 import { METHODS, type Args, type Method } from '../../shared/api/contract';
 import { NOW, b64 } from './accounts-helpers';
 import { dumpDb, expectOk, useTestEnv } from './helpers';
@@ -134,7 +135,16 @@ const READS: Step[] = [
   ['plans-list', {}],
   ['plan-get', { accountId: 1, year: 2027 }],
   ['plan-versions-compare', { planId: 1, a: 1, b: 'current' }],
+  // printed by the stand-in printer below (the real one has tests of its own)
+  ['plan-export', { accountId: 1, year: 2027, format: 'pdf', locale: 'en', safe: true }],
 ];
+
+/** A printer that prints nothing: enough for plan-export to show it reads and writes nothing. */
+const blankPrinter: Printer = {
+  pdf: () => Promise.resolve(new TextEncoder().encode('%PDF-1.4\n%%EOF\n')),
+  png: () => Promise.resolve(new Uint8Array()),
+  close: () => Promise.resolve(),
+};
 
 describe('data-changed', () => {
   it('every method of the account database is listed as a read or a write (sample-load has its own test)', () => {
@@ -159,7 +169,7 @@ describe('data-changed', () => {
   });
 
   it('each read (and a dry run) changes nothing and emits nothing', async () => {
-    const b = env.backend({ now: () => NOW });
+    const b = env.backend({ now: () => NOW, printer: blankPrinter });
     await b.call('accounts-create', { name: 'Acme', grade: 'A' });
     await b.call('interactions-save', { accountId: 1, kind: 'visit', date: '2026-05-01', nextStep: 'x', nextDue: '2026-05-03' });
     await b.call('stakeholders-create', { accountId: 1, name: '王伟', roles: ['decision-maker'] });

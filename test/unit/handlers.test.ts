@@ -71,7 +71,7 @@ describe('mergeHandlers', () => {
     expect(() => mergeHandlers(rest, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers)).toThrow(/^No handler for: db-doctor$/);
     expect(() => mergeHandlers(systemHandlers, accountHandlers, boardHandlers, stakeholderHandlers, planHandlers)).toThrow(/^No handler for: import-preview, import-run, export-accounts, sample-load$/);
     expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, planHandlers)).toThrow(/^No handler for: maps-list, map-get, .*map-snapshots-compare$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers)).toThrow(/^No handler for: plans-list, plan-get, .*plan-roll-forward$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers)).toThrow(/^No handler for: plans-list, plan-get, .*plan-roll-forward, plan-export$/);
   });
 });
 

@@ -199,6 +199,7 @@ export function sampleArgs(dir: string): { [M in Method]: Args<M> } {
     'plan-status-set': { planId: 1, status: 'review' },
     'plan-versions-compare': { planId: 1, a: 1, b: 'current' },
     'plan-roll-forward': { planId: 1 },
+    'plan-export': { accountId: 1, year: 2026, format: 'pdf', locale: 'zh-CN', safe: true, today: '2026-06-01' },
   };
 }
 

@@ -37,6 +37,8 @@ Verbs:
                                the coverage gaps of an account's (or a tender's) map, with reasons, and the per-level summary
   map svg|pdf|png --account NAME [--tender NAME] [--safe] [--locale zh-CN|en] --out FILE
                                the stakeholder map as a file; --safe: customer-safe (no attitudes, notes or "opponent" labels)
+  plan pdf --account NAME --year YYYY [--locale zh-CN|en] [--safe] --out FILE
+                               the annual account plan as a print-quality PDF; --safe: the customer version (no internal assessments)
   help                         this text
 
 Options:
@@ -67,6 +69,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         tender: { type: 'string' },
         days: { type: 'string' },
         safe: { type: 'boolean' },
+        year: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -12,6 +12,7 @@ import {
   setStatus,
 } from '../db/repos/plans';
 import type { Db } from '../db/types';
+import { exportPlan } from './plan-export';
 import type { HandlerContext, HandlerGroup } from './types';
 
 const today = (ctx: HandlerContext, given?: string) => given ?? dateOf(ctx.backend.now());
@@ -34,6 +35,7 @@ export const planHandlers: HandlerGroup<
   | 'plan-status-set'
   | 'plan-versions-compare'
   | 'plan-roll-forward'
+  | 'plan-export'
 > = {
   'plans-list': (ctx, { accountId, year, today: day }) => listPlans(ctx.backend.connection(), { accountId, year }, today(ctx, day)),
   'plan-get': (ctx, { accountId, year, today: day }) => getPlan(ctx.backend.connection(), accountId, year, today(ctx, day)),
@@ -47,4 +49,6 @@ export const planHandlers: HandlerGroup<
   'plan-versions-compare': (ctx, { planId, a, b }) => compareVersions(ctx.backend.connection(), planId, a, b),
   'plan-roll-forward': (ctx, { planId, today: day }) =>
     write(ctx, ['plans', 'plan_sections', 'plan_items'], (db, now) => rollForward(db, planId, now, today(ctx, day))),
+  'plan-export': (ctx, { accountId, year, format, locale, safe, today: day }) =>
+    exportPlan(ctx.backend, { accountId, year, format, locale, safe: !!safe, today: today(ctx, day) }),
 };

@@ -19,6 +19,7 @@ export interface Flags {
   tender?: string;
   days?: string;
   safe?: boolean;
+  year?: string;
 }
 
 export interface Verb {

@@ -1,40 +1,32 @@
+/**
+ * The annual plans area (#/plans…): the list of plans, or one plan in the editor. The editor
+ * (TipTap, the charts) is loaded on first use: the list and the rest of the app do not pay for it.
+ */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AreaIntro, PointList } from '../../app/AreaIntro';
-import { Card } from '../../ui/Card';
+import { useSubPath } from '../../app/routes';
+import { PlansLanding } from './PlansLanding';
+import { parsePlanPath } from './route';
+import './plans.css';
 
-const SECTIONS = [
-  'overview',
-  'review',
-  'competitors',
-  'analysis',
-  'objectives',
-  'strategy',
-  'dmu',
-  'team',
-  'actions',
-  'resources',
-  'risks',
-  'measures',
-] as const;
+const PlanEditor = lazy(() => import('./PlanEditor'));
 
-/** Annual plans' empty state: what a plan holds, and its outline. */
-export function PlansPage() {
+function Loading() {
   const { t } = useTranslation();
   return (
-    <AreaIntro title={t('plans.title')} lead={t('plans.lead')}>
-      <PointList
-        title={t('plans.pointsTitle')}
-        points={[t('plans.points.sections'), t('plans.points.targets'), t('plans.points.workflow')]}
-      />
-      <Card title={t('plans.outline.title')} className="outline-card">
-        <ol className="outline">
-          {SECTIONS.map((s) => (
-            <li key={s} className="outline__item">
-              {t(`plans.outline.${s}`)}
-            </li>
-          ))}
-        </ol>
-      </Card>
-    </AreaIntro>
+    <p className="plan-loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {t('planEditor.loading')}
+    </p>
+  );
+}
+
+export function PlansPage() {
+  const route = parsePlanPath(useSubPath());
+  if (!route) return <PlansLanding />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <PlanEditor key={`${route.accountId}/${route.year}`} accountId={route.accountId} year={route.year} />
+    </Suspense>
   );
 }
