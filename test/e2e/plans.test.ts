@@ -6,6 +6,7 @@
  * versions compare section by section. A section changed elsewhere while being edited is a
  * conflict that keeps the user's text.
  */
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,6 +166,14 @@ describe('annual plans: the plan editor', () => {
         expect(await editorOf(page, lang, 'overview').getAttribute('contenteditable')).toBe('false');
         await page.getByText(p.live.asApproved.split('{{date}}')[0]!).first().waitFor();
         await screenshot(page, 'plan-frozen', lang);
+
+        // --- the approved plan as its customer-safe PDF ------------------------------------------
+        await page.getByRole('button', { name: p.export.button }).click();
+        const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: p.export.safe }).click()]);
+        expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+        const pdfText = execFileSync('pdftotext', [await pdf.path(), '-'], { encoding: 'utf8' }).replace(/\s+/g, lang === 'zh-CN' ? '' : ' ');
+        expect(pdfText).toContain(lang === 'zh-CN' ? draft.accountName.replace(/\s+/g, '') : draft.accountName);
+        expect(pdfText).toContain(lang === 'zh-CN' ? p.sections.overview.replace(/\s+/g, '') : p.sections.overview);
 
         // --- roll forward to next year ----------------------------------------------------------
         const nextYear = draft.year + 1;

@@ -56,6 +56,13 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
     accountRequired: 'Choose an account.',
     yearInvalid: 'Enter a year from 1900 to 2200.',
   },
+  export: {
+    button: 'Export PDF',
+    menu: 'Export the plan',
+    internal: 'PDF (internal)',
+    safe: 'PDF (customer-safe: no attitudes, internal notes or internal risks)',
+    done: 'Exported {{file}}',
+  },
   editor: {
     back: 'All plans',
     pageTitle: '{{account}} plan {{year}}',

@@ -53,6 +53,13 @@ export const planEditorZhCN = {
     accountRequired: '请选择客户。',
     yearInvalid: '请输入 1900 到 2200 之间的年份。',
   },
+  export: {
+    button: '导出 PDF',
+    menu: '导出计划',
+    internal: 'PDF（内部版）',
+    safe: 'PDF（对外版：不含态度、内部备注和内部风险）',
+    done: '已导出 {{file}}',
+  },
   editor: {
     back: '全部计划',
     pageTitle: '{{account}} {{year}} 年度计划',

@@ -15,9 +15,11 @@ import { errorCode, errorText } from '../../lib/errors';
 import { Button, ButtonLink } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Icon } from '../../ui/icons';
+import { MenuButton } from '../../ui/Menu';
 import { useNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { localToday, money, shortDate } from '../accounts/format';
+import { downloadBase64 } from '../board/download';
 import { CompareDialog } from './CompareDialog';
 import { ItemTable } from './ItemTable';
 import { LiveFigures } from './LiveFigures';
@@ -123,6 +125,7 @@ export default function PlanEditor({ accountId, year }: { accountId: number; yea
   const [busy, setBusy] = useState(false);
   const [ask, setAsk] = useState<Ask | null>(null);
   const [comparing, setComparing] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const flushers = useRef(new Map<PlanSectionKey, () => Promise<void>>());
   const [saveStates, setSaveStates] = useState<Partial<Record<PlanSectionKey, SaveState['kind']>>>({});
 
@@ -202,6 +205,20 @@ export default function PlanEditor({ accountId, year }: { accountId: number; yea
       if (plan.status === 'approved' && status === 'draft') notify.success(t('planEditor.editor.newVersionMade', { n: p.version }));
       else notify.success(t('planEditor.editor.moved', { status: t(`planEditor.status.${p.status}`) }));
     });
+  /** The plan as its print-quality PDF (saved text first), internal or customer-safe. */
+  const exportPdf = async (safe: boolean) => {
+    setExporting(true);
+    try {
+      await flushAll();
+      const file = await api('plan-export', { accountId: plan.accountId, year: plan.year, format: 'pdf', locale: locale === 'en' ? 'en' : 'zh-CN', safe, today: localToday() });
+      downloadBase64(file);
+      notify.success(t('planEditor.export.done', { file: file.fileName }));
+    } catch (e) {
+      notify.error(errorText(t, e));
+    } finally {
+      setExporting(false);
+    }
+  };
   const roll = () =>
     run(async () => {
       const v = await api('plan-roll-forward', { planId: plan.id });
@@ -254,6 +271,22 @@ export default function PlanEditor({ accountId, year }: { accountId: number; yea
           </Button>
         ) : null}
         <span className="plan-workflow__gap" />
+        <MenuButton
+          label={
+            <>
+              {exporting ? <span className="spinner" aria-hidden="true" /> : <Icon name="download" size={16} />}
+              <span>{t('planEditor.export.button')}</span>
+              <Icon name="chevron-down" size={14} />
+            </>
+          }
+          menuLabel={t('planEditor.export.menu')}
+          buttonClassName="btn btn--secondary"
+          disabled={exporting}
+          items={[
+            { id: 'internal', label: t('planEditor.export.internal'), onSelect: () => void exportPdf(false) },
+            { id: 'safe', label: t('planEditor.export.safe'), onSelect: () => void exportPdf(true) },
+          ]}
+        />
         <Button onClick={() => setComparing(true)} disabled={view.versions.length === 0}>
           {t('planEditor.editor.versions')}
         </Button>
