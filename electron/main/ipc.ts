@@ -9,7 +9,7 @@ import type { Reply } from '../../shared/api/errors';
 import type { Backend } from '../backend/backend';
 import { isAllowedSender } from './origins';
 
-const EVENTS: readonly EventName[] = ['db-changed', 'data-changed'];
+const EVENTS: readonly EventName[] = ['db-changed', 'data-changed', 'export-progress'];
 
 export interface InvokeChannelOptions {
   allowedOrigins: readonly string[];

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { accountsContract } from './accounts-contract';
 import { boardContract } from './board';
 import { plansContract } from './plans';
+import { forumContract, type ExportProgress } from './forum';
 import { stakeholdersContract } from './stakeholders';
 import { method } from './method';
 import type { AppInfo, BackupInfo, DbStatus, DoctorReport } from './types';
@@ -45,6 +46,9 @@ export const contract = {
 
   // --- the annual account plan -------------------------------------------------------------
   ...plansContract,
+
+  // --- the customer-forum deck -------------------------------------------------------------
+  ...forumContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -67,5 +71,7 @@ export interface Events {
   'db-changed': DbStatus;
   /** Data changed through some door (another window, the CLI); views refetch what they show. */
   'data-changed': { tables: string[] };
+  /** A long export's progress (forum-export with a jobId). */
+  'export-progress': ExportProgress;
 }
 export type EventName = keyof Events;

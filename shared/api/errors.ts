@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'plan-text-too-long',
   /** A plan version that does not exist. */
   'plan-version-not-found',
+  /** An export stopped by export-cancel. */
+  'export-cancelled',
   'internal',
 ] as const;
 

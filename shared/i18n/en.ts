@@ -1,5 +1,6 @@
 import { accountsEn } from './areas/accounts.en';
 import { planDocEn } from './areas/plan-doc.en';
+import { forumDocEn } from './areas/forum-doc.en';
 import { boardEn } from './areas/board.en';
 import { mapperEn } from './areas/mapper.en';
 import { planEditorEn } from './areas/plans.en';
@@ -21,6 +22,7 @@ export const en: Messages = {
   dmu: dmuEn,
   mapper: mapperEn,
   planDoc: planDocEn,
+  forumDoc: forumDocEn,
   planEditor: planEditorEn,
   app: {
     name: 'Keyplan',
@@ -110,20 +112,31 @@ export const en: Messages = {
   },
   forum: {
     title: 'Customer forum',
-    lead: 'Once a year top management meets its key accounts. This is where you prepare the material for that meeting, ready to present and print: the account review, the portfolio and next year’s plan.',
-    pointsTitle: 'The material covers',
-    points: {
-      review: 'Account review: revenue and margin against target, what was won and lost and why, satisfaction.',
-      portfolio: 'Portfolio: accounts per quadrant, what moved this year and why.',
-      plan: 'Next year: targets, key actions, and what needs support from both sides’ management.',
-    },
-    deck: {
-      title: 'How the material runs',
-      cover: 'Cover and agenda',
-      review: 'Account review',
-      portfolio: 'Portfolio',
-      plan: 'Next year’s plan',
-    },
+    lead: 'The material for the yearly customer forum: the portfolio, revenue concentration, and per account the review, objectives, key actions and the decision-making unit. Present it full-screen or export a 16:9 PDF.',
+    year: 'Year',
+    accounts: 'Accounts',
+    accountsHint: '{{n}} chosen (at most {{max}})',
+    selectDefaults: 'Back to the defaults',
+    selectNone: 'Clear all',
+    hasPlan: 'has a plan',
+    safe: 'Customer version (no attitudes, private notes or internal risks)',
+    present: 'Present',
+    exportPdf: 'Export PDF',
+    exporting: 'Exporting…',
+    progress: '{{stage}} {{done}} / {{total}}',
+    cancel: 'Cancel export',
+    cancelled: 'The export was cancelled.',
+    exported: 'Exported {{file}}',
+    noneChosen: 'Choose at least one account.',
+    tooMany: 'Choose at most {{max}} accounts.',
+    emptyTitle: 'No accounts yet',
+    emptyBody: 'Import your accounts or load the sample workspace first, then prepare the forum here.',
+    slideOf: 'Slide {{n}} / {{total}}',
+    leave: 'Leave the presentation (Esc)',
+    previous: 'Previous slide',
+    next: 'Next slide',
+    presentation: 'Forum presentation',
+    loading: 'Preparing the presentation…',
   },
   settings: {
     title: 'Settings',
@@ -247,5 +260,6 @@ export const en: Messages = {
     'plan-transition': 'A plan cannot move from {{from}} to {{to}}. Plans go from draft to review to approved, and back to draft.',
     'plan-text-too-long': 'This section is too long ({{length}} characters; at most {{max}}). Shorten it or split it across sections.',
     'plan-version-not-found': 'Version {{version}} of this plan does not exist.',
+    'export-cancelled': 'The export was cancelled; no file was written.',
   },
 };

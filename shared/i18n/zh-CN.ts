@@ -4,6 +4,7 @@
  */
 import { accountsZhCN } from './areas/accounts.zh-CN';
 import { planDocZhCN } from './areas/plan-doc.zh-CN';
+import { forumDocZhCN } from './areas/forum-doc.zh-CN';
 import { boardZhCN } from './areas/board.zh-CN';
 import { mapperZhCN } from './areas/mapper.zh-CN';
 import { planEditorZhCN } from './areas/plans.zh-CN';
@@ -28,6 +29,7 @@ export const zhCN = {
   mapper: mapperZhCN,
   /** The printed annual account plan (plan-export). */
   planDoc: planDocZhCN,
+  forumDoc: forumDocZhCN,
   /** The annual plan screens: the list of plans and the plan editor. */
   planEditor: planEditorZhCN,
   app: {
@@ -118,20 +120,31 @@ export const zhCN = {
   },
   forum: {
     title: '客户座谈会',
-    lead: '每年一次，公司高层与大客户面对面座谈。这里为座谈会准备一份可直接演示和打印的材料：客户回顾、客户组合和明年的计划。',
-    pointsTitle: '材料包括',
-    points: {
-      review: '客户回顾：收入和毛利与目标的对比，赢单和丢单的原因，满意度。',
-      portfolio: '客户组合：各象限的客户分布，今年的变化及原因。',
-      plan: '明年计划：目标、重点行动，以及需要双方高层支持的事项。',
-    },
-    deck: {
-      title: '材料结构',
-      cover: '封面与议程',
-      review: '客户回顾',
-      portfolio: '客户组合',
-      plan: '明年计划',
-    },
+    lead: '为年度客户座谈会准备演示材料：客户组合、收入集中度，以及每个客户的回顾、目标、关键行动和决策链。可全屏演示，也可导出 16:9 PDF。',
+    year: '年度',
+    accounts: '客户',
+    accountsHint: '已选 {{n}} 个（最多 {{max}} 个）',
+    selectDefaults: '恢复默认',
+    selectNone: '全部取消',
+    hasPlan: '有计划',
+    safe: '对外版（隐藏态度、私人备注和内部风险）',
+    present: '开始演示',
+    exportPdf: '导出 PDF',
+    exporting: '正在导出…',
+    progress: '{{stage}} {{done}} / {{total}}',
+    cancel: '取消导出',
+    cancelled: '导出已取消。',
+    exported: '已导出 {{file}}',
+    noneChosen: '请至少选择一个客户。',
+    tooMany: '最多选择 {{max}} 个客户。',
+    emptyTitle: '还没有客户',
+    emptyBody: '先导入客户或载入示例数据，再来准备座谈会材料。',
+    slideOf: '第 {{n}} / {{total}} 页',
+    leave: '退出演示（Esc）',
+    previous: '上一页',
+    next: '下一页',
+    presentation: '座谈会演示',
+    loading: '正在准备演示…',
   },
   settings: {
     title: '设置',
@@ -255,5 +268,6 @@ export const zhCN = {
     'plan-transition': '计划不能从 {{from}} 变为 {{to}}。计划依次为草稿、审核中、已批准，也可退回草稿。',
     'plan-text-too-long': '此部分内容过长（{{length}} 个字符，最多 {{max}} 个）。请精简或分到其他部分。',
     'plan-version-not-found': '此计划不存在第 {{version}} 版。',
+    'export-cancelled': '导出已取消，没有写入文件。',
   },
 };

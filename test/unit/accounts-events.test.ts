@@ -137,6 +137,10 @@ const READS: Step[] = [
   ['plan-versions-compare', { planId: 1, a: 1, b: 'current' }],
   // printed by the stand-in printer below (the real one has tests of its own)
   ['plan-export', { accountId: 1, year: 2027, format: 'pdf', locale: 'en', safe: true }],
+  ['forum-accounts', { year: 2027 }],
+  ['forum-deck', { year: 2027, locale: 'en' }],
+  ['forum-export', { year: 2027, locale: 'zh-CN', safe: true, jobId: 'job-1' }],
+  ['export-cancel', { jobId: 'job-1' }],
 ];
 
 /** A printer that prints nothing: enough for plan-export to show it reads and writes nothing. */

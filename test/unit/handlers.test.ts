@@ -13,6 +13,7 @@ import { accountHandlers } from '../../electron/backend/handlers/accounts';
 import { ioHandlers } from '../../electron/backend/handlers/io';
 import { boardHandlers } from '../../electron/backend/handlers/board';
 import { planHandlers } from '../../electron/backend/handlers/plans';
+import { forumHandlers } from '../../electron/backend/handlers/forum';
 import { stakeholderHandlers } from '../../electron/backend/handlers/stakeholders';
 import { systemHandlers } from '../../electron/backend/handlers/system';
 import { toApiError } from '../../electron/backend/backend';
@@ -55,7 +56,7 @@ describe('the handler table', () => {
 
 describe('mergeHandlers', () => {
   it('merges the groups into the full table', () => {
-    const table = mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers);
+    const table = mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers);
     expect(Object.keys(table).sort()).toEqual([...METHODS].sort());
   });
 
@@ -68,10 +69,11 @@ describe('mergeHandlers', () => {
   it('throws when a method has no handler, naming it', () => {
     expect(() => mergeHandlers(systemHandlers)).toThrow(/No handler for: .*accounts-create/);
     const { 'db-doctor': _gone, ...rest } = systemHandlers;
-    expect(() => mergeHandlers(rest, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers)).toThrow(/^No handler for: db-doctor$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, boardHandlers, stakeholderHandlers, planHandlers)).toThrow(/^No handler for: import-preview, import-run, export-accounts, sample-load$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, planHandlers)).toThrow(/^No handler for: maps-list, map-get, .*map-snapshots-compare$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers)).toThrow(/^No handler for: plans-list, plan-get, .*plan-roll-forward, plan-export$/);
+    expect(() => mergeHandlers(rest, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers)).toThrow(/^No handler for: db-doctor$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers)).toThrow(/^No handler for: import-preview, import-run, export-accounts, sample-load$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, planHandlers, forumHandlers)).toThrow(/^No handler for: maps-list, map-get, .*map-snapshots-compare$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, forumHandlers)).toThrow(/^No handler for: plans-list, plan-get, .*plan-roll-forward, plan-export$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers)).toThrow(/^No handler for: forum-export, forum-deck, forum-accounts, export-cancel$/);
   });
 });
 

@@ -200,6 +200,10 @@ export function sampleArgs(dir: string): { [M in Method]: Args<M> } {
     'plan-versions-compare': { planId: 1, a: 1, b: 'current' },
     'plan-roll-forward': { planId: 1 },
     'plan-export': { accountId: 1, year: 2026, format: 'pdf', locale: 'zh-CN', safe: true, today: '2026-06-01' },
+    'forum-export': { year: 2026, accountIds: [1], locale: 'zh-CN', safe: true, jobId: 'job-1', today: '2026-06-01' },
+    'forum-deck': { year: 2026, accountIds: [1], locale: 'en', today: '2026-06-01' },
+    'forum-accounts': { year: 2026, today: '2026-06-01' },
+    'export-cancel': { jobId: 'job-1' },
   };
 }
 

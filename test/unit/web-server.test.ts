@@ -257,6 +257,30 @@ describe('events', () => {
     }
   });
 
+  it('the event stream forwards export-progress too', async () => {
+    const frames: string[] = [];
+    let connected: () => void = () => {};
+    const isConnected = new Promise<void>((r) => (connected = r));
+    let got: () => void = () => {};
+    const gotIt = new Promise<void>((r) => (got = r));
+    const req = http.get({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${TOKEN}`, headers: { host: `127.0.0.1:${server.port}` } }, (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => {
+        frames.push(c);
+        if (c.includes('event: hello')) connected();
+        if (c.includes('event: export-progress')) got();
+      });
+    });
+    try {
+      await isConnected;
+      backend.emit('export-progress', { jobId: 'j', done: 1, total: 4, stage: 'portfolio' });
+      await gotIt;
+      expect(frames.join('')).toContain('event: export-progress\ndata: {"jobId":"j","done":1,"total":4,"stage":"portfolio"}');
+    } finally {
+      req.destroy();
+    }
+  });
+
   it('the event stream needs the token and the right host', async () => {
     expect((await request(`/api/events`, { token: null })).status).toBe(403);
     expect((await request(`/api/events?token=${TOKEN}`, { token: null, host: `evil.example:${server.port}` })).status).toBe(403);

@@ -39,6 +39,8 @@ Verbs:
                                the stakeholder map as a file; --safe: customer-safe (no attitudes, notes or "opponent" labels)
   plan pdf --account NAME --year YYYY [--locale zh-CN|en] [--safe] --out FILE
                                the annual account plan as a print-quality PDF; --safe: the customer version (no internal assessments)
+  forum pdf --year YYYY [--accounts "A,B,..."] [--locale zh-CN|en] [--safe] --out FILE
+                               the customer-forum deck as a 16:9 PDF (default accounts: those with a plan that year)
   help                         this text
 
 Options:

@@ -5,6 +5,7 @@ import type { Db } from '../db/types';
 import { accountHandlers } from './accounts';
 import { boardHandlers } from './board';
 import { planHandlers } from './plans';
+import { forumHandlers } from './forum';
 import { stakeholderHandlers } from './stakeholders';
 import { ioHandlers } from './io';
 import { systemHandlers } from './system';
@@ -29,7 +30,7 @@ export function mergeHandlers(...groups: Record<string, unknown>[]): Record<stri
   return table;
 }
 
-const groups = [systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers] as const;
+const groups = [systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers] as const;
 
 /** The handler table. A missing method fails to compile; a duplicate throws here, at start. */
 export const handlers: HandlerTable = mergeHandlers(...groups) as HandlerTable;
@@ -39,7 +40,8 @@ export type _Complete = typeof systemHandlers &
   typeof ioHandlers &
   typeof boardHandlers &
   typeof stakeholderHandlers &
-  typeof planHandlers extends HandlerTable ? true : never;
+  typeof planHandlers &
+  typeof forumHandlers extends HandlerTable ? true : never;
 
 /** Builds what the first screen reads (the account list's snapshot) ahead of the first request. */
 export function warmUp(db: Db, now: Date): void {

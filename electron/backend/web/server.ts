@@ -34,7 +34,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.ico': 'image/x-icon',
 };
-const EVENTS: EventName[] = ['db-changed', 'data-changed'];
+const EVENTS: EventName[] = ['db-changed', 'data-changed', 'export-progress'];
 
 /**
  * The handler table over HTTP, for the browser preview and the E2E tests. Listens on 127.0.0.1

@@ -36,7 +36,7 @@ function previewToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-const EVENT_NAMES: EventName[] = ['db-changed', 'data-changed'];
+const EVENT_NAMES: EventName[] = ['db-changed', 'data-changed', 'export-progress'];
 
 /** In a 'data-changed' event's tables: every table (the client missed what changed). */
 export const ALL_TABLES = '*';

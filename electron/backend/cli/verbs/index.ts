@@ -1,7 +1,8 @@
 import { accountVerbs } from './accounts';
 import { planVerbs } from './plans';
+import { forumVerbs } from './forum';
 import { importVerb, stakeholderVerbs } from './stakeholders';
 import { systemVerbs } from './system';
 import type { Verb } from './types';
 
-export const VERBS: Record<string, Verb> = { ...systemVerbs, ...accountVerbs, ...stakeholderVerbs, ...planVerbs, import: importVerb(accountVerbs.import!) };
+export const VERBS: Record<string, Verb> = { ...systemVerbs, ...accountVerbs, ...stakeholderVerbs, ...planVerbs, ...forumVerbs, import: importVerb(accountVerbs.import!) };

@@ -9,14 +9,14 @@ import { EXIT_OK, type Flags, type Verb } from './types';
 
 const USAGE = 'usage: plan pdf --account NAME --year YYYY [--locale zh-CN|en] [--safe] --out FILE';
 
-function locale(flags: Flags): 'zh-CN' | 'en' {
+export function locale(flags: Flags): 'zh-CN' | 'en' {
   const l = flags.locale ?? 'zh-CN';
   if (l !== 'zh-CN' && l !== 'en') throw new UsageError(`--locale is zh-CN or en, not "${l}"`);
   return l;
 }
 
-function year(flags: Flags): number {
-  if (flags.year === undefined) throw new UsageError(`--year YYYY is required (${USAGE})`);
+export function year(flags: Flags, usage = USAGE): number {
+  if (flags.year === undefined) throw new UsageError(`--year YYYY is required (${usage})`);
   const y = Number(flags.year);
   if (!/^\d{4}$/.test(flags.year.trim()) || y < 1900 || y > 2200) throw new UsageError(`--year is a year such as 2026, not "${flags.year}"`);
   return y;

@@ -5,6 +5,7 @@
  * labels or in the data table, never carried by colour alone.
  */
 import type { Bucket, PortfolioFigures } from '../../../../shared/api/accounts-views';
+import { paretoChartOption, type ParetoLabels } from '../../../../shared/domain/pareto-chart';
 import { CHART_GRID_LINE, CHART_TEXT, type ChartOption } from '../../ui/Chart';
 
 export const PALETTE = {
@@ -25,86 +26,9 @@ export type Fmt = (minor: number) => string;
 const axisLabel = { color: CHART_TEXT, fontSize: 12 };
 const splitLine = { lineStyle: { color: CHART_GRID_LINE } };
 
-/** Bars per account sorted by revenue, head and tail coloured apart, the cumulative share as a line, 80% marked. */
-export function paretoOption(
-  p: PortfolioFigures['pareto'],
-  fmt: Fmt,
-  labels: { head: string; tail: string; cumulative: string; line80: string; share: (ratio: number) => string },
-): ChartOption {
-  const n = p.points.length;
-  const names = p.points.map((x) => x.name);
-  const big = n > 400;
-  return {
-    grid: { left: 8, right: 8, top: 44, bottom: 12, containLabel: true },
-    legend: {
-      top: 0,
-      left: 0,
-      itemWidth: 14,
-      itemHeight: 10,
-      textStyle: { color: CHART_TEXT },
-      data: [labels.head, labels.tail, labels.cumulative],
-    },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      confine: true,
-      formatter: (params: unknown) => {
-        const list = (Array.isArray(params) ? params : [params]) as { dataIndex: number }[];
-        const i = list[0]?.dataIndex ?? 0;
-        const point = p.points[i];
-        if (!point) return '';
-        const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-        return `${i + 1}. ${esc(point.name)}<br/>${esc(fmt(point.revenue))} · ${esc(labels.cumulative)} ${esc(labels.share(point.cumulative))}`;
-      },
-    },
-    xAxis: {
-      type: 'category',
-      data: names,
-      axisTick: { show: false },
-      axisLine: { lineStyle: { color: '#c3cad4' } },
-      axisLabel: { show: false },
-    },
-    yAxis: [
-      { type: 'value', axisLabel: { ...axisLabel, formatter: (v: number) => fmt(v * 100) }, splitLine },
-      { type: 'value', min: 0, max: 100, interval: 20, axisLabel: { ...axisLabel, formatter: '{value}%' }, splitLine: { show: false } },
-    ],
-    series: [
-      {
-        name: labels.head,
-        type: 'bar',
-        stack: 'revenue',
-        barCategoryGap: n > 80 ? '0%' : '25%',
-        large: big,
-        itemStyle: { color: PALETTE.primary },
-        data: p.points.map((x) => (x.inHead ? x.revenue / 100 : '-')),
-      },
-      {
-        name: labels.tail,
-        type: 'bar',
-        stack: 'revenue',
-        large: big,
-        itemStyle: { color: PALETTE.tail },
-        data: p.points.map((x) => (x.inHead ? '-' : x.revenue / 100)),
-      },
-      {
-        name: labels.cumulative,
-        type: 'line',
-        yAxisIndex: 1,
-        symbol: n <= 60 ? 'circle' : 'none',
-        symbolSize: 5,
-        lineStyle: { color: PALETTE.attention, width: 2 },
-        itemStyle: { color: PALETTE.attention },
-        data: p.points.map((x) => Math.round(x.cumulative * 1000) / 10),
-        markLine: {
-          silent: true,
-          symbol: 'none',
-          lineStyle: { color: PALETTE.ink, type: 'dashed', width: 1 },
-          label: { formatter: labels.line80, color: PALETTE.ink, position: 'insideEndTop' },
-          data: [{ yAxis: 80 }],
-        },
-      },
-    ],
-  };
+/** Bars per account sorted by revenue, head and tail coloured apart, the cumulative share as a line, 80% marked (shared with the forum deck). */
+export function paretoOption(p: PortfolioFigures['pareto'], fmt: Fmt, labels: ParetoLabels): ChartOption {
+  return paretoChartOption(p, fmt, labels, { ink: PALETTE.ink, gridLine: CHART_GRID_LINE }) as ChartOption;
 }
 
 /** Horizontal bars of revenue per group, labelled with the amount and the number of accounts. */

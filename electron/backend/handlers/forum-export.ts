@@ -1,0 +1,125 @@
+/**
+ * The customer-forum deck (documents/forum-deck.ts) for the API: which accounts by default, what each
+ * account's slides need, and the export as a 16:9 PDF built step by step — one step per account —
+ * so it can report export-progress and stop at the next step after export-cancel.
+ */
+import type { ExportFile } from '../../../shared/api/accounts-views';
+import { AppError } from '../../../shared/api/errors';
+import { FORUM_MAX_ACCOUNTS, type ExportProgress } from '../../../shared/api/forum';
+import { messages } from '../../../shared/i18n';
+import type { Backend } from '../backend';
+import { getBoard } from '../db/repos/board';
+import { portfolioFigures } from '../db/repos/figures';
+import { listPlans } from '../db/repos/plans';
+import { assertAccount, getMap } from '../db/repos/stakeholders';
+import type { Db } from '../db/types';
+import { accountSlides, boardSlide, deckDocument, paretoSlide, titleSlide, type ForumAccount, type ForumDeckOptions } from '../documents/forum-deck';
+import { fill } from '../documents/html';
+import { gatherLiveData } from '../plans/live';
+import { safeFileName } from './map-export';
+import { planDocumentInput } from './plan-export';
+
+export interface ForumArgs {
+  year: number;
+  accountIds?: number[] | undefined;
+  locale: 'zh-CN' | 'en';
+  safe: boolean;
+  today: string;
+}
+
+/** The accounts of the year with their revenue, largest first, and the defaults of a deck. */
+export function forumAccounts(db: Db, year: number, today: string): { accounts: { id: number; name: string; revenue: number; hasPlan: boolean }[]; defaults: number[] } {
+  const planned = new Set(listPlans(db, { year }, today).map((p) => p.accountId));
+  const points = portfolioFigures(db, year, today).pareto.points;
+  const accounts = points.map((p) => ({ id: p.accountId, name: p.name, revenue: p.revenue, hasPlan: planned.has(p.accountId) }));
+  const withPlan = accounts.filter((a) => a.hasPlan);
+  const defaults = (withPlan.length ? withPlan : accounts).slice(0, FORUM_MAX_ACCOUNTS).map((a) => a.id);
+  return { accounts, defaults };
+}
+
+/** One account's material: its plan for the year when there is one, else its live figures. */
+export function forumAccount(db: Db, accountId: number, year: number, today: string, planned: ReadonlySet<number>): ForumAccount {
+  if (planned.has(accountId)) {
+    const { view, people, map } = planDocumentInput(db, accountId, year, today);
+    return { accountId, name: view.plan.accountName, currency: view.plan.currency, plan: view, live: view.live, map, people };
+  }
+  const account = assertAccount(db, accountId);
+  const live = gatherLiveData(db, accountId, year, today);
+  const people = new Map((db.prepare('SELECT id, name FROM people').all() as { id: number; name: string }[]).map((p) => [p.id, p.name]));
+  return { accountId, name: account.name, currency: live.currency, plan: null, live, map: getMap(db, accountId, null, { today }), people };
+}
+
+/** `2026年客户座谈会[-对外版].pdf`, `customer-forum-2026[-customer-version].pdf`. */
+export function forumFileName(year: number, locale: 'zh-CN' | 'en', safe: boolean): string {
+  const base = fill(messages[locale].forumDoc.fileName, { year });
+  const suffix = safe ? (locale === 'zh-CN' ? '-对外版' : '-customer-version') : '';
+  return `${safeFileName(base)}${suffix}.pdf`;
+}
+
+// --- jobs: progress and cancel ------------------------------------------------------------------
+
+const running = new Set<string>();
+const cancelled = new Set<string>();
+
+/** Marks a running job to stop at its next step; false when no such job is running. */
+export function cancelExport(jobId: string): { cancelled: boolean } {
+  if (!running.has(jobId)) return { cancelled: false };
+  cancelled.add(jobId);
+  return { cancelled: true };
+}
+
+/** Lets other calls (export-cancel) in between two steps. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The slides of the deck, one step at a time; `step` is called after each and may throw. */
+async function buildSlides(backend: Backend, a: ForumArgs, step: (stage: ExportProgress['stage'], done: number, total: number, account?: string) => Promise<void>): Promise<{ html: string; slides: number; accountIds: number[] }> {
+  const db = backend.connection();
+  const ids = a.accountIds ?? forumAccounts(db, a.year, a.today).defaults;
+  for (const id of ids) assertAccount(db, id);
+  const planned = new Set(listPlans(db, { year: a.year }, a.today).map((p) => p.accountId));
+  const o: ForumDeckOptions = { locale: a.locale, safe: a.safe, year: a.year, today: a.today };
+  const total = ids.length + 3;
+  let done = 0;
+  await step('prepare', done, total);
+  const board = getBoard(db, { matrix: 'value-potential', today: a.today });
+  const figures = portfolioFigures(db, a.year, a.today);
+  const slides = [titleSlide(o, ids.length), boardSlide(board, o), paretoSlide(figures, o)];
+  await step('portfolio', ++done, total);
+  for (const id of ids) {
+    const acc = forumAccount(db, id, a.year, a.today, planned);
+    slides.push(...accountSlides(acc, o));
+    await step('account', ++done, total, acc.name);
+  }
+  return { html: deckDocument(slides, o), slides: slides.length, accountIds: ids };
+}
+
+/** The deck's HTML for the screen. */
+export function forumDeckHtml(backend: Backend, a: ForumArgs): Promise<{ html: string; slides: number; accountIds: number[] }> {
+  return buildSlides(backend, a, async () => {});
+}
+
+export async function exportForum(backend: Backend, a: ForumArgs & { jobId?: string | undefined }): Promise<ExportFile> {
+  const jobId = a.jobId;
+  if (jobId) running.add(jobId);
+  const check = async (stage: ExportProgress['stage'], done: number, total: number, account?: string) => {
+    if (jobId) {
+      backend.emit('export-progress', { jobId, done, total, stage, ...(account ? { account } : {}) });
+      await breathe();
+      if (cancelled.has(jobId)) throw new AppError('export-cancelled', `export ${jobId} was cancelled`);
+    }
+  };
+  try {
+    const deck = await buildSlides(backend, a, check);
+    const total = deck.accountIds.length + 3;
+    await check('print', total - 1, total);
+    const pdf = await backend.printer().pdf(deck.html, { landscape: true });
+    if (jobId && cancelled.has(jobId)) throw new AppError('export-cancelled', `export ${jobId} was cancelled`);
+    if (jobId) backend.emit('export-progress', { jobId, done: total, total, stage: 'print' });
+    return { fileName: forumFileName(a.year, a.locale, a.safe), mime: 'application/pdf', contentBase64: Buffer.from(pdf).toString('base64') };
+  } finally {
+    if (jobId) {
+      running.delete(jobId);
+      cancelled.delete(jobId);
+    }
+  }
+}
