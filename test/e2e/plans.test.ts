@@ -4,18 +4,29 @@
  * all of it is there after a reload; the plan is submitted and approved (then frozen, read-only);
  * next year's plan is started from it; an edit of the approved plan makes version 2, and the two
  * versions compare section by section. A section changed elsewhere while being edited is a
- * conflict that keeps the user's text.
+ * conflict that keeps the user's text. Text typed just before the page crashes (its save never
+ * arrives) is restored from the local journal and saved when the plan opens again, or offered as a
+ * conflict when the section changed elsewhere meanwhile.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanSummary, PlanView } from '../../shared/api/plans';
-import { fill, hashOf, invoke, LANGS, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale } from './harness';
+import { fill, hashOf, inPage, invoke, LANGS, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale } from './harness';
 
 function editorOf(page: Page, lang: Locale, section: keyof ReturnType<typeof msg>['planEditor']['sections']) {
   const t = msg(lang).planEditor;
   return page.getByRole('textbox', { name: fill(t.textLabel, { section: t.sections[section] }), exact: true });
+}
+
+/** The renderer dies at once: no unload handler runs, nothing more is sent. */
+async function crash(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  const crashed = page.waitForEvent('crash', { timeout: 10_000 });
+  void cdp.send('Page.crash').catch(() => undefined); // never answers: the page is gone
+  await crashed;
+  await page.close();
 }
 
 async function typeAtEnd(page: Page, box: ReturnType<typeof editorOf>, text: string) {
@@ -217,6 +228,74 @@ describe('annual plans: the plan editor', () => {
         await page.getByRole('region', { name: p.kinds.contact, exact: true }).getByRole('cell', { name: draft.accountName, exact: true }).waitFor();
       } finally {
         await page.context().close();
+        await preview.stop();
+        tmp.cleanup();
+      }
+    });
+  }
+
+  for (const lang of LANGS) {
+    it(`restores text typed just before the page crashed (${lang})`, async () => {
+      const t = msg(lang);
+      const p = t.planEditor;
+      const tmp = tempDir();
+      const preview = await startPreview({ dbPath: path.join(tmp.dir, 'keyplan.db') });
+      let page = await newPage(browser, { lang });
+      const context = page.context();
+      try {
+        await invoke(preview, 'sample-load', { locale: lang });
+        const draft = ((await invoke(preview, 'plans-list', {})) as PlanSummary[]).find((x) => x.status === 'draft');
+        if (!draft) throw new Error('no draft plan in the sample');
+        const server = async (section: string) =>
+          ((await invoke(preview, 'plan-get', { accountId: draft.accountId, year: draft.year })) as PlanView).sections.find((s) => s.section === section)!;
+        const journal = (section: string) => inPage<string | null>(page, `localStorage.getItem('keyplan.journal.${draft.id}.${section}')`);
+        const open = async () => {
+          await page.goto(`${preview.url}#/plans/${draft.accountId}/${draft.year}`);
+          await page.getByRole('heading', { level: 1, name: fill(p.editor.pageTitle, { account: draft.accountName, year: draft.year }) }).waitFor();
+        };
+
+        // --- typed, and the page closes before any save arrives: restored and saved -------------
+        await open();
+        await context.setOffline(true); // no save reaches the backend
+        const words = lang === 'zh-CN' ? '关闭前最后输入的文字' : 'Last words before the crash';
+        await typeAtEnd(page, editorOf(page, lang, 'overview'), ` ${words}`);
+        await expect.poll(() => journal('overview')).toContain(words);
+        await crash(page);
+        expect((await server('overview')).html).not.toContain(words);
+
+        await context.setOffline(false);
+        page = await context.newPage();
+        await open();
+        await expect.poll(() => editorOf(page, lang, 'overview').innerText()).toContain(words);
+        await page.getByTestId('restored-overview').getByText(p.save.restoredNote).waitFor();
+        await page.getByTestId('save-overview').getByText(p.save.saved, { exact: true }).waitFor({ timeout: 10_000 });
+        await expect.poll(async () => (await server('overview')).html).toContain(words);
+        await expect.poll(() => journal('overview')).toBeNull();
+        await screenshot(page, 'plan-restored', lang);
+
+        // --- the same, but the section changed elsewhere meanwhile: offered as a conflict -------
+        await context.setOffline(true); // no save reaches the backend
+        await typeAtEnd(page, editorOf(page, lang, 'risks'), ' mine');
+        await expect.poll(() => journal('risks')).toContain('mine');
+        await crash(page);
+        const risks = await server('risks');
+        await invoke(preview, 'plan-section-save', { planId: draft.id, section: 'risks', html: '<p>changed elsewhere</p>', baseUpdatedAt: risks.updatedAt });
+
+        await context.setOffline(false);
+        page = await context.newPage();
+        await open();
+        const conflict = page.getByRole('alert').filter({ hasText: p.save.conflictTitle });
+        await conflict.getByText(p.save.conflictRecovered).waitFor({ timeout: 10_000 });
+        expect(await editorOf(page, lang, 'risks').innerText()).toContain('mine');
+        expect((await server('risks')).html).toBe('<p>changed elsewhere</p>');
+        await conflict.scrollIntoViewIfNeeded();
+        await screenshot(page, 'plan-restored-conflict', lang);
+        await conflict.getByRole('button', { name: p.save.overwrite }).click();
+        await page.getByTestId('save-risks').getByText(p.save.saved, { exact: true }).waitFor({ timeout: 10_000 });
+        await expect.poll(async () => (await server('risks')).html).toContain('mine');
+        await expect.poll(() => journal('risks')).toBeNull();
+      } finally {
+        await context.close();
         await preview.stop();
         tmp.cleanup();
       }

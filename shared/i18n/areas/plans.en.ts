@@ -100,6 +100,10 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
     conflictBody:
       'Your text is still in the editor; nothing is lost. Reload the version saved elsewhere (your changes are replaced), or overwrite it with yours.',
     reload: 'Reload (drop my changes)',
+    restoredNote: 'Text typed before the app closed was not saved then; it is restored here and saved now.',
+    restored: '{{section}}: text not yet saved when the app closed was restored and saved.',
+    conflictRecovered:
+      'Text typed here before the app closed was not saved, and this section has been changed elsewhere since. The editor shows your text; reload the saved version (yours is dropped), or overwrite it with yours.',
     overwrite: 'Overwrite with mine',
   },
   toolbar: {

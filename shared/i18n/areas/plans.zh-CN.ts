@@ -95,6 +95,9 @@ export const planEditorZhCN = {
     conflictTitle: '此章节已在别处被修改',
     conflictBody: '你的文字还在编辑器里，没有丢失。可以重新加载别处保存的版本（你的修改将被替换），或用你的版本覆盖它。',
     reload: '重新加载（放弃我的修改）',
+    restoredNote: '应用关闭前输入的文字当时没有保存，现已在此恢复并保存。',
+    restored: '{{section}}：应用关闭前未保存的文字已恢复并保存。',
+    conflictRecovered: '应用关闭前在此输入的文字没有保存，而此章节之后已在别处被修改。编辑器里显示的是你的文字；可以重新加载已保存的版本（放弃你的文字），或用你的版本覆盖它。',
     overwrite: '用我的版本覆盖',
   },
   toolbar: {

@@ -5,6 +5,11 @@
  * the `updatedAt` the text was based on; a section changed elsewhere is refused (plan-conflict) and
  * the user's text stays in the editor with a choice: reload what is saved, or overwrite it.
  *
+ * Every change is also written at once to a local journal (see journal.ts), cleared when the server
+ * confirms the save of that text; a section that opens with a journal entry left by a crash or quit
+ * restores it and saves it (the server text is still the one it was based on) or offers it as a
+ * conflict (the server text changed since).
+ *
  * Pasted Word or web content is kept as the editor's schema reads it and cleaned by the backend's
  * sanitiser on save.
  */
@@ -24,10 +29,21 @@ import { api, ApiFailure } from '../../api/client';
 import { cx } from '../../lib/cx';
 import { errorText } from '../../lib/errors';
 import { Button } from '../../ui/Button';
+import { useNotice } from '../../ui/Notice';
+import { clearJournal, readJournal, recovery, writeJournal, type JournalStorage } from './journal';
 
 export const AUTOSAVE_DELAY_MS = 800;
 
-export type SaveState = { kind: 'saved' } | { kind: 'unsaved' } | { kind: 'saving' } | { kind: 'error'; message: string } | { kind: 'conflict'; serverUpdatedAt: string };
+/** The browser's localStorage for the journal, or null where it cannot be used. */
+function browserStorage(): JournalStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export type SaveState = { kind: 'saved' } | { kind: 'unsaved' } | { kind: 'saving' } | { kind: 'error'; message: string } | { kind: 'conflict'; serverUpdatedAt: string; recovered?: boolean };
 
 function extensions(placeholder: string) {
   return [
@@ -193,6 +209,8 @@ export interface SectionTextProps {
 
 export function SectionText({ planId, section, sectionName, server, editable, fetchServer, onState, register }: SectionTextProps) {
   const { t } = useTranslation();
+  const notify = useNotice();
+  const storage = useMemo(() => browserStorage(), []);
   const base = useRef({ html: server.html, updatedAt: server.updatedAt });
   const dirty = useRef(false);
   const saving = useRef(false);
@@ -201,6 +219,8 @@ export function SectionText({ planId, section, sectionName, server, editable, fe
   const editorRef = useRef<Editor | null>(null);
   const [state, setStateRaw] = useState<SaveState>({ kind: 'saved' });
   const stateRef = useRef(state);
+  /** Text recovered from the journal and saved: said in the section until the next edit. */
+  const [restored, setRestored] = useState(false);
   const setState = useCallback(
     (s: SaveState) => {
       stateRef.current = s;
@@ -232,6 +252,7 @@ export function SectionText({ planId, section, sectionName, server, editable, fe
       try {
         const saved = await api('plan-section-save', { planId, section, html, baseUpdatedAt: baseUpdatedAt ?? base.current.updatedAt });
         base.current = { html: saved.html, updatedAt: saved.updatedAt };
+        clearJournal(storage, planId, section, html);
         setState(dirty.current ? { kind: 'unsaved' } : { kind: 'saved' });
       } catch (e) {
         dirty.current = true;
@@ -244,7 +265,7 @@ export function SectionText({ planId, section, sectionName, server, editable, fe
       }
       if (dirty.current && stateRef.current.kind === 'unsaved') schedule();
     },
-    [planId, section, setState, t],
+    [planId, section, setState, storage, t],
   );
   const saveRef = useRef(save);
   saveRef.current = save;
@@ -264,8 +285,10 @@ export function SectionText({ planId, section, sectionName, server, editable, fe
     editorProps: {
       attributes: { 'aria-label': t('planEditor.textLabel', { section: sectionName }), 'aria-multiline': 'true', role: 'textbox', class: 'rt-content' },
     },
-    onUpdate: () => {
+    onUpdate: ({ editor: e }) => {
       dirty.current = true;
+      setRestored(false);
+      writeJournal(storage, planId, section, { html: e.getHTML(), baseUpdatedAt: base.current.updatedAt, at: new Date().toISOString() });
       if (stateRef.current.kind !== 'conflict') {
         if (stateRef.current.kind !== 'unsaved') setState({ kind: 'unsaved' });
         schedule();
@@ -287,6 +310,27 @@ export function SectionText({ planId, section, sectionName, server, editable, fe
     editor.commands.setContent(server.html, { emitUpdate: false });
   }, [editor, server.html, server.updatedAt]);
 
+  // A journal entry left by a crash or quit: restore it and save it, or offer it as a conflict.
+  const recovered = useRef(false);
+  useEffect(() => {
+    if (recovered.current || !editable) return;
+    recovered.current = true;
+    const found = recovery(readJournal(storage, planId, section), { html: editor.getHTML(), updatedAt: base.current.updatedAt });
+    if (found.kind === 'none') {
+      clearJournal(storage, planId, section);
+      return;
+    }
+    editor.commands.setContent(found.html, { emitUpdate: false });
+    dirty.current = true;
+    if (found.kind === 'restore') {
+      setRestored(true);
+      notify.success(t('planEditor.save.restored', { section: sectionName }), { duration: 8000 });
+      void saveRef.current();
+    } else {
+      setState({ kind: 'conflict', serverUpdatedAt: base.current.updatedAt, recovered: true });
+    }
+  }, [editor, editable, notify, planId, section, sectionName, setState, storage, t]);
+
   useEffect(() => register?.(section, () => saveRef.current()), [register, section]);
 
   // Leaving the page or the screen: save what is pending.
@@ -306,6 +350,7 @@ export function SectionText({ planId, section, sectionName, server, editable, fe
     if (!fresh) return;
     base.current = { html: fresh.html, updatedAt: fresh.updatedAt };
     dirty.current = false;
+    clearJournal(storage, planId, section);
     editor.commands.setContent(fresh.html, { emitUpdate: false });
     setState({ kind: 'saved' });
   };
@@ -338,10 +383,15 @@ export function SectionText({ planId, section, sectionName, server, editable, fe
           ) : null}
         </p>
       ) : null}
+      {restored ? (
+        <p className="rt-restored" data-testid={`restored-${section}`}>
+          {t('planEditor.save.restoredNote')}
+        </p>
+      ) : null}
       {state.kind === 'conflict' ? (
         <div className="rt-conflict" role="alert">
           <p className="rt-conflict__title">{t('planEditor.save.conflictTitle')}</p>
-          <p>{t('planEditor.save.conflictBody')}</p>
+          <p>{state.recovered ? t('planEditor.save.conflictRecovered') : t('planEditor.save.conflictBody')}</p>
           <div className="rt-conflict__actions">
             <Button size="sm" onClick={() => void reload()}>
               {t('planEditor.save.reload')}
