@@ -1093,6 +1093,7 @@ function Workspace({ map, tenderId, staleDays, onStaleDays }: { map: Stakeholder
 }
 
 const zoomedOut = (s: ReactFlowState) => s.transform[2] < COMPACT_BELOW;
+const rootNode = (s: ReactFlowState) => s.domNode;
 const isValidConnection = (c: Connection | LineEdge) => c.source !== c.target;
 
 interface CanvasProps {
@@ -1128,9 +1129,23 @@ const MapCanvas = memo(function MapCanvas({ nodes, edges, safe, onNodesChange, o
   const nodeColor = useCallback((n: PersonNode) => (safe ? '#b8c0cc' : attitudeColour(n.data.member.attitude)), [safe]);
   // Zoomed far out, one sketch of every line replaces React Flow's edge per line (see LineSketch).
   const compact = useStore(zoomedOut);
+  // While the view moves it is one compositor layer: a pan or zoom step moves the picture instead of
+  // painting every card again. At rest it is painted at its exact scale, so small names stay sharp.
+  // Only the viewport's own style changes: nothing below it is restyled. (`npm run bench`, stakeholders.)
+  const domNode = useStore(rootNode);
+  const onMoveStart = useCallback(() => {
+    const viewport = domNode?.querySelector<HTMLElement>('.react-flow__viewport');
+    if (viewport) viewport.style.willChange = 'transform';
+  }, [domNode]);
+  const onMoveEnd = useCallback(() => {
+    const viewport = domNode?.querySelector<HTMLElement>('.react-flow__viewport');
+    if (viewport) viewport.style.willChange = '';
+  }, [domNode]);
   return (
     <ReactFlow<PersonNode, LineEdge>
       className={compact ? 'is-compact' : undefined}
+      onMoveStart={onMoveStart}
+      onMoveEnd={onMoveEnd}
       nodes={nodes}
       edges={edges}
       nodeTypes={NODE_TYPES}
