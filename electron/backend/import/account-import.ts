@@ -11,6 +11,7 @@ import { searchKey } from '../search-key';
 import { guessColumn, normalizeHeader, parseTarget, type ColumnTarget } from './account-columns';
 import { convertRow, tierMatcher, type AccountDraft, type RowError, type TierRef } from './account-rows';
 import { readTable, type Table } from './table';
+import { peopleByName, writeImport } from './writes';
 
 export interface ImportOptions {
   /** Source header -> target field; unmapped headers are guessed from their names. */
@@ -163,38 +164,13 @@ export async function importAccounts(db: Db, bytes: Uint8Array, fileName: string
   const invalidLines = new Set(p.errors.map((e) => e.line));
   report.skipped = invalidLines.size;
   const write = () => applyDrafts(db, p.drafts, now, report);
-  if (opts.dryRun) {
-    // Run the real writes and roll them back: the counts are exactly what an import would do.
-    const rollback = new Error('dry run');
-    try {
-      db.transaction(() => {
-        write();
-        throw rollback;
-      })();
-    } catch (e) {
-      if (e !== rollback) throw e;
-    }
-  } else {
-    db.transaction(write)();
-  }
+  writeImport(db, !!opts.dryRun, write);
   return report;
 }
 
 function applyDrafts(db: Db, drafts: readonly AccountDraft[], now: Date, report: ImportReport): void {
   const ts = now.toISOString();
-  const people = new Map<string, number>(
-    (db.prepare('SELECT name, id FROM people').raw().all() as [string, number][]).map(([n, i]) => [n, i]),
-  );
-  const insertPerson = db.prepare("INSERT INTO people (name, role, created_at, updated_at) VALUES (?, 'manager', ?, ?)");
-  const personId = (name: string): number => {
-    let id = people.get(name);
-    if (id === undefined) {
-      id = Number(insertPerson.run(name, ts, ts).lastInsertRowid);
-      people.set(name, id);
-      report.peopleCreated.push(name);
-    }
-    return id;
-  };
+  const personId = peopleByName(db, ts, report.peopleCreated);
   const existing = new Map<string, { id: number; nameEn: string | null; shortName: string | null }>(
     (db.prepare('SELECT name, id, name_en, short_name FROM accounts WHERE deleted_at IS NULL').raw().all() as [string, number, string | null, string | null][]).map(
       ([n, id, en, sh]) => [n, { id, nameEn: en, shortName: sh }],

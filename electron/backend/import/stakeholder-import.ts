@@ -23,6 +23,7 @@ import { assertAccount, insertLine, insertStakeholder, patchStakeholder, type St
 import { normalizeHeader } from './account-columns';
 import { guessStakeholderColumn, parseStakeholderTarget, splitRoles, wordOf, type StakeholderTarget } from './stakeholder-columns';
 import { readTable, type Table, type TableRow } from './table';
+import { peopleByName, writeImport } from './writes';
 
 export interface StakeholderImportOptions {
   map?: Record<string, string> | undefined;
@@ -335,36 +336,14 @@ export async function importStakeholders(
   }
   report.skipped = new Set(p.errors.map((e) => e.line)).size;
   const write = () => apply(db, accountId, p.drafts, now, report);
-  if (opts.dryRun) {
-    const rollback = new Error('dry run');
-    try {
-      db.transaction(() => {
-        write();
-        throw rollback;
-      })();
-    } catch (e) {
-      if (e !== rollback) throw e;
-    }
-  } else {
-    db.transaction(write)();
-  }
+  writeImport(db, !!opts.dryRun, write);
   return report;
 }
 
 function apply(db: Db, accountId: number, drafts: readonly Draft[], now: Date, report: StakeholderImportReport): void {
   assertAccount(db, accountId);
   const ts = now.toISOString();
-  const people = new Map<string, number>((db.prepare('SELECT name, id FROM people').raw().all() as [string, number][]).map(([n, i]) => [n, i]));
-  const insertPerson = db.prepare("INSERT INTO people (name, role, created_at, updated_at) VALUES (?, 'manager', ?, ?)");
-  const ownerId = (name: string): number => {
-    let id = people.get(name);
-    if (id === undefined) {
-      id = Number(insertPerson.run(name, ts, ts).lastInsertRowid);
-      people.set(name, id);
-      report.peopleCreated.push(name);
-    }
-    return id;
-  };
+  const ownerId = peopleByName(db, ts, report.peopleCreated);
   const ids = new Map<string, number>(
     (db.prepare('SELECT name, id FROM stakeholders WHERE account_id = ? AND deleted_at IS NULL').raw().all(accountId) as [string, number][]).map(([n, i]) => [n, i]),
   );

@@ -4,7 +4,8 @@
  */
 import type { ReactNode } from 'react';
 
-function Svg({ children, size = 20 }: { children: ReactNode; size?: number }) {
+/** The frame of every line icon (ui's own and the areas' sets): 24px grid, currentColor, decorative. */
+export function Svg({ children, size = 20 }: { children: ReactNode; size?: number }) {
   return (
     <svg
       className="icon"

@@ -1,4 +1,6 @@
 /** The board's own line icons (same 24px grid and stroke as ui/icons). Decorative: aria-hidden. */
+import { Svg } from '../../ui/icons';
+
 const PATHS = {
   more: (
     <>
@@ -31,21 +33,5 @@ const PATHS = {
 export type BoardIconName = keyof typeof PATHS;
 
 export function BoardIcon({ name, size = 18 }: { name: BoardIconName; size?: number }) {
-  return (
-    <svg
-      className="icon"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {PATHS[name]}
-    </svg>
-  );
+  return <Svg size={size}>{PATHS[name]}</Svg>;
 }

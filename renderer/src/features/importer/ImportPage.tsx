@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, ImportReport, ImportRowError } from '../../../../shared/api/accounts-views';
+import type { ImportPreview, ImportReport } from '../../../../shared/api/accounts-views';
 import { messages } from '../../../../shared/i18n';
 import { api, ApiFailure } from '../../api/client';
 import { hrefOf } from '../../app/routes';
@@ -11,6 +11,7 @@ import { Button, ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
+import { RowErrors } from './RowErrors';
 import { duplicateTargets, IGNORE, IMPORT_FIELDS, MAX_IMPORT_BYTES, targetYears, toBase64 } from './targets';
 
 interface Loaded {
@@ -22,8 +23,6 @@ interface Loaded {
   assumedName: string | null;
 }
 
-type ImportErrorCode = keyof (typeof messages)['zh-CN']['domain']['importError'];
-const isKnownCode = (code: string): code is ImportErrorCode => code in messages['zh-CN'].domain.importError;
 
 /** Previews a file; when no header names the account, retries with the first column as the name. */
 async function previewFile(fileName: string, contentBase64: string): Promise<{ preview: ImportPreview; assumedName: string | null }> {
@@ -41,42 +40,6 @@ async function previewFile(fileName: string, contentBase64: string): Promise<{ p
       throw e;
     }
   }
-}
-
-function RowErrors({ errors }: { errors: ImportRowError[] }) {
-  const { t } = useTranslation();
-  return (
-    <div className="import-errors">
-      <h4 className="subheading subheading--danger">{t('importer.check.errorsTitle', { n: errors.length })}</h4>
-      <div className="import-errors__scroll">
-        <table className="table table--compact" data-testid="import-errors">
-          <caption className="visually-hidden">{t('importer.check.errorsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num import-errors__line">
-                {t('importer.check.line')}
-              </th>
-              <th scope="col">{t('importer.check.column')}</th>
-              <th scope="col">{t('importer.check.value')}</th>
-              <th scope="col">{t('importer.check.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {errors.map((e, i) => (
-              <tr key={`${e.line}-${e.column ?? ''}-${i}`}>
-                <th scope="row" className="num tabular">
-                  {e.line}
-                </th>
-                <td>{e.column ?? '—'}</td>
-                <td className="import-errors__value">{e.value ? e.value : <span className="muted">{t('importer.check.empty')}</span>}</td>
-                <td>{isKnownCode(e.code) ? t(`domain.importError.${e.code}`) : e.code}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
-  );
 }
 
 function Status({ children }: { children: string }) {
@@ -440,7 +403,7 @@ export function ImportPage() {
                 {report.errors.length === 0 ? ` ${t('importer.check.ok')}` : null}
               </p>
               {report.peopleCreated.length > 0 ? <p className="muted">{t('importer.check.people', { names: report.peopleCreated.join(list) })}</p> : null}
-              {report.errors.length > 0 ? <RowErrors errors={report.errors} /> : null}
+              {report.errors.length > 0 ? <RowErrors errors={report.errors} testId="import-errors" /> : null}
             </div>
           ) : null}
 

@@ -5,10 +5,9 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, ImportRowError } from '../../../../shared/api/accounts-views';
+import type { ImportPreview } from '../../../../shared/api/accounts-views';
 import type { StakeholderImportReport } from '../../../../shared/api/stakeholders';
 import { STAKEHOLDER_IMPORT_FIELDS } from '../../../../shared/domain/import-fields';
-import { messages } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { cx } from '../../lib/cx';
 import { errorText } from '../../lib/errors';
@@ -16,51 +15,14 @@ import { formatBytes } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Icon } from '../../ui/icons';
+import { RowErrors } from '../importer/RowErrors';
 import { duplicateTargets, IGNORE, MAX_IMPORT_BYTES, toBase64 } from '../importer/targets';
 
-type Code = keyof (typeof messages)['zh-CN']['domain']['importError'];
-const isKnownCode = (code: string): code is Code => code in messages['zh-CN'].domain.importError;
 
 interface Loaded {
   name: string;
   base64: string;
   preview: ImportPreview;
-}
-
-function Errors({ errors }: { errors: ImportRowError[] }) {
-  const { t } = useTranslation();
-  return (
-    <div className="import-errors">
-      <h3 className="subheading subheading--danger">{t('importer.check.errorsTitle', { n: errors.length })}</h3>
-      <div className="import-errors__scroll">
-        <table className="table table--compact" data-testid="stakeholder-import-errors">
-          <caption className="visually-hidden">{t('importer.check.errorsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num import-errors__line">
-                {t('importer.check.line')}
-              </th>
-              <th scope="col">{t('importer.check.column')}</th>
-              <th scope="col">{t('importer.check.value')}</th>
-              <th scope="col">{t('importer.check.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {errors.map((e, i) => (
-              <tr key={`${e.line}-${e.column ?? ''}-${i}`}>
-                <th scope="row" className="num tabular">
-                  {e.line}
-                </th>
-                <td>{e.column ?? '—'}</td>
-                <td className="import-errors__value">{e.value ? e.value : <span className="muted">{t('importer.check.empty')}</span>}</td>
-                <td>{isKnownCode(e.code) ? t(`domain.importError.${e.code}`) : e.code}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
-  );
 }
 
 export function ImportDialog({ accountId, accountName, onClose, onDone }: { accountId: number; accountName: string; onClose: () => void; onDone: (r: StakeholderImportReport) => void }) {
@@ -250,7 +212,7 @@ export function ImportDialog({ accountId, accountName, onClose, onDone }: { acco
                   {report.errors.length > 0 ? ` ${t('mapper.import.bad', { n: badLines })}` : ` ${t('importer.check.ok')}`}
                 </p>
                 {report.peopleCreated.length > 0 ? <p className="muted">{t('mapper.import.team', { names: report.peopleCreated.join(list) })}</p> : null}
-                {report.errors.length > 0 ? <Errors errors={report.errors} /> : null}
+                {report.errors.length > 0 ? <RowErrors errors={report.errors} testId="stakeholder-import-errors" heading="h3" /> : null}
               </div>
             ) : null}
           </>

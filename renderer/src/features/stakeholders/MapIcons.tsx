@@ -1,4 +1,6 @@
 /** The mapper's own line icons (same 24px grid and stroke as ui/icons). Decorative: aria-hidden. */
+import { Svg } from '../../ui/icons';
+
 const PATHS = {
   undo: <path d="M9 14 4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />,
   redo: <path d="m15 14 5-5-5-5M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />,
@@ -39,21 +41,5 @@ const PATHS = {
 export type MapIconName = keyof typeof PATHS;
 
 export function MapIcon({ name, size = 18 }: { name: MapIconName; size?: number }) {
-  return (
-    <svg
-      className="icon"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {PATHS[name]}
-    </svg>
-  );
+  return <Svg size={size}>{PATHS[name]}</Svg>;
 }
