@@ -5,7 +5,8 @@
  */
 import type { MapMember, StakeholderMap } from '../../shared/api/stakeholders';
 import { analyseCoverage } from '../../shared/domain/coverage';
-import { ATTITUDES, BUYING_ROLES, type BuyingRole, type Level, type MapLine, type MapPerson } from '../../shared/domain/stakeholders';
+import { ATTITUDES, BUYING_ROLES, type BuyingRole, type Level, type MapLine } from '../../shared/domain/stakeholders';
+import { toMapPerson } from '../../electron/backend/db/repos/stakeholders';
 
 const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '文', '晓东', '海燕', '志强', '红梅', '国庆', '雪'];
@@ -56,22 +57,6 @@ function member(id: number, accountId: number, p: Partial<MapMember>): MapMember
   };
 }
 
-export function toMapPerson(m: MapMember): MapPerson {
-  return {
-    id: m.id,
-    name: m.name,
-    title: m.title,
-    department: m.department,
-    level: m.level,
-    roles: m.mapRoles,
-    influence: m.influence,
-    attitude: m.attitude,
-    strength: m.strength,
-    ownerId: m.ownerId,
-    ownerName: m.ownerName,
-    lastContact: m.lastContact,
-  };
-}
 
 /** A buyer of `n` people (n >= 1): deterministic, so tests can name who is where. */
 export function orgMap(n: number, opts: FixtureOptions = {}): StakeholderMap {
@@ -137,3 +122,6 @@ export function orgMap(n: number, opts: FixtureOptions = {}): StakeholderMap {
   };
   return map;
 }
+
+/** The same conversion the repository makes (a map member as the coverage rules read it). */
+export { toMapPerson };
