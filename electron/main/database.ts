@@ -5,11 +5,15 @@ import { app } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Backend } from '../backend/backend';
+import { setReaderWorkerFile } from '../backend/import/reader-source';
+import readerWorkerFile from '../backend/import/account-reader.worker?modulePath';
 import { CONFIG_FILE, readConfig, rememberedDatabase, writeConfig } from './config';
 import { chooseDbPath } from './db-path';
 import { electronPrinter } from './printer';
 
 export function openBackend(): Backend {
+  // Large imports are read in a worker thread; the build emits it as its own file.
+  setReaderWorkerFile(readerWorkerFile);
   const userData = app.getPath('userData');
   const configFile = path.join(userData, CONFIG_FILE);
   const config = readConfig(configFile);

@@ -56,7 +56,9 @@ export const accounts: Suite = {
 
       const importRuns: number[] = [];
       const rawRuns: number[] = [];
-      for (let i = 0; i < 3; i++) {
+      // The first large import of a process starts the import worker and, while it loads, reads the
+      // file itself (cold, too): printed on its own; the budget is the median of the three after it.
+      for (let i = 0; i < 4; i++) {
         const target = path.join(dir, `import-${i}.db`);
         const b = freshBackend(target);
         const t = performance.now();
@@ -81,8 +83,9 @@ export const accounts: Suite = {
           rawInsert(empty, 'account_revenue', revCols, revRows);
         rawRuns.push(raw);
       }
-      const importMs = median(importRuns);
-      const rawMs = median(rawRuns);
+      const firstMs = importRuns[0]!;
+      const importMs = median(importRuns.slice(1));
+      const rawMs = median(rawRuns.slice(1));
 
       // The accounts screen on 10,000 accounts.
       const screenDb = path.join(dir, 'screen.db');
@@ -105,6 +108,7 @@ export const accounts: Suite = {
       }
 
       return [
+        { label: 'first import in the process (read in-thread while the worker starts)', value: firstMs, unit: 'ms' },
         { label: 'import 10,000-row CSV (read, check, write)', value: importMs, unit: 'ms' },
         { label: 'import throughput', value: (N / importMs) * 1000, unit: 'rows/s', budget: 20_000, lowerIsBetter: false },
         { label: 'plain better-sqlite3 insert of the same rows, one transaction', value: rawMs, unit: 'ms' },

@@ -11,6 +11,9 @@ import { checkMigrationList, migrate, schemaVersion } from '../../electron/backe
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../electron/backend/db/migrations';
 import { openConnection } from '../../electron/backend/db/open';
 import * as accountQueryModule from '../../electron/backend/db/repos/account-query';
+import { checksWithoutInLists } from '../../electron/backend/db/migrations/0006_checks_without_in_lists';
+import { generateSample } from '../../electron/backend/sample/generate';
+import { loadSample } from '../../electron/backend/sample/load';
 import { captureStatements, dumpDb, useTestEnv } from './helpers';
 
 const env = useTestEnv();
@@ -697,6 +700,87 @@ migrationSuite(5, 'account-plans', () => {
     expect(queryPlan(db, "SELECT * FROM plan_items WHERE due_date < '2026-05-01'")).toMatch(/plan_items_due/);
     expect(queryPlan(db, 'SELECT * FROM plan_sections WHERE plan_id = 1')).toMatch(/SEARCH plan_sections/);
     expect(queryPlan(db, 'SELECT data FROM plan_versions WHERE plan_id = 1 AND version = 2')).toMatch(/sqlite_autoindex_plan_versions/);
+  });
+});
+
+migrationSuite(6, 'checks-without-in-lists', () => {
+  const TODAY = '2026-11-24';
+  const inListChecks = (db: Db) =>
+    (db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[]).filter((t) =>
+      /CHECK\s*\(\s*\w+\s+IN\s*\(/i.test(t.sql),
+    );
+  const loaded = () => {
+    const db = dbAt(5);
+    loadSample(db, generateSample({ locale: 'zh-CN', accounts: 60, today: TODAY }), new Date(`${TODAY}T09:00:00Z`));
+    return db;
+  };
+
+  it('rewrites an IN list as comparisons, keeping quotes, escaped quotes, numbers and line breaks', () => {
+    expect(checksWithoutInLists("g TEXT CHECK (g IN ('A','B')), n INTEGER CHECK (n IN (0, 1))")).toBe(
+      "g TEXT CHECK (g = 'A' OR g = 'B'), n INTEGER CHECK (n = 0 OR n = 1)",
+    );
+    expect(checksWithoutInLists("s TEXT CHECK (s IN ('it''s',\n   'a, b'))")).toBe("s TEXT CHECK (s = 'it''s' OR s = 'a, b')");
+    // other IN lists (a trigger's WHERE) and other checks are left alone
+    expect(checksWithoutInLists('CHECK (x >= 0) WHERE id IN (OLD.a, NEW.a)')).toBe('CHECK (x >= 0) WHERE id IN (OLD.a, NEW.a)');
+  });
+
+  it('keeps every row, index and trigger, and leaves no IN list in a check', () => {
+    const db = loaded();
+    expect(inListChecks(db).map((t) => t.name)).toContain('accounts');
+    const before = dumpDb(db);
+    migrate(db, { target: 6 });
+    const after = dumpDb(db);
+    for (const t of Object.keys(before.tables)) if (t !== 'migration_log') expect(after.tables[t], t).toEqual(before.tables[t]);
+    const objects = (d: typeof before) => d.schema.map((o) => `${(o as { type: string }).type}:${(o as { name: string }).name}`);
+    expect(objects(after)).toEqual(objects(before));
+    expect(inListChecks(db)).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(tableNames(db).filter((n) => n.endsWith('__rebuilt'))).toEqual([]);
+  });
+
+  it('still refuses what the lists refused, and its triggers and cascades still work', () => {
+    const db = loaded();
+    migrate(db, { target: 6 });
+    const id = db.prepare('SELECT id FROM accounts ORDER BY id LIMIT 1').pluck().get() as number;
+    expect(sqliteCode(() => db.prepare("UPDATE accounts SET grade = 'F' WHERE id = ?").run(id))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => db.prepare('UPDATE accounts SET strategic = 2 WHERE id = ?').run(id))).toBe('SQLITE_CONSTRAINT_CHECK');
+    db.prepare("UPDATE accounts SET grade = NULL, lifecycle = 'growth' WHERE id = ?").run(id);
+    const interaction = db.prepare(
+      "INSERT INTO interactions (account_id, kind, date, created_at) VALUES (?, ?, '2026-11-30', '2026-11-30T00:00:00Z')",
+    );
+    expect(sqliteCode(() => interaction.run(id, 'party'))).toBe('SQLITE_CONSTRAINT_CHECK');
+    interaction.run(id, 'visit');
+    expect(db.prepare('SELECT last_contact FROM accounts WHERE id = ?').pluck().get(id)).toBe('2026-11-30');
+    db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
+    expect(db.prepare('SELECT count(*) FROM account_revenue WHERE account_id = ?').pluck().get(id)).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM interactions WHERE account_id = ?').pluck().get(id)).toBe(0);
+  });
+
+  it('a rebuilding migration that breaks a reference is rolled back, foreign keys on again', () => {
+    const db = loaded();
+    migrate(db, { target: 6 });
+    const before = dumpDb(db);
+    const breaking: Migration = {
+      version: 7,
+      name: 'breaks-a-reference',
+      rebuildsTables: true,
+      up: (d) => d.exec('DELETE FROM people'),
+    };
+    expect(() => migrate(db, { list: [...MIGRATIONS.slice(0, 6), breaking] })).toThrow(/broken reference/);
+    expect(dumpDb(db)).toEqual(before);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+});
+
+describe('the latest schema', () => {
+  it('has no IN list in a CHECK (see migration 0006: write comparisons)', () => {
+    const db = dbAt(LATEST_VERSION);
+    const offenders = (db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[])
+      .filter((t) => /CHECK\s*\(\s*\w+\s+IN\s*\(/i.test(t.sql))
+      .map((t) => t.name);
+    expect(offenders).toEqual([]);
   });
 });
 

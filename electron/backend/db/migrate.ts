@@ -40,17 +40,27 @@ export function migrate(
   const now = opts.now ?? (() => new Date());
   for (const m of list) {
     if (m.version <= current || m.version > target) continue;
-    db.transaction(() => {
-      m.up(db, now());
-      if (m.version > 1 || tableExists(db, 'migration_log')) {
-        db.prepare('INSERT INTO migration_log (version, name, applied_at) VALUES (?, ?, ?)').run(
-          m.version,
-          m.name,
-          now().toISOString(),
-        );
-      }
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    // Foreign keys can only be switched outside a transaction; see Migration.rebuildsTables.
+    const fkWasOn = m.rebuildsTables ? (db.pragma('foreign_keys', { simple: true }) as number) === 1 : false;
+    if (fkWasOn) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db, now());
+        if (m.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+          if (broken.length > 0) {
+            const first = broken[0]!;
+            throw new Error(`migration ${m.name} left ${broken.length} broken reference(s), first ${first.table} row ${first.rowid} -> ${first.parent}`);
+          }
+        }
+        if (m.version > 1 || tableExists(db, 'migration_log')) {
+          db.prepare('INSERT INTO migration_log (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now().toISOString());
+        }
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (fkWasOn) db.pragma('foreign_keys = ON');
+    }
     applied.push(m.version);
   }
   return applied;

@@ -15,7 +15,7 @@
  * Slides are built one account at a time (accountSlides) so an export can report progress and stop
  * between accounts; deckDocument puts them together with their numbers.
  */
-import * as echarts from 'echarts';
+import { echartsLib } from './echarts-lib';
 import type { PortfolioFigures } from '../../../shared/api/accounts-views';
 import type { Board } from '../../../shared/api/board';
 import type { PlanLiveData, PlanView } from '../../../shared/api/plans';
@@ -99,7 +99,7 @@ export function paretoChartSvg(p: PortfolioFigures['pareto'], o: { locale: Local
   const w = t(o.locale);
   const money = (v: number) => formatMoney(v, o.currency, o.locale, { compact: true });
   const labels = { head: w.paretoHead, tail: w.paretoTail, cumulative: w.paretoCumulative, line80: w.paretoLine80, share: (r: number) => `${Math.round(r * 100)}%` };
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: o.width, height: o.height });
+  const chart = echartsLib().init(null, null, { renderer: 'svg', ssr: true, width: o.width, height: o.height });
   try {
     chart.setOption({
       animation: false,

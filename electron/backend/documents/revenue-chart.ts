@@ -3,7 +3,7 @@
  * DOM, no canvas), bars for revenue and a dashed line for the target. Text in the SVG stays text
  * and is set in the document's embedded font.
  */
-import * as echarts from 'echarts';
+import { echartsLib } from './echarts-lib';
 import type { RevenueYear } from '../../../shared/api/accounts';
 import type { Currency } from '../../../shared/domain/enums';
 import { formatMoney } from '../../../shared/domain/money';
@@ -17,7 +17,7 @@ export const CHART_COLOURS = { revenue: '#1e4fa3', target: '#c27c0e', grid: '#e3
 export function revenueChartSvg(rows: readonly RevenueYear[], opts: { locale: Locale; currency: Currency; width: number; height: number }): string {
   const t = messages[opts.locale].planDoc;
   const money = (v: number) => formatMoney(v, opts.currency, opts.locale, { compact: true });
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: opts.width, height: opts.height });
+  const chart = echartsLib().init(null, null, { renderer: 'svg', ssr: true, width: opts.width, height: opts.height });
   try {
     chart.setOption({
       animation: false,

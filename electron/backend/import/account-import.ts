@@ -1,95 +1,72 @@
 /**
- * Importing accounts from CSV/XLSX: read, map columns, convert rows, check names and parents across
- * the file and the database, then write everything in one transaction - or nothing, when any row is
- * invalid and the caller did not ask to skip invalid rows.
+ * Importing accounts from CSV/XLSX: the file is read into account drafts (account-reader.ts, in the
+ * import worker for large files), names and parents are checked across the file and the database,
+ * and everything is written in one transaction - or nothing, when any row is invalid and the
+ * caller did not ask to skip invalid rows.
+ *
+ * The writer does not wait for the whole file: it writes each chunk of drafts as it arrives while
+ * the worker reads the next, and rolls back when a later row turns out invalid. Parents are
+ * checked at the end, when every name of the file is known; an import that skips invalid rows and
+ * finds a bad parent there writes again without them.
  */
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { ImportPreview, ImportReport, ImportRowError } from '../../../shared/api/accounts-views';
-import { AppError } from '../../../shared/api/errors';
 import { ACCOUNT_COLUMNS } from '../db/repos/accounts';
 import { searchKey } from '../search-key';
-import { guessColumn, normalizeHeader, parseTarget, type ColumnTarget } from './account-columns';
-import { convertRow, tierMatcher, type AccountDraft, type RowError, type TierRef } from './account-rows';
-import { readTable, type Table } from './table';
-import { peopleByName, writeImport } from './writes';
+import { fromWireError, type ReadHead, type ReadMessage } from './account-reader';
+import type { AccountDraft, RowError, TierRef } from './account-rows';
+import { openReader, warmReaderWorker, WORKER_MIN_BYTES, type ReaderMode, type ReadSource } from './reader-source';
+import { peopleByName } from './writes';
+
+export { resolveMapping } from './account-mapping';
 
 export interface ImportOptions {
   /** Source header -> target field; unmapped headers are guessed from their names. */
   map?: Record<string, string>;
   skipInvalid?: boolean;
   dryRun?: boolean;
-}
-
-/** Decides what each column means: the explicit map first, then the header's aliases. */
-export function resolveMapping(headers: readonly string[], map: Record<string, string> = {}): ColumnTarget[] {
-  const byHeader = new Map(headers.map((h, i) => [normalizeHeader(h), i]));
-  const explicit = new Map<number, ColumnTarget>();
-  for (const [source, target] of Object.entries(map)) {
-    const col = byHeader.get(normalizeHeader(source));
-    if (col === undefined) {
-      throw new AppError('import-bad-map', `The file has no column "${source}" (columns: ${headers.join(', ')}).`, { column: source });
-    }
-    const t = parseTarget(target);
-    if (t === null) throw new AppError('import-bad-map', `"${target}" is not a field an account has.`, { column: source, field: target });
-    explicit.set(col, t);
-  }
-  const used = new Set<ColumnTarget>();
-  for (const t of explicit.values()) {
-    if (t !== 'ignore' && used.has(t)) throw new AppError('import-bad-map', `Two columns are mapped to "${t}".`, { column: t, field: t });
-    used.add(t);
-  }
-  const mapping = headers.map((h, i) => {
-    const e = explicit.get(i);
-    if (e) return e;
-    const g = guessColumn(h);
-    if (!g || used.has(g)) return 'ignore';
-    used.add(g);
-    return g;
-  });
-  if (!mapping.includes('name')) {
-    throw new AppError('import-no-name', `No column holds the account name (columns: ${headers.join(', ')}). Map one with name.`, {
-      columns: headers.join(', '),
-    });
-  }
-  return mapping;
+  /** Where the file is read (default: the worker for large files). */
+  reader?: ReaderMode;
 }
 
 function loadTiers(db: Db): TierRef[] {
   return db.prepare('SELECT id, key, name_zh AS nameZh, name_en AS nameEn FROM tiers').all() as TierRef[];
 }
 
-interface Plan {
-  table: Table;
-  mapping: ColumnTarget[];
-  drafts: AccountDraft[];
-  errors: RowError[];
+/** The next message that is not an error (an error is thrown). */
+function take(source: ReadSource): Exclude<ReadMessage, { type: 'error' }> {
+  const m = source.next();
+  if (m.type === 'error') throw fromWireError(m.error);
+  return m;
 }
 
-/** Reads and checks everything; writes nothing. */
-async function plan(db: Db, bytes: Uint8Array, fileName: string, opts: ImportOptions): Promise<Plan> {
-  const table = await readTable(bytes, fileName);
-  const mapping = resolveMapping(table.headers, opts.map);
-  const findTier = tierMatcher(loadTiers(db));
-  const errors: RowError[] = [];
-  let drafts: AccountDraft[] = [];
-  const seen = new Map<string, number>();
-  const nameCol = table.headers[mapping.indexOf('name')] ?? null;
-  for (const row of table.rows) {
-    const r = convertRow(row, table.headers, mapping, findTier);
-    errors.push(...r.errors);
-    if (!r.draft) continue;
-    if (seen.has(r.draft.name)) {
-      errors.push({ line: row.line, column: nameCol, value: r.draft.name, code: 'duplicate-name' });
-      continue;
-    }
-    seen.set(r.draft.name, row.line);
-    drafts.push(r.draft);
-  }
-  // Parents: named in the file (earlier or later) or already in the database; no circles.
-  const parentCol = table.headers[mapping.indexOf('parent')] ?? null;
-  const existingParent = db.prepare(
-    'SELECT a.id, p.name AS parent FROM accounts a LEFT JOIN accounts p ON p.id = a.parent_id AND p.deleted_at IS NULL WHERE a.name = ? AND a.deleted_at IS NULL',
-  );
+function readHead(source: ReadSource): ReadHead {
+  const m = take(source);
+  if (m.type !== 'head') throw new Error(`an import read began with ${m.type}`);
+  return m.head;
+}
+
+/** The accounts not in the bin as they were before the import, by name. */
+type Existing = Map<string, { id: number; nameEn: string | null; shortName: string | null; parent: string | null }>;
+
+function existingAccounts(db: Db): Existing {
+  const rows = db
+    .prepare(
+      `SELECT a.name, a.id, a.name_en, a.short_name, p.name FROM accounts a
+       LEFT JOIN accounts p ON p.id = a.parent_id AND p.deleted_at IS NULL WHERE a.deleted_at IS NULL`,
+    )
+    .raw()
+    .all() as [string, number, string | null, string | null, string | null][];
+  return new Map(rows.map(([n, id, nameEn, shortName, parent]) => [n, { id, nameEn, shortName, parent }]));
+}
+
+/**
+ * Parents: named in the file (earlier or later) or already in the database; no circles. Adds the
+ * errors it finds and returns the drafts that remain (with skipInvalid, checked again without the
+ * bad ones until none is left).
+ */
+function checkParents(existing: Existing, all: AccountDraft[], errors: RowError[], parentCol: string | null, skipInvalid: boolean): AccountDraft[] {
+  let drafts = all;
   for (;;) {
     const inFile = new Map(drafts.map((d) => [d.name, d]));
     const bad = new Set<AccountDraft>();
@@ -98,12 +75,11 @@ async function plan(db: Db, bytes: Uint8Array, fileName: string, opts: ImportOpt
     const parentOf = (name: string): string | null => {
       const named = inFile.get(name)?.parentName;
       if (named) return named;
-      const row = existingParent.get(name) as { id: number; parent: string | null } | undefined;
-      return row?.parent ?? null;
+      return existing.get(name)?.parent ?? null;
     };
     for (const d of drafts) {
       if (!d.parentName) continue;
-      const exists = inFile.has(d.parentName) || existingParent.get(d.parentName) !== undefined;
+      const exists = inFile.has(d.parentName) || existing.has(d.parentName);
       if (!exists) {
         errors.push({ line: d.line, column: parentCol, value: d.parentName, code: 'unknown-parent' });
         bad.add(d);
@@ -120,24 +96,39 @@ async function plan(db: Db, bytes: Uint8Array, fileName: string, opts: ImportOpt
         cur = parentOf(cur);
       }
     }
-    if (bad.size === 0) break;
+    if (bad.size === 0) return drafts;
     drafts = drafts.filter((d) => !bad.has(d));
-    if (!opts.skipInvalid) break;
+    if (!skipInvalid) return drafts;
   }
-  errors.sort((a, b) => a.line - b.line);
-  return { table, mapping, drafts, errors };
+}
+
+function parentColumn(head: ReadHead): string | null {
+  return head.headers[head.mapping.indexOf('parent')] ?? null;
 }
 
 export async function previewAccountImport(db: Db, bytes: Uint8Array, fileName: string, map?: Record<string, string>): Promise<ImportPreview> {
-  const p = await plan(db, bytes, fileName, map ? { map } : {});
+  // The import that follows a preview of a large file will want the worker: start it now.
+  if (bytes.length >= WORKER_MIN_BYTES) warmReaderWorker();
+  const source = await openReader({ bytes, fileName, tiers: loadTiers(db), ...(map ? { map } : {}) }, 'thread');
+  const head = readHead(source);
+  const drafts: AccountDraft[] = [];
+  const errors: RowError[] = [];
+  let m = take(source);
+  for (; m.type === 'chunk'; m = take(source)) {
+    drafts.push(...m.drafts);
+    errors.push(...m.errors);
+  }
+  if (m.type !== 'end') throw new Error(`an import read went on after its end`);
+  checkParents(existingAccounts(db), drafts, errors, parentColumn(head), false);
+  errors.sort((a, b) => a.line - b.line);
   return {
-    format: p.table.format,
-    encoding: p.table.encoding,
-    headers: p.table.headers,
-    mapping: p.mapping.map((m) => (m === 'ignore' ? null : m)),
-    sample: p.table.rows.slice(0, 20),
-    rows: p.table.rows.length,
-    errors: p.errors.slice(0, 500).map(toReportError),
+    format: head.format,
+    encoding: head.encoding,
+    headers: head.headers,
+    mapping: head.mapping.map((m) => (m === 'ignore' ? null : m)),
+    sample: m.sample,
+    rows: m.rows,
+    errors: errors.slice(0, 500).map(toReportError),
   };
 }
 
@@ -145,120 +136,186 @@ function toReportError(e: RowError): ImportRowError {
   return { line: e.line, column: e.column, value: e.value, code: e.code };
 }
 
+/** Thrown inside the write transaction to undo it. */
+class Undo extends Error {}
+
 export async function importAccounts(db: Db, bytes: Uint8Array, fileName: string, opts: ImportOptions, now: Date): Promise<ImportReport> {
-  const p = await plan(db, bytes, fileName, opts);
-  const report: ImportReport = {
-    dryRun: !!opts.dryRun,
-    rows: p.table.rows.length,
-    created: 0,
-    updated: 0,
-    skipped: 0,
-    peopleCreated: [],
-    errors: p.errors.map(toReportError),
-    rejected: false,
-  };
-  if (p.errors.length > 0 && !opts.skipInvalid) {
-    report.rejected = true;
+  const source = await openReader({ bytes, fileName, tiers: loadTiers(db), ...(opts.map ? { map: opts.map } : {}) }, opts.reader);
+  try {
+    // Read while the worker reads the file.
+    const existing = existingAccounts(db);
+    const head = readHead(source);
+    const skipInvalid = !!opts.skipInvalid;
+    const errors: RowError[] = [];
+    let drafts: AccountDraft[] = [];
+    let rows = 0;
+    let report = emptyReport(opts, 0);
+    let rewrite = false;
+    try {
+      db.transaction(() => {
+        const writer = draftWriter(db, existing, now, report);
+        let m = take(source);
+        for (; m.type === 'chunk'; m = take(source)) {
+          for (const e of m.errors) errors.push(e);
+          for (const d of m.drafts) {
+            drafts.push(d);
+            // Once a row is invalid an import that does not skip is refused: nothing more to write.
+            if (skipInvalid || errors.length === 0) writer.write(d);
+          }
+        }
+        if (m.type !== 'end') throw new Error('an import read went on after its head');
+        rows = m.rows;
+        const before = drafts.length;
+        drafts = checkParents(existing, drafts, errors, parentColumn(head), skipInvalid);
+        if (errors.length > 0 && !skipInvalid) throw new Undo('invalid rows');
+        if (drafts.length !== before) {
+          rewrite = true;
+          throw new Undo('rows written before their parent was found invalid');
+        }
+        writer.finish();
+        if (opts.dryRun) throw new Undo('dry run');
+      })();
+    } catch (e) {
+      if (!(e instanceof Undo)) throw e;
+    }
+    if (rewrite) {
+      report = emptyReport(opts, rows);
+      try {
+        db.transaction(() => {
+          const writer = draftWriter(db, existing, now, report);
+          for (const d of drafts) writer.write(d);
+          writer.finish();
+          if (opts.dryRun) throw new Undo('dry run');
+        })();
+      } catch (e) {
+        if (!(e instanceof Undo)) throw e;
+      }
+    }
+    errors.sort((a, b) => a.line - b.line);
+    report.errors = errors.map(toReportError);
+    if (errors.length > 0 && !skipInvalid) {
+      return { ...emptyReport(opts, rows), errors: report.errors, rejected: true };
+    }
+    report.rows = rows;
+    report.skipped = new Set(errors.map((e) => e.line)).size;
     return report;
+  } finally {
+    source.close();
   }
-  const invalidLines = new Set(p.errors.map((e) => e.line));
-  report.skipped = invalidLines.size;
-  const write = () => applyDrafts(db, p.drafts, now, report);
-  writeImport(db, !!opts.dryRun, write);
-  return report;
 }
 
-function applyDrafts(db: Db, drafts: readonly AccountDraft[], now: Date, report: ImportReport): void {
+function emptyReport(opts: ImportOptions, rows: number): ImportReport {
+  return { dryRun: !!opts.dryRun, rows, created: 0, updated: 0, skipped: 0, peopleCreated: [], errors: [], rejected: false };
+}
+
+const REVENUE_BATCH = 100;
+
+/** Writes drafts into the open transaction: accounts as they come, parents named later at the end. */
+function draftWriter(db: Db, existing: Existing, now: Date, report: ImportReport): { write(d: AccountDraft): void; finish(): void } {
   const ts = now.toISOString();
   const personId = peopleByName(db, ts, report.peopleCreated);
-  const existing = new Map<string, { id: number; nameEn: string | null; shortName: string | null }>(
-    (db.prepare('SELECT name, id, name_en, short_name FROM accounts WHERE deleted_at IS NULL').raw().all() as [string, number, string | null, string | null][]).map(
-      ([n, id, en, sh]) => [n, { id, nameEn: en, shortName: sh }],
-    ),
-  );
   // Accounts in the bin under a name being imported make way (asked once, not once per row).
   const binned = new Set(db.prepare('SELECT name FROM accounts WHERE deleted_at IS NOT NULL').pluck().all() as string[]);
   const purge = db.prepare('DELETE FROM accounts WHERE name = ? AND deleted_at IS NOT NULL');
-  // Insert statements by the columns a row fills (rows of one file mostly fill the same ones).
-  const statements = new Map<string, Statement>();
-  const cached = (sql: string) => {
-    let s = statements.get(sql);
-    if (!s) {
-      s = db.prepare(sql);
-      statements.set(sql, s);
-    }
-    return s;
-  };
-  // Insert statements by the columns a row fills: the rows of one file mostly fill the same ones.
+  // Statements by the columns a row fills: the rows of one file mostly fill the same ones.
   const inserts = new Map<string, Statement>();
-  const insertFor = (cols: string[]): Statement => {
+  const updates = new Map<string, Statement>();
+  const statement = (cache: Map<string, Statement>, cols: string[], sql: () => string): Statement => {
     const key = cols.join();
-    let st = inserts.get(key);
+    let st = cache.get(key);
     if (!st) {
-      const all = ['name', 'search_key', 'created_at', 'updated_at', ...cols];
-      st = db.prepare(`INSERT INTO accounts (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`);
-      inserts.set(key, st);
+      st = db.prepare(sql());
+      cache.set(key, st);
     }
     return st;
   };
-  const ids = new Map<string, number>();
-  const parentSet = new Set<AccountDraft>();
-
-  for (const d of drafts) {
-    const cols: string[] = [];
-    const vals: unknown[] = [];
-    const fields = d.fields as Record<string, unknown>;
-    for (const k in fields) {
-      const v = fields[k];
-      if (v === undefined) continue;
-      cols.push(ACCOUNT_COLUMNS[k as keyof typeof ACCOUNT_COLUMNS]);
-      vals.push(typeof v === 'boolean' ? (v ? 1 : 0) : v);
-    }
-    if (d.ownerName) {
-      cols.push('owner_id');
-      vals.push(personId(d.ownerName));
-    }
-    if (d.tierId !== null) {
-      cols.push('tier_id');
-      vals.push(d.tierId);
-    }
-    // A parent already written (earlier in the file, or in the database) is set with the row itself.
-    const parent = d.parentName ? (ids.get(d.parentName) ?? existing.get(d.parentName)?.id) : undefined;
-    if (parent !== undefined) {
-      cols.push('parent_id');
-      vals.push(parent);
-      parentSet.add(d);
-    }
-    const prior = existing.get(d.name);
-    const key = searchKey(d.name, d.fields.nameEn ?? prior?.nameEn, d.fields.shortName ?? prior?.shortName);
-    if (prior) {
-      const sets = cols.map((c) => `${c} = ?`);
-      sets.push('search_key = ?', 'updated_at = ?');
-      cached(`UPDATE accounts SET ${sets.join(', ')} WHERE id = ?`).run(...vals, key, ts, prior.id);
-      ids.set(d.name, prior.id);
-      report.updated++;
-    } else {
-      if (binned.has(d.name)) purge.run(d.name);
-      const info = insertFor(cols).run(d.name, key, ts, ts, ...vals);
-      ids.set(d.name, Number(info.lastInsertRowid));
-      report.created++;
-    }
-  }
-
-  const setParent = db.prepare('UPDATE accounts SET parent_id = ? WHERE id = ?');
-  const revenue = db.prepare(
+  const insertSql = (cols: string[]) => {
+    const all = ['name', 'search_key', 'created_at', 'updated_at', ...cols];
+    return `INSERT INTO accounts (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`;
+  };
+  const updateSql = (cols: string[]) => `UPDATE accounts SET ${[...cols, 'search_key', 'updated_at'].map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
+  // Revenue of new accounts goes in REVENUE_BATCH rows per statement (a quarter less time than one by one).
+  const revenueBatch = db.prepare(`INSERT INTO account_revenue (account_id, year, revenue, target) VALUES ${Array(REVENUE_BATCH).fill('(?, ?, ?, ?)').join(', ')}`);
+  const revenueNew = db.prepare('INSERT INTO account_revenue (account_id, year, revenue, target) VALUES (?, ?, ?, ?)');
+  const pending: (number | null)[] = [];
+  const revenueMerge = db.prepare(
     `INSERT INTO account_revenue (account_id, year, revenue, target) VALUES (?, ?, ?, ?)
      ON CONFLICT (account_id, year) DO UPDATE SET
        revenue = coalesce(excluded.revenue, revenue), target = coalesce(excluded.target, target)`,
   );
   const teamAdd = db.prepare("INSERT OR IGNORE INTO account_team (account_id, person_id, role) VALUES (?, ?, '')");
-  for (const d of drafts) {
-    const id = ids.get(d.name)!;
-    if (d.parentName && !parentSet.has(d)) {
-      const parent = ids.get(d.parentName) ?? existing.get(d.parentName)?.id;
-      if (parent !== undefined) setParent.run(parent, id);
-    }
-    for (const [year, r] of d.revenue) revenue.run(id, year, r.revenue ?? null, r.target ?? null);
-    for (const name of d.teamNames) teamAdd.run(id, personId(name));
-  }
+  const ids = new Map<string, number>();
+  // Drafts whose parent comes later in the file: their parent is set at the end.
+  const later: AccountDraft[] = [];
+
+  return {
+    write(d) {
+      const cols: string[] = [];
+      const vals: unknown[] = [];
+      const fields = d.fields as Record<string, unknown>;
+      for (const k in fields) {
+        const v = fields[k];
+        if (v === undefined) continue;
+        cols.push(ACCOUNT_COLUMNS[k as keyof typeof ACCOUNT_COLUMNS]);
+        vals.push(typeof v === 'boolean' ? (v ? 1 : 0) : v);
+      }
+      if (d.ownerName) {
+        cols.push('owner_id');
+        vals.push(personId(d.ownerName));
+      }
+      if (d.tierId !== null) {
+        cols.push('tier_id');
+        vals.push(d.tierId);
+      }
+      // A parent already written (earlier in the file, or in the database) is set with the row itself.
+      if (d.parentName) {
+        const parent = ids.get(d.parentName) ?? existing.get(d.parentName)?.id;
+        if (parent !== undefined) {
+          cols.push('parent_id');
+          vals.push(parent);
+        } else {
+          later.push(d);
+        }
+      }
+      const prior = existing.get(d.name);
+      let id: number;
+      if (prior) {
+        // The reader spelt the key from the file's names; a name the file leaves empty keeps the stored one.
+        // The reader spelt the key from the file's names; a name the file leaves empty keeps the stored one.
+        const key =
+          (d.fields.nameEn === undefined && prior.nameEn) || (d.fields.shortName === undefined && prior.shortName)
+            ? searchKey(d.name, d.fields.nameEn ?? prior.nameEn, d.fields.shortName ?? prior.shortName)
+            : d.searchKey;
+        id = prior.id;
+        statement(updates, cols, () => updateSql(cols)).run(...vals, key, ts, id);
+        report.updated++;
+      } else {
+        if (binned.has(d.name)) purge.run(d.name);
+        id = Number(statement(inserts, cols, () => insertSql(cols)).run(d.name, d.searchKey, ts, ts, ...vals).lastInsertRowid);
+        report.created++;
+      }
+      ids.set(d.name, id);
+      if (prior) {
+        for (const [year, r] of d.revenue) revenueMerge.run(id, year, r.revenue ?? null, r.target ?? null);
+      } else {
+        for (const [year, r] of d.revenue) {
+          pending.push(id, year, r.revenue ?? null, r.target ?? null);
+          if (pending.length === REVENUE_BATCH * 4) {
+            revenueBatch.run(pending);
+            pending.length = 0;
+          }
+        }
+      }
+      for (const name of d.teamNames) teamAdd.run(id, personId(name));
+    },
+    finish() {
+      for (let i = 0; i < pending.length; i += 4) revenueNew.run(pending.slice(i, i + 4));
+      pending.length = 0;
+      const setParent = db.prepare('UPDATE accounts SET parent_id = ? WHERE id = ?');
+      for (const d of later) {
+        const parent = ids.get(d.parentName!) ?? existing.get(d.parentName!)?.id;
+        if (parent !== undefined) setParent.run(parent, ids.get(d.name)!);
+      }
+    },
+  };
 }

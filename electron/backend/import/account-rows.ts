@@ -41,6 +41,8 @@ export interface AccountDraft {
   teamNames: string[];
   tierId: number | null;
   revenue: Map<number, { revenue?: number; target?: number }>;
+  /** accounts.search_key from the row's names (set by the reader). */
+  searchKey: string;
 }
 
 export interface TierRef {
@@ -114,6 +116,7 @@ export function convertRow(
     teamNames: [],
     tierId: null,
     revenue: new Map(),
+    searchKey: '',
   };
   // No closures per cell: this runs for every cell of a 10,000-row file (`npm run bench`, accounts).
   const at: Cell = { row, headers, errors, col: 0 };

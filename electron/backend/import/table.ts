@@ -24,9 +24,40 @@ export interface Table {
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
 export async function readTable(bytes: Uint8Array, fileName = ''): Promise<Table> {
+  let head: TableHead | undefined;
+  const rows: TableRow[] = [];
+  await readTableInChunks(bytes, fileName, {
+    head: (h) => (head = h),
+    rows: (chunk) => {
+      for (const r of chunk) rows.push(r);
+    },
+  });
+  return { ...head!, rows };
+}
+
+export type TableHead = Omit<Table, 'rows'>;
+
+/** Where readTableInChunks hands what it reads: the header once, then the data rows in order. */
+export interface TableSink {
+  head(head: TableHead): void;
+  rows(rows: TableRow[]): void;
+}
+
+/**
+ * Reads a table and hands its rows over in chunks as they are parsed (a CSV in pieces of
+ * CSV_CHUNK characters), so a reader can start on the first rows before the last are parsed.
+ * Problems found only at the end (no data rows, an unclosed quote) are thrown after the rows.
+ */
+export async function readTableInChunks(bytes: Uint8Array, fileName: string, sink: TableSink): Promise<void> {
   if (bytes.length === 0) throw new AppError('import-empty', `${fileName || 'The file'} is empty.`, { file: fileName });
   const isZip = ZIP.every((b, i) => bytes[i] === b);
-  if (isZip) return readXlsx(bytes, fileName);
+  if (isZip) {
+    const t = await readXlsx(bytes, fileName);
+    const { rows, ...head } = t;
+    sink.head(head);
+    sink.rows(rows);
+    return;
+  }
   if (/\.(xlsx|xlsm)$/i.test(fileName)) {
     throw new AppError('import-not-table', `${fileName} is not a valid XLSX workbook.`, { file: fileName });
   }
@@ -34,7 +65,7 @@ export async function readTable(bytes: Uint8Array, fileName = ''): Promise<Table
     throw new AppError('import-not-table', `${fileName} is an old Excel 97-2003 file; save it as .xlsx or CSV.`, { file: fileName });
   }
   const { text, encoding } = decode(bytes, fileName);
-  return readCsv(text, encoding, fileName);
+  readCsv(text, encoding, fileName, sink);
 }
 
 function decode(bytes: Uint8Array, fileName: string): { text: string; encoding: string } {
@@ -94,28 +125,60 @@ function detectDelimiter(text: string): string {
   return best;
 }
 
-function readCsv(text: string, encoding: string, fileName: string): Table {
-  const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
-  const fatal = parsed.errors.find((e) => e.type === 'Quotes' && e.code === 'MissingQuotes');
-  if (fatal && parsed.data.length <= 1) {
-    throw new AppError('import-not-table', `${fileName || 'The file'} could not be read as CSV: ${fatal.message}`, { file: fileName });
-  }
+const CSV_CHUNK = 128 * 1024;
+
+function readCsv(text: string, encoding: string, fileName: string, sink: TableSink): void {
   // Each record ends one line; a quoted field with line breaks in it spans more.
   let line = 1;
-  const rows: TableRow[] = new Array<TableRow>(parsed.data.length);
-  for (let r = 0; r < parsed.data.length; r++) {
-    const record = parsed.data[r]!;
-    const cells = new Array<string>(record.length);
-    let breaks = 0;
-    for (let i = 0; i < record.length; i++) {
-      const c = record[i]!;
-      cells[i] = c.trim();
-      for (let k = c.indexOf('\n'); k !== -1; k = c.indexOf('\n', k + 1)) breaks++;
-    }
-    rows[r] = { line, cells };
-    line += 1 + breaks;
+  let records = 0;
+  let header: TableRow | undefined;
+  let dataRows = 0;
+  let fatal: Papa.ParseError | undefined;
+  Papa.parse<string[]>(text, {
+    delimiter: detectDelimiter(text),
+    skipEmptyLines: false,
+    // With a string, papaparse calls `chunk` synchronously, piece by piece, before parse returns
+    // (the typings say files only; a test reads a multi-chunk file with quoted line breaks).
+    chunkSize: CSV_CHUNK,
+    complete: () => {},
+    chunk: (parsed: Papa.ParseResult<string[]>) => {
+      fatal ??= parsed.errors.find((e) => e.type === 'Quotes' && e.code === 'MissingQuotes');
+      const rows: TableRow[] = [];
+      for (const record of parsed.data) {
+        records++;
+        const cells = new Array<string>(record.length);
+        let breaks = 0;
+        let empty = true;
+        for (let i = 0; i < record.length; i++) {
+          const c = record[i]!;
+          const t = c.trim();
+          cells[i] = t;
+          if (t !== '') empty = false;
+          for (let k = c.indexOf('\n'); k !== -1; k = c.indexOf('\n', k + 1)) breaks++;
+        }
+        const row = { line, cells };
+        line += 1 + breaks;
+        if (empty) continue;
+        if (!header) {
+          header = row;
+          sink.head({ format: 'csv', encoding, headers: cells, headerLine: row.line });
+        } else {
+          rows.push(row);
+        }
+      }
+      dataRows += rows.length;
+      if (rows.length > 0) sink.rows(rows);
+    },
+  });
+  if (fatal && records <= 1) {
+    throw new AppError('import-not-table', `${fileName || 'The file'} could not be read as CSV: ${fatal.message}`, { file: fileName });
   }
-  return toTable('csv', encoding, rows, fileName);
+  noRows(header, dataRows, fileName);
+}
+
+function noRows(header: TableRow | undefined, dataRows: number, fileName: string): void {
+  if (!header) throw new AppError('import-empty', `${fileName || 'The file'} has no rows.`, { file: fileName });
+  if (dataRows === 0) throw new AppError('import-empty', `${fileName || 'The file'} has a header but no data rows.`, { file: fileName });
 }
 
 async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
@@ -164,8 +227,7 @@ function cellText(cell: ExcelJS.Cell): string {
 function toTable(format: Table['format'], encoding: string | null, all: TableRow[], fileName: string): Table {
   const nonEmpty = all.filter((r) => r.cells.some((c) => c !== ''));
   const header = nonEmpty[0];
-  if (!header) throw new AppError('import-empty', `${fileName || 'The file'} has no rows.`, { file: fileName });
   const rows = nonEmpty.slice(1);
-  if (rows.length === 0) throw new AppError('import-empty', `${fileName || 'The file'} has a header but no data rows.`, { file: fileName });
-  return { format, encoding, headers: header.cells.map((h) => h.trim()), headerLine: header.line, rows };
+  noRows(header, rows.length, fileName);
+  return { format, encoding, headers: header!.cells.map((h) => h.trim()), headerLine: header!.line, rows };
 }

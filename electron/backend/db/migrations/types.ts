@@ -9,4 +9,9 @@ export interface Migration {
   name: string;
   /** `now` is the time the migration runs (the migration log's time), for rows it seeds. */
   up(db: Database, now: Date): void;
+  /**
+   * Runs with foreign keys off (SQLite's procedure for rebuilding a table: a dropped parent table
+   * must not cascade into its children). The runner checks every reference before it commits.
+   */
+  rebuildsTables?: boolean;
 }

@@ -1,0 +1,154 @@
+/**
+ * Where an import's read messages come from: the import worker (large files, so that reading and
+ * writing overlap on two cores) or the calling thread (small files, previews, and wherever a
+ * worker cannot start). Either way the writer pulls them one by one without awaiting, because it
+ * pulls them inside its database transaction.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { AppError } from '../../../shared/api/errors';
+import { readAccounts, toWireError, type ReadJob, type ReadMessage } from './account-reader';
+import type { WorkerJob } from './account-reader.worker';
+
+export interface ReadSource {
+  /** The next message; blocks (worker) until it is there. */
+  next(): ReadMessage;
+  close(): void;
+}
+
+export type ReaderMode = 'auto' | 'worker' | 'thread';
+
+/** Files from this size are read in the worker; below it, starting one costs more than it saves. */
+export const WORKER_MIN_BYTES = 512 * 1024;
+/** A worker that sends nothing for this long is taken for dead. */
+const STALL_MS = 60_000;
+
+let builtWorker: string | null = null;
+
+interface Started {
+  worker: Worker;
+  /** Resolves once the worker has loaded (its 'ready'); rejects when it fails to start. */
+  ready: Promise<Worker>;
+  /** Whether it has loaded, read from the flag it sets (no event needed). */
+  isReady(): boolean;
+}
+let started: Started | null = null;
+
+/** The app's built worker file (electron-vite's `?modulePath`); source runs start it through tsx. */
+export function setReaderWorkerFile(file: string): void {
+  builtWorker = file;
+}
+
+/** The import worker, started on first use; it serves every import of the process. */
+function readerWorker(): Started {
+  if (started) return started;
+  const here = fileURLToPath(import.meta.url);
+  let w: Worker;
+  const flag = new SharedArrayBuffer(4);
+  try {
+    if (builtWorker) {
+      w = new Worker(builtWorker, { workerData: { ready: flag } });
+    } else if (here.endsWith('.ts')) {
+      const dir = path.dirname(here);
+      w = new Worker(path.join(dir, 'reader-worker-dev.mjs'), {
+        workerData: { ready: flag, entry: pathToFileURL(path.join(dir, 'account-reader.worker.ts')).href },
+      });
+    } else {
+      throw new Error('no import worker file is known');
+    }
+  } catch (e) {
+    const failed: Started = { worker: null as unknown as Worker, ready: Promise.reject(e as Error), isReady: () => false };
+    failed.ready.catch(() => {});
+    return failed;
+  }
+  // It keeps no process alive.
+  w.unref();
+  const loaded = new Int32Array(flag);
+  const s: Started = {
+    worker: w,
+    isReady: () => Atomics.load(loaded, 0) === 1,
+    ready: new Promise<Worker>((resolve, reject) => {
+      w.once('message', (m) => {
+        if (m === 'ready') resolve(w);
+      });
+      w.once('error', reject);
+      w.once('exit', (code) => reject(new Error(`the import worker exited (${code})`)));
+    }),
+  };
+  s.ready.catch(() => {});
+  // A worker that fails or ends is forgotten: the next import starts another.
+  const forget = () => {
+    if (started === s) started = null;
+  };
+  w.on('error', forget);
+  w.on('exit', forget);
+  started = s;
+  return s;
+}
+
+/** Starts the worker ahead of a large import (it takes a moment to load its libraries). */
+export function warmReaderWorker(): void {
+  readerWorker();
+}
+
+/**
+ * 'auto': the worker for a large file once it has started (the first large import of a process
+ * starts it and is read here); 'worker' waits for it and fails if it cannot start; 'thread' here.
+ */
+export async function openReader(job: ReadJob, mode: ReaderMode = 'auto'): Promise<ReadSource> {
+  if (mode === 'thread' || (mode === 'auto' && job.bytes.length < WORKER_MIN_BYTES)) return threadSource(job);
+  const s = readerWorker();
+  if (mode === 'worker') {
+    try {
+      return workerSource(await s.ready, job);
+    } catch (e) {
+      throw new AppError('internal', `The import worker could not start: ${(e as Error).message}`);
+    }
+  }
+  return s.isReady() ? workerSource(s.worker, job) : threadSource(job);
+}
+
+async function threadSource(job: ReadJob): Promise<ReadSource> {
+  const messages: ReadMessage[] = [];
+  try {
+    await readAccounts(job, (m) => messages.push(m));
+  } catch (e) {
+    messages.push({ type: 'error', error: toWireError(e) });
+  }
+  let i = 0;
+  return {
+    next: () => messages[i++] ?? { type: 'error', error: { code: 'internal', message: 'read past the end of an import' } },
+    close: () => {},
+  };
+}
+
+function workerSource(w: Worker, job: ReadJob): ReadSource {
+  const { port1, port2 } = new MessageChannel();
+  const signal = new SharedArrayBuffer(4);
+  const counter = new Int32Array(signal);
+  const msg: WorkerJob = { job, port: port2, signal };
+  w.postMessage(msg, [port2]);
+  let seen = 0;
+  return {
+    next() {
+      let waited = 0;
+      for (;;) {
+        const got = receiveMessageOnPort(port1);
+        if (got) {
+          seen++;
+          return got.message as ReadMessage;
+        }
+        // Sleeps until the worker bumps the counter past what has been taken.
+        const t = Date.now();
+        if (Atomics.wait(counter, 0, seen, 1000) === 'timed-out') {
+          waited += Date.now() - t;
+          if (waited >= STALL_MS) {
+            throw new AppError('internal', 'The import worker stopped answering.');
+          }
+        }
+      }
+    },
+    close: () => port1.close(),
+  };
+}
