@@ -22,6 +22,7 @@ import type { PlacementMove } from './board';
 import type { RevenueYear, SatisfactionScore } from './accounts';
 import { idSchema, isoDate } from './accounts';
 import { method } from './method';
+import { planTemplateSchema, type PlanTemplate } from '../domain/plan-template';
 
 export interface Plan {
   id: number;
@@ -151,6 +152,9 @@ export const plansContract = {
    * The plan as a print-quality PDF (A4: cover, contents with page numbers, the twelve sections, the
    * live figures, the stakeholder map); customer-safe with safe. Printed by Chromium.
    */
+  /** The team's plan template: which sections plans have, and each one's guiding question (zh-CN, en). */
+  'plan-template-get': method<PlanTemplate>()(z.strictObject({})),
+  'plan-template-set': method<PlanTemplate>()(z.strictObject({ template: planTemplateSchema })),
   'plan-export': method<ExportFile>()(
     z.strictObject({ accountId: idSchema, year, format: z.literal('pdf'), locale: z.enum(['zh-CN', 'en']), safe: z.boolean().optional(), today: isoDate.optional() }),
   ),

@@ -4,6 +4,7 @@
  * deterministic dump of a database for "nothing changed" comparisons. Every test runs on real
  * SQLite files under os.tmpdir().
  */
+import { DEFAULT_PLAN_TEMPLATE } from '../../shared/domain/plan-template';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import crypto from 'node:crypto';
@@ -199,6 +200,8 @@ export function sampleArgs(dir: string): { [M in Method]: Args<M> } {
     'plan-status-set': { planId: 1, status: 'review' },
     'plan-versions-compare': { planId: 1, a: 1, b: 'current' },
     'plan-roll-forward': { planId: 1 },
+    'plan-template-get': {},
+    'plan-template-set': { template: DEFAULT_PLAN_TEMPLATE },
     'plan-export': { accountId: 1, year: 2026, format: 'pdf', locale: 'zh-CN', safe: true, today: '2026-06-01' },
     'forum-export': { year: 2026, accountIds: [1], locale: 'zh-CN', safe: true, jobId: 'job-1', today: '2026-06-01' },
     'forum-deck': { year: 2026, accountIds: [1], locale: 'en', today: '2026-06-01' },

@@ -39,7 +39,7 @@ import type { Currency } from '../../../shared/domain/enums';
 import { gapReason, levelText } from '../../../shared/domain/gap-reason';
 import { formatMoney } from '../../../shared/domain/money';
 import {
-  PLAN_SECTIONS,
+  sectionOfKind,
   type ActionData,
   type ContactData,
   type ObjectiveData,
@@ -54,6 +54,7 @@ import { renderMapSvg } from './map-svg';
 import { namedDestinationPages } from './pdf-pages';
 import type { PdfOptions, Printer } from './printer';
 import { revenueChartSvg } from './revenue-chart';
+import { DEFAULT_PLAN_TEMPLATE, shownSections, type PlanTemplate } from '../../../shared/domain/plan-template';
 
 type Locale = 'zh-CN' | 'en';
 
@@ -63,6 +64,15 @@ export interface PlanDocumentInput {
   people: ReadonlyMap<number, string>;
   /** The account's stakeholder map (the whole account, not a tender's); null: none drawn. */
   map: StakeholderMap | null;
+  /** The team's plan template: sections left out of it (and empty in this plan) are not printed. */
+  template?: PlanTemplate;
+}
+
+/** The sections this plan prints, in order (see shownSections). */
+export function printedSections(input: PlanDocumentInput): PlanSectionKey[] {
+  const texts = new Set(input.view.sections.filter((s) => sanitizeSectionHtml(s.html).trim() !== '').map((s) => s.section));
+  const withItems = new Set(input.view.items.map((i) => sectionOfKind(i.kind)));
+  return shownSections(input.template ?? DEFAULT_PLAN_TEMPLATE, (s) => texts.has(s) || withItems.has(s));
 }
 
 export interface PlanDocumentOptions {
@@ -411,7 +421,8 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
   };
 
   const textOf = new Map(view.sections.map((s) => [s.section, sanitizeSectionHtml(s.html)]));
-  const sections = PLAN_SECTIONS.map((key, i) => {
+  const printed = printedSections(input);
+  const sections = printed.map((key, i) => {
     const html = textOf.get(key) ?? '';
     const more = extra[key]?.() ?? '';
     const body = html ? `<div class="prose">${html}</div>` : more ? '' : note(t.emptySection);
@@ -449,7 +460,7 @@ ${body}${more}
   const pages = opts.sectionPages ?? null;
   const toc = `<nav class="toc" aria-label="${esc(t.contents)}">
   <div class="toc-title">${esc(t.contents)}</div>
-  <ol>${PLAN_SECTIONS.map((key, i) => {
+  <ol>${printed.map((key, i) => {
     const p = pages?.get(sectionAnchor(i));
     return `<li><a href="#${sectionAnchor(i)}"><span class="n">${i + 1}</span><span class="t">${esc(t.sections[key])}</span><span class="dots"></span><span class="p">${p ?? ''}</span></a></li>`;
   }).join('')}</ol>
@@ -604,7 +615,7 @@ export async function printPlanPdf(printer: Printer, input: PlanDocumentInput, o
   };
   const first = await print(planDocument(input, { ...opts, sectionPages: null }));
   const pages = namedDestinationPages(first);
-  const complete = PLAN_SECTIONS.every((_, i) => pages.has(sectionAnchor(i)));
+  const complete = printedSections(input).every((_, i) => pages.has(sectionAnchor(i)));
   if (!complete) return { pdf: first, printMs, sectionPages: new Map() };
   const pdf = await print(planDocument(input, { ...opts, sectionPages: pages }));
   return { pdf, printMs, sectionPages: pages };

@@ -9,6 +9,7 @@ import { getPlan } from '../db/repos/plans';
 import { getMap } from '../db/repos/stakeholders';
 import type { Db } from '../db/types';
 import { printPlanPdf, type PlanDocumentInput } from '../documents/plan-document';
+import { getPlanTemplate } from '../db/repos/plan-template';
 import { safeFileName } from './map-export';
 
 export interface PlanExportArgs {
@@ -32,7 +33,7 @@ export function planDocumentInput(db: Db, accountId: number, year: number, today
   const view = getPlan(db, accountId, year, today);
   const people = new Map((db.prepare('SELECT id, name FROM people').all() as { id: number; name: string }[]).map((p) => [p.id, p.name]));
   const map = getMap(db, accountId, null, { today });
-  return { view, people, map };
+  return { view, people, map, template: getPlanTemplate(db) };
 }
 
 export async function exportPlan(backend: Backend, a: PlanExportArgs): Promise<ExportFile> {

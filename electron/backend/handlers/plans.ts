@@ -11,6 +11,7 @@ import {
   saveSection,
   setStatus,
 } from '../db/repos/plans';
+import { getPlanTemplate, setPlanTemplate } from '../db/repos/plan-template';
 import type { Db } from '../db/types';
 import { exportPlan } from './plan-export';
 import type { HandlerContext, HandlerGroup } from './types';
@@ -35,6 +36,8 @@ export const planHandlers: HandlerGroup<
   | 'plan-status-set'
   | 'plan-versions-compare'
   | 'plan-roll-forward'
+  | 'plan-template-get'
+  | 'plan-template-set'
   | 'plan-export'
 > = {
   'plans-list': (ctx, { accountId, year, today: day }) => listPlans(ctx.backend.connection(), { accountId, year }, today(ctx, day)),
@@ -49,6 +52,8 @@ export const planHandlers: HandlerGroup<
   'plan-versions-compare': (ctx, { planId, a, b }) => compareVersions(ctx.backend.connection(), planId, a, b),
   'plan-roll-forward': (ctx, { planId, today: day }) =>
     write(ctx, ['plans', 'plan_sections', 'plan_items'], (db, now) => rollForward(db, planId, now, today(ctx, day))),
+  'plan-template-get': (ctx) => getPlanTemplate(ctx.backend.connection()),
+  'plan-template-set': (ctx, { template }) => write(ctx, ['settings'], (db) => db.transaction(() => setPlanTemplate(db, template))()),
   'plan-export': (ctx, { accountId, year, format, locale, safe, today: day }) =>
     exportPlan(ctx.backend, { accountId, year, format, locale, safe: !!safe, today: today(ctx, day) }),
 };

@@ -68,6 +68,7 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
     pageTitle: '{{account}} plan {{year}}',
     missing: 'This plan cannot be found. The account may have been deleted, or the plan not started yet.',
     outline: 'Plan outline',
+    outsideTemplate: 'Not in the plan template: shown because this plan has content here.',
     versionN: 'Version {{n}}',
     owner: 'Owner: {{name}}',
     workflow: 'Workflow',

@@ -65,6 +65,7 @@ export const planEditorZhCN = {
     pageTitle: '{{account}} {{year}} 年度计划',
     missing: '找不到这份计划，可能客户已被删除或计划尚未建立。',
     outline: '计划目录',
+    outsideTemplate: '此章节不在计划模板中：因本计划已有内容而显示。',
     versionN: '第 {{n}} 版',
     owner: '负责人：{{name}}',
     workflow: '审批流程',

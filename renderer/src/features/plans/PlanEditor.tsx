@@ -8,7 +8,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanItem, PlanSection, PlanView } from '../../../../shared/api/plans';
-import { PLAN_SECTIONS, SWOT_QUADRANTS, type PlanItemKind, type PlanSectionKey, type PlanStatus } from '../../../../shared/domain/plan';
+import { PLAN_SECTIONS, SWOT_QUADRANTS, sectionOfKind, type PlanItemKind, type PlanSectionKey, type PlanStatus } from '../../../../shared/domain/plan';
+import { DEFAULT_PLAN_TEMPLATE, shownSections } from '../../../../shared/domain/plan-template';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { errorCode, errorText } from '../../lib/errors';
@@ -76,12 +77,12 @@ function ActualStrip({ view }: { view: PlanView }) {
   );
 }
 
-function Outline({ onGo }: { onGo: (s: PlanSectionKey) => void }) {
+function Outline({ sections, onGo }: { sections: PlanSectionKey[]; onGo: (s: PlanSectionKey) => void }) {
   const { t } = useTranslation();
-  const [current, setCurrent] = useState<PlanSectionKey>(PLAN_SECTIONS[0]);
+  const [current, setCurrent] = useState<PlanSectionKey>(sections[0] ?? PLAN_SECTIONS[0]);
   // The section at the top of the view is the current one in the outline.
   useEffect(() => {
-    const els = PLAN_SECTIONS.map((s) => document.getElementById(`plan-sec-${s}`)).filter((e): e is HTMLElement => e !== null);
+    const els = sections.map((s) => document.getElementById(`plan-sec-${s}`)).filter((e): e is HTMLElement => e !== null);
     const visible = new Set<string>();
     const observer = new IntersectionObserver(
       (entries) => {
@@ -89,19 +90,19 @@ function Outline({ onGo }: { onGo: (s: PlanSectionKey) => void }) {
           if (e.isIntersecting) visible.add(e.target.id);
           else visible.delete(e.target.id);
         }
-        const first = PLAN_SECTIONS.find((s) => visible.has(`plan-sec-${s}`));
+        const first = sections.find((s) => visible.has(`plan-sec-${s}`));
         if (first) setCurrent(first);
       },
       { root: document.getElementById('main'), rootMargin: '0px 0px -60% 0px' },
     );
     els.forEach((e) => observer.observe(e));
     return () => observer.disconnect();
-  }, []);
+  }, [sections]);
   return (
     <nav className="plan-outline" aria-label={t('planEditor.editor.outline')}>
       <h2 className="plan-outline__title">{t('planEditor.editor.outline')}</h2>
       <ol className="plan-outline__list">
-        {PLAN_SECTIONS.map((s, i) => (
+        {sections.map((s, i) => (
           <li key={s}>
             <button type="button" className="plan-outline__link" aria-current={current === s ? 'location' : undefined} onClick={() => onGo(s)}>
               <span className="plan-outline__n tabular">{i + 1}</span>
@@ -120,6 +121,7 @@ export default function PlanEditor({ accountId, year }: { accountId: number; yea
   const { t, i18n } = useTranslation();
   const notify = useNotice();
   const query = useApiQuery('plan-get', { accountId, year }, PLAN_TABLES);
+  const template = useApiQuery('plan-template-get', {}, ['settings']);
   const people = useApiQuery('people-list', {}, ['people']);
   const siblings = useApiQuery('plans-list', { accountId }, ['plans']);
   const [busy, setBusy] = useState(false);
@@ -170,7 +172,7 @@ export default function PlanEditor({ accountId, year }: { accountId: number; yea
       </>
     );
   }
-  if (!view) {
+  if (!view || (!template.value && !template.error)) {
     return (
       <p className="plan-loading" role="status">
         <span className="spinner" aria-hidden="true" />
@@ -181,6 +183,14 @@ export default function PlanEditor({ accountId, year }: { accountId: number; yea
 
   const { plan, frozen } = view;
   const locale = i18n.language;
+  // The template's sections, and any other this plan has written in (nothing written is hidden).
+  const tpl = template.value ?? DEFAULT_PLAN_TEMPLATE;
+  const sections = shownSections(tpl, (s) => {
+    const html = view.sections.find((x) => x.section === s)?.html ?? '';
+    return html.replace(/<[^>]*>/g, '').trim() !== '' || view.items.some((i) => sectionOfKind(i.kind) === s);
+  });
+  const guideOf = (s: PlanSectionKey) => tpl.sections.find((x) => x.section === s)?.guide[locale === 'en' ? 'en' : 'zh-CN'] ?? '';
+  const outside = (s: PlanSectionKey) => !tpl.sections.find((x) => x.section === s)?.included;
   const editable = !frozen;
   const next = siblings.value?.find((p) => p.year === plan.year + 1);
   const pending = Object.values(saveStates).some((k) => k === 'saving' || k === 'unsaved');
@@ -310,9 +320,9 @@ export default function PlanEditor({ accountId, year }: { accountId: number; yea
       ) : null}
       <ActualStrip view={view} />
       <div className="plan-layout">
-        <Outline onGo={go} />
+        <Outline sections={sections} onGo={go} />
         <div className="plan-sections">
-          {PLAN_SECTIONS.map((key, n) => {
+          {sections.map((key, n) => {
             const section = view.sections.find((s) => s.section === key) ?? { section: key, html: '', updatedAt: '' };
             const name = t(`planEditor.sections.${key}`);
             return (
@@ -320,6 +330,7 @@ export default function PlanEditor({ accountId, year }: { accountId: number; yea
                 <h2 id={`plan-sec-${key}-h`} className="plan-section__title" tabIndex={-1}>
                   {t('planEditor.editor.sectionNumber', { n: n + 1, name })}
                 </h2>
+                {outside(key) ? <p className="plan-section__outside">{t('planEditor.editor.outsideTemplate')}</p> : null}
                 <LiveFigures section={key} live={view.live} frozen={frozen} accountId={plan.accountId} />
                 <SectionText
                   planId={plan.id}
@@ -330,6 +341,7 @@ export default function PlanEditor({ accountId, year }: { accountId: number; yea
                   fetchServer={() => fetchServer(key)}
                   onState={onState}
                   register={register}
+                  guide={guideOf(key)}
                 />
                 {(KINDS_OF[key] ?? []).map((kind) =>
                   kind === 'swot' ? (

@@ -205,9 +205,11 @@ export interface SectionTextProps {
   onState?: (section: PlanSectionKey, state: SaveState) => void;
   /** Gives the editor screen a way to save what is pending before a workflow step; returns the unregister. */
   register?: (section: PlanSectionKey, flush: () => Promise<void>) => () => void;
+  /** The template's guiding question, shown while the section is empty. */
+  guide?: string;
 }
 
-export function SectionText({ planId, section, sectionName, server, editable, fetchServer, onState, register }: SectionTextProps) {
+export function SectionText({ planId, section, sectionName, server, editable, fetchServer, onState, register, guide }: SectionTextProps) {
   const { t } = useTranslation();
   const notify = useNotice();
   const storage = useMemo(() => browserStorage(), []);
@@ -275,7 +277,7 @@ export function SectionText({ planId, section, sectionName, server, editable, fe
     timer.current = setTimeout(() => void saveRef.current(), AUTOSAVE_DELAY_MS);
   }
 
-  const placeholder = t('planEditor.placeholder', { section: sectionName });
+  const placeholder = guide || t('planEditor.placeholder', { section: sectionName });
   const exts = useMemo(() => extensions(placeholder), [placeholder]);
   const editor = useEditor({
     extensions: exts,

@@ -15,6 +15,7 @@ import { useNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { CadenceCard } from './CadenceCard';
 import { PeopleCard } from './PeopleCard';
+import { PlanTemplateCard } from './PlanTemplateCard';
 import { TiersCard } from './TiersCard';
 
 function BackupsTable({ backups, onRestore }: { backups: BackupInfo[]; onRestore: (b: BackupInfo) => void }) {
@@ -113,6 +114,7 @@ export function SettingsPage() {
         <TiersCard />
         <CadenceCard />
         <PeopleCard />
+        <PlanTemplateCard />
 
         <Card title={t('settings.database.title')} lead={t('settings.database.lead')}>
           <dl className="facts">
