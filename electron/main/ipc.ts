@@ -4,12 +4,12 @@
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/api/bridge';
-import type { EventName } from '../../shared/api/contract';
+import { EVENT_NAMES } from '../../shared/api/contract';
 import type { Reply } from '../../shared/api/errors';
 import type { Backend } from '../backend/backend';
 import { isAllowedSender } from './origins';
 
-const EVENTS: readonly EventName[] = ['db-changed', 'data-changed', 'export-progress'];
+const EVENTS = EVENT_NAMES;
 
 export interface InvokeChannelOptions {
   allowedOrigins: readonly string[];

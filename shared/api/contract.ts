@@ -75,3 +75,7 @@ export interface Events {
   'export-progress': ExportProgress;
 }
 export type EventName = keyof Events;
+
+/** Every event name, once: the doors (IPC, HTTP stream) and the client subscribe to these. */
+const EVENT_SET: Record<EventName, true> = { 'db-changed': true, 'data-changed': true, 'export-progress': true };
+export const EVENT_NAMES = Object.keys(EVENT_SET) as EventName[];

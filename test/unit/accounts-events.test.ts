@@ -3,6 +3,7 @@
  * the database; every read changes nothing and announces nothing. A new method must be put in one
  * of the two lists below.
  */
+import { DEFAULT_PLAN_TEMPLATE } from '../../shared/domain/plan-template';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { Printer } from '../../electron/backend/documents/printer';
@@ -101,6 +102,7 @@ const WRITES: Step[] = [
   ['plan-status-set', { planId: 1, status: 'review' }],
   ['plan-status-set', { planId: 1, status: 'approved' }],
   ['plan-roll-forward', { planId: 1 }],
+  ['plan-template-set', { template: { sections: DEFAULT_PLAN_TEMPLATE.sections.map((x) => (x.section === 'investment' ? { ...x, included: false } : x)) } }],
 ];
 
 const READS: Step[] = [
@@ -133,6 +135,7 @@ const READS: Step[] = [
   ['map-snapshots-compare', { from: 1, to: null }],
   ['map-export', { accountId: 1, format: 'svg', locale: 'en', safe: true }],
   ['plans-list', {}],
+  ['plan-template-get', {}],
   ['plan-get', { accountId: 1, year: 2027 }],
   ['plan-versions-compare', { planId: 1, a: 1, b: 'current' }],
   // printed by the stand-in printer below (the real one has tests of its own)

@@ -509,4 +509,29 @@ describe('as a real process', () => {
     expect(broken.stdout).toBe('');
     expect(sha256(bad)).toBe(hash);
   });
+
+  it('a reader that stops early (list accounts | head) ends the command quietly with exit 0', async () => {
+    const db = env.file('many.db');
+    expect((await cli(['sample', '--db', db, '--accounts', '2000'])).code).toBe(EXIT_OK);
+    const r = await new Promise<{ code: number | null; stderr: string; first: string }>((resolve, reject) => {
+      const child = spawn('npx', ['tsx', 'electron/backend/cli/main.ts', 'list', 'accounts', '--db', db], {
+        cwd: ROOT,
+        env: { ...process.env, KEYPLAN_DB: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      let first = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      // Like head: take the first piece, then close the pipe.
+      child.stdout.once('data', (c: Buffer) => {
+        first = c.toString();
+        child.stdout.destroy();
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr, first }));
+    });
+    expect(r.first.length).toBeGreaterThan(0);
+    expect(r.stderr).not.toContain('EPIPE');
+    expect(r.code).toBe(0);
+  });
 });

@@ -72,7 +72,7 @@ describe('mergeHandlers', () => {
     expect(() => mergeHandlers(rest, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers)).toThrow(/^No handler for: db-doctor$/);
     expect(() => mergeHandlers(systemHandlers, accountHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers)).toThrow(/^No handler for: import-preview, import-run, export-accounts, sample-load$/);
     expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, planHandlers, forumHandlers)).toThrow(/^No handler for: maps-list, map-get, .*map-snapshots-compare$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, forumHandlers)).toThrow(/^No handler for: plans-list, plan-get, .*plan-roll-forward, plan-export$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, forumHandlers)).toThrow(/^No handler for: plans-list, plan-get, .*plan-roll-forward, plan-template-get, plan-template-set, plan-export$/);
     expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers)).toThrow(/^No handler for: forum-export, forum-deck, forum-accounts, export-cancel$/);
   });
 });

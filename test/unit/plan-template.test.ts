@@ -1,7 +1,7 @@
 /**
  * The plan template (Settings): stored and read back through the handlers, refused when it is not
  * the twelve sections in order or keeps none; sections left out are not printed unless a plan has
- * written in them.
+ * written in them. An approved plan prints the stakeholder map frozen with it.
  */
 import { describe, expect, it } from 'vitest';
 import { planDocumentInput } from '../../electron/backend/handlers/plan-export';
@@ -77,5 +77,21 @@ describe('the plan template', () => {
     expect(body).not.toContain(`<span class="ttl">${t.sections.investment}</span>`);
     expect(body).toContain(`<span class="num">11</span><span class="ttl">${t.sections.measures}</span>`);
     expect(body).not.toContain('<span class="num">12</span>');
+  });
+
+  it('an approved plan prints the stakeholder map it was approved with; a draft, today\'s', async () => {
+    const b = env.backend({ now: () => NOW });
+    const f = await seedPlan(b);
+    await b.call('plan-status-set', { planId: f.planId, status: 'review' });
+    await b.call('plan-status-set', { planId: f.planId, status: 'approved' });
+    // someone joins the map after the approval
+    await b.call('stakeholders-create', { accountId: f.accountId, name: '新来的处长', title: '处长' });
+    const approved = planDocumentInput(b.connection(), f.accountId, f.year, TODAY);
+    expect(approved.view.frozen).toBe(true);
+    expect(approved.map?.members.map((p) => p.name)).not.toContain('新来的处长');
+    // back to draft (version 2): the map as it is now
+    await b.call('plan-status-set', { planId: f.planId, status: 'draft' });
+    const draft = planDocumentInput(b.connection(), f.accountId, f.year, TODAY);
+    expect(draft.map?.members.map((p) => p.name)).toContain('新来的处长');
   });
 });

@@ -4,6 +4,13 @@
  */
 import { runCli } from './run';
 
+// A reader that stops early (`list accounts | head`) closes the pipe: that is not a failure, and the
+// command ends quietly like the Unix tools (write rolls nothing back: list and export only read).
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 runCli(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),

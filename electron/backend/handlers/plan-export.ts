@@ -5,7 +5,7 @@
  */
 import type { ExportFile } from '../../../shared/api/accounts-views';
 import type { Backend } from '../backend';
-import { getPlan } from '../db/repos/plans';
+import { frozenMap, getPlan } from '../db/repos/plans';
 import { getMap } from '../db/repos/stakeholders';
 import type { Db } from '../db/types';
 import { printPlanPdf, type PlanDocumentInput } from '../documents/plan-document';
@@ -32,7 +32,9 @@ export function planFileName(account: string, year: number, locale: 'zh-CN' | 'e
 export function planDocumentInput(db: Db, accountId: number, year: number, today: string): PlanDocumentInput {
   const view = getPlan(db, accountId, year, today);
   const people = new Map((db.prepare('SELECT id, name FROM people').all() as { id: number; name: string }[]).map((p) => [p.id, p.name]));
-  const map = getMap(db, accountId, null, { today });
+  // An approved plan prints the map frozen with it; a draft, the map as it is today.
+  const frozen = frozenMap(db, view.plan.id);
+  const map = frozen !== undefined ? frozen : getMap(db, accountId, null, { today });
   return { view, people, map, template: getPlanTemplate(db) };
 }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { EventName } from '../../../shared/api/contract';
+import { EVENT_NAMES } from '../../../shared/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security';
 import type { Backend } from '../backend';
 
@@ -34,7 +34,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.ico': 'image/x-icon',
 };
-const EVENTS: EventName[] = ['db-changed', 'data-changed', 'export-progress'];
+const EVENTS = EVENT_NAMES;
 
 /**
  * The handler table over HTTP, for the browser preview and the E2E tests. Listens on 127.0.0.1

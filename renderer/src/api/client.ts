@@ -2,7 +2,7 @@
  * The typed client. Components call `api('accounts-list', {...})`; whether the call goes through
  * Electron IPC or the preview's HTTP bridge is decided once, here.
  */
-import type { Args, EventName, Events, Method, Result } from '../../../shared/api/contract';
+import { EVENT_NAMES, type Args, type EventName, type Events, type Method, type Result } from '../../../shared/api/contract';
 import type { KeyplanBridge } from '../../../shared/api/bridge';
 import type { ApiError, ErrorCode, Reply } from '../../../shared/api/errors';
 
@@ -36,7 +36,6 @@ function previewToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-const EVENT_NAMES: EventName[] = ['db-changed', 'data-changed', 'export-progress'];
 
 /** In a 'data-changed' event's tables: every table (the client missed what changed). */
 export const ALL_TABLES = '*';

@@ -31,7 +31,8 @@ import {
 } from '../../../../shared/domain/plan';
 import { gatherLiveData } from '../../plans/live';
 import { cleanSection } from '../../plans/sanitize';
-import { assertAccount } from './stakeholders';
+import { assertAccount, getMap } from './stakeholders';
+import type { StakeholderMap } from '../../../../shared/api/stakeholders';
 
 /** "Due" in the list of plans: open actions due from today within this many days. */
 export const DUE_SOON_DAYS = 30;
@@ -66,6 +67,8 @@ interface Frozen {
   sections: PlanSection[];
   items: PlanItem[];
   live: PlanLiveData;
+  /** The account's stakeholder map as it was (versions frozen before it was kept have none). */
+  map?: StakeholderMap | null;
 }
 
 const PLAN_SELECT = `SELECT p.*, a.name AS account_name, a.currency, pe.name AS owner_name
@@ -155,6 +158,16 @@ function frozenOf(db: Db, planId: number, version: number): Frozen {
   const json = db.prepare('SELECT data FROM plan_versions WHERE plan_id = ? AND version = ?').pluck().get(planId, version) as string | undefined;
   if (json === undefined) throw new AppError('plan-version-not-found', `Plan ${planId} has no version ${version}.`, { version });
   return JSON.parse(json) as Frozen;
+}
+
+/**
+ * The stakeholder map an approved plan prints: the one frozen with it; undefined for a plan that is
+ * not approved, or whose version was frozen before maps were kept (it prints today's map).
+ */
+export function frozenMap(db: Db, planId: number): StakeholderMap | null | undefined {
+  const row = planRow(db, planId);
+  if (row.status !== 'approved') return undefined;
+  return frozenOf(db, planId, row.version).map;
 }
 
 function viewOf(db: Db, row: PlanRow, today: string): PlanView {
@@ -391,6 +404,7 @@ export function setStatus(db: Db, planId: number, status: PlanStatus, now: Date,
       sections: sectionsOf(db, planId),
       items: itemsOf(db, planId),
       live: gatherLiveData(db, approved.account_id, approved.year, today),
+      map: getMap(db, approved.account_id, null, { today }),
     };
     db.prepare('INSERT INTO plan_versions (plan_id, version, data, created_at) VALUES (?, ?, ?, ?)').run(planId, approved.version, JSON.stringify(frozen), now.toISOString());
     return toPlan(approved);

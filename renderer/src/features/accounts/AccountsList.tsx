@@ -14,7 +14,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Icon } from '../../ui/icons';
 import { AccountsTable } from './AccountsTable';
 import { AddAccountDialog } from './AddAccountDialog';
-import { downloadFile } from './download';
+import { downloadBase64 } from '../../lib/download';
 import { EmptyAccounts } from './EmptyAccounts';
 import { localToday, tierName, tk } from './format';
 import { accountHref, IMPORT_HREF } from './href';
@@ -87,7 +87,7 @@ export function AccountsList() {
   const exportAs = async (format: 'csv' | 'xlsx' | 'json') => {
     try {
       const file = await api('export-accounts', { format, locale: currentLocale() });
-      downloadFile(file);
+      downloadBase64(file);
       notice.success(t('accounts.export.done', { file: file.fileName }));
     } catch (e) {
       notice.error(errorText(t, e));

@@ -22,7 +22,7 @@ import { useNotice } from '../../ui/Notice';
 import type { CardActions, CardContext } from './BoardCard';
 import { BoardCanvas } from './BoardCanvas';
 import { BoardIcon } from './BoardIcons';
-import { downloadBase64 } from './download';
+import { downloadBase64 } from '../../lib/download';
 import { MatrixEditor } from './MatrixEditor';
 import { useMoves } from './moves';
 import { MoveMenu } from './MoveMenu';

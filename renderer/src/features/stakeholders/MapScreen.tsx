@@ -44,7 +44,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Icon } from '../../ui/icons';
 import { MenuButton } from '../../ui/Menu';
 import { useNotice } from '../../ui/Notice';
-import { downloadBase64 } from '../board/download';
+import { downloadBase64 } from '../../lib/download';
 import { CoveragePanel } from './CoveragePanel';
 import {
   ancestors,

@@ -1,0 +1,33 @@
+/**
+ * The renderer's translated error messages: the reply's params fill the message, and params that
+ * are keys of a vocabulary (a plan's status) are said in words.
+ */
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { errorParams } from '../../renderer/src/lib/error-params';
+import { messages } from '../../shared/i18n';
+
+async function tFor(lng: 'zh-CN' | 'en') {
+  const i = i18next.createInstance();
+  await i.init({ lng, resources: { [lng]: { translation: messages[lng] } }, interpolation: { escapeValue: false } });
+  return i.t;
+}
+
+/** What errorText shows for a reply: errors.<code> with the params in words. */
+const text = (t: Awaited<ReturnType<typeof tFor>>, e: { code: string; params: Record<string, string | number> }) =>
+  t(`errors.${e.code}`, errorParams(t, e.code, e.params));
+
+describe('error messages', () => {
+  it('says a refused plan status move in words, in both languages', async () => {
+    const e = { code: 'plan-transition', params: { from: 'draft', to: 'approved' } };
+    const zh = text(await tFor('zh-CN'), e);
+    expect(zh).toContain(`从 ${messages['zh-CN'].planEditor.status.draft} 变为 ${messages['zh-CN'].planEditor.status.approved}`);
+    expect(zh).not.toMatch(/draft|approved/);
+    expect(text(await tFor('en'), e)).toContain(`from ${messages.en.planEditor.status.draft} to ${messages.en.planEditor.status.approved}`);
+  });
+
+  it('fills other params as they are', async () => {
+    const e = { code: 'import-bad-map', params: { column: '客户' } };
+    expect(text(await tFor('en'), e)).toBe(messages.en.errors['import-bad-map'].replace('{{column}}', '客户'));
+  });
+});
