@@ -36,7 +36,7 @@ describe('the plan template', () => {
         const question = lang === 'en' ? 'What does the customer want to achieve this year?' : '客户今年最想达成什么？';
         const field = page.getByLabel(s.guideFor.replace('{{section}}', overview).replace('{{language}}', lang === 'en' ? 'English' : '中文'), { exact: true });
         await field.fill(question);
-        await table.scrollIntoViewIfNeeded();
+        await page.getByRole('heading', { name: s.title, exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await screenshot(page, 'settings-plan-template', lang);
         await page.getByRole('button', { name: s.save }).click();
         await page.getByText(s.saved).waitFor();

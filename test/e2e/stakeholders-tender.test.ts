@@ -168,4 +168,42 @@ describe('stakeholder map: tender maps, snapshots, import', () => {
       tmp.cleanup();
     }
   });
+
+  it('imports a people list with Chinese headers and words, the bad row explained in Chinese (zh-CN)', async () => {
+    const lang = 'zh-CN' as const;
+    const t = msg(lang);
+    const tmp = tempDir();
+    const preview = await startPreview({ dbPath: path.join(tmp.dir, 'keyplan.db') });
+    const page = await newPage(browser, { lang });
+    try {
+      const account = (await invoke(preview, 'accounts-create', { name: '华北电网有限公司' })) as { id: number };
+      await page.goto(`${preview.url}#/stakeholders/${account.id}`);
+      await page.getByRole('button', { name: t.mapper.empty.import }).click();
+      const dialog = page.getByRole('dialog', { name: fill(t.mapper.import.title, { account: '华北电网有限公司' }) });
+      const csv = [
+        '姓名,职务,部门,层级,上级,角色,态度',
+        '林雪,总经理,经理层,高层,,决策者,1',
+        '唐锐,总工程师,工程部,中层,林雪,技术评估者,-1',
+        '吴博,采购员,采购部,中层,林雪,巫师,0',
+      ].join('\n');
+      await dialog.getByTestId('stakeholder-import-file').setInputFiles({ name: '决策链.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+      await dialog.getByTestId('stakeholder-import-report').waitFor();
+      expect(await dialog.getByLabel(fill(t.importer.mapping.targetFor, { column: '上级' })).inputValue()).toBe('reportsTo');
+      const errors = dialog.getByTestId('stakeholder-import-errors');
+      await errors.getByRole('cell', { name: t.domain.importError['unknown-role'] }).waitFor();
+      expect(await errors.getByRole('row').count()).toBe(2);
+      await screenshot(page, 'stakeholders-import', lang);
+      await dialog.getByRole('checkbox', { name: t.importer.run.skip }).check();
+      await dialog.getByRole('button', { name: t.mapper.import.run, exact: true }).click();
+      await page.getByText(fill(t.mapper.import.done, { created: 2, updated: 0, lines: 1 })).waitFor();
+      await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
+    } catch (e) {
+      await screenshot(page, 'stakeholders-import-failure', lang);
+      throw e;
+    } finally {
+      await page.context().close();
+      await preview.stop();
+      tmp.cleanup();
+    }
+  });
 });

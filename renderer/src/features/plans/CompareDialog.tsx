@@ -107,11 +107,20 @@ export function CompareDialog({ planId, versions, onClose }: { planId: number; v
   );
 }
 
-/** The text without its markup. */
+/** Where one paragraph (heading, list item, row, line) ends in an excerpt: visibly, as in an editor. */
+const BREAK = '\u00b6';
+
+/** The text without its markup; a paragraph's end is marked with ¶, cells are apart by a space. */
 function plain(html: string): string {
-  const spaced = html.replace(/<\/(p|h[1-6]|li|td|th|tr|blockquote)>|<br\s*\/?>/gi, (m) => `${m} `);
-  const doc = new DOMParser().parseFromString(spaced, 'text/html');
-  return (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const marked = html
+    .replace(/<\/(p|h[1-6]|li|tr|blockquote)>|<br\s*\/?>/gi, (m) => `${m}\uE000`)
+    .replace(/<\/(td|th)>/gi, (m) => `${m} `);
+  const doc = new DOMParser().parseFromString(marked, 'text/html');
+  return (doc.body.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\uE000[\s\uE000]*/g, ` ${BREAK} `)
+    .trim()
+    .replace(new RegExp(`\\s*${BREAK}$`), '');
 }
 
 /** Where two texts part: what was there and what is there now, from the first difference (a short excerpt). */
