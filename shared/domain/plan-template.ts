@@ -24,7 +24,7 @@ export type PlanTemplate = z.output<typeof planTemplateSchema>;
 /** The questions a key-account director answers in each section (domain.md, "The annual account plan"). */
 const GUIDES: Record<PlanSectionKey, { 'zh-CN': string; en: string }> = {
   overview: { 'zh-CN': '客户是谁、做什么业务？对我们有多重要，今年的重点是什么？', en: 'Who is the customer and what do they do? How much do they matter to us, and what matters this year?' },
-  review: { 'zh-CN': '去年的目标完成了多少？哪些做得好，哪些没做到，原因是什么？', en: 'How much of last year's targets was reached? What went well, what did not, and why?' },
+  review: { 'zh-CN': '去年的目标完成了多少？哪些做得好，哪些没做到，原因是什么？', en: "How much of last year's targets was reached? What went well, what did not, and why?" },
   competitors: { 'zh-CN': '谁在这个客户里和我们竞争？他们的报价、位置、优势和弱点？', en: 'Who competes with us at this account? Their offer, position, strengths and weaknesses?' },
   analysis: { 'zh-CN': '我们的优势、劣势，客户带来的机会和威胁分别是什么？', en: 'What are our strengths and weaknesses here, and the opportunities and threats the account brings?' },
   objectives: { 'zh-CN': '今年要达成哪些可衡量的目标？基数、目标值和季度分解？', en: 'Which measurable objectives for this year? Baseline, target and the split by quarter?' },
