@@ -8,7 +8,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: { index: resolve(root, 'electron/main/index.ts') },
+        // .mjs: the import worker's chunk is an ES module wherever it is loaded from, also unpacked
+        // beside app.asar where no package.json says "type": "module" (electron/builder.yml).
+        output: { chunkFileNames: 'chunks/[name]-[hash].mjs' },
+      },
     },
   },
   preload: {

@@ -12,8 +12,10 @@ import { chooseDbPath } from './db-path';
 import { electronPrinter } from './printer';
 
 export function openBackend(): Backend {
-  // Large imports are read in a worker thread; the build emits it as its own file.
-  setReaderWorkerFile(readerWorkerFile);
+  // Large imports are read in a worker thread; the build emits it as its own file, which the
+  // packaged app keeps unpacked beside app.asar (a worker thread cannot load from the archive).
+  const unpacked = readerWorkerFile.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
+  setReaderWorkerFile(unpacked !== readerWorkerFile && fs.existsSync(unpacked) ? unpacked : readerWorkerFile);
   const userData = app.getPath('userData');
   const configFile = path.join(userData, CONFIG_FILE);
   const config = readConfig(configFile);

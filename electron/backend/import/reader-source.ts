@@ -92,12 +92,17 @@ export function warmReaderWorker(): void {
   readerWorker();
 }
 
+/** An XLSX workbook (a zip): read in the calling thread, where exceljs is (the worker carries only the CSV reader). */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
 /**
- * 'auto': the worker for a large file once it has started (the first large import of a process
+ * 'auto': the worker for a large CSV file once it has started (the first large import of a process
  * starts it and is read here); 'worker' waits for it and fails if it cannot start; 'thread' here.
  */
 export async function openReader(job: ReadJob, mode: ReaderMode = 'auto'): Promise<ReadSource> {
-  if (mode === 'thread' || (mode === 'auto' && job.bytes.length < WORKER_MIN_BYTES)) return threadSource(job);
+  if (mode === 'thread' || (mode === 'auto' && (job.bytes.length < WORKER_MIN_BYTES || isZip(job.bytes)))) return threadSource(job);
   const s = readerWorker();
   if (mode === 'worker') {
     try {
