@@ -53,6 +53,9 @@ export const en: Messages = {
     dismiss: 'Dismiss',
     working: 'Working…',
     notifications: 'Notifications',
+    datePlaceholder: 'e.g. 2026-05-01',
+    invalidDate: 'Enter a date such as 2026-05-01 (2026/5/1 and 2026年5月1日 work too).',
+    pickDate: 'Choose {{field}} from a calendar',
   },
   format: {
     bytes: '{{value}} B',

@@ -61,6 +61,9 @@ export const zhCN = {
     dismiss: '关闭提示',
     working: '正在处理…',
     notifications: '通知',
+    datePlaceholder: '如 2026-05-01',
+    invalidDate: '请输入日期，如 2026-05-01（也可写 2026/5/1 或 2026年5月1日）。',
+    pickDate: '从日历选择{{field}}',
   },
   format: {
     bytes: '{{value}} B',

@@ -84,12 +84,23 @@ describe('account page', () => {
     const form = page.getByRole('form', { name: t.accounts.interactions.addTitle });
     await form.getByLabel(t.accounts.interactions.summary).fill('拜访信息中心主任，介绍新一代方案');
     await form.getByLabel(t.accounts.interactions.nextStep, { exact: true }).fill('发送方案建议书');
+    // Dates are typed as people write them and shown as 2026-12-09 in either language.
+    const nextDue = form.getByLabel(t.accounts.interactions.nextDue, { exact: true });
+    await nextDue.fill('2026年13月9日');
+    await nextDue.blur();
+    await form.getByText(t.common.invalidDate).waitFor();
+    expect(await nextDue.getAttribute('aria-invalid')).toBe('true');
+    await nextDue.fill('2026年12月9日');
+    await nextDue.blur();
+    await expect.poll(() => nextDue.inputValue()).toBe('2026-12-09');
+    expect(await form.getByText(t.common.invalidDate).count()).toBe(0);
     await screenshot(page, 'account-interaction-form', 'zh-CN');
     await form.getByRole('button', { name: t.accounts.form.save }).click();
     await page.getByText('拜访信息中心主任，介绍新一代方案').waitFor();
     await expect.poll(() => followUp.innerText()).not.toMatch(/逾期/);
     expect(await page.locator('.acct-timeline__item').first().innerText()).toContain('拜访信息中心主任');
     expect((await detail(account.id)).followUp.state).not.toBe('overdue');
+    expect((await detail(account.id)).interactions.find((i) => i.nextStep === '发送方案建议书')?.nextDue).toBe('2026-12-09');
 
     // An opportunity in solution validation, with rivals.
     await tab(page, 'zh-CN', 'opportunities').click();

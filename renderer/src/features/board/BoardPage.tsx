@@ -33,6 +33,8 @@ import { activeFilters, FilterFields, filterArgs, NO_FILTERS, Recorder, type Fil
 import { matrixName, namesOf, useWords } from './words';
 import { TRAY } from './Zones';
 import './board.css';
+import { DateField } from '../../ui/DateField';
+import { isIsoDate } from '../../../../shared/domain/dates';
 
 const BOARD_TABLES = ['placements', 'matrices', 'accounts', 'account_revenue', 'interactions', 'people', 'tiers', 'account_team'];
 /** A search no name contains: accounts-query then answers with its facets and no rows. */
@@ -420,13 +422,13 @@ export function BoardPage() {
         <label htmlFor="board-asof" className="tool__label">
           {t('board.asOf.label')}
         </label>
-        <input id="board-asof" type="date" className="field__input tool__input tool__date" value={route.asOf ?? ''} onChange={(e) => setDate('asOf', e.target.value)} />
+        <DateField bare id="board-asof" inputClassName="tool__input tool__date" label={t('board.asOf.label')} value={route.asOf ?? ''} onChange={(v) => (v === '' || isIsoDate(v)) && setDate('asOf', v)} />
       </div>
       <div className={cx('tool', route.since && 'tool--on')}>
         <label htmlFor="board-since" className="tool__label">
           {t('board.since.label')}
         </label>
-        <input id="board-since" type="date" className="field__input tool__input tool__date" value={route.since ?? ''} onChange={(e) => setDate('since', e.target.value)} />
+        <DateField bare id="board-since" inputClassName="tool__input tool__date" label={t('board.since.label')} value={route.since ?? ''} onChange={(v) => (v === '' || isIsoDate(v)) && setDate('since', v)} />
       </div>
     </div>
   );

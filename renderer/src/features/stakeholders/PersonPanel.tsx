@@ -32,6 +32,7 @@ import { SelectField } from '../../ui/SelectField';
 import { TextArea } from '../../ui/TextArea';
 import { TextField } from '../../ui/TextField';
 import { shortDate } from '../accounts/format';
+import { DateField } from '../../ui/DateField';
 
 export type Fields = z.infer<typeof stakeholderFieldsSchema>;
 
@@ -410,12 +411,11 @@ export function PersonPanel({ member, members, lines, people, tenderName, safe, 
               ))}
             </SelectField>
           </div>
-          <TextField
+          <DateField
             label={t('dmu.fields.lastContact')}
-            type="date"
             max={today}
             value={draft.lastContactSet}
-            onChange={(e) => set('lastContactSet', e.target.value)}
+            onChange={(v) => set('lastContactSet', v)}
             error={errors.lastContactSet}
             hint={derived ? t('mapper.person.lastContactDerived', { date: shortDate(derived, i18n.language) }) : t('mapper.person.lastContactHint')}
           />

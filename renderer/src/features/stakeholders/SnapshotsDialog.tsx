@@ -17,6 +17,7 @@ import { TextField } from '../../ui/TextField';
 import { shortDate } from '../accounts/format';
 import { mapWords } from './words';
 import type { Locale } from '../../../../shared/i18n';
+import { DateField } from '../../ui/DateField';
 
 const NOW = 'now';
 
@@ -142,7 +143,7 @@ export function SnapshotsDialog({
               setLabelError(null);
             }}
           />
-          <TextField label={t('mapper.snapshots.date')} type="date" max={today} value={takenOn} onChange={(e) => setTakenOn(e.target.value)} />
+          <DateField label={t('mapper.snapshots.date')} max={today} value={takenOn} onChange={setTakenOn} />
           <Button type="submit" variant="primary" busy={busy} className="snaps__save-btn">
             {t('mapper.snapshots.save')}
           </Button>

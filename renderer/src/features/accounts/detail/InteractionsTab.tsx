@@ -15,6 +15,7 @@ import { TextField } from '../../../ui/TextField';
 import { enumOptions, localToday, shortDate, tk } from '../format';
 import { usePeople } from '../reference';
 import { useConfirm } from './useConfirm';
+import { DateField } from '../../../ui/DateField';
 
 const KIND_ICON: Record<InteractionKind, IconName> = {
   visit: 'visit',
@@ -162,14 +163,13 @@ export function InteractionsTab({ detail }: { detail: AccountDetail }) {
             <h3 className="edit-panel__title">{draft.id ? t('accounts.interactions.editTitle') : t('accounts.interactions.addTitle')}</h3>
             <div className="acct-form-grid acct-form-grid--4">
               <SelectField label={t('accounts.interactions.kind')} options={enumOptions(INTERACTION_KINDS, 'interactionKind', t)} value={draft.kind} onChange={(e) => set('kind', e.target.value as InteractionKind)} />
-              <TextField
+              <DateField
                 label={t('accounts.interactions.date')}
-                type="date"
                 value={draft.date}
                 error={dateError}
                 required
-                onChange={(e) => {
-                  set('date', e.target.value);
+                onChange={(v) => {
+                  set('date', v);
                   setDateError(null);
                 }}
               />
@@ -178,7 +178,7 @@ export function InteractionsTab({ detail }: { detail: AccountDetail }) {
               <TextArea label={t('accounts.interactions.summary')} className="acct-span-2" rows={3} maxLength={5000} value={draft.summary} onChange={(e) => set('summary', e.target.value)} />
               <TextArea label={t('accounts.interactions.outcome')} className="acct-span-2" rows={3} maxLength={5000} value={draft.outcome} onChange={(e) => set('outcome', e.target.value)} />
               <TextField label={t('accounts.interactions.nextStep')} className="acct-span-2" value={draft.nextStep} maxLength={1000} onChange={(e) => set('nextStep', e.target.value)} />
-              <TextField label={t('accounts.interactions.nextDue')} type="date" value={draft.nextDue} onChange={(e) => set('nextDue', e.target.value)} />
+              <DateField label={t('accounts.interactions.nextDue')} value={draft.nextDue} onChange={(v) => set('nextDue', v)} />
               {draft.id ? (
                 <label className="acct-check acct-check--inline">
                   <input type="checkbox" checked={draft.nextDone} onChange={(e) => set('nextDone', e.target.checked)} />

@@ -16,6 +16,7 @@ import { enumOptions, money, moneyInput, shortDate, splitList, tk } from '../for
 import { MoneyField } from '../MoneyField';
 import { usePeople } from '../reference';
 import { useConfirm } from './useConfirm';
+import { DateField } from '../../../ui/DateField';
 
 interface Draft {
   id?: number;
@@ -156,7 +157,7 @@ export function OpportunitiesTab({ detail }: { detail: AccountDetail }) {
               <TextField label={t('accounts.opportunities.name')} className="acct-span-2" value={draft.name} error={errors.name ?? null} maxLength={200} onChange={(e) => set('name', e.target.value)} />
               <MoneyField label={t('accounts.opportunities.value')} currency={a.currency} value={draft.value} error={errors.value ?? null} onChange={(v) => set('value', v)} />
               <SelectField label={t('accounts.opportunities.stage')} options={enumOptions(OPPORTUNITY_STAGES, 'opportunityStage', t)} value={draft.stage} onChange={(e) => set('stage', e.target.value as OpportunityStage)} />
-              <TextField label={t('accounts.opportunities.bidDate')} type="date" value={draft.bidDate} onChange={(e) => set('bidDate', e.target.value)} />
+              <DateField label={t('accounts.opportunities.bidDate')} value={draft.bidDate} onChange={(v) => set('bidDate', v)} />
               <TextField label={t('accounts.opportunities.rivals')} className="acct-span-2" hint={t('accounts.opportunities.rivalsHint')} value={draft.rivals} onChange={(e) => set('rivals', e.target.value)} />
               <SelectField label={t('accounts.opportunities.owner')} emptyLabel={t('accounts.overview.notSet')} options={owners} value={draft.ownerId} onChange={(e) => set('ownerId', e.target.value)} />
               {closed ? (

@@ -29,6 +29,7 @@ import { usePeople, useTiers } from '../reference';
 import { buildPatch, draftFrom, isDirty, type Draft, type FieldErrors } from './overviewModel';
 import { ParentPicker } from './ParentPicker';
 import { TeamEditor } from './TeamEditor';
+import { DateField } from '../../../ui/DateField';
 
 function Section({ title, lead, children, wide }: { title: string; lead?: string; children: ReactNode; wide?: boolean }) {
   return (
@@ -78,6 +79,11 @@ export function OverviewTab({ detail }: { detail: AccountDetail }) {
     value: draft[k] as string,
     error: errors[k] ?? null,
     onChange: (e: { target: { value: string } }) => set(k, e.target.value as never),
+  });
+  const date = (k: keyof Draft) => ({
+    value: draft[k] as string,
+    error: errors[k] ?? null,
+    onChange: (v: string) => set(k, v as never),
   });
   const select = (k: keyof Draft) => ({
     value: draft[k] as string,
@@ -208,7 +214,7 @@ export function OverviewTab({ detail }: { detail: AccountDetail }) {
         <Section title={t('accounts.overview.risk')} wide>
           <SelectField label={t('domain.field.churnStatus')} options={enumOptions(CHURN_STATUSES, 'churnStatus', t)} {...select('churnStatus')} emptyLabel={undefined} />
           <SelectField label={t('domain.field.churnReason')} options={enumOptions(CHURN_REASONS, 'churnReason', t)} {...select('churnReason')} />
-          <TextField label={t('domain.field.churnedOn')} type="date" {...text('churnedOn')} />
+          <DateField label={t('domain.field.churnedOn')} {...date('churnedOn')} />
           <TextArea label={t('domain.field.churnNote')} className="acct-span-3" rows={2} maxLength={2000} {...text('churnNote')} />
         </Section>
 

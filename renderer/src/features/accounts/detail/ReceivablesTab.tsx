@@ -12,6 +12,7 @@ import { useNotice } from '../../../ui/Notice';
 import { TextField } from '../../../ui/TextField';
 import { localToday, moneyFull, shortDate } from '../format';
 import { useConfirm } from './useConfirm';
+import { DateField } from '../../../ui/DateField';
 
 /** Receivables (outstanding, days overdue, terms) and satisfaction scores with their trend. */
 export function ReceivablesTab({ detail, onEdit }: { detail: AccountDetail; onEdit: () => void }) {
@@ -127,13 +128,12 @@ export function ReceivablesTab({ detail, onEdit }: { detail: AccountDetail; onEd
           </div>
           <form className="sat__form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('accounts.satisfaction.add')}>
             <div className="acct-form-grid acct-form-grid--2">
-              <TextField
+              <DateField
                 label={t('accounts.satisfaction.date')}
-                type="date"
                 value={draft.date}
                 error={errors.date ?? null}
-                onChange={(e) => {
-                  setDraft((d) => ({ ...d, date: e.target.value }));
+                onChange={(v) => {
+                  setDraft((d) => ({ ...d, date: v }));
                   setErrors((x) => ({ ...x, date: undefined }));
                 }}
               />
