@@ -54,7 +54,7 @@ export const en: Messages = {
     working: 'Working…',
     notifications: 'Notifications',
     datePlaceholder: 'e.g. 2026-05-01',
-    invalidDate: 'Enter a date such as 2026-05-01 (2026/5/1 and 2026年5月1日 work too).',
+    invalidDate: 'Enter a date such as 2026-05-01 (2026/5/1 and 20260501 work too).',
     pickDate: 'Choose {{field}} from a calendar',
   },
   format: {
