@@ -1,7 +1,8 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDate } from '../../../shared/domain/values';
 import { cx } from '../lib/cx';
+import { FieldFrame, useFieldIds } from './FieldFrame';
 import { Icon } from './icons';
 
 export interface DateFieldProps {
@@ -44,10 +45,6 @@ function readDate(text: string): { ok: true; value: string } | { ok: false } | n
 
 export function DateField({ label, value, onChange, hint, error, hideLabel, className, required, min, max, id: given, bare, inputClassName }: DateFieldProps) {
   const { t } = useTranslation();
-  const own = useId();
-  const id = given ?? own;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   const picker = useRef<HTMLInputElement>(null);
   const [text, setText] = useState(value);
   const [shown, setShown] = useState(value);
@@ -61,7 +58,7 @@ export function DateField({ label, value, onChange, hint, error, hideLabel, clas
   const parsed = readDate(text);
   const invalid = touched && parsed !== null && !parsed.ok;
   const shownError = error ?? (invalid ? t('common.invalidDate') : null);
-  const describedBy = [shownError ? errorId : null, hint && !shownError ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds(hint, shownError, given);
 
   const emit = (raw: string) => {
     setText(raw);
@@ -74,7 +71,7 @@ export function DateField({ label, value, onChange, hint, error, hideLabel, clas
   const control = (
     <div className="field__control date-field">
       <input
-        id={id}
+        id={ids.id}
         type="text"
         inputMode="numeric"
         autoComplete="off"
@@ -83,7 +80,7 @@ export function DateField({ label, value, onChange, hint, error, hideLabel, clas
         value={text}
         required={required}
         aria-invalid={shownError ? true : undefined}
-        aria-describedby={bare ? undefined : describedBy}
+        aria-describedby={bare ? undefined : ids.describedBy}
         onChange={(e) => {
           setTouched(false);
           emit(e.target.value);
@@ -128,20 +125,8 @@ export function DateField({ label, value, onChange, hint, error, hideLabel, clas
   );
   if (bare) return control;
   return (
-    <div className={cx('field', shownError && 'field--invalid', className)}>
-      <label htmlFor={id} className={cx('field__label', hideLabel && 'visually-hidden')}>
-        {label}
-      </label>
+    <FieldFrame ids={ids} label={label} hideLabel={hideLabel} hint={hint} error={shownError} className={className}>
       {control}
-      {shownError ? (
-        <p id={errorId} className="field__error" role="alert">
-          {shownError}
-        </p>
-      ) : hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,5 +1,5 @@
-import { useId, type Ref, type TextareaHTMLAttributes } from 'react';
-import { cx } from '../lib/cx';
+import type { Ref, TextareaHTMLAttributes } from 'react';
+import { FieldFrame, useFieldIds } from './FieldFrame';
 
 export interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
   label: string;
@@ -13,25 +13,10 @@ export interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaE
 
 /** A labelled multi-line text input. */
 export function TextArea({ label, hint, error, hideLabel, className, ref, rows = 3, ...area }: TextAreaProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [error ? errorId : null, hint && !error ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds(hint, error);
   return (
-    <div className={cx('field', error && 'field--invalid', className)}>
-      <label htmlFor={id} className={cx('field__label', hideLabel && 'visually-hidden')}>
-        {label}
-      </label>
-      <textarea ref={ref} id={id} rows={rows} className="field__input field__textarea" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...area} />
-      {error ? (
-        <p id={errorId} className="field__error" role="alert">
-          {error}
-        </p>
-      ) : hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame ids={ids} label={label} hideLabel={hideLabel} hint={hint} error={error} className={className}>
+      <textarea ref={ref} id={ids.id} rows={rows} className="field__input field__textarea" aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...area} />
+    </FieldFrame>
   );
 }

@@ -1,5 +1,6 @@
-import { useId, type InputHTMLAttributes, type Ref } from 'react';
+import type { InputHTMLAttributes, Ref } from 'react';
 import { cx } from '../lib/cx';
+import { FieldFrame, useFieldIds } from './FieldFrame';
 import { Icon, type IconName } from './icons';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'size'> {
@@ -17,35 +18,20 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 
 /** A labelled text input with an optional hint and an error that screen readers announce. */
 export function TextField({ label, hint, error, hideLabel, icon, className, mono, ref, ...input }: TextFieldProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [error ? errorId : null, hint && !error ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds(hint, error);
   return (
-    <div className={cx('field', error && 'field--invalid', className)}>
-      <label htmlFor={id} className={cx('field__label', hideLabel && 'visually-hidden')}>
-        {label}
-      </label>
+    <FieldFrame ids={ids} label={label} hideLabel={hideLabel} hint={hint} error={error} className={className}>
       <div className={cx('field__control', icon && 'field__control--icon')}>
         {icon ? <Icon name={icon} size={18} /> : null}
         <input
           ref={ref}
-          id={id}
+          id={ids.id}
           className={cx('field__input', mono && 'mono')}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={ids.describedBy}
           {...input}
         />
       </div>
-      {error ? (
-        <p id={errorId} className="field__error" role="alert">
-          {error}
-        </p>
-      ) : hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { useNotice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
+import { useStoredDraft } from './useStoredDraft';
 
 type Draft = Record<Grade, string>;
 
@@ -26,18 +27,10 @@ export function CadenceCard() {
   const { t } = useTranslation();
   const notice = useNotice();
   const cadence = useApiQuery('cadence-get', {}, ['grade_cadence']);
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [loadedFrom, setLoadedFrom] = useState<CadenceDays | undefined>(undefined);
+  const { draft, setDraft, accept } = useStoredDraft(cadence.value, toDraft, (d, c) => GRADES.every((g) => d[g] === String(c[g])));
   const [invalid, setInvalid] = useState<Set<Grade>>(new Set());
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  // Follow the stored cadence (it may change in another window) unless the person is editing.
-  if (cadence.value && cadence.value !== loadedFrom) {
-    const untouched = draft === null || !loadedFrom || GRADES.every((g) => draft[g] === String(loadedFrom[g]));
-    setLoadedFrom(cadence.value);
-    if (untouched) setDraft(toDraft(cadence.value));
-  }
 
   const current = draft ?? toDraft(cadence.value ?? DEFAULT_CADENCE_DAYS);
   const dirty = cadence.value !== undefined && GRADES.some((g) => current[g].trim() !== String(cadence.value?.[g]));
@@ -51,8 +44,7 @@ export function CadenceCard() {
     setSaving(true);
     try {
       const saved = await api('cadence-set', parsed as CadenceDays);
-      setLoadedFrom(saved);
-      setDraft(toDraft(saved));
+      accept(saved);
       notice.success(t('settings.cadence.saved'));
       cadence.reload();
     } catch (e) {

@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { useNotice } from '../../ui/Notice';
 import { TextArea } from '../../ui/TextArea';
+import { useStoredDraft } from './useStoredDraft';
 
 type Row = PlanTemplate['sections'][number];
 const same = (a: PlanTemplate, b: PlanTemplate) => JSON.stringify(a) === JSON.stringify(b);
@@ -17,17 +18,9 @@ export function PlanTemplateCard() {
   const { t } = useTranslation();
   const notice = useNotice();
   const stored = useApiQuery('plan-template-get', {}, ['settings']);
-  const [draft, setDraft] = useState<PlanTemplate | null>(null);
-  const [loadedFrom, setLoadedFrom] = useState<PlanTemplate | undefined>(undefined);
+  const { draft, setDraft, accept } = useStoredDraft(stored.value, (v) => v, same);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  // Follow the stored template (another window may change it) unless the person is editing.
-  if (stored.value && stored.value !== loadedFrom) {
-    const untouched = draft === null || !loadedFrom || same(draft, loadedFrom);
-    setLoadedFrom(stored.value);
-    if (untouched) setDraft(stored.value);
-  }
   const current = draft ?? stored.value ?? DEFAULT_PLAN_TEMPLATE;
   const dirty = stored.value !== undefined && !same(current, stored.value);
   const tooLong = (s: string) => s.trim().length > GUIDE_MAX;
@@ -46,8 +39,7 @@ export function PlanTemplateCard() {
     setSaving(true);
     try {
       const saved = await api('plan-template-set', { template: current });
-      setLoadedFrom(saved);
-      setDraft(saved);
+      accept(saved);
       notice.success(t('settings.planTemplate.saved'));
       stored.reload();
     } catch (e) {
