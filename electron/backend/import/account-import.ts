@@ -16,7 +16,7 @@ import { searchKey } from '../search-key';
 import { fromWireError, type ReadHead, type ReadMessage } from './account-reader';
 import type { AccountDraft, RowError, TierRef } from './account-rows';
 import { openReader, warmReaderWorker, WORKER_MIN_BYTES, type ReaderMode, type ReadSource } from './reader-source';
-import { peopleByName } from './writes';
+import { peopleByName, writeImport } from './writes';
 
 export { resolveMapping } from './account-mapping';
 
@@ -179,17 +179,13 @@ export async function importAccounts(db: Db, bytes: Uint8Array, fileName: string
       if (!(e instanceof Undo)) throw e;
     }
     if (rewrite) {
-      report = emptyReport(opts, rows);
-      try {
-        db.transaction(() => {
-          const writer = draftWriter(db, existing, now, report);
-          for (const d of drafts) writer.write(d);
-          writer.finish();
-          if (opts.dryRun) throw new Undo('dry run');
-        })();
-      } catch (e) {
-        if (!(e instanceof Undo)) throw e;
-      }
+      const again = emptyReport(opts, rows);
+      writeImport(db, !!opts.dryRun, () => {
+        const writer = draftWriter(db, existing, now, again);
+        for (const d of drafts) writer.write(d);
+        writer.finish();
+      });
+      report = again;
     }
     errors.sort((a, b) => a.line - b.line);
     report.errors = errors.map(toReportError);
@@ -280,7 +276,6 @@ function draftWriter(db: Db, existing: Existing, now: Date, report: ImportReport
       const prior = existing.get(d.name);
       let id: number;
       if (prior) {
-        // The reader spelt the key from the file's names; a name the file leaves empty keeps the stored one.
         // The reader spelt the key from the file's names; a name the file leaves empty keeps the stored one.
         const key =
           (d.fields.nameEn === undefined && prior.nameEn) || (d.fields.shortName === undefined && prior.shortName)

@@ -10,6 +10,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import { AppError } from '../../../shared/api/errors';
 import { readAccounts, toWireError, type ReadJob, type ReadMessage } from './account-reader';
 import type { WorkerJob } from './account-reader.worker';
+import { isZip } from './table';
 
 export interface ReadSource {
   /** The next message; blocks (worker) until it is there. */
@@ -92,14 +93,11 @@ export function warmReaderWorker(): void {
   readerWorker();
 }
 
-/** An XLSX workbook (a zip): read in the calling thread, where exceljs is (the worker carries only the CSV reader). */
-function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
 /**
  * 'auto': the worker for a large CSV file once it has started (the first large import of a process
- * starts it and is read here); 'worker' waits for it and fails if it cannot start; 'thread' here.
+ * starts it and is read here); an XLSX workbook is read here too, where exceljs is (the worker
+ * carries only the CSV reader); 'worker' waits for the worker and fails if it cannot start;
+ * 'thread' reads here.
  */
 export async function openReader(job: ReadJob, mode: ReaderMode = 'auto'): Promise<ReadSource> {
   if (mode === 'thread' || (mode === 'auto' && (job.bytes.length < WORKER_MIN_BYTES || isZip(job.bytes)))) return threadSource(job);

@@ -23,6 +23,11 @@ export interface Table {
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
+/** Whether the bytes are a zip archive, as an XLSX workbook is. */
+export function isZip(bytes: Uint8Array): boolean {
+  return ZIP.every((b, i) => bytes[i] === b);
+}
+
 export async function readTable(bytes: Uint8Array, fileName = ''): Promise<Table> {
   let head: TableHead | undefined;
   const rows: TableRow[] = [];
@@ -50,8 +55,7 @@ export interface TableSink {
  */
 export async function readTableInChunks(bytes: Uint8Array, fileName: string, sink: TableSink): Promise<void> {
   if (bytes.length === 0) throw new AppError('import-empty', `${fileName || 'The file'} is empty.`, { file: fileName });
-  const isZip = ZIP.every((b, i) => bytes[i] === b);
-  if (isZip) {
+  if (isZip(bytes)) {
     const t = await readXlsx(bytes, fileName);
     const { rows, ...head } = t;
     sink.head(head);
