@@ -5,7 +5,7 @@
  * or items in it, which are never hidden.
  */
 import { z } from 'zod';
-import { PLAN_SECTIONS, type PlanSectionKey } from './plan';
+import { PLAN_SECTIONS, sectionOfKind, type PlanItemKind, type PlanSectionKey } from './plan';
 
 export const GUIDE_MAX = 400;
 
@@ -44,4 +44,23 @@ export const DEFAULT_PLAN_TEMPLATE: PlanTemplate = {
 /** The sections a plan shows, in order: those in the template, and any other that has content. */
 export function shownSections(template: PlanTemplate, hasContent: (s: PlanSectionKey) => boolean): PlanSectionKey[] {
   return template.sections.filter((s) => s.included || hasContent(s.section)).map((s) => s.section);
+}
+
+/** Whether a section's HTML has any text in it (markup alone, an empty paragraph, is none). */
+export function hasText(html: string): boolean {
+  return html.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').trim() !== '';
+}
+
+/**
+ * The sections a plan shows - in the editor and in its PDF alike: the template's, and any other
+ * where this plan has text or items.
+ */
+export function planSectionsShown(
+  template: PlanTemplate,
+  sections: readonly { section: PlanSectionKey; html: string }[],
+  items: readonly { kind: PlanItemKind }[],
+): PlanSectionKey[] {
+  const written = new Set(sections.filter((s) => hasText(s.html)).map((s) => s.section));
+  for (const i of items) written.add(sectionOfKind(i.kind));
+  return shownSections(template, (s) => written.has(s));
 }

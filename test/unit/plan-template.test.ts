@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { planDocumentInput } from '../../electron/backend/handlers/plan-export';
 import { planDocument, printedSections } from '../../electron/backend/documents/plan-document';
 import { PLAN_SECTIONS } from '../../shared/domain/plan';
-import { DEFAULT_PLAN_TEMPLATE, shownSections, type PlanTemplate } from '../../shared/domain/plan-template';
+import { DEFAULT_PLAN_TEMPLATE, planSectionsShown, shownSections, type PlanTemplate } from '../../shared/domain/plan-template';
 import { messages } from '../../shared/i18n';
 import { NOW, TODAY } from './accounts-helpers';
 import { expectError, useTestEnv } from './helpers';
@@ -55,6 +55,21 @@ describe('the plan template', () => {
     const tpl = without('dmu', 'investment', 'measures');
     expect(shownSections(tpl, () => false)).toEqual(PLAN_SECTIONS.filter((s) => !['dmu', 'investment', 'measures'].includes(s)));
     expect(shownSections(tpl, (s) => s === 'investment')).toEqual(PLAN_SECTIONS.filter((s) => !['dmu', 'measures'].includes(s)));
+  });
+
+  it('counts text or items as content, not empty markup (the editor and the PDF use the same rule)', () => {
+    const tpl = without('team', 'investment', 'measures');
+    const shown = planSectionsShown(
+      tpl,
+      [
+        { section: 'investment', html: '<p></p><p>&nbsp;</p>' },
+        { section: 'measures', html: '<p>每季度复盘</p>' },
+      ],
+      [{ kind: 'team' }],
+    );
+    expect(shown).not.toContain('investment');
+    expect(shown).toContain('measures');
+    expect(shown).toContain('team'); // a team member is an item of the team section
   });
 
   it('the PDF leaves out a section the template leaves out, numbering the rest 1..n, but prints one a plan wrote in', async () => {

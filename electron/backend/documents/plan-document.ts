@@ -39,7 +39,6 @@ import type { Currency } from '../../../shared/domain/enums';
 import { gapReason, levelText } from '../../../shared/domain/gap-reason';
 import { formatMoney } from '../../../shared/domain/money';
 import {
-  sectionOfKind,
   type ActionData,
   type ContactData,
   type ObjectiveData,
@@ -54,7 +53,7 @@ import { renderMapSvg } from './map-svg';
 import { namedDestinationPages } from './pdf-pages';
 import type { PdfOptions, Printer } from './printer';
 import { revenueChartSvg } from './revenue-chart';
-import { DEFAULT_PLAN_TEMPLATE, shownSections, type PlanTemplate } from '../../../shared/domain/plan-template';
+import { DEFAULT_PLAN_TEMPLATE, planSectionsShown, type PlanTemplate } from '../../../shared/domain/plan-template';
 
 type Locale = 'zh-CN' | 'en';
 
@@ -68,11 +67,9 @@ export interface PlanDocumentInput {
   template?: PlanTemplate;
 }
 
-/** The sections this plan prints, in order (see shownSections). */
+/** The sections this plan prints, in order: the ones the editor shows (planSectionsShown). */
 export function printedSections(input: PlanDocumentInput): PlanSectionKey[] {
-  const texts = new Set(input.view.sections.filter((s) => sanitizeSectionHtml(s.html).trim() !== '').map((s) => s.section));
-  const withItems = new Set(input.view.items.map((i) => sectionOfKind(i.kind)));
-  return shownSections(input.template ?? DEFAULT_PLAN_TEMPLATE, (s) => texts.has(s) || withItems.has(s));
+  return planSectionsShown(input.template ?? DEFAULT_PLAN_TEMPLATE, input.view.sections, input.view.items);
 }
 
 export interface PlanDocumentOptions {

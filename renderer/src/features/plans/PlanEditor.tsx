@@ -8,8 +8,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanItem, PlanSection, PlanView } from '../../../../shared/api/plans';
-import { PLAN_SECTIONS, SWOT_QUADRANTS, sectionOfKind, type PlanItemKind, type PlanSectionKey, type PlanStatus } from '../../../../shared/domain/plan';
-import { DEFAULT_PLAN_TEMPLATE, shownSections } from '../../../../shared/domain/plan-template';
+import { PLAN_SECTIONS, SWOT_QUADRANTS, type PlanItemKind, type PlanSectionKey, type PlanStatus } from '../../../../shared/domain/plan';
+import { DEFAULT_PLAN_TEMPLATE, planSectionsShown } from '../../../../shared/domain/plan-template';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { errorCode, errorText } from '../../lib/errors';
@@ -80,9 +80,12 @@ function ActualStrip({ view }: { view: PlanView }) {
 function Outline({ sections, onGo }: { sections: PlanSectionKey[]; onGo: (s: PlanSectionKey) => void }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState<PlanSectionKey>(sections[0] ?? PLAN_SECTIONS[0]);
-  // The section at the top of the view is the current one in the outline.
+  // The section at the top of the view is the current one in the outline. Observed again only when
+  // the list changes (the editor passes a new array on every render).
+  const shownKey = sections.join();
   useEffect(() => {
-    const els = sections.map((s) => document.getElementById(`plan-sec-${s}`)).filter((e): e is HTMLElement => e !== null);
+    const shown = shownKey.split(',') as PlanSectionKey[];
+    const els = shown.map((s) => document.getElementById(`plan-sec-${s}`)).filter((e): e is HTMLElement => e !== null);
     const visible = new Set<string>();
     const observer = new IntersectionObserver(
       (entries) => {
@@ -90,14 +93,14 @@ function Outline({ sections, onGo }: { sections: PlanSectionKey[]; onGo: (s: Pla
           if (e.isIntersecting) visible.add(e.target.id);
           else visible.delete(e.target.id);
         }
-        const first = sections.find((s) => visible.has(`plan-sec-${s}`));
+        const first = shown.find((s) => visible.has(`plan-sec-${s}`));
         if (first) setCurrent(first);
       },
       { root: document.getElementById('main'), rootMargin: '0px 0px -60% 0px' },
     );
     els.forEach((e) => observer.observe(e));
     return () => observer.disconnect();
-  }, [sections]);
+  }, [shownKey]);
   return (
     <nav className="plan-outline" aria-label={t('planEditor.editor.outline')}>
       <h2 className="plan-outline__title">{t('planEditor.editor.outline')}</h2>
@@ -185,10 +188,7 @@ export default function PlanEditor({ accountId, year }: { accountId: number; yea
   const locale = i18n.language;
   // The template's sections, and any other this plan has written in (nothing written is hidden).
   const tpl = template.value ?? DEFAULT_PLAN_TEMPLATE;
-  const sections = shownSections(tpl, (s) => {
-    const html = view.sections.find((x) => x.section === s)?.html ?? '';
-    return html.replace(/<[^>]*>/g, '').trim() !== '' || view.items.some((i) => sectionOfKind(i.kind) === s);
-  });
+  const sections = planSectionsShown(tpl, view.sections, view.items);
   const guideOf = (s: PlanSectionKey) => tpl.sections.find((x) => x.section === s)?.guide[locale === 'en' ? 'en' : 'zh-CN'] ?? '';
   const outside = (s: PlanSectionKey) => !tpl.sections.find((x) => x.section === s)?.included;
   const editable = !frozen;
