@@ -90,6 +90,7 @@ describe('account page', () => {
     await nextDue.blur();
     await form.getByText(t.common.invalidDate).waitFor();
     expect(await nextDue.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'account-date-invalid', 'zh-CN');
     await nextDue.fill('2026年12月9日');
     await nextDue.blur();
     await expect.poll(() => nextDue.inputValue()).toBe('2026-12-09');
