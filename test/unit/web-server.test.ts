@@ -129,7 +129,7 @@ describe('access control', () => {
     expect(cookies).toHaveLength(1);
     const parts = cookies[0]!.split(';').map((p) => p.trim());
     expect(parts[0]).toBe(`${tokenCookieName(server.port)}=${TOKEN}`);
-    expect(parts.slice(1).sort()).toEqual(['HttpOnly', 'Path=/', 'SameSite=Strict']);
+    expect(parts.slice(1).sort()).toEqual(['HttpOnly', 'Path=/api/', 'SameSite=Strict']);
     // other parameters stay (the language); the redirect never leaves the app's page
     const lang = await request(`/?token=${TOKEN}&lang=en`, { token: null });
     expect(lang.headers.location).toBe('/?lang=en');

@@ -42,7 +42,11 @@ const TYPES: Record<string, string> = {
 };
 const EVENTS = EVENT_NAMES;
 
-/** The cookie that carries the token; per port, since browsers share cookies across a host's ports. */
+/**
+ * The cookie that carries the token. Browsers send a host's cookies to every port of it, so its name
+ * has the port (two previews do not overwrite each other's) and its Path is /api/, where the bridge
+ * reads it: an ordinary visit to another web server on 127.0.0.1 does not send it there.
+ */
 export function tokenCookieName(port: number): string {
   return `keyplan-token-${port}`;
 }
@@ -124,7 +128,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       const given = url.searchParams.get('token') ?? '';
       url.searchParams.delete('token');
       const headers: Record<string, string> = { location: `/${url.search}`, 'cache-control': 'no-store' };
-      if (safeEqual(given, token)) headers['set-cookie'] = `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      if (safeEqual(given, token)) headers['set-cookie'] = `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/api/`;
       res.writeHead(303, headers);
       return void res.end();
     }
