@@ -3,6 +3,7 @@
  * Present screen shows) carries the strict print CSP as its first <head> element and no script;
  * and, in Chromium, that policy stops a script or a remote load that an escaping slip let in.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { findChromium } from '../../electron/backend/documents/chromium-printer';
 import { PRINT_CSP, printCspMeta, printDocument } from '../../electron/backend/documents/html';
@@ -79,7 +80,7 @@ describe('the print documents CSP', () => {
 });
 
 /** Shows a document in Chromium as a loaded page and collects the CSP violations it reports. */
-async function inChromium<T>(html: string, use: (page: import('playwright-core').Page, violations: string[]) => Promise<T>): Promise<T> {
+async function inChromium<T>(html: string, use: (page: Page, violations: string[]) => Promise<T>): Promise<T> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: findChromium()!, args: ['--no-sandbox', '--disable-gpu'] });
   try {
