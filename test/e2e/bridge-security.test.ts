@@ -78,6 +78,29 @@ describe('the preview bridge in a browser', () => {
     });
   }
 
+  it('presents the forum deck under its own strict CSP, with no violation', async () => {
+    const t = msg('zh-CN');
+    const page = await newPage(browser, { lang: 'zh-CN' });
+    const violations = await watchCsp(page);
+    await page.goto(`${preview.url}#/forum`);
+    await page.getByRole('heading', { level: 1, name: t.forum.title }).waitFor();
+    await page.getByRole('button', { name: t.forum.present }).click();
+    const frame = page.frameLocator('.presentation iframe');
+    await frame.locator('.slide.on h1').waitFor();
+    // the slides through to the last, the board page (a frame of its own) on the way
+    await page.keyboard.press('ArrowRight');
+    await frame.locator('.slide.on iframe').waitFor();
+    await page.keyboard.press('End');
+    await frame.locator('.slide.on').last().waitFor();
+    const deck = page.frames().find((f) => f.parentFrame() === page.mainFrame());
+    expect(deck).toBeDefined();
+    expect(await deck!.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:/);
+    expect(await deck!.locator('script').count()).toBe(0);
+    await screenshot(page, 'bridge-present-csp', 'zh-CN');
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+
   it('a page from another origin cannot use the preview, even in a browser holding the cookie', async () => {
     const page = await newPage(browser, { lang: 'zh-CN' });
     await page.goto(preview.url);
