@@ -168,6 +168,30 @@ describe('access control', () => {
     expect(stream).toBe(200);
   });
 
+  it('a token with characters a cookie cannot hold still works through the cookie', async () => {
+    const odd = 'odd token; with=signs,and "quotes"';
+    const other = await startWebServer({ backend, staticDir: env.file('static'), port: 0, token: odd });
+    try {
+      const host = `127.0.0.1:${other.port}`;
+      const res = await new Promise<http.IncomingMessage>((resolve, reject) =>
+        http.get({ host: '127.0.0.1', port: other.port, path: `/?token=${encodeURIComponent(odd)}`, headers: { host } }, resolve).on('error', reject),
+      );
+      res.resume();
+      const cookie = res.headers['set-cookie']![0]!.split(';')[0]!;
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port: other.port, path: '/api/invoke/app-info', method: 'POST', headers: { host, cookie } }, (r) => {
+          r.resume();
+          resolve(r.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end('{}');
+      });
+      expect(status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refused requests change nothing', async () => {
     await invoke('accounts-create', { name: 'Sneaky' }, { token: 'wrong' });
     await invoke('accounts-create', { name: 'Sneaky' }, { host: `evil.example:${server.port}` });

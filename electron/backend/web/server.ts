@@ -128,7 +128,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       const given = url.searchParams.get('token') ?? '';
       url.searchParams.delete('token');
       const headers: Record<string, string> = { location: `/${url.search}`, 'cache-control': 'no-store' };
-      if (safeEqual(given, token)) headers['set-cookie'] = `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/api/`;
+      if (safeEqual(given, token)) headers['set-cookie'] = `${tokenCookieName(port)}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/api/`;
       res.writeHead(303, headers);
       return void res.end();
     }
@@ -194,11 +194,16 @@ function refuse(res: http.ServerResponse, status: 401 | 403, why: string): void 
   json(res, status, { ok: false, error: { code: 'forbidden', message: `forbidden (${why})` } });
 }
 
-/** The value of one cookie of the request, if sent. */
+/** The value of one cookie of the request (percent-decoded), if sent. */
 function cookie(req: http.IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+    if (at <= 0 || part.slice(0, at).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(at + 1).trim());
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
