@@ -29,6 +29,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [react()],
+    // zod with its JIT off, configured before any schema is built (see renderer/src/zod-jitless.ts)
+    resolve: { alias: [{ find: /^zod$/, replacement: resolve(root, 'renderer/src/zod-jitless.ts') }] },
     build: {
       outDir: resolve(root, 'out/renderer'),
       // electron-vite leaves output unminified; the renderer is loaded on every start, so shrink it.

@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'plan-version-not-found',
   /** An export stopped by export-cancel. */
   'export-cancelled',
+  /** A request to the browser preview's HTTP bridge larger than it reads (params: maxMb). */
+  'request-too-large',
   'internal',
 ] as const;
 

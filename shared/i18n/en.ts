@@ -264,5 +264,6 @@ export const en: Messages = {
     'plan-text-too-long': 'This section is too long ({{length}} characters; at most {{max}}). Shorten it or split it across sections.',
     'plan-version-not-found': 'Version {{version}} of this plan does not exist.',
     'export-cancelled': 'The export was cancelled; no file was written.',
+    'request-too-large': 'This request is too large for the preview (over {{maxMb}} MB); nothing was changed. Use a smaller file.',
   },
 };

@@ -272,5 +272,6 @@ export const zhCN = {
     'plan-text-too-long': '此部分内容过长（{{length}} 个字符，最多 {{max}} 个）。请精简或分到其他部分。',
     'plan-version-not-found': '此计划不存在第 {{version}} 版。',
     'export-cancelled': '导出已取消，没有写入文件。',
+    'request-too-large': '请求过大（超过 {{maxMb}} MB），预览未接收，没有任何改动。请使用较小的文件。',
   },
 };

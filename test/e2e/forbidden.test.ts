@@ -30,9 +30,10 @@ describe('the preview without its token, or without an answer', () => {
       expect(await page.getByRole('navigation').count()).toBe(0);
       await screenshot(page, 'forbidden', lang);
 
-      // a wrong token is no better
+      // a wrong token is no better (and it leaves the address bar too)
       await page.goto(`${preview.origin}/?token=not-the-token`);
       await page.getByRole('heading', { level: 1, name: t.forbidden.title }).waitFor();
+      expect(page.url()).toBe(`${preview.origin}/`);
       await page.context().close();
     });
   }
@@ -53,15 +54,15 @@ describe('the preview without its token, or without an answer', () => {
     });
   }
 
-  it('answers 403 to an API call without the token header, and 200 with it', async () => {
+  it('answers 401 to an API call without the token header, and 200 with it', async () => {
     const without = await fetch(`${preview.origin}/api/invoke/app-info`, { method: 'POST', body: '{}' });
-    expect(without.status).toBe(403);
+    expect(without.status).toBe(401);
     const wrong = await fetch(`${preview.origin}/api/invoke/app-info`, {
       method: 'POST',
       headers: { 'x-keyplan-token': 'wrong' },
       body: '{}',
     });
-    expect(wrong.status).toBe(403);
+    expect(wrong.status).toBe(401);
     const right = await fetch(`${preview.origin}/api/invoke/app-info`, {
       method: 'POST',
       headers: { 'x-keyplan-token': preview.token, 'content-type': 'application/json' },

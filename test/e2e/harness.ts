@@ -108,7 +108,7 @@ export async function newPage(
     console.error(`[page error] ${e.message}`);
   });
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/Failed to load resource: the server responded with a status of 403/.test(msg.text())) {
+    if (msg.type() === 'error' && !/Failed to load resource: the server responded with a status of 40[13]/.test(msg.text())) {
       console.error(`[console] ${msg.text()}`);
     }
   });

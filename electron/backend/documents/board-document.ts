@@ -6,7 +6,7 @@
 import type { Board, BoardCard, Quadrant } from '../../../shared/api/board';
 import { messages } from '../../../shared/i18n';
 import { formatMoney } from '../../../shared/domain/money';
-import { esc, fill, printedDate, printFontStack, withEmbeddedFonts } from './html';
+import { esc, fill, printedDate, printFontStack, printDocument } from './html';
 
 type Locale = 'zh-CN' | 'en';
 
@@ -50,7 +50,7 @@ export function boardDocument(board: Board, locale: Locale, generatedAt: string)
     board.since ? fill(t.since, { date: printedDate(board.since, locale) }) : '',
   ].filter(Boolean);
 
-  return withEmbeddedFonts(`<!doctype html>
+  return printDocument(`<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><title>${esc(fill(t.title, { matrix: zh ? m.nameZh : m.nameEn }))}</title>
 <style>
   @page { size: A4 landscape; margin: 10mm 12mm; }

@@ -26,7 +26,7 @@ import { paretoChartOption } from '../../../shared/domain/pareto-chart';
 import type { ActionData, ObjectiveData, PlanItemData } from '../../../shared/domain/plan';
 import { messages } from '../../../shared/i18n';
 import { boardDocument } from './board-document';
-import { esc, fill, printedDate, printFontStack, withEmbeddedFonts } from './html';
+import { esc, fill, printedDate, printFontStack, printDocument } from './html';
 import { renderMapSvg } from './map-svg';
 import { CHART_COLOURS, revenueChartSvg } from './revenue-chart';
 
@@ -230,7 +230,7 @@ export function deckDocument(slides: readonly string[], o: ForumDeckOptions): st
   const w = t(o.locale);
   const total = slides.length;
   const numbered = slides.map((s, i) => s.replace(/<\/section>$/, `<span class="no">${esc(fill(w.slideOf, { n: i + 1, total }))}</span></section>`));
-  return withEmbeddedFonts(`<!doctype html>
+  return printDocument(`<!doctype html>
 <html lang="${o.locale}"><head><meta charset="utf-8"><title>${esc(fill(w.title, { year: o.year }))}</title>
 <style>
   @page { size: ${SLIDE_MM.width}mm ${SLIDE_MM.height}mm; margin: 0; }

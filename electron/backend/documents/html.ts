@@ -27,6 +27,39 @@ export function printFontStack(locale: 'zh-CN' | 'en'): string {
   return `"${EMBEDDED_FAMILY}", ${fontStack(locale)}`;
 }
 
+/**
+ * The Content-Security-Policy of every print document (plan, stakeholder map, forum deck, board),
+ * wherever it is shown: Chromium's printer, Electron's printToPDF, the forum's Present frame.
+ * Nothing may load or run: no script at all (the documents are static; page numbers are the
+ * printer's header and footer templates), styles only inline, fonts and images only as data: URLs.
+ * `frame-ancestors` and `sandbox` are left out: a <meta> policy cannot carry them.
+ */
+export const PRINT_CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'font-src data:',
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** The <meta> that carries PRINT_CSP; first in a document's <head>, before anything it governs. */
+export function printCspMeta(): string {
+  return `<meta http-equiv="Content-Security-Policy" content="${PRINT_CSP}">`;
+}
+
+/**
+ * A print document made whole: its strict CSP first in <head>, then its text, and the pieces of
+ * the embedded font its text needs as a <style> at the end of <head>. Every print document goes
+ * through here.
+ */
+export function printDocument(html: string): string {
+  const open = /<head>/i.exec(html);
+  if (!open) throw new Error('a print document needs a <head>');
+  const at = open.index + open[0].length;
+  return withEmbeddedFonts(`${html.slice(0, at)}${printCspMeta()}${html.slice(at)}`);
+}
+
 /** The document with the pieces of the embedded font its text needs, as a <style> in its head. */
 export function withEmbeddedFonts(html: string): string {
   const at = html.indexOf('</head>');

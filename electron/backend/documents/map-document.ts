@@ -6,7 +6,7 @@
  * does not, and never smaller than A4 in the map's orientation (a small map sits centred). Text
  * stays text.
  */
-import { esc, printFontStack, withEmbeddedFonts } from './html';
+import { esc, printFontStack, printDocument } from './html';
 import type { MapSvg } from './map-svg';
 
 type Locale = 'zh-CN' | 'en';
@@ -49,7 +49,7 @@ export function mapPage(width: number, height: number): { pageWidthMm: number; p
 export function mapDocument(map: MapSvg, opts: { locale: Locale; title: string }): MapDocument {
   const page = mapPage(map.width, map.height);
   const mm = (v: number) => `${Math.floor(v * 100) / 100}mm`;
-  const html = withEmbeddedFonts(`<!doctype html>
+  const html = printDocument(`<!doctype html>
 <html lang="${opts.locale}"><head><meta charset="utf-8"><title>${esc(opts.title)}</title>
 <style>
   @page { size: ${mm(page.pageWidthMm)} ${mm(page.pageHeightMm)}; margin: 0; }

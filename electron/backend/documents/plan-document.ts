@@ -48,7 +48,7 @@ import {
 } from '../../../shared/domain/plan';
 import { messages } from '../../../shared/i18n';
 import { sanitizeSectionHtml } from '../plans/sanitize';
-import { esc, fill, printedDate, printFontStack, withEmbeddedFonts } from './html';
+import { esc, fill, printedDate, printFontStack, printDocument } from './html';
 import { renderMapSvg } from './map-svg';
 import { namedDestinationPages } from './pdf-pages';
 import type { PdfOptions, Printer } from './printer';
@@ -472,7 +472,7 @@ ${body}${more}
   const box = `font-family: ${fonts}; font-size: 7.5pt; color: ${C.muted};`;
   const m = PLAN_PAGE_MARGIN_MM;
 
-  return withEmbeddedFonts(`<!doctype html>
+  return printDocument(`<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <style>
   @page {

@@ -1,6 +1,6 @@
 /**
  * `npm run web -- --db PATH --port N`: the browser preview. Prints exactly one line with the URL
- * (token included) and serves until stopped.
+ * (token included; opening it moves the token into a cookie, see server.ts) and serves until stopped.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -24,24 +24,14 @@ export class ApiFailure extends Error {
   }
 }
 
-const TOKEN_KEY = 'keyplan.token';
-
-/** The preview's token: from `?token=` on first load, kept for the tab's session. */
-function previewToken(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
-
-
 /** In a 'data-changed' event's tables: every table (the client missed what changed). */
 export const ALL_TABLES = '*';
 
+/**
+ * The browser preview's bridge. Its token is a cookie the server set when the printed link was
+ * opened (HttpOnly: this script never sees it); every same-origin request carries it.
+ */
 function httpBridge(): KeyplanBridge {
-  const token = previewToken();
   const listeners = new Set<(event: string, payload: unknown) => void>();
   let source: EventSource | null = null;
   // The oldest change count a reply was read at while no stream was connected: if the stream's
@@ -56,13 +46,14 @@ function httpBridge(): KeyplanBridge {
       try {
         res = await fetch(`/api/invoke/${encodeURIComponent(method)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-keyplan-token': token },
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify(args ?? {}),
         });
       } catch (e) {
         return { ok: false, error: { code: 'internal', message: `network: ${(e as Error).message}` } };
       }
-      if (res.status === 403) return { ok: false, error: { code: 'forbidden', message: await res.text() } };
+      // 401: no token (the preview was opened without its link, or restarted); 403: refused.
+      if (res.status === 401 || res.status === 403) return { ok: false, error: { code: 'forbidden', message: `HTTP ${res.status}` } };
       const seq = Number(res.headers.get('x-keyplan-seq'));
       if (source?.readyState !== EventSource.OPEN && Number.isFinite(seq)) {
         unheardSince = unheardSince === null ? seq : Math.min(unheardSince, seq);
@@ -78,7 +69,7 @@ function httpBridge(): KeyplanBridge {
     on(listener) {
       listeners.add(listener);
       if (!source) {
-        const stream = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+        const stream = new EventSource('/api/events');
         for (const name of EVENT_NAMES) {
           stream.addEventListener(name, (e: MessageEvent<string>) => dispatch(name, JSON.parse(e.data)));
         }
