@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { nameText } from './text';
 
 export interface MethodSpec<S extends z.ZodType, R> {

@@ -20,9 +20,11 @@
 import { z } from 'zod';
 
 /** What a refused character is: a control (C0, DEL, C1), a line/paragraph separator, or a bidi format character. */
-const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 /** As above, but tab, line feed, and a carriage return that starts a CR LF pair are allowed. */
-const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/u;
+// eslint-disable-next-line no-control-regex -- as above
+export const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/u;
 
 /** The zod issue param that marks a refusal by this rule. */
 export const TEXT_RULE_PARAM = 'textRule';
