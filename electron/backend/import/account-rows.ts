@@ -314,9 +314,7 @@ export function convertRow(
 
   if (!draft.name) {
     const col = mapping.indexOf('name');
-    const column = col >= 0 ? (headers[col] ?? null) : null;
-    // A name that is there but refused (too long, a control character) is reported once, as such.
-    if (!errors.some((e) => e.column === column)) errors.push({ line: row.line, column, value: null, code: 'required' });
+    errors.push({ line: row.line, column: col >= 0 ? (headers[col] ?? null) : null, value: null, code: 'required' });
   }
   return { draft: errors.length === 0 ? draft : null, errors };
 }

@@ -174,9 +174,7 @@ function convertRow(row: TableRow, headers: readonly string[], mapping: readonly
   });
   if (!draft.name) {
     const col = mapping.indexOf('name');
-    const column = col >= 0 ? (headers[col] ?? null) : null;
-    // A name that is there but refused (too long, a control character) is reported once, as such.
-    if (!errors.some((e) => e.column === column)) errors.push({ line: row.line, column, value: null, code: 'person-required' });
+    errors.push({ line: row.line, column: col >= 0 ? (headers[col] ?? null) : null, value: null, code: 'person-required' });
   }
   return { draft: errors.length === 0 ? draft : null, errors };
 }
