@@ -12,6 +12,7 @@ import { migrate } from './db/migrate';
 import { LATEST_VERSION } from './db/migrations';
 import { copyDatabaseFile, describe, inspectDatabaseFile, openConnection, type DriverOptions } from './db/open';
 import type { Printer } from './documents/printer';
+import { checkDbFolder } from './paths';
 import { handlers, warmUp, type HandlerContext } from './handlers';
 
 export interface BackendOptions extends DriverOptions {
@@ -194,6 +195,8 @@ export class Backend {
     if (fs.existsSync(target)) {
       throw new AppError('file-exists', `${target} already exists; choose a new file name.`, { path: target });
     }
+    // Refused before the current database is closed: a folder that does not exist is not created.
+    checkDbFolder(target);
     return this.open(target);
   }
 

@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these tests look for control characters */
 /**
  * Issue 10, items 7-9: control characters in names (refused by the contract and the importers,
  * escaped in everything the CLI prints), careless --db paths (nothing created), and --out paths

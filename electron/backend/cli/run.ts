@@ -46,7 +46,11 @@ Verbs:
   help                         this text
 
 Options:
-  --db PATH                    the database file (default: $KEYPLAN_DB, else keyplan.db in the app's data folder)
+  --db PATH                    the database file (default: $KEYPLAN_DB, else keyplan.db in the app's data folder);
+                               its folder must exist (only the default location is created)
+  --out FILE                   an existing file is replaced whole (never a folder, a device or the database)
+
+Exit codes: 0 done, 1 bad input or a refused operation, 2 the database cannot be used.
 `;
 
 import { VERBS } from './verbs';

@@ -35,12 +35,12 @@ export async function findAccount(backend: Backend, name: string | undefined): P
   const folded = all.filter((a) => a.name.toLowerCase() === wanted.toLowerCase());
   if (folded.length === 1) return folded[0]!;
   if (folded.length > 1) {
-    throw new AppError('not-found', `"${wanted}" matches ${folded.length} accounts (${folded.map((a) => `${a.id} ${a.name}`).join('; ')}); give the exact name or the id.`, {
+    throw new AppError('not-found', `"${wanted}" matches ${folded.length} accounts (${folded.map((a) => `${a.id} ${cell(a.name)}`).join('; ')}); give the exact name or the id.`, {
       name: wanted,
     });
   }
   const near = all.filter((a) => a.name.toLowerCase().includes(wanted.toLowerCase())).slice(0, 5);
-  throw new AppError('not-found', `No account named "${wanted}".${near.length ? ` Did you mean: ${near.map((a) => a.name).join(', ')}?` : ''}`, { name: wanted });
+  throw new AppError('not-found', `No account named "${wanted}".${near.length ? ` Did you mean: ${near.map((a) => cell(a.name)).join(', ')}?` : ''}`, { name: wanted });
 }
 
 /** The opportunity with this name in the account's map (or this id); refuses an ambiguous name. */
@@ -57,7 +57,7 @@ export function findTender(map: StakeholderMap, name: string): TenderRef {
     const byId = map.tenders.find((t) => t.id === Number(wanted));
     if (byId) return byId;
   }
-  const list = map.tenders.map((t) => t.name).join(', ');
+  const list = map.tenders.map((t) => cell(t.name)).join(', ');
   throw new AppError('not-found', `${map.account.name} has no opportunity named "${wanted}".${list ? ` Its opportunities: ${list}.` : ' It has no opportunities.'}`, {
     name: wanted,
   });
