@@ -5,12 +5,14 @@ import path from 'node:path';
 import { z } from 'zod';
 import { contract, isMethod, type EventName, type Events, type Method } from '../../shared/api/contract';
 import { AppError, type ApiError, type Reply } from '../../shared/api/errors';
+import { TEXT_RULE_PARAM } from '../../shared/api/text';
 import type { AppInfo, DbStatus } from '../../shared/api/types';
 import { autoBackup, autoBackupName, fsyncDir, fsyncFile, listBackups, stamp, writeBackup } from './db/backup';
 import { migrate } from './db/migrate';
 import { LATEST_VERSION } from './db/migrations';
 import { copyDatabaseFile, describe, inspectDatabaseFile, openConnection, type DriverOptions } from './db/open';
 import type { Printer } from './documents/printer';
+import { checkDbFolder } from './paths';
 import { handlers, warmUp, type HandlerContext } from './handlers';
 
 export interface BackendOptions extends DriverOptions {
@@ -61,9 +63,7 @@ export class Backend {
     }
     const spec = contract[method];
     const parsed = (spec.args as z.ZodType).safeParse(rawArgs === undefined ? {} : rawArgs);
-    if (!parsed.success) {
-      return fail({ code: 'invalid-args', message: `${method}: ${z.prettifyError(parsed.error)}` });
-    }
+    if (!parsed.success) return fail(argsError(method, parsed.error));
     if (spec.needsDb && !this.db) {
       return fail({
         code: 'db-unavailable',
@@ -195,6 +195,8 @@ export class Backend {
     if (fs.existsSync(target)) {
       throw new AppError('file-exists', `${target} already exists; choose a new file name.`, { path: target });
     }
+    // Refused before the current database is closed: a folder that does not exist is not created.
+    checkDbFolder(target);
     return this.open(target);
   }
 
@@ -287,6 +289,20 @@ export class Backend {
   private context(): HandlerContext {
     return { backend: this, emit: (event, payload) => this.emit(event, payload) };
   }
+}
+
+/**
+ * A refused argument: `text-control-char` (with the field and the character) when the text rule of
+ * shared/api/text.ts refused it, so the user reads why; else `invalid-args` with zod's account.
+ */
+export function argsError(method: string, error: z.ZodError): ApiError {
+  const issue = error.issues.find((i) => i.code === 'custom' && (i as { params?: Record<string, unknown> }).params?.[TEXT_RULE_PARAM]);
+  if (issue) {
+    const field = issue.path.map(String).join('.');
+    const char = String((issue as { params?: Record<string, unknown> }).params?.char ?? '');
+    return { code: 'text-control-char', message: `${method}: ${field || 'the text'} contains the control character ${char}; it is not allowed there.`, params: { field, char } };
+  }
+  return { code: 'invalid-args', message: `${method}: ${z.prettifyError(error)}` };
 }
 
 function fail(error: ApiError): Reply<never> {

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { AppError } from '../../shared/api/errors';
 
 export const APP_NAME = 'Keyplan';
 export const DB_FILE = 'keyplan.db';
@@ -20,4 +22,28 @@ export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv =
   const chosen = flag?.trim() || env.KEYPLAN_DB?.trim();
   if (chosen) return path.resolve(chosen);
   return path.join(dataDir ?? userDataDir(env), DB_FILE);
+}
+
+/**
+ * The database path a door (CLI, preview) opens, made ready: only the default location is created
+ * with its folders; a path given with --db or KEYPLAN_DB must be in a folder that exists (a typo
+ * such as `nope/deeper/typo.db` creates nothing and is refused with `db-folder-missing`).
+ */
+export function prepareDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, dataDir?: string): string {
+  const file = resolveDbPath(flag, env, dataDir);
+  const explicit = !!(flag?.trim() || env.KEYPLAN_DB?.trim());
+  if (explicit) checkDbFolder(file);
+  else fs.mkdirSync(path.dirname(file), { recursive: true });
+  return file;
+}
+
+/** Refuses (db-folder-missing) a database path whose folder does not exist or is not a folder. */
+export function checkDbFolder(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  if (!stat?.isDirectory()) {
+    throw new AppError('db-folder-missing', `The folder ${dir} of the database ${file} does not exist; nothing was created. Check the path, or create the folder first.`, {
+      path: file,
+    });
+  }
 }

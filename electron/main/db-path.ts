@@ -30,7 +30,11 @@ export interface DbChoice {
   remembered?: string | undefined;
 }
 
-/** `--db` wins, then KEYPLAN_DB, then the database the user last opened, then userData/keyplan.db. */
+/**
+ * `--db` wins, then KEYPLAN_DB, then the database the user last opened, then userData/keyplan.db.
+ * No folder is created for any of them (userData exists; Electron makes it): an explicit path in a
+ * folder that does not exist opens nothing and the app shows why (db-folder-missing, from open.ts).
+ */
 export function chooseDbPath({ argv, env, userData, remembered }: DbChoice): string {
   const flag = dbFlag(argv);
   const explicit = flag?.trim() || env.KEYPLAN_DB?.trim();

@@ -26,6 +26,7 @@ import {
 import type { ImportPreview, ImportReport, PortfolioFigures, SavedView, TodayView, ExportFile } from './accounts-views';
 import { GRADES } from '../domain/enums';
 import { method, nameSchema } from './method';
+import { nameText, singleLine } from './text';
 import type { CadenceDays } from '../domain/cadence';
 
 const byId = z.strictObject({ id: idSchema });
@@ -53,7 +54,7 @@ export const accountsContract = {
   'accounts-delete': method<{ id: number; name: string }>()(byId),
   'accounts-undelete': method<AccountRecord>()(byId),
   'accounts-team-set': method<AccountDetail['team']>()(
-    z.strictObject({ accountId: idSchema, members: z.array(z.strictObject({ personId: idSchema, role: z.string().trim().max(100) })).max(100) }),
+    z.strictObject({ accountId: idSchema, members: z.array(z.strictObject({ personId: idSchema, role: singleLine(100) })).max(100) }),
   ),
 
   'revenue-set': method<RevenueYear[]>()(revenueInputSchema),
@@ -76,7 +77,7 @@ export const accountsContract = {
   'cadence-get': method<CadenceDays>()(empty),
   'cadence-set': method<CadenceDays>()(z.strictObject(Object.fromEntries(GRADES.map((g) => [g, z.number().int().min(1).max(3660)])) as Record<(typeof GRADES)[number], z.ZodNumber>)),
   'views-list': method<SavedView[]>()(empty),
-  'views-save': method<SavedView>()(z.strictObject({ id: idSchema.optional(), name: z.string().trim().min(1).max(100), query: accountQuerySchema })),
+  'views-save': method<SavedView>()(z.strictObject({ id: idSchema.optional(), name: nameText(100), query: accountQuerySchema })),
   'views-delete': method<{ id: number }>()(byId),
 
   /** Overdue and due follow-ups per owner, and visit compliance this quarter. */

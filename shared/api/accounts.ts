@@ -32,6 +32,7 @@ import {
   type Urgency,
 } from '../domain/enums';
 import { isIsoDate } from '../domain/dates';
+import { multiLine, nameText, singleLine } from './text';
 import type { FollowUp } from '../domain/cadence';
 import type { ComplianceFigures } from '../domain/compliance';
 
@@ -40,8 +41,10 @@ export const isoDate = z.string().refine(isIsoDate, { message: 'expected a date 
 /** Integer minor units; bounded so sums over thousands of accounts stay exact. */
 export const minorSchema = z.number().int().min(-1e15).max(1e15);
 export const nonNegMinor = z.number().int().min(0).max(1e15);
-const text = (max: number) => z.string().trim().max(max);
+/** Text on one line (names, labels) and text in paragraphs (notes): no control characters (./text.ts). */
+const text = singleLine;
 const optText = (max: number) => text(max).nullable().optional();
+const optNote = (max: number) => multiLine(max).nullable().optional();
 const nullableEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullable().optional();
 
 export const accountFieldsSchema = z.strictObject({
@@ -70,12 +73,12 @@ export const accountFieldsSchema = z.strictObject({
   costToServe: nonNegMinor.nullable().optional(),
   churnStatus: z.enum(CHURN_STATUSES).optional(),
   churnReason: nullableEnum(CHURN_REASONS),
-  churnNote: optText(2000),
+  churnNote: optNote(2000),
   churnedOn: isoDate.nullable().optional(),
   receivableOutstanding: nonNegMinor.nullable().optional(),
   receivableDaysOverdue: z.number().int().min(0).max(100_000).nullable().optional(),
   paymentTerms: optText(200),
-  notes: optText(20_000),
+  notes: optNote(20_000),
 });
 export type AccountFields = z.input<typeof accountFieldsSchema>;
 
@@ -239,7 +242,7 @@ export interface Person {
 }
 export const personInputSchema = z.strictObject({
   id: idSchema.optional(),
-  name: z.string().trim().min(1).max(100),
+  name: nameText(100),
   role: z.enum(PERSON_ROLES).optional(),
   region: optText(100),
   email: optText(200),
@@ -260,12 +263,12 @@ export interface Tier {
 export const tierInputSchema = z.strictObject({
   id: idSchema.optional(),
   key: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'lower-case letters, digits and dashes' }),
-  nameZh: z.string().trim().min(1).max(50),
-  nameEn: z.string().trim().min(1).max(50),
+  nameZh: nameText(50),
+  nameEn: nameText(50),
   rank: z.number().int().min(0).max(1000),
   visitsPerQuarter: z.number().int().min(0).max(1000),
   callsPerMonth: z.number().int().min(0).max(1000),
-  description: text(500).optional(),
+  description: multiLine(500).optional(),
 });
 
 export interface RevenueYear {
@@ -295,7 +298,7 @@ export const satisfactionInputSchema = z.strictObject({
   date: isoDate,
   score: z.number().int().min(0).max(100),
   source: text(200).optional(),
-  note: text(2000).optional(),
+  note: multiLine(2000).optional(),
 });
 
 export interface Competitor {
@@ -309,11 +312,11 @@ export interface Competitor {
 export const competitorInputSchema = z.strictObject({
   id: idSchema.optional(),
   accountId: idSchema,
-  name: z.string().trim().min(1).max(200),
-  offer: text(2000).optional(),
+  name: nameText(200),
+  offer: multiLine(2000).optional(),
   position: text(500).optional(),
-  strengths: text(2000).optional(),
-  weaknesses: text(2000).optional(),
+  strengths: multiLine(2000).optional(),
+  weaknesses: multiLine(2000).optional(),
 });
 
 export interface Interaction {
@@ -338,8 +341,8 @@ export const interactionInputSchema = z.strictObject({
   date: isoDate,
   people: text(500).optional(),
   ownerId: idSchema.nullable().optional(),
-  summary: text(5000).optional(),
-  outcome: text(5000).optional(),
+  summary: multiLine(5000).optional(),
+  outcome: multiLine(5000).optional(),
   nextStep: text(1000).optional(),
   nextDue: isoDate.nullable().optional(),
   nextDone: z.boolean().optional(),
@@ -363,13 +366,13 @@ export interface Opportunity {
 export const opportunityInputSchema = z.strictObject({
   id: idSchema.optional(),
   accountId: idSchema,
-  name: z.string().trim().min(1).max(200),
+  name: nameText(200),
   value: nonNegMinor.optional(),
   currency: z.enum(CURRENCIES).optional(),
   stage: z.enum(OPPORTUNITY_STAGES).optional(),
-  resultReason: text(2000).optional(),
+  resultReason: multiLine(2000).optional(),
   bidDate: isoDate.nullable().optional(),
-  rivals: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+  rivals: z.array(nameText(200)).max(50).optional(),
   ownerId: idSchema.nullable().optional(),
 });
 

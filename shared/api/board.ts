@@ -5,6 +5,7 @@ import { type GRADES, POTENTIALS, URGENCIES } from '../domain/enums';
 import type { Change, QuadrantFigure } from '../domain/quadrants';
 import { idSchema, isoDate } from './accounts';
 import { method } from './method';
+import { multiLine, nameText } from './text';
 
 export interface Quadrant {
   key: string;
@@ -78,7 +79,8 @@ export interface PlacementMove {
 }
 
 const matrixKey = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'lower-case letters, digits and dashes' });
-const label = z.string().trim().min(1).max(60);
+/** A matrix, axis or quadrant label: one line, no control characters (./text.ts). */
+const label = nameText(60);
 const isoMoment = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}/.test(s), { message: 'expected an ISO date or time' });
 
 const quadrantInput = z.strictObject({
@@ -87,8 +89,8 @@ const quadrantInput = z.strictObject({
   nameZh: label,
   nameEn: label,
   color: z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, { message: 'a colour like #e3ecfb' }),
-  treatmentZh: z.string().trim().max(500).optional(),
-  treatmentEn: z.string().trim().max(500).optional(),
+  treatmentZh: multiLine(500).optional(),
+  treatmentEn: multiLine(500).optional(),
 });
 
 export const suggestRuleSchema = z.discriminatedUnion('kind', [
@@ -130,10 +132,10 @@ export const boardContract = {
   ),
   /** Places an account (to: a quadrant key) or returns it to the tray (to: null). A decision: recorded. */
   'board-move': method<PlacementMove>()(
-    z.strictObject({ matrix: matrixKey, accountId: idSchema, to: z.string().trim().max(40).nullable(), reason: z.string().trim().max(1000).optional() }),
+    z.strictObject({ matrix: matrixKey, accountId: idSchema, to: z.string().trim().max(40).nullable(), reason: multiLine(1000).optional() }),
   ),
   /** Adds or changes the reason of a recorded move (the popover after a drop). */
-  'board-move-reason': method<PlacementMove>()(z.strictObject({ moveId: idSchema, reason: z.string().trim().max(1000) })),
+  'board-move-reason': method<PlacementMove>()(z.strictObject({ moveId: idSchema, reason: multiLine(1000) })),
   /** Undoes a move: only the latest move of that account on that matrix; the move is removed. */
   'board-undo': method<{ accountId: number; quadrant: string | null }>()(z.strictObject({ moveId: idSchema })),
   /** Every move of an account, newest first, across matrices. */
@@ -154,5 +156,5 @@ export const boardContract = {
   'placements-list': method<{ accountId: number; matrix: string; quadrant: string; nameZh: string; nameEn: string }[]>()(z.strictObject({})),
   /** Who moves are recorded as: the name set in Settings, else the computer's user name. */
   'user-get': method<{ name: string }>()(z.strictObject({})),
-  'user-set': method<{ name: string }>()(z.strictObject({ name: z.string().trim().min(1).max(100) })),
+  'user-set': method<{ name: string }>()(z.strictObject({ name: nameText(100) })),
 } as const;

@@ -41,6 +41,12 @@ export const ERROR_CODES = [
   'export-cancelled',
   /** A request to the browser preview's HTTP bridge larger than it reads (params: maxMb). */
   'request-too-large',
+  /** Text with a control character, line break (in a one-line field) or bidi override (shared/api/text.ts). */
+  'text-control-char',
+  /** An output path that cannot be written: a missing folder, a directory, a device (the CLI's --out). */
+  'out-path-invalid',
+  /** An explicit database path whose folder does not exist (--db, KEYPLAN_DB): nothing is created. */
+  'db-folder-missing',
   'internal',
 ] as const;
 

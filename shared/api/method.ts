@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { nameText } from './text';
 
 export interface MethodSpec<S extends z.ZodType, R> {
   args: S;
@@ -16,5 +17,5 @@ export function method<R>() {
   });
 }
 
-/** A name a person types: trimmed, non-empty, bounded. */
-export const nameSchema = z.string().trim().min(1).max(200);
+/** A name a person types: trimmed, non-empty, bounded, on one line (no control characters, shared/api/text.ts). */
+export const nameSchema = nameText(200);

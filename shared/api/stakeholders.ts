@@ -22,6 +22,7 @@ import {
 import { idSchema, isoDate } from './accounts';
 import type { ExportFile, ImportPreview, ImportRowError } from './accounts-views';
 import { method, nameSchema } from './method';
+import { multiLine, singleLine } from './text';
 
 /** A person in the buyer's organisation, as stored (account-wide). */
 export interface Stakeholder {
@@ -146,7 +147,8 @@ export interface StakeholderImportReport {
 
 // --- schemas -------------------------------------------------------------------------------------
 
-const text = (max: number) => z.string().trim().max(max);
+/** One line (titles, labels) and paragraphs (notes): no control characters (./text.ts). */
+const text = singleLine;
 const roles = z.array(z.enum(BUYING_ROLES)).max(BUYING_ROLES.length);
 const attitude = z.union(ATTITUDES.map((a) => z.literal(a)) as unknown as [z.ZodLiteral<-2>, z.ZodLiteral<-1>, z.ZodLiteral<0>, z.ZodLiteral<1>, z.ZodLiteral<2>]);
 const lineStrength = z.union([z.literal(1), z.literal(2), z.literal(3)]) as z.ZodType<LineStrength>;
@@ -164,10 +166,10 @@ export const stakeholderFieldsSchema = z.strictObject({
   ownerId: idSchema.nullable().optional(),
   lastContactSet: isoDate.nullable().optional(),
   favoursCompetitor: text(200).optional(),
-  orgWins: text(4000).optional(),
-  personalWins: text(4000).optional(),
-  interests: text(4000).optional(),
-  notes: text(20000).optional(),
+  orgWins: multiLine(4000).optional(),
+  personalWins: multiLine(4000).optional(),
+  interests: multiLine(4000).optional(),
+  notes: multiLine(20000).optional(),
 });
 
 /** Which map: the account's, or a tender's (an opportunity of that account). */

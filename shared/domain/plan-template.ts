@@ -5,11 +5,12 @@
  * or items in it, which are never hidden.
  */
 import { z } from 'zod';
+import { multiLine } from '../api/text';
 import { PLAN_SECTIONS, sectionOfKind, type PlanItemKind, type PlanSectionKey } from './plan';
 
 export const GUIDE_MAX = 400;
 
-const guide = z.string().trim().max(GUIDE_MAX);
+const guide = multiLine(GUIDE_MAX);
 
 export const planTemplateSchema = z.strictObject({
   sections: z

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from './dates';
+import { multiLine, singleLine } from '../api/text';
 
 /** The twelve sections, in the order planning practice asks for them. */
 export const PLAN_SECTIONS = [
@@ -63,7 +64,9 @@ export function canMoveStatus(from: PlanStatus, to: PlanStatus): boolean {
 
 // --- item schemas ------------------------------------------------------------------------------
 
-const text = (max: number) => z.string().trim().max(max);
+/** One line (names, metrics) and paragraphs (the editor's text areas): no control characters (api/text.ts). */
+const text = singleLine;
+const para = multiLine;
 const id = z.number().int().positive();
 const isoDate = z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' });
 /** A figure of an objective: minor units for money, basis points for percent, else a count. */
@@ -82,22 +85,22 @@ export const objectiveSchema = z.strictObject({
   q3: figure.default(null),
   q4: figure.default(null),
   ownerId: id.nullable().default(null),
-  note: text(2000).default(''),
+  note: para(2000).default(''),
 });
 
 export const swotSchema = z.strictObject({
   kind: z.literal('swot'),
   quadrant: z.enum(SWOT_QUADRANTS),
-  text: text(1000).min(1),
+  text: para(1000).min(1),
 });
 
 export const competitorItemSchema = z.strictObject({
   kind: z.literal('competitor'),
   name: text(200).min(1),
-  offer: text(2000).default(''),
-  position: text(2000).default(''),
-  strengths: text(2000).default(''),
-  weaknesses: text(2000).default(''),
+  offer: para(2000).default(''),
+  position: para(2000).default(''),
+  strengths: para(2000).default(''),
+  weaknesses: para(2000).default(''),
 });
 
 export const teamItemSchema = z
@@ -107,13 +110,13 @@ export const teamItemSchema = z
     personId: id.nullable().default(null),
     name: text(200).default(''),
     role: text(200).default(''),
-    responsibility: text(2000).default(''),
+    responsibility: para(2000).default(''),
   })
   .refine((t) => t.personId !== null || t.name.length > 0, { message: 'a team member needs personId or name', path: ['name'] });
 
 export const actionSchema = z.strictObject({
   kind: z.literal('action'),
-  what: text(1000).min(1),
+  what: para(1000).min(1),
   ownerId: id.nullable().default(null),
   due: isoDate.nullable().default(null),
   status: z.enum(ACTION_STATUSES).default('todo'),
@@ -123,10 +126,10 @@ export const actionSchema = z.strictObject({
 
 export const riskSchema = z.strictObject({
   kind: z.literal('risk'),
-  description: text(2000).min(1),
+  description: para(2000).min(1),
   likelihood: z.enum(RISK_LEVELS),
   impact: z.enum(RISK_LEVELS),
-  mitigation: text(2000).default(''),
+  mitigation: para(2000).default(''),
   ownerId: id.nullable().default(null),
   /** Internal risks are left out of customer-safe output. */
   internal: z.boolean().default(false),

@@ -235,6 +235,15 @@ export const en: Messages = {
     title: 'Cannot reach Keyplan',
     body: 'The workbench got no answer from its backend.',
   },
+  /** Why an output path cannot be written (errors.out-path-invalid's reason). */
+  pathReason: {
+    'no-folder': 'the folder does not exist',
+    'not-a-folder': 'the parent path is not a folder',
+    'is-folder': 'it is a folder, not a file',
+    'not-a-file': 'it is a device or special file, not a regular file',
+    'is-database': 'it is the open database',
+    'write-failed': 'the file could not be written',
+  },
   errors: {
     'invalid-args': 'Something in the input is not valid. Check it and try again.',
     'unknown-method': 'This window and the Keyplan backend are different versions. Restart the app.',
@@ -265,5 +274,8 @@ export const en: Messages = {
     'plan-version-not-found': 'Version {{version}} of this plan does not exist.',
     'export-cancelled': 'The export was cancelled; no file was written.',
     'request-too-large': 'This request is too large for the preview (over {{maxMb}} MB); nothing was changed. Use a smaller file.',
+    'text-control-char': 'The text contains an invisible control character ({{char}}): a line break in a one-line field, an escape code or a text-direction override. Remove it and try again.',
+    'out-path-invalid': 'Cannot write {{path}}: {{reason}}. Nothing was written.',
+    'db-folder-missing': 'The folder of the database {{path}} does not exist. Check the path; nothing was created.',
   },
 };

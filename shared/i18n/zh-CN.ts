@@ -243,6 +243,15 @@ export const zhCN = {
     title: '无法连接到 Keyplan',
     body: '工作台没有收到后台的回应。',
   },
+  /** Why an output path cannot be written (errors.out-path-invalid's reason). */
+  pathReason: {
+    'no-folder': '文件夹不存在',
+    'not-a-folder': '上级路径不是文件夹',
+    'is-folder': '这是一个文件夹，不是文件',
+    'not-a-file': '这是设备或特殊文件，不是普通文件',
+    'is-database': '这是正在使用的数据库',
+    'write-failed': '写入失败',
+  },
   errors: {
     'invalid-args': '输入的内容不符合要求，请检查后重试。',
     'unknown-method': 'Keyplan 的界面和后台版本不一致。请重新启动应用。',
@@ -273,5 +282,8 @@ export const zhCN = {
     'plan-version-not-found': '此计划不存在第 {{version}} 版。',
     'export-cancelled': '导出已取消，没有写入文件。',
     'request-too-large': '请求过大（超过 {{maxMb}} MB），预览未接收，没有任何改动。请使用较小的文件。',
+    'text-control-char': '文本中含有不可见的控制字符（{{char}}）：单行字段中的换行、转义码或文字方向控制符。请删除后重试。',
+    'out-path-invalid': '无法写入 {{path}}：{{reason}}。未写入任何内容。',
+    'db-folder-missing': '数据库 {{path}} 所在的文件夹不存在。请检查路径；没有创建任何文件。',
   },
 };

@@ -159,7 +159,16 @@ describe('Backend on a file it cannot use', () => {
 });
 
 describe('Backend on a good file', () => {
+  it('a file in a folder that does not exist is not opened, and no folder or file is created', () => {
+    const file = env.file('nested', 'folder', 'keyplan.db');
+    const backend = env.backend({ dbPath: file });
+    expect(backend.status()).toMatchObject({ state: 'unreadable', path: file });
+    expect(backend.status().detail).toContain('does not exist');
+    expect(fs.existsSync(env.file('nested'))).toBe(false);
+  });
+
   it('creates a missing file, migrates it, and uses WAL, FULL sync, foreign keys and a busy timeout', () => {
+    fs.mkdirSync(env.file('nested', 'folder'), { recursive: true });
     const file = env.file('nested', 'folder', 'keyplan.db');
     const backend = env.backend({ dbPath: file });
     expect(backend.status()).toMatchObject({ state: 'ok', path: file, schemaVersion: LATEST_VERSION });

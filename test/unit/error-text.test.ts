@@ -26,6 +26,13 @@ describe('error messages', () => {
     expect(text(await tFor('en'), e)).toContain(`from ${messages.en.planEditor.status.draft} to ${messages.en.planEditor.status.approved}`);
   });
 
+  it('says why an output path cannot be written in words, and names a refused control character', async () => {
+    const e = { code: 'out-path-invalid', params: { path: '/tmp/out', reason: 'is-folder' } };
+    expect(text(await tFor('zh-CN'), e)).toBe(`无法写入 /tmp/out：${messages['zh-CN'].pathReason['is-folder']}。未写入任何内容。`);
+    expect(text(await tFor('en'), e)).toContain(messages.en.pathReason['is-folder']);
+    expect(text(await tFor('en'), { code: 'text-control-char', params: { field: 'name', char: 'U+202E' } })).toContain('(U+202E)');
+  });
+
   it('fills other params as they are', async () => {
     const e = { code: 'import-bad-map', params: { column: '客户' } };
     expect(text(await tFor('en'), e)).toBe(messages.en.errors['import-bad-map'].replace('{{column}}', '客户'));

@@ -166,6 +166,7 @@ describe('db-restore', () => {
 
   it('a backup with data still in its WAL is restored with that data', async () => {
     // a copy of a database taken while it was open: main file plus WAL
+    fs.mkdirSync(env.file('live'));
     const live = env.backend({ dbPath: env.file('live', 'live.db') });
     await live.call('accounts-create', { name: 'Checkpointed' });
     live.connection().pragma('wal_checkpoint(TRUNCATE)');
@@ -227,7 +228,11 @@ describe('db-open and db-create', () => {
   it('db-create starts a new empty database', async () => {
     const backend = env.backend();
     await backend.call('accounts-create', { name: 'Old file' });
-    const fresh = env.file('sub', 'fresh.db');
+    // A folder that does not exist is refused, and the current database stays open.
+    expectError(await backend.invoke('db-create', { path: env.file('sub', 'fresh.db') }), 'db-folder-missing');
+    expect(fs.existsSync(env.file('sub'))).toBe(false);
+    expect(await names(backend)).toEqual(['Old file']);
+    const fresh = env.file('fresh.db');
     const status = await backend.call('db-create', { path: fresh });
     expect(status).toMatchObject({ state: 'ok', path: fresh, schemaVersion: LATEST_VERSION });
     expect(await names(backend)).toEqual([]);

@@ -3,7 +3,9 @@ import { AppError } from '../../../shared/api/errors';
 import { UsageError } from '../args';
 import { Backend } from '../backend';
 import { chromiumPrinter } from '../documents/chromium-printer';
-import { resolveDbPath } from '../paths';
+import { prepareDbPath, resolveDbPath } from '../paths';
+import { checkOutPath } from './files';
+import { shown } from './text';
 import { APP_VERSION } from '../version';
 
 export interface CliIo {
@@ -44,12 +46,18 @@ Verbs:
   help                         this text
 
 Options:
-  --db PATH                    the database file (default: $KEYPLAN_DB, else keyplan.db in the app's data folder)
+  --db PATH                    the database file (default: $KEYPLAN_DB, else keyplan.db in the app's data folder);
+                               its folder must exist (only the default location is created)
+  --out FILE                   an existing file is replaced whole (never a folder, a device or the database)
+
+Exit codes: 0 done, 1 bad input or a refused operation, 2 the database cannot be used.
 `;
 
 import { VERBS } from './verbs';
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // Everything printed is escaped: data (names, values of a file) cannot drive the terminal.
+  const io: CliIo = { out: (t) => rawIo.out(shown(t)), err: (t) => rawIo.err(shown(t)), env: rawIo.env };
   let parsed;
   try {
     parsed = parseArgs({
@@ -86,11 +94,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const verb = VERBS[verbName];
   if (!verb) {
-    io.err(`keyplan: unknown verb "${verbName}"\n\n${HELP}`);
+    io.err(`keyplan: unknown verb "${shown(verbName)}"\n\n${HELP}`);
     return EXIT_FAIL;
   }
+  // Every argument is checked before the database is opened (or created), so a usage error or a
+  // bad --out path leaves no file behind; then the path: only the default location is created.
+  let dbPath: string;
+  try {
+    verb.check?.(positionals, parsed.values);
+    if (verb.writesOut && parsed.values.out !== undefined) checkOutPath(parsed.values.out, resolveDbPath(parsed.values.db, io.env));
+    dbPath = prepareDbPath(parsed.values.db, io.env);
+  } catch (e) {
+    return failed(e, io);
+  }
   const backend = new Backend({
-    dbPath: resolveDbPath(parsed.values.db, io.env),
+    dbPath,
     transport: 'cli',
     printer: chromiumPrinter(),
     version: APP_VERSION,
@@ -109,18 +127,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     return await verb.run(backend, positionals, parsed.values, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`keyplan: ${e.message}\n`);
-      return EXIT_FAIL;
-    }
-    if (e instanceof AppError) {
-      io.err(`keyplan: ${e.message} [${e.code}]\n`);
-      return e.code === 'db-corrupt' || e.code === 'db-unavailable' ? EXIT_DB : EXIT_FAIL;
-    }
-    throw e;
+    return failed(e, io);
   } finally {
     await backend.close();
   }
+}
+
+/** A refusal as one line on stderr and its exit code; anything else is a bug and is thrown on. */
+function failed(e: unknown, io: CliIo): number {
+  if (e instanceof UsageError) {
+    io.err(`keyplan: ${e.message}\n`);
+    return EXIT_FAIL;
+  }
+  if (e instanceof AppError) {
+    io.err(`keyplan: ${e.message} [${e.code}]\n`);
+    return e.code === 'db-corrupt' || e.code === 'db-unavailable' || e.code === 'db-folder-missing' ? EXIT_DB : EXIT_FAIL;
+  }
+  throw e;
 }
 
 function describeState(state: string): string {

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { DbState } from '../../../shared/api/types';
 import { LATEST_VERSION } from './migrations';
+import { checkDbFolder } from '../paths';
 
 export interface DriverOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron uses its own build). */
@@ -84,10 +84,13 @@ function openForInspection(file: string, size: number, opts: DriverOptions): Db 
 
 /**
  * Opens the one writing connection with the settings every Keyplan database uses: WAL, full
- * fsync (a saved plan must survive a power cut), foreign keys, and a busy timeout.
+ * fsync (a saved plan must survive a power cut), foreign keys, and a busy timeout. The file's
+ * folder must exist (db-folder-missing).
  */
 export function openConnection(file: string, opts: DriverOptions = {}): Db {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // No folder is created here: only a door's default location is (paths.ts prepareDbPath); a typo
+  // in an explicit path is refused rather than silently making folders and an empty database.
+  checkDbFolder(file);
   const db = new Database(file, driver(opts));
   try {
     db.pragma('journal_mode = WAL');

@@ -3,6 +3,7 @@
  * 万/亿, date formats, zh/en words) and precise about what is wrong (line, column, value, reason).
  */
 import type { AccountFields } from '../../../shared/api/accounts';
+import { forbiddenChar } from '../../../shared/api/text';
 import { CURRENCIES, type Currency } from '../../../shared/domain/enums';
 import { parseBoolean, parseDate, parseInteger, parseMoney, parsePercent, type Parsed } from '../../../shared/domain/values';
 import { type ENUM_WORDS, enumValue, normalizeHeader, type ColumnTarget } from './account-columns';
@@ -21,7 +22,8 @@ export type RowErrorCode =
   | 'unknown-tier'
   | 'unknown-parent'
   | 'parent-cycle'
-  | 'duplicate-name';
+  | 'duplicate-name'
+  | 'control-char';
 
 export interface RowError {
   line: number;
@@ -89,11 +91,16 @@ function word<K extends keyof typeof ENUM_WORDS>(at: Cell, kind: K, raw: string)
   return v as NonNullable<ReturnType<typeof enumValue<K>>> | null;
 }
 
-function text(at: Cell, raw: string, max: number): string | null {
+/** A text cell: one line (names) unless `multi` (notes); control characters are refused (shared/api/text.ts). */
+function text(at: Cell, raw: string, max: number, multi = false): string | null {
   // Our CSV export guards text against spreadsheet formulas with a leading apostrophe.
   if (raw.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(raw)) raw = raw.slice(1);
   if (raw.length > max) {
     fail(at, 'too-long');
+    return null;
+  }
+  if (forbiddenChar(raw, multi) !== null) {
+    fail(at, 'control-char');
     return null;
   }
   return raw;
@@ -166,6 +173,10 @@ export function convertRow(
           .split(/[,，;；、/]+/)
           .map((s) => s.trim())
           .filter((s) => s.length > 0 && s.length <= 100);
+        if (draft.teamNames.some((n) => forbiddenChar(n) !== null)) {
+          fail(at, 'control-char');
+          draft.teamNames = [];
+        }
         break;
       case 'classification': {
         const v = word(at, 'classification', raw);
@@ -271,7 +282,7 @@ export function convertRow(
         break;
       }
       case 'churnNote':
-        fields.churnNote = text(at, raw, 2000);
+        fields.churnNote = text(at, raw, 2000, true);
         break;
       case 'churnedOn': {
         const v = value(at, parseDate(raw));
@@ -296,7 +307,7 @@ export function convertRow(
         fields.paymentTerms = text(at, raw, 200);
         break;
       case 'notes':
-        fields.notes = text(at, raw, 20_000);
+        fields.notes = text(at, raw, 20_000, true);
         break;
     }
   }

@@ -14,6 +14,7 @@
  *   importer does (reported in peopleCreated).
  */
 import type { Database as Db } from 'better-sqlite3';
+import { forbiddenChar } from '../../../shared/api/text';
 import type { ImportPreview, ImportRowError } from '../../../shared/api/accounts-views';
 import type { StakeholderImportReport } from '../../../shared/api/stakeholders';
 import { AppError } from '../../../shared/api/errors';
@@ -39,7 +40,8 @@ export type StakeholderRowErrorCode =
   | 'unknown-role'
   | 'duplicate-person'
   | 'unknown-manager'
-  | 'reporting-cycle';
+  | 'reporting-cycle'
+  | 'control-char';
 
 interface RowError {
   line: number;
@@ -56,6 +58,8 @@ interface Draft {
   ownerName: string | null;
 }
 
+/** The fields kept as paragraphs (line breaks allowed), as in the contract's stakeholderFieldsSchema. */
+const MULTI_LINE = new Set<string>(['orgWins', 'personalWins', 'interests', 'notes']);
 const LIMITS = { name: 200, title: 200, department: 200, favoursCompetitor: 200, orgWins: 4000, personalWins: 4000, interests: 4000, notes: 20_000, person: 200 } as const;
 
 /** Column -> field: the explicit map first, then the header's aliases; `null` where nothing fits. */
@@ -92,11 +96,16 @@ function convertRow(row: TableRow, headers: readonly string[], mapping: readonly
   const draft: Draft = { line: row.line, name: '', fields, managerName: null, ownerName: null };
   const fail = (col: number, code: StakeholderRowErrorCode, value?: string) =>
     errors.push({ line: row.line, column: headers[col] ?? null, value: value ?? row.cells[col] ?? null, code });
-  const text = (col: number, raw: string, max: number): string | null => {
+  /** One line unless `multi` (notes and the like); control characters are refused (shared/api/text.ts). */
+  const text = (col: number, raw: string, max: number, multi = false): string | null => {
     // Our CSV exports guard text against spreadsheet formulas with a leading apostrophe.
     if (/^'[=+\-@\t\r]/.test(raw)) raw = raw.slice(1);
     if (raw.length > max) {
       fail(col, 'too-long');
+      return null;
+    }
+    if (forbiddenChar(raw, multi) !== null) {
+      fail(col, 'control-char');
       return null;
     }
     return raw;
@@ -123,7 +132,7 @@ function convertRow(row: TableRow, headers: readonly string[], mapping: readonly
       case 'personalWins':
       case 'interests':
       case 'notes': {
-        const v = text(col, raw, LIMITS[target]);
+        const v = text(col, raw, LIMITS[target], MULTI_LINE.has(target));
         if (v !== null) fields[target] = v;
         break;
       }

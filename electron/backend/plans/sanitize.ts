@@ -8,6 +8,7 @@
  */
 import sanitizeHtml from 'sanitize-html';
 import { AppError } from '../../../shared/api/errors';
+import { stripForbidden } from '../../../shared/api/text';
 
 /** The longest a section's sanitised HTML may be, in characters. */
 export const MAX_SECTION_HTML = 200_000;
@@ -39,9 +40,13 @@ function cellSpans(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeH
   return { tagName, attribs: kept };
 }
 
-/** The sanitised HTML (trimmed); "" for text with nothing left. */
+/**
+ * The sanitised HTML (trimmed); "" for text with nothing left. Control characters and bidi
+ * overrides (shared/api/text.ts) are dropped: they would reverse or hide text in the editor and PDF.
+ */
 export function sanitizeSectionHtml(html: string): string {
-  const clean = sanitizeHtml(html, OPTIONS).trim();
+  // After sanitising: entities such as &#x202E; are decoded by then.
+  const clean = stripForbidden(sanitizeHtml(html, OPTIONS)).trim();
   // Only empty wrappers left (e.g. <p></p> from a cleared editor): nothing.
   return clean.replace(/<(p|br)\s*\/?>(<\/p>)?/g, '').trim() === '' ? '' : clean;
 }

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { parsePort, UsageError } from '../args';
 import { Backend } from '../backend';
 import { chromiumPrinter } from '../documents/chromium-printer';
-import { resolveDbPath } from '../paths';
+import { prepareDbPath } from '../paths';
 import { APP_VERSION } from '../version';
 import { startWebServer } from './server';
 
@@ -20,8 +20,12 @@ async function main(): Promise<void> {
     },
     strict: true,
   });
+  const port = parsePort(values.port, 5183);
+  // Arguments first; then only the default location is created (a --db / KEYPLAN_DB in a missing
+  // folder is refused, nothing created).
+  const dbPath = prepareDbPath(values.db);
   const backend = new Backend({
-    dbPath: resolveDbPath(values.db),
+    dbPath,
     transport: 'web',
     version: APP_VERSION,
     autoBackup: true,
@@ -31,7 +35,7 @@ async function main(): Promise<void> {
   const server = await startWebServer({
     backend,
     staticDir: values.static ?? path.resolve(import.meta.dirname, '../../../out/renderer'),
-    port: parsePort(values.port, 5183),
+    port,
     ...(process.env.KEYPLAN_WEB_TOKEN ? { token: process.env.KEYPLAN_WEB_TOKEN } : {}),
   });
   process.stdout.write(`Keyplan web preview: ${server.url}\n`);

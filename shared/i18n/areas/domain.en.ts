@@ -112,5 +112,6 @@ export const domainEn: DeepStringRecord<typeof domainZhCN> = {
     'unknown-role': 'Not a known role (decision maker, economic buyer, technical evaluator, user, influencer, coach, gatekeeper, veto holder, outside party)',
     'unknown-manager': 'The manager is neither in the file nor among the people of this account',
     'reporting-cycle': 'The reporting lines form a circle (someone would report to themselves)',
+    'control-char': 'Contains an invisible control character (a line break in a one-line field, an escape code or a text-direction override)',
   },
 };

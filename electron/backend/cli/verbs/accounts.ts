@@ -4,6 +4,8 @@ import type { ImportRowError } from '../../../../shared/api/accounts-views';
 import { AppError } from '../../../../shared/api/errors';
 import { messages } from '../../../../shared/i18n';
 import { UsageError } from '../../args';
+import { writeOutFile } from '../files';
+import { cell } from '../text';
 import { EXIT_FAIL, EXIT_OK, type Flags, type Verb } from './types';
 
 /** `--map "客户=name, Rev 2024=revenue:2024"` -> { 客户: 'name', 'Rev 2024': 'revenue:2024' }. */
@@ -26,18 +28,32 @@ function locale(flags: Flags): 'zh-CN' | 'en' {
 }
 
 
+function exportFormat(flags: Flags): 'csv' | 'xlsx' | 'json' {
+  const format = flags.format ?? (flags.out ? path.extname(flags.out).slice(1).toLowerCase() : 'csv');
+  if (format !== 'csv' && format !== 'xlsx' && format !== 'json') throw new UsageError(`--format is csv, xlsx or json, not "${format}"`);
+  if (format === 'xlsx' && !flags.out) throw new UsageError('an XLSX export needs --out FILE');
+  return format;
+}
+
+function sampleSize(flags: Flags): number {
+  const n = flags.accounts === undefined ? 40 : Number(flags.accounts);
+  if (!/^\d+$/.test(flags.accounts ?? '40') || !Number.isInteger(n) || n < 1 || n > 20_000) throw new UsageError(`--accounts is a whole number from 1 to 20000, not "${flags.accounts}"`);
+  return n;
+}
+
 export function describeRowError(e: ImportRowError): string {
-  const where = e.column ? `, column "${e.column}"` : '';
-  const value = e.value ? ` ("${e.value.length > 60 ? `${e.value.slice(0, 57)}...` : e.value}")` : '';
+  const where = e.column ? `, column "${cell(e.column)}"` : '';
+  const value = e.value ? ` ("${cell(e.value.length > 60 ? `${e.value.slice(0, 57)}...` : e.value)}")` : '';
   return `line ${e.line}${where}${value}: ${(messages.en.domain.importError as Record<string, string>)[e.code] ?? e.code}`;
 }
 
 export const accountVerbs: Record<string, Verb> = {
   list: {
     needsDb: true,
-    async run(backend, positionals, flags, io) {
-      const what = positionals[0];
-      if (what !== 'accounts') throw new UsageError('list what? try: list accounts');
+    check(positionals) {
+      if (positionals[0] !== 'accounts') throw new UsageError('list what? try: list accounts');
+    },
+    async run(backend, _positionals, flags, io) {
       const accounts = await backend.call('accounts-list', {});
       if (flags.json) {
         // Each account's place on every matrix: matrix key -> quadrant key with its labels.
@@ -50,25 +66,30 @@ export const accountVerbs: Record<string, Verb> = {
         const out = accounts.map((a) => ({ ...a, placements: placed.get(a.id) ?? {} }));
         io.out(`${JSON.stringify(out, null, 2)}\n`);
       }
-      else for (const a of accounts) io.out(`${a.id}\t${a.name}${a.parentName ? `\t(${a.parentName})` : ''}\n`);
+      // One account per line, its values escaped (cell): a name cannot add a line or a column.
+      else for (const a of accounts) io.out(`${a.id}\t${cell(a.name)}${a.parentName ? `\t(${cell(a.parentName)})` : ''}\n`);
       return EXIT_OK;
     },
   },
   create: {
     needsDb: true,
+    check(positionals) {
+      if (positionals[0] !== 'account' || positionals.length < 2) throw new UsageError('usage: create account NAME');
+    },
     async run(backend, positionals, _flags, io) {
-      const [what, ...rest] = positionals;
-      if (what !== 'account' || rest.length === 0) throw new UsageError('usage: create account NAME');
-      const account = await backend.call('accounts-create', { name: rest.join(' ') });
-      io.out(`created account ${account.id}: ${account.name}\n`);
+      const account = await backend.call('accounts-create', { name: positionals.slice(1).join(' ') });
+      io.out(`created account ${account.id}: ${cell(account.name)}\n`);
       return EXIT_OK;
     },
   },
   import: {
     needsDb: true,
+    check(positionals, flags) {
+      if (positionals[0] !== 'accounts' || !positionals[1]) throw new UsageError('usage: import accounts FILE [--map "..."] [--skip-invalid] [--dry-run]');
+      parseMapFlag(flags.map);
+    },
     async run(backend, positionals, flags, io) {
-      const [what, file] = positionals;
-      if (what !== 'accounts' || !file) throw new UsageError('usage: import accounts FILE [--map "..."] [--skip-invalid] [--dry-run]');
+      const file = positionals[1]!;
       let bytes: Buffer;
       try {
         bytes = fs.readFileSync(file);
@@ -92,24 +113,25 @@ export const accountVerbs: Record<string, Verb> = {
       if (!flags.json) {
         const verb = report.dryRun ? 'would import' : 'imported';
         io.out(`${verb} ${report.created + report.updated} of ${report.rows} rows: ${report.created} new, ${report.updated} updated${report.skipped ? `, ${report.skipped} skipped` : ''}\n`);
-        if (report.peopleCreated.length) io.out(`${report.dryRun ? 'would add' : 'added'} people: ${report.peopleCreated.join(', ')}\n`);
+        if (report.peopleCreated.length) io.out(`${report.dryRun ? 'would add' : 'added'} people: ${report.peopleCreated.map(cell).join(', ')}\n`);
       }
       return EXIT_OK;
     },
   },
   export: {
     needsDb: true,
-    async run(backend, positionals, flags, io) {
+    writesOut: true,
+    check(positionals, flags) {
       if (positionals[0] !== 'accounts') throw new UsageError('usage: export accounts --format csv|xlsx|json [--out FILE]');
-      const format = flags.format ?? (flags.out ? path.extname(flags.out).slice(1).toLowerCase() : 'csv');
-      if (format !== 'csv' && format !== 'xlsx' && format !== 'json') throw new UsageError(`--format is csv, xlsx or json, not "${format}"`);
-      if (format === 'xlsx' && !flags.out) throw new UsageError('an XLSX export needs --out FILE');
+      exportFormat(flags);
+      locale(flags);
+    },
+    async run(backend, _positionals, flags, io) {
+      const format = exportFormat(flags);
       const file = await backend.call('export-accounts', { format, locale: locale(flags) });
       const bytes = Buffer.from(file.contentBase64, 'base64');
       if (flags.out) {
-        const tmp = `${flags.out}.partial-${process.pid}`;
-        fs.writeFileSync(tmp, bytes);
-        fs.renameSync(tmp, flags.out);
+        writeOutFile(flags.out, bytes, backend.info().dbPath);
         io.out(`exported to ${flags.out} (${bytes.length} bytes)\n`);
       } else {
         io.out(bytes.toString('utf8'));
@@ -119,10 +141,12 @@ export const accountVerbs: Record<string, Verb> = {
   },
   sample: {
     needsDb: true,
+    check(_positionals, flags) {
+      sampleSize(flags);
+      locale(flags);
+    },
     async run(backend, _positionals, flags, io) {
-      const n = flags.accounts === undefined ? 40 : Number(flags.accounts);
-      if (!Number.isInteger(n) || n < 1 || n > 20_000) throw new UsageError('--accounts is a whole number from 1 to 20000');
-      const r = await backend.call('sample-load', { locale: locale(flags), accounts: n });
+      const r = await backend.call('sample-load', { locale: locale(flags), accounts: sampleSize(flags) });
       io.out(`sample workspace loaded: ${r.accounts} accounts\n`);
       return EXIT_OK;
     },

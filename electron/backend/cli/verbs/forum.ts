@@ -7,16 +7,24 @@ import { UsageError } from '../../args';
 import type { Backend } from '../../backend';
 import { FORUM_MAX_ACCOUNTS } from '../../../../shared/api/forum';
 import { locale, year } from './plans';
-import { findAccount, writeAtomically } from './stakeholders';
+import { writeOutFile } from '../files';
+import { cell } from '../text';
+import { findAccount } from './stakeholders';
 import { EXIT_OK, type Verb } from './types';
 
 const USAGE = 'usage: forum pdf --year YYYY [--accounts "A,B,..."] [--locale zh-CN|en] [--safe] --out FILE';
 
-/** The accounts named in --accounts (comma or 、/，separated), each resolved as --account is. */
-export async function resolveAccounts(backend: Backend, list: string): Promise<number[]> {
+/** The names in --accounts (comma or 、/，separated); at least one, at most FORUM_MAX_ACCOUNTS. */
+function accountNames(list: string): string[] {
   const names = list.split(/[,，、]/).map((s) => s.trim()).filter((s) => s.length > 0);
   if (names.length === 0) throw new UsageError('--accounts names at least one account ("A,B,...")');
   if (names.length > FORUM_MAX_ACCOUNTS) throw new UsageError(`--accounts names at most ${FORUM_MAX_ACCOUNTS} accounts, not ${names.length}`);
+  return names;
+}
+
+/** The accounts named in --accounts, each resolved as --account is. */
+export async function resolveAccounts(backend: Backend, list: string): Promise<number[]> {
+  const names = accountNames(list);
   const ids: number[] = [];
   for (const name of names) {
     const a = await findAccount(backend, name);
@@ -28,21 +36,28 @@ export async function resolveAccounts(backend: Backend, list: string): Promise<n
 export const forumVerbs: Record<string, Verb> = {
   forum: {
     needsDb: true,
-    async run(backend, positionals, flags, io) {
+    writesOut: true,
+    check(positionals, flags) {
       if (positionals[0] !== 'pdf' || positionals.length > 1) throw new UsageError(USAGE);
       if (!flags.out) throw new UsageError('forum pdf needs --out FILE');
+      locale(flags);
+      year(flags, USAGE);
+      if (flags.accounts !== undefined) accountNames(flags.accounts);
+    },
+    async run(backend, _positionals, flags, io) {
+      const out = flags.out!;
       const lang = locale(flags);
       const y = year(flags, USAGE);
       const accountIds = flags.accounts !== undefined ? await resolveAccounts(backend, flags.accounts) : undefined;
       const jobId = `cli-${process.pid}`;
       const off = backend.on('export-progress', (p) => {
-        if (p.jobId === jobId) io.err(`[${p.done}/${p.total}] ${p.stage}${p.account ? ` ${p.account}` : ''}\n`);
+        if (p.jobId === jobId) io.err(`[${p.done}/${p.total}] ${p.stage}${p.account ? ` ${cell(p.account)}` : ''}\n`);
       });
       try {
         const file = await backend.call('forum-export', { year: y, locale: lang, safe: !!flags.safe, jobId, ...(accountIds ? { accountIds } : {}) });
         const bytes = Buffer.from(file.contentBase64, 'base64');
-        writeAtomically(flags.out, bytes);
-        io.out(`wrote ${flags.out} (${bytes.length} bytes${flags.safe ? ', customer version' : ''})\n`);
+        writeOutFile(out, bytes, backend.info().dbPath);
+        io.out(`wrote ${out} (${bytes.length} bytes${flags.safe ? ', customer version' : ''})\n`);
         return EXIT_OK;
       } finally {
         off();

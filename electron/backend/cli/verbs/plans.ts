@@ -4,7 +4,8 @@
  * (a temporary file renamed into place).
  */
 import { UsageError } from '../../args';
-import { findAccount, writeAtomically } from './stakeholders';
+import { writeOutFile } from '../files';
+import { findAccount } from './stakeholders';
 import { EXIT_OK, type Flags, type Verb } from './types';
 
 const USAGE = 'usage: plan pdf --account NAME --year YYYY [--locale zh-CN|en] [--safe] --out FILE';
@@ -25,16 +26,22 @@ export function year(flags: Flags, usage = USAGE): number {
 export const planVerbs: Record<string, Verb> = {
   plan: {
     needsDb: true,
-    async run(backend, positionals, flags, io) {
+    writesOut: true,
+    check(positionals, flags) {
       if (positionals[0] !== 'pdf' || positionals.length > 1) throw new UsageError(USAGE);
       if (!flags.out) throw new UsageError('plan pdf needs --out FILE');
+      locale(flags);
+      year(flags);
+    },
+    async run(backend, _positionals, flags, io) {
+      const out = flags.out!;
       const lang = locale(flags);
       const y = year(flags);
       const account = await findAccount(backend, flags.account);
       const file = await backend.call('plan-export', { accountId: account.id, year: y, format: 'pdf', locale: lang, safe: !!flags.safe });
       const bytes = Buffer.from(file.contentBase64, 'base64');
-      writeAtomically(flags.out, bytes);
-      io.out(`wrote ${flags.out} (${bytes.length} bytes${flags.safe ? ', customer version' : ''})\n`);
+      writeOutFile(out, bytes, backend.info().dbPath);
+      io.out(`wrote ${out} (${bytes.length} bytes${flags.safe ? ', customer version' : ''})\n`);
       return EXIT_OK;
     },
   },

@@ -11,6 +11,8 @@ import { UsageError } from '../../args';
 import type { Backend } from '../../backend';
 import { describeRowError, parseMapFlag } from './accounts';
 import { formatCoverage } from './coverage-text';
+import { writeOutFile } from '../files';
+import { cell, cells } from '../text';
 import { EXIT_FAIL, EXIT_OK, type Flags, type Verb } from './types';
 
 function locale(flags: Flags): 'zh-CN' | 'en' {
@@ -33,12 +35,12 @@ export async function findAccount(backend: Backend, name: string | undefined): P
   const folded = all.filter((a) => a.name.toLowerCase() === wanted.toLowerCase());
   if (folded.length === 1) return folded[0]!;
   if (folded.length > 1) {
-    throw new AppError('not-found', `"${wanted}" matches ${folded.length} accounts (${folded.map((a) => `${a.id} ${a.name}`).join('; ')}); give the exact name or the id.`, {
+    throw new AppError('not-found', `"${wanted}" matches ${folded.length} accounts (${folded.map((a) => `${a.id} ${cell(a.name)}`).join('; ')}); give the exact name or the id.`, {
       name: wanted,
     });
   }
   const near = all.filter((a) => a.name.toLowerCase().includes(wanted.toLowerCase())).slice(0, 5);
-  throw new AppError('not-found', `No account named "${wanted}".${near.length ? ` Did you mean: ${near.map((a) => a.name).join(', ')}?` : ''}`, { name: wanted });
+  throw new AppError('not-found', `No account named "${wanted}".${near.length ? ` Did you mean: ${near.map((a) => cell(a.name)).join(', ')}?` : ''}`, { name: wanted });
 }
 
 /** The opportunity with this name in the account's map (or this id); refuses an ambiguous name. */
@@ -55,23 +57,10 @@ export function findTender(map: StakeholderMap, name: string): TenderRef {
     const byId = map.tenders.find((t) => t.id === Number(wanted));
     if (byId) return byId;
   }
-  const list = map.tenders.map((t) => t.name).join(', ');
+  const list = map.tenders.map((t) => cell(t.name)).join(', ');
   throw new AppError('not-found', `${map.account.name} has no opportunity named "${wanted}".${list ? ` Its opportunities: ${list}.` : ' It has no opportunities.'}`, {
     name: wanted,
   });
-}
-
-/** Writes `bytes` to `file` through a temporary file beside it: a failed write leaves nothing half-written. */
-export function writeAtomically(file: string, bytes: Uint8Array): void {
-  const target = path.resolve(file);
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.partial-${process.pid}`);
-  try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw new AppError('file-not-found', `cannot write ${file}: ${(e as Error).message}`, { path: file });
-  }
 }
 
 function days(flags: Flags): number | undefined {
@@ -110,10 +99,10 @@ async function importStakeholders(backend: Backend, file: string | undefined, fl
   if (!flags.json) {
     const verb = report.dryRun ? 'would import' : 'imported';
     io.out(
-      `${verb} ${report.created + report.updated} of ${report.rows} people into ${account.name}: ${report.created} new, ${report.updated} updated, ` +
+      `${verb} ${report.created + report.updated} of ${report.rows} people into ${cell(account.name)}: ${report.created} new, ${report.updated} updated, ` +
         `${report.linesCreated} reporting line(s)${report.skipped ? `, ${report.skipped} row(s) skipped` : ''}\n`,
     );
-    if (report.peopleCreated.length) io.out(`${report.dryRun ? 'would add' : 'added'} to our team: ${report.peopleCreated.join(', ')}\n`);
+    if (report.peopleCreated.length) io.out(`${report.dryRun ? 'would add' : 'added'} to our team: ${report.peopleCreated.map(cell).join(', ')}\n`);
   }
   return EXIT_OK;
 }
@@ -130,6 +119,10 @@ async function mapOf(backend: Backend, flags: Flags, extra: { staleDays?: number
 export const stakeholderVerbs: Record<string, Verb> = {
   coverage: {
     needsDb: true,
+    check(_positionals, flags) {
+      days(flags);
+      locale(flags);
+    },
     async run(backend, _positionals, flags, io) {
       const staleDays = days(flags);
       const lang = locale(flags);
@@ -137,19 +130,26 @@ export const stakeholderVerbs: Record<string, Verb> = {
       if (flags.json) {
         io.out(`${JSON.stringify({ account: map.account, tender: map.tender, ...map.coverage }, null, 2)}\n`);
       } else {
-        io.out(formatCoverage(map, lang));
+        // Every name and label of the map as one escaped value (cell): a name cannot add a line.
+        io.out(formatCoverage(cells(map), lang));
       }
       return EXIT_OK;
     },
   },
   map: {
     needsDb: true,
-    async run(backend, positionals, flags, io) {
+    writesOut: true,
+    check(positionals, flags) {
       const format = positionals[0];
       if (format !== 'svg' && format !== 'pdf' && format !== 'png') {
         throw new UsageError('usage: map svg|pdf|png --account NAME [--tender NAME] [--safe] [--locale zh-CN|en] --out FILE');
       }
       if (!flags.out) throw new UsageError(`map ${format} needs --out FILE`);
+      locale(flags);
+    },
+    async run(backend, positionals, flags, io) {
+      const format = positionals[0] as 'svg' | 'pdf' | 'png';
+      const out = flags.out!;
       const lang = locale(flags);
       const account = await findAccount(backend, flags.account);
       let tenderId: number | undefined;
@@ -162,8 +162,8 @@ export const stakeholderVerbs: Record<string, Verb> = {
         safe: !!flags.safe,
       });
       const bytes = Buffer.from(file.contentBase64, 'base64');
-      writeAtomically(flags.out, bytes);
-      io.out(`wrote ${flags.out} (${bytes.length} bytes${flags.safe ? ', customer-safe' : ''})\n`);
+      writeOutFile(out, bytes, backend.info().dbPath);
+      io.out(`wrote ${out} (${bytes.length} bytes${flags.safe ? ', customer-safe' : ''})\n`);
       return EXIT_OK;
     },
   },
@@ -173,6 +173,15 @@ export const stakeholderVerbs: Record<string, Verb> = {
 export function importVerb(accounts: Verb): Verb {
   return {
     needsDb: true,
+    check(positionals, flags) {
+      if (positionals[0] === 'stakeholders') {
+        if (!positionals[1]) throw new UsageError('usage: import stakeholders FILE --account NAME [--map "Header=field,..."] [--skip-invalid] [--dry-run]');
+        if (flags.account === undefined || flags.account.trim() === '') throw new UsageError('--account NAME is required (the account\'s exact name, or its id)');
+        parseMapFlag(flags.map);
+      } else {
+        accounts.check?.(positionals, flags);
+      }
+    },
     run(backend, positionals, flags, io) {
       if (positionals[0] === 'stakeholders') return importStakeholders(backend, positionals[1], flags, io);
       return accounts.run(backend, positionals, flags, io);

@@ -21,6 +21,9 @@ export const systemVerbs: Record<string, Verb> = {
   },
   backup: {
     needsDb: true,
+    check(_p, flags) {
+      if (!flags.out) throw new UsageError('backup needs --out FILE');
+    },
     async run(backend, _p, flags, io) {
       if (!flags.out) throw new UsageError('backup needs --out FILE');
       const info = await backend.call('db-backup', { out: flags.out });
@@ -30,6 +33,9 @@ export const systemVerbs: Record<string, Verb> = {
   },
   restore: {
     needsDb: false,
+    check(_p, flags) {
+      if (!flags.from) throw new UsageError('restore needs --from FILE');
+    },
     async run(backend, _p, flags, io) {
       if (!flags.from) throw new UsageError('restore needs --from FILE');
       const status = await backend.call('db-restore', { from: flags.from });

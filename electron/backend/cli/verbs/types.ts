@@ -25,5 +25,12 @@ export interface Flags {
 export interface Verb {
   /** Whether the verb needs a healthy database before it runs. */
   needsDb: boolean;
+  /**
+   * Checks the arguments before the database is opened (a UsageError or AppError refuses them), so
+   * a usage error creates no file. run() may rely on what check() accepted.
+   */
+  check?(positionals: string[], flags: Flags): void;
+  /** The verb writes its --out file through cli/files.ts; the path is checked before opening. */
+  writesOut?: boolean;
   run(backend: Backend, positionals: string[], flags: Flags, io: CliIo): Promise<number>;
 }
