@@ -7,6 +7,7 @@ import { contract, isMethod, type EventName, type Events, type Method } from '..
 import { AppError, type ApiError, type Reply } from '../../shared/api/errors';
 import type { AppInfo, DbStatus } from '../../shared/api/types';
 import { autoBackup, autoBackupName, fsyncDir, fsyncFile, listBackups, stamp, writeBackup } from './db/backup';
+import { describeHolders, holderParams, liveHolders, register, type Holder, type ProcessKind, type Registration } from './db/holders';
 import { migrate } from './db/migrate';
 import { LATEST_VERSION } from './db/migrations';
 import { copyDatabaseFile, describe, inspectDatabaseFile, openConnection, type DriverOptions } from './db/open';
@@ -16,6 +17,11 @@ import { handlers, warmUp, type HandlerContext } from './handlers';
 export interface BackendOptions extends DriverOptions {
   dbPath: string;
   transport: AppInfo['transport'];
+  /**
+   * What this process is, as other processes see it in the registration beside the database
+   * (db/holders.ts). Defaults from the transport: electron = app, web = preview, cli, test.
+   */
+  kind?: ProcessKind;
   version?: string;
   /** Write the daily automatic backup after opening (the app and the preview do; the CLI does not). */
   autoBackup?: boolean;
@@ -37,6 +43,8 @@ export interface BackendOptions extends DriverOptions {
  */
 export class Backend {
   private db: Db | null = null;
+  /** This process's entry beside the open database (db/holders.ts), while one is open. */
+  private registration: Registration | null = null;
   private dbPath: string;
   private state: DbStatus['state'] = 'unreadable';
   private schemaVersion = 0;
@@ -75,7 +83,7 @@ export class Backend {
       const value = await handler(this.context(), parsed.data);
       return { ok: true, value };
     } catch (e) {
-      return fail(toApiError(e, method, this.log));
+      return fail(isBusy(e) ? this.busyError(method).toApiError() : toApiError(e, method, this.log));
     }
   }
 
@@ -161,6 +169,7 @@ export class Backend {
       this.db = db;
       this.state = 'ok';
       this.schemaVersion = LATEST_VERSION;
+      this.registration = register(this.dbPath, { kind: this.kind(), user: settingsUser(db), now: this.now() }, this.log);
     } catch (e) {
       db?.close();
       const err = e instanceof AppError ? e : null;
@@ -228,12 +237,21 @@ export class Backend {
         state: seen.state,
       });
     }
+    this.refuseWhileHeld('restore');
     await this.pendingBackup;
     const now = this.now();
     const moved: [string, string][] = [];
     if (this.db) {
       await writeBackup(this.db, autoBackupName(this.dbPath, now, '-before-restore'));
       this.closeConnection();
+      // Asked again with our connection closed, just before the file is replaced: a process that
+      // opened it meanwhile keeps it (and we stay open on it).
+      try {
+        this.refuseWhileHeld('restore');
+      } catch (e) {
+        this.open(this.dbPath);
+        throw e;
+      }
     } else if (fs.existsSync(this.dbPath)) {
       const aside = `${this.dbPath}.${this.state}-${stamp(now)}`;
       for (const ext of ['', '-wal', '-shm']) {
@@ -262,12 +280,49 @@ export class Backend {
     return this.open(this.dbPath);
   }
 
+  /** The other live processes that have this database open (db/holders.ts), oldest first. */
+  holders(): Holder[] {
+    return liveHolders(this.dbPath, this.registration);
+  }
+
+  /**
+   * Throws `db-in-use` naming the other process(es) that have the database open. Called before
+   * anything replaces, renames or deletes the database file or its -wal/-shm: under a live process
+   * that would lose the writes it acknowledges afterwards.
+   */
+  refuseWhileHeld(action: string): void {
+    const others = this.holders();
+    if (others.length === 0) return;
+    throw new AppError(
+      'db-in-use',
+      `Cannot ${action} ${this.dbPath}: it is open in ${describeHolders(others)}. Close it there first.`,
+      { ...holderParams(others), path: this.dbPath },
+    );
+  }
+
+  /** The typed error for a write that waited for the lock and is still refused: who holds it. */
+  busyError(method: string): AppError {
+    const others = this.holders();
+    return new AppError(
+      'db-busy',
+      `${method}: The database is busy: ${describeHolders(others)} is writing to ${this.dbPath}. Nothing was changed; try again.`,
+      holderParams(others),
+    );
+  }
+
   /** Waits for the automatic backup started by the last open (tests, CLI). */
   async settled(): Promise<void> {
     await this.pendingBackup;
   }
 
+  private kind(): ProcessKind {
+    if (this.opts.kind) return this.opts.kind;
+    return KIND_OF_TRANSPORT[this.opts.transport];
+  }
+
   private closeConnection(): void {
+    this.registration?.release();
+    this.registration = null;
     if (!this.db) return;
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -289,6 +344,27 @@ export class Backend {
   }
 }
 
+const KIND_OF_TRANSPORT: Record<AppInfo['transport'], ProcessKind> = { electron: 'app', web: 'preview', cli: 'cli', test: 'test' };
+
+/**
+ * SQLite's "another connection has the lock" (SQLITE_BUSY, SQLITE_LOCKED and their extended codes),
+ * which a write meets only after waiting the busy timeout (see db/tx.ts): said as `db-busy`.
+ */
+export function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/** The user chosen in Settings, for the registration; none when unset (the OS user is not news). */
+function settingsUser(db: Db): string | undefined {
+  try {
+    const v = db.prepare("SELECT value FROM settings WHERE key = 'user.name'").pluck().get();
+    return typeof v === 'string' && v ? v.slice(0, 100) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function fail(error: ApiError): Reply<never> {
   return { ok: false, error };
 }
@@ -301,6 +377,10 @@ export function toApiError(e: unknown, method: string, log: (m: string) => void)
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return { code: 'db-corrupt', message: `${method}: ${describe(e)}` };
+  }
+  if (isBusy(e)) {
+    // the Backend names who holds the lock (busyError); without it, still never `internal`
+    return { code: 'db-busy', message: `${method}: The database is busy: ${describe(e)}`, params: holderParams([]) };
   }
   log(`keyplan: ${method} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   return { code: 'internal', message: `${method}: ${describe(e)}` };

@@ -92,6 +92,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const backend = new Backend({
     dbPath: resolveDbPath(parsed.values.db, io.env),
     transport: 'cli',
+    kind: 'cli',
     printer: chromiumPrinter(),
     version: APP_VERSION,
     // The CLI explains a failed open itself; the backend's log is for debugging.

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const backend = new Backend({
     dbPath: resolveDbPath(values.db),
     transport: 'web',
+    kind: 'preview',
     version: APP_VERSION,
     autoBackup: true,
     warmUp: true,

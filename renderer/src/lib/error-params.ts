@@ -6,6 +6,8 @@ import type { TFunction } from 'i18next';
 /** Params that are keys of a vocabulary, by error code: said in the reader's words, not as keys. */
 const PARAM_VOCABULARY: Partial<Record<string, Record<string, string>>> = {
   'plan-transition': { from: 'planEditor.status', to: 'planEditor.status' },
+  'db-in-use': { kind: 'processKind' },
+  'db-busy': { kind: 'processKind' },
 };
 
 export function errorParams(t: TFunction, code: string, params: Record<string, string | number> | undefined): Record<string, string | number> {
