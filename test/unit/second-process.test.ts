@@ -184,7 +184,6 @@ describe('a second writer', () => {
       a.exec('CREATE TABLE t (x)');
       a.pragma('busy_timeout = 0');
       b.exec('BEGIN IMMEDIATE');
-      // eslint-disable-next-line no-restricted-syntax -- the contrast: a deferred transaction that only reads is not refused
       expect(a.transaction(() => a.prepare('SELECT count(*) FROM t').pluck().get())()).toBe(0);
       expect(() => writeTx(a, () => a.prepare('SELECT count(*) FROM t').pluck().get())).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY' }));
       b.exec('COMMIT');

@@ -44,7 +44,7 @@ export function migrate(
     // Foreign keys can only be switched outside a transaction; see Migration.rebuildsTables.
     const fkWasOn = m.rebuildsTables ? (db.pragma('foreign_keys', { simple: true }) as number) === 1 : false;
     if (fkWasOn) db.pragma('foreign_keys = OFF');
-    let done = false;
+    let done: boolean;
     try {
       done = writeTx(db, () => {
         // another process may have applied it while this one waited for the write lock
