@@ -321,11 +321,14 @@ export class Backend {
   }
 
   private closeConnection(): void {
+    // With another process on the file, a TRUNCATE checkpoint would wait (up to the busy timeout)
+    // for its readers and writers; a passive one copies what it can and never waits.
+    const alone = this.db ? this.holders().length === 0 : true;
     this.registration?.release();
     this.registration = null;
     if (!this.db) return;
     try {
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.pragma(alone ? 'wal_checkpoint(TRUNCATE)' : 'wal_checkpoint(PASSIVE)');
     } catch {
       // a busy checkpoint is fine: WAL is replayed on the next open
     }
