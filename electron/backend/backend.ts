@@ -204,6 +204,14 @@ export class Backend {
     if (fs.existsSync(target)) {
       throw new AppError('file-exists', `${target} already exists; choose a new file name.`, { path: target });
     }
+    // a database deleted under a running Keyplan: its -wal and registration are still there
+    const others = target === this.dbPath ? this.holders() : liveHolders(target);
+    if (others.length > 0) {
+      throw new AppError('db-in-use', `Cannot create ${target}: it is still open in ${describeHolders(others)}.`, {
+        ...holderParams(others),
+        path: target,
+      });
+    }
     return this.open(target);
   }
 

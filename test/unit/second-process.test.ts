@@ -153,6 +153,20 @@ describe('a second process holds the database', () => {
     expect(fs.existsSync(holdersDir(dbPath))).toBe(false);
   });
 
+  it('db-create refuses a path whose database was deleted under a running process', { timeout: 60_000 }, async () => {
+    const gone = env.file('gone.db');
+    const peer = await startPeer(gone, 'app');
+    try {
+      fs.rmSync(gone);
+      const backend = env.backend();
+      const error = expectError(await backend.invoke('db-create', { path: gone }), 'db-in-use');
+      expect(error.params).toMatchObject({ kind: 'app', pid: peer.pid });
+      expect(fs.existsSync(gone)).toBe(false);
+    } finally {
+      await stopPeer(peer);
+    }
+  });
+
   it('registration of a dead pid on this host is removed when seen', async () => {
     const dbPath = env.file('keyplan.db');
     const gone = spawn(process.execPath, ['-e', '0']);
