@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/backend/cli/run';
-import { holdersDir, liveHolders, register } from '../../electron/backend/db/holders';
+import { holdersDir, liveHolders, register, shortTime } from '../../electron/backend/db/holders';
 import { writeTx } from '../../electron/backend/db/tx';
 import { accountNames, expectError, useTestEnv } from './helpers';
 
@@ -137,7 +137,9 @@ describe('a second process holds the database', () => {
       JSON.stringify({ pid: 4242, host: 'far-away.example', kind: 'app', user: '王伟', since }),
     );
     const error = expectError(await backend.invoke('db-restore', { from: saved.path }), 'db-in-use');
-    expect(error.params).toMatchObject({ kind: 'app', pid: 4242, host: 'far-away.example', since: '2026-01-02 03:04:05', user: '王伟' });
+    expect(error.params).toMatchObject({ kind: 'app', pid: 4242, host: 'far-away.example', since: shortTime(since), user: '王伟' });
+    // local time, to the second
+    expect(shortTime(since)).toMatch(/^2026-01-0[12] \d\d:\d4:05$/);
     expect(accountNames(dbPath)).toEqual(['Kept']);
   });
 

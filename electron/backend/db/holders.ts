@@ -169,8 +169,12 @@ const KIND_EN: Record<ProcessKind, string> = {
   test: 'a test',
 };
 
-function shortTime(iso: string): string {
-  return iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
+/** An entry's ISO time as this machine's local time, `2026-12-07 09:30:12` (the user's clock, not UTC). */
+export function shortTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso || '?';
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
 function readEntry(file: string): Holder | null {
