@@ -50,6 +50,19 @@ export default tseslint.config(
           ],
         },
       ],
+      // Every write transaction takes the write lock at its start (see electron/backend/db/tx.ts):
+      // a deferred one fails at once with SQLITE_BUSY under a second writer, whatever the timeout.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Write through writeTx(db, fn) (electron/backend/db/tx.ts): it takes the write lock at the start (BEGIN IMMEDIATE).',
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(exec|prepare)$/] > Literal[value=/^\\s*BEGIN(\\s+(DEFERRED|TRANSACTION))?\\s*;?\\s*$/i]",
+          message: 'A plain BEGIN is deferred: write through writeTx(db, fn) (electron/backend/db/tx.ts).',
+        },
+      ],
     },
   },
   {

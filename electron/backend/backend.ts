@@ -8,6 +8,7 @@ import { AppError, type ApiError, type Reply } from '../../shared/api/errors';
 import { TEXT_RULE_PARAM } from '../../shared/api/text';
 import type { AppInfo, DbStatus } from '../../shared/api/types';
 import { autoBackup, autoBackupName, fsyncDir, fsyncFile, listBackups, stamp, writeBackup } from './db/backup';
+import { describeHolders, holderParams, liveHolders, register, type Holder, type ProcessKind, type Registration } from './db/holders';
 import { migrate } from './db/migrate';
 import { LATEST_VERSION } from './db/migrations';
 import { copyDatabaseFile, describe, inspectDatabaseFile, openConnection, type DriverOptions } from './db/open';
@@ -18,6 +19,11 @@ import { handlers, warmUp, type HandlerContext } from './handlers';
 export interface BackendOptions extends DriverOptions {
   dbPath: string;
   transport: AppInfo['transport'];
+  /**
+   * What this process is, as other processes see it in the registration beside the database
+   * (db/holders.ts). Defaults from the transport: electron = app, web = preview, cli, test.
+   */
+  kind?: ProcessKind;
   version?: string;
   /** Write the daily automatic backup after opening (the app and the preview do; the CLI does not). */
   autoBackup?: boolean;
@@ -39,6 +45,8 @@ export interface BackendOptions extends DriverOptions {
  */
 export class Backend {
   private db: Db | null = null;
+  /** This process's entry beside the open database (db/holders.ts), while one is open. */
+  private registration: Registration | null = null;
   private dbPath: string;
   private state: DbStatus['state'] = 'unreadable';
   private schemaVersion = 0;
@@ -75,7 +83,7 @@ export class Backend {
       const value = await handler(this.context(), parsed.data);
       return { ok: true, value };
     } catch (e) {
-      return fail(toApiError(e, method, this.log));
+      return fail(isBusy(e) ? this.busyError(method).toApiError() : toApiError(e, method, this.log));
     }
   }
 
@@ -161,6 +169,7 @@ export class Backend {
       this.db = db;
       this.state = 'ok';
       this.schemaVersion = LATEST_VERSION;
+      this.registration = register(this.dbPath, { kind: this.kind(), user: settingsUser(db), now: this.now() }, this.log);
     } catch (e) {
       db?.close();
       const err = e instanceof AppError ? e : null;
@@ -197,6 +206,14 @@ export class Backend {
     }
     // Refused before the current database is closed: a folder that does not exist is not created.
     checkDbFolder(target);
+    // a database deleted under a running Keyplan: its -wal and registration are still there
+    const others = target === this.dbPath ? this.holders() : liveHolders(target);
+    if (others.length > 0) {
+      throw new AppError('db-in-use', `Cannot create ${target}: it is still open in ${describeHolders(others)}.`, {
+        ...holderParams(others),
+        path: target,
+      });
+    }
     return this.open(target);
   }
 
@@ -230,12 +247,21 @@ export class Backend {
         state: seen.state,
       });
     }
+    this.refuseWhileHeld('restore');
     await this.pendingBackup;
     const now = this.now();
     const moved: [string, string][] = [];
     if (this.db) {
       await writeBackup(this.db, autoBackupName(this.dbPath, now, '-before-restore'));
       this.closeConnection();
+      // Asked again with our connection closed, just before the file is replaced: a process that
+      // opened it meanwhile keeps it (and we stay open on it).
+      try {
+        this.refuseWhileHeld('restore');
+      } catch (e) {
+        this.open(this.dbPath);
+        throw e;
+      }
     } else if (fs.existsSync(this.dbPath)) {
       const aside = `${this.dbPath}.${this.state}-${stamp(now)}`;
       for (const ext of ['', '-wal', '-shm']) {
@@ -264,15 +290,55 @@ export class Backend {
     return this.open(this.dbPath);
   }
 
+  /** The other live processes that have this database open (db/holders.ts), oldest first. */
+  holders(): Holder[] {
+    return liveHolders(this.dbPath, this.registration);
+  }
+
+  /**
+   * Throws `db-in-use` naming the other process(es) that have the database open. Called before
+   * anything replaces, renames or deletes the database file or its -wal/-shm: under a live process
+   * that would lose the writes it acknowledges afterwards.
+   */
+  refuseWhileHeld(action: string): void {
+    const others = this.holders();
+    if (others.length === 0) return;
+    throw new AppError(
+      'db-in-use',
+      `Cannot ${action} ${this.dbPath}: it is open in ${describeHolders(others)}. Close it there first.`,
+      { ...holderParams(others), path: this.dbPath },
+    );
+  }
+
+  /** The typed error for a write that waited for the lock and is still refused: who holds it. */
+  busyError(method: string): AppError {
+    const others = this.holders();
+    return new AppError(
+      'db-busy',
+      `${method}: The database is busy: ${describeHolders(others)} is writing to ${this.dbPath}. Nothing was changed; try again.`,
+      holderParams(others),
+    );
+  }
+
   /** Waits for the automatic backup started by the last open (tests, CLI). */
   async settled(): Promise<void> {
     await this.pendingBackup;
   }
 
+  private kind(): ProcessKind {
+    if (this.opts.kind) return this.opts.kind;
+    return KIND_OF_TRANSPORT[this.opts.transport];
+  }
+
   private closeConnection(): void {
+    // With another process on the file, a TRUNCATE checkpoint would wait (up to the busy timeout)
+    // for its readers and writers; a passive one copies what it can and never waits.
+    const alone = this.db ? this.holders().length === 0 : true;
+    this.registration?.release();
+    this.registration = null;
     if (!this.db) return;
     try {
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.pragma(alone ? 'wal_checkpoint(TRUNCATE)' : 'wal_checkpoint(PASSIVE)');
     } catch {
       // a busy checkpoint is fine: WAL is replayed on the next open
     }
@@ -305,6 +371,27 @@ export function argsError(method: string, error: z.ZodError): ApiError {
   return { code: 'invalid-args', message: `${method}: ${z.prettifyError(error)}` };
 }
 
+const KIND_OF_TRANSPORT: Record<AppInfo['transport'], ProcessKind> = { electron: 'app', web: 'preview', cli: 'cli', test: 'test' };
+
+/**
+ * SQLite's "another connection has the lock" (SQLITE_BUSY, SQLITE_LOCKED and their extended codes),
+ * which a write meets only after waiting the busy timeout (see db/tx.ts): said as `db-busy`.
+ */
+export function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/** The user chosen in Settings, for the registration; none when unset (the OS user is not news). */
+function settingsUser(db: Db): string | undefined {
+  try {
+    const v = db.prepare("SELECT value FROM settings WHERE key = 'user.name'").pluck().get();
+    return typeof v === 'string' && v ? v.slice(0, 100) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function fail(error: ApiError): Reply<never> {
   return { ok: false, error };
 }
@@ -317,6 +404,10 @@ export function toApiError(e: unknown, method: string, log: (m: string) => void)
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return { code: 'db-corrupt', message: `${method}: ${describe(e)}` };
+  }
+  if (isBusy(e)) {
+    // the Backend names who holds the lock (busyError); without it, still never `internal`
+    return { code: 'db-busy', message: `${method}: The database is busy: ${describe(e)}`, params: holderParams([]) };
   }
   log(`keyplan: ${method} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   return { code: 'internal', message: `${method}: ${describe(e)}` };

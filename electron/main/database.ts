@@ -26,6 +26,7 @@ export function openBackend(): Backend {
   const backend = new Backend({
     dbPath,
     transport: 'electron',
+    kind: 'app',
     version: app.getVersion(),
     autoBackup: true,
     warmUp: true,

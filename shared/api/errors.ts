@@ -37,6 +37,17 @@ export const ERROR_CODES = [
   'plan-text-too-long',
   /** A plan version that does not exist. */
   'plan-version-not-found',
+  /**
+   * Restore (or anything that replaces the database file) refused: another live Keyplan process has
+   * the database open. Params name the first one: kind (app, preview, cli, test), pid, host, since,
+   * user, others (how many more).
+   */
+  'db-in-use',
+  /**
+   * A write waited the busy timeout for another process's write lock and was refused; nothing was
+   * changed. Params as db-in-use (kind 'unknown' when nobody is registered).
+   */
+  'db-busy',
   /** An export stopped by export-cancel. */
   'export-cancelled',
   /** A request to the browser preview's HTTP bridge larger than it reads (params: maxMb). */

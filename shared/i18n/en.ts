@@ -244,6 +244,13 @@ export const en: Messages = {
     'is-database': 'it is the open database',
     'write-failed': 'the file could not be written',
   },
+  processKind: {
+    app: 'the Keyplan app',
+    preview: 'the browser preview',
+    cli: 'the command line',
+    test: 'a test process',
+    unknown: 'another program',
+  },
   errors: {
     'invalid-args': 'Something in the input is not valid. Check it and try again.',
     'unknown-method': 'This window and the Keyplan backend are different versions. Restart the app.',
@@ -272,6 +279,10 @@ export const en: Messages = {
     'plan-transition': 'A plan cannot move from {{from}} to {{to}}. Plans go from draft to review to approved, and back to draft.',
     'plan-text-too-long': 'This section is too long ({{length}} characters; at most {{max}}). Shorten it or split it across sections.',
     'plan-version-not-found': 'Version {{version}} of this plan does not exist.',
+    'db-in-use':
+      'This database is open in another Keyplan process: {{kind}} (process {{pid}} on {{host}}, since {{since}}). Nothing was changed. Close it there, then try again.',
+    'db-busy':
+      'The database is busy: {{kind}} (process {{pid}} on {{host}}, since {{since}}) is writing to it. Nothing was saved; try again in a moment.',
     'export-cancelled': 'The export was cancelled; no file was written.',
     'request-too-large': 'This request is too large for the preview (over {{maxMb}} MB); nothing was changed. Use a smaller file.',
     'text-control-char': 'The text contains an invisible control character ({{char}}): a line break in a one-line field, an escape code or a text-direction override. Remove it and try again.',

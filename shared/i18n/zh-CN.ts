@@ -251,6 +251,14 @@ export const zhCN = {
     'not-a-file': '这是设备或特殊文件，不是普通文件',
     'is-database': '这是正在使用的数据库',
     'write-failed': '写入失败',
+  /** Who else has the database open (errors.db-in-use, errors.db-busy). */
+  },
+  processKind: {
+    app: 'Keyplan 桌面应用',
+    preview: '浏览器预览',
+    cli: '命令行',
+    test: '测试进程',
+    unknown: '另一个程序',
   },
   errors: {
     'invalid-args': '输入的内容不符合要求，请检查后重试。',
@@ -280,6 +288,8 @@ export const zhCN = {
     'plan-transition': '计划不能从 {{from}} 变为 {{to}}。计划依次为草稿、审核中、已批准，也可退回草稿。',
     'plan-text-too-long': '此部分内容过长（{{length}} 个字符，最多 {{max}} 个）。请精简或分到其他部分。',
     'plan-version-not-found': '此计划不存在第 {{version}} 版。',
+    'db-in-use': '这个数据库正在另一个 Keyplan 进程中打开：{{kind}}（进程 {{pid}}，主机 {{host}}，自 {{since}} 起）。没有做任何改动。请先在那里关闭它，再重试。',
+    'db-busy': '数据库正忙：{{kind}}（进程 {{pid}}，主机 {{host}}，自 {{since}} 起）正在写入。这次没有保存，请稍后重试。',
     'export-cancelled': '导出已取消，没有写入文件。',
     'request-too-large': '请求过大（超过 {{maxMb}} MB），预览未接收，没有任何改动。请使用较小的文件。',
     'text-control-char': '文本中含有不可见的控制字符（{{char}}）：单行字段中的换行、转义码或文字方向控制符。请删除后重试。',

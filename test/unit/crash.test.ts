@@ -3,6 +3,10 @@
  * same database file. Every write it acknowledged must be there afterwards, and the file must pass
  * integrity_check. Rounds: KEYPLAN_CRASH_ROUNDS (default 50); seed: KEYPLAN_CRASH_SEED.
  *
+ * Pair rounds (KEYPLAN_CRASH_PAIR_ROUNDS, default 6): two writers write at once, one is killed while
+ * the other goes on, then the other; every acknowledged write of both must be there, and the two
+ * dead writers' registrations beside the database (db/holders.ts) must count for nothing.
+ *
  * The writer is test/unit/fixtures/crash-writer.ts. Loading it with `node --import tsx` costs about
  * a second of CPU per process, so by default it is bundled once with esbuild (which tsx and vite
  * bring along) and run with plain node; KEYPLAN_CRASH_RUNNER=tsx (or esbuild missing) runs it with
@@ -13,11 +17,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/backend/backend';
+import { liveHolders } from '../../electron/backend/db/holders';
 import { LATEST_VERSION } from '../../electron/backend/db/migrations';
 import { openReadOnly, useTestEnv } from './helpers';
 
 const env = useTestEnv();
 const ROUNDS = Number(process.env.KEYPLAN_CRASH_ROUNDS ?? 50);
+const PAIR_ROUNDS = Number(process.env.KEYPLAN_CRASH_PAIR_ROUNDS ?? 6);
 const SEED = Number(process.env.KEYPLAN_CRASH_SEED ?? Date.now() % 1_000_000);
 /** Writers loading in the background while the current one runs. */
 const AHEAD = 2;
@@ -159,6 +165,72 @@ describe('crash safety', () => {
       const names = new Set((await backend.call('accounts-list', {})).map((a) => a.name));
       for (const n of acknowledged) expect(names.has(n), n).toBe(true);
       for (const n of names) expect(n).toMatch(/^r\d+-\d+-(客户|account)(-renamed)?$/);
+    } finally {
+      await backend.close();
+    }
+  });
+  it(`keeps every acknowledged write of two writers at once through ${PAIR_ROUNDS} pair rounds (seed ${SEED})`, { timeout: 120_000 }, async () => {
+    const dbPath = env.file('pairs.db');
+    // one migrated file to start from, so both writers of the first round find it ready
+    await new Backend({ dbPath, transport: 'test', log: () => {} }).close();
+    const random = rng(SEED + 1);
+    const acknowledged = new Set<string>();
+    const pool: Writer[][] = [];
+    let spawned = 0;
+    const topUp = () => {
+      while (pool.length < 2 && spawned < PAIR_ROUNDS) {
+        const r = spawned++;
+        pool.push([startWriter(dbPath, `p${r}a`), startWriter(dbPath, `p${r}b`)]);
+      }
+    };
+    try {
+      for (let round = 0; round < PAIR_ROUNDS; round++) {
+        topUp();
+        const pair = pool.shift()!;
+        for (const w of pair) w.child.stdin!.write('go\n');
+        for (const w of pair) {
+          const early = await Promise.race([w.firstWrite.then(() => null), w.closed]);
+          if (early) throw new Error(`pair round ${round}: writer exited early (${JSON.stringify(early)}): ${w.stderr}`);
+        }
+        topUp();
+        // both are writing now; one dies while the other goes on, then the other
+        const order = random() < 0.5 ? pair : [pair[1]!, pair[0]!];
+        for (const w of order) {
+          await new Promise((r) => setTimeout(r, 30 + Math.floor(random() * 200)));
+          w.child.kill('SIGKILL');
+          const end = await w.closed;
+          expect(end.signal, `pair round ${round}: ${w.stderr}`).toBe('SIGKILL');
+          for (const l of w.lines) acknowledged.add(l);
+        }
+        expect(liveHolders(dbPath), `pair round ${round}: dead writers still count as holders`).toEqual([]);
+
+        const db = openReadOnly(dbPath);
+        try {
+          const check = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+          expect(check, `pair round ${round}, seed ${SEED}`).toEqual(['ok']);
+          const names = new Set(db.prepare('SELECT name FROM accounts').pluck().all() as string[]);
+          const lost = [...acknowledged].filter((n) => !names.has(n));
+          expect(lost, `pair round ${round}, seed ${SEED}: acknowledged but missing`).toEqual([]);
+          // at most one unacknowledged write per killed writer
+          expect(names.size - acknowledged.size).toBeGreaterThanOrEqual(0);
+          expect(names.size - acknowledged.size).toBeLessThanOrEqual(2 * (round + 1));
+        } finally {
+          db.close();
+        }
+      }
+    } finally {
+      for (const pair of pool) for (const w of pair) w.child.kill('SIGKILL');
+      await Promise.all(pool.flat().map((w) => w.closed));
+    }
+    const backend = new Backend({ dbPath, transport: 'test', log: () => {} });
+    try {
+      expect((await backend.call('db-doctor', {})).ok).toBe(true);
+      const names = new Set((await backend.call('accounts-list', {})).map((a) => a.name));
+      for (const n of acknowledged) expect(names.has(n), n).toBe(true);
+      // both writers of every round got writes through
+      for (let r = 0; r < PAIR_ROUNDS; r++) {
+        for (const side of ['a', 'b']) expect([...acknowledged].some((n) => n.startsWith(`p${r}${side}-`)), `p${r}${side}`).toBe(true);
+      }
     } finally {
       await backend.close();
     }

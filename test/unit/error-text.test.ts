@@ -38,3 +38,22 @@ describe('error messages', () => {
     expect(text(await tFor('en'), e)).toBe(messages.en.errors['import-bad-map'].replace('{{column}}', '客户'));
   });
 });
+
+describe('another process on the database', () => {
+  it('names it in words, in both languages (db-in-use, db-busy)', async () => {
+    const params = { kind: 'preview', pid: 4242, host: 'vm', since: '2026-12-07 09:30:00', user: '', others: 0 };
+    const zh = await tFor('zh-CN');
+    const en = await tFor('en');
+    for (const code of ['db-in-use', 'db-busy']) {
+      const z = text(zh, { code, params });
+      expect(z).toContain(messages['zh-CN'].processKind.preview);
+      expect(z).toContain('4242');
+      expect(z).not.toMatch(/preview|\{\{/);
+      const e = text(en, { code, params });
+      expect(e).toContain(`${messages.en.processKind.preview} (process 4242 on vm, since 2026-12-07 09:30:00)`);
+      expect(e).not.toMatch(/[\u4e00-\u9fff]|\{\{/);
+    }
+    expect(text(en, { code: 'db-busy', params })).toMatch(/^The database is busy: the browser preview/);
+    expect(text(zh, { code: 'db-busy', params: { ...params, kind: 'unknown' } })).toContain(messages['zh-CN'].processKind.unknown);
+  });
+});

@@ -120,6 +120,9 @@ describe('dispatch', () => {
     expect(toApiError(sqlite('SQLITE_CONSTRAINT_UNIQUE'), 'm', (x) => log.push(x)).code).toBe('conflict');
     expect(toApiError(sqlite('SQLITE_CORRUPT'), 'm', (x) => log.push(x)).code).toBe('db-corrupt');
     expect(toApiError(sqlite('SQLITE_NOTADB'), 'm', (x) => log.push(x)).code).toBe('db-corrupt');
+    for (const busy of ['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED', 'SQLITE_LOCKED_SHAREDCACHE']) {
+      expect(toApiError(sqlite(busy), 'm', (x) => log.push(x))).toMatchObject({ code: 'db-busy', params: { kind: 'unknown' } });
+    }
     expect(toApiError(new AppError('not-found', 'gone', { id: 3 }), 'm', (x) => log.push(x))).toEqual({
       code: 'not-found',
       message: 'gone',

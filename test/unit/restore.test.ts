@@ -52,8 +52,8 @@ describe('db-restore', () => {
     expect(status.backups.map((b) => b.path)).toContain(before);
     // the source is left as it was
     expect(accountNames(saved.path)).toEqual(['Acme', '华为技术'].sort());
-    // nothing stray beside the database
-    expect(ls(env.dir)).toEqual(['backups', 'keyplan.db', 'keyplan.db-shm', 'keyplan.db-wal', 'saved.db']);
+    // nothing stray beside the database (the open database's process registration folder aside)
+    expect(ls(env.dir)).toEqual(['backups', 'keyplan.db', 'keyplan.db-shm', 'keyplan.db-wal', 'keyplan.db.keyplan-procs', 'saved.db']);
     // and the restored database is fully writable
     expect((await backend.call('accounts-create', { name: 'After restore' })).name).toBe('After restore');
   });
@@ -147,6 +147,7 @@ describe('db-restore', () => {
       'good.db',
       'keyplan.db',
       path.basename(aside),
+      'keyplan.db.keyplan-procs',
     ]);
   });
 

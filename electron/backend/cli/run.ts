@@ -110,6 +110,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   const backend = new Backend({
     dbPath,
     transport: 'cli',
+    kind: 'cli',
     printer: chromiumPrinter(),
     version: APP_VERSION,
     // The CLI explains a failed open itself; the backend's log is for debugging.

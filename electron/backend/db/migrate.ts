@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import { MIGRATIONS, type Migration } from './migrations';
+import { writeTx } from './tx';
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -43,8 +44,11 @@ export function migrate(
     // Foreign keys can only be switched outside a transaction; see Migration.rebuildsTables.
     const fkWasOn = m.rebuildsTables ? (db.pragma('foreign_keys', { simple: true }) as number) === 1 : false;
     if (fkWasOn) db.pragma('foreign_keys = OFF');
+    let done: boolean;
     try {
-      db.transaction(() => {
+      done = writeTx(db, () => {
+        // another process may have applied it while this one waited for the write lock
+        if (schemaVersion(db) >= m.version) return false;
         m.up(db, now());
         if (m.rebuildsTables) {
           const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
@@ -57,11 +61,12 @@ export function migrate(
           db.prepare('INSERT INTO migration_log (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now().toISOString());
         }
         db.pragma(`user_version = ${m.version}`);
-      })();
+        return true;
+      });
     } finally {
       if (fkWasOn) db.pragma('foreign_keys = ON');
     }
-    applied.push(m.version);
+    if (done) applied.push(m.version);
   }
   return applied;
 }

@@ -8,7 +8,21 @@ import { checkDbFolder } from '../paths';
 export interface DriverOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron uses its own build). */
   nativeBinding?: string;
+  /**
+   * How long a write waits for another process's write lock before it is refused as `db-busy`
+   * (milliseconds; default BUSY_TIMEOUT_MS). Tests set it short.
+   */
+  busyTimeoutMs?: number;
 }
+
+/**
+ * The default wait for another process's write lock. Every write takes the lock at its start
+ * (db/tx.ts), so a second writer waits this long for the first one's transaction to finish: long
+ * enough for any single save and for most imports, short enough that a save behind a very long
+ * import is told "busy" within seconds rather than hanging. better-sqlite3 waits synchronously, so
+ * the process does nothing else meanwhile.
+ */
+export const BUSY_TIMEOUT_MS = 5000;
 
 export type Inspection =
   | { state: 'missing' }
@@ -96,7 +110,7 @@ export function openConnection(file: string, opts: DriverOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS))}`);
     return db;
   } catch (e) {
     db.close();

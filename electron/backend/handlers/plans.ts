@@ -15,6 +15,7 @@ import { getPlanTemplate, setPlanTemplate } from '../db/repos/plan-template';
 import type { Db } from '../db/types';
 import { exportPlan } from './plan-export';
 import type { HandlerContext, HandlerGroup } from './types';
+import { writeTx } from '../db/tx';
 
 const today = (ctx: HandlerContext, given?: string) => given ?? dateOf(ctx.backend.now());
 
@@ -53,7 +54,7 @@ export const planHandlers: HandlerGroup<
   'plan-roll-forward': (ctx, { planId, today: day }) =>
     write(ctx, ['plans', 'plan_sections', 'plan_items'], (db, now) => rollForward(db, planId, now, today(ctx, day))),
   'plan-template-get': (ctx) => getPlanTemplate(ctx.backend.connection()),
-  'plan-template-set': (ctx, { template }) => write(ctx, ['settings'], (db) => db.transaction(() => setPlanTemplate(db, template))()),
+  'plan-template-set': (ctx, { template }) => write(ctx, ['settings'], (db) => writeTx(db, () => setPlanTemplate(db, template))),
   'plan-export': (ctx, { accountId, year, format, locale, safe, today: day }) =>
     exportPlan(ctx.backend, { accountId, year, format, locale, safe: !!safe, today: today(ctx, day) }),
 };

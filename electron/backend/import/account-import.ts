@@ -17,6 +17,7 @@ import { fromWireError, type ReadHead, type ReadMessage } from './account-reader
 import type { AccountDraft, RowError, TierRef } from './account-rows';
 import { openReader, warmReaderWorker, WORKER_MIN_BYTES, type ReaderMode, type ReadSource } from './reader-source';
 import { peopleByName, writeImport } from './writes';
+import { writeTx } from '../db/tx';
 
 export { resolveMapping } from './account-mapping';
 
@@ -142,8 +143,9 @@ class Undo extends Error {}
 export async function importAccounts(db: Db, bytes: Uint8Array, fileName: string, opts: ImportOptions, now: Date): Promise<ImportReport> {
   const source = await openReader({ bytes, fileName, tiers: loadTiers(db), ...(opts.map ? { map: opts.map } : {}) }, opts.reader);
   try {
-    // Read while the worker reads the file.
-    const existing = existingAccounts(db);
+    // The accounts already there are read inside each write transaction: a read before it could be
+    // stale by the time the write lock is ours (another process may have written meanwhile).
+    let existing: Existing = new Map();
     const head = readHead(source);
     const skipInvalid = !!opts.skipInvalid;
     const errors: RowError[] = [];
@@ -152,7 +154,8 @@ export async function importAccounts(db: Db, bytes: Uint8Array, fileName: string
     let report = emptyReport(opts, 0);
     let rewrite = false;
     try {
-      db.transaction(() => {
+      writeTx(db, () => {
+        existing = existingAccounts(db);
         const writer = draftWriter(db, existing, now, report);
         let m = take(source);
         for (; m.type === 'chunk'; m = take(source)) {
@@ -174,13 +177,14 @@ export async function importAccounts(db: Db, bytes: Uint8Array, fileName: string
         }
         writer.finish();
         if (opts.dryRun) throw new Undo('dry run');
-      })();
+      });
     } catch (e) {
       if (!(e instanceof Undo)) throw e;
     }
     if (rewrite) {
       const again = emptyReport(opts, rows);
       writeImport(db, !!opts.dryRun, () => {
+        existing = existingAccounts(db);
         const writer = draftWriter(db, existing, now, again);
         for (const d of drafts) writer.write(d);
         writer.finish();

@@ -1,5 +1,6 @@
 /** What both importers (accounts, people lists) do the same way when they write. */
 import type { Database as Db } from 'better-sqlite3';
+import { writeTx } from '../db/tx';
 
 /**
  * Runs an import's writes in one transaction; a dry run does the same writes and rolls them back,
@@ -7,15 +8,15 @@ import type { Database as Db } from 'better-sqlite3';
  */
 export function writeImport(db: Db, dryRun: boolean, write: () => void): void {
   if (!dryRun) {
-    db.transaction(write)();
+    writeTx(db, write);
     return;
   }
   const rollback = new Error('dry run');
   try {
-    db.transaction(() => {
+    writeTx(db, () => {
       write();
       throw rollback;
-    })();
+    });
   } catch (e) {
     if (e !== rollback) throw e;
   }

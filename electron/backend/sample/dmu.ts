@@ -14,6 +14,7 @@ import { addDays } from '../../../shared/domain/dates';
 import type { Attitude, BuyingRole, Influence, Level, Strength } from '../../../shared/domain/stakeholders';
 import { currentMapData } from '../db/repos/map-snapshots';
 import { GIVEN, INDUSTRIES, PINYIN, RIVALS, SURNAMES, rng, type Rng, type SampleLocale } from './generate';
+import { writeTx } from '../db/tx';
 
 type T2 = readonly [string, string];
 
@@ -187,7 +188,7 @@ export function sampleStakeholders(db: Db, locale: SampleLocale, today: string, 
   // One account has nobody coaching us (its gap list says so); never the one with the tender map.
   const coachless = accounts.length >= 3 ? accounts.findIndex((a, i) => i > 0 && a.id !== tender?.accountId) : -1;
 
-  db.transaction(() => {
+  writeTx(db, () => {
     accounts.forEach((acct, k) => {
       const r = rng(9_173 + k * 101);
       const kind = KIND_OF_INDUSTRY[industryKey.get(acct.industry ?? '') ?? ''] ?? 'public';
@@ -297,7 +298,7 @@ export function sampleStakeholders(db: Db, locale: SampleLocale, today: string, 
       const tenderId = tenderMap(db, tender, locale, today, ts);
       snapshotBeforeTender(db, tender.accountId, tenderId, locale, today);
     }
-  })();
+  });
   return { accounts: accounts.length, people: total };
 }
 

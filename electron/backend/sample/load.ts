@@ -3,10 +3,11 @@ import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import { searchKey } from '../search-key';
 import type { SampleWorkspace } from './generate';
+import { writeTx } from '../db/tx';
 
 export function loadSample(db: Db, ws: SampleWorkspace, now: Date): { accounts: number } {
   const ts = now.toISOString();
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const live = db.prepare('SELECT count(*) FROM accounts WHERE deleted_at IS NULL').pluck().get() as number;
     if (live > 0) {
       throw new AppError('sample-not-empty', `The database already holds ${live} accounts; load the sample into a new database.`, { accounts: live });
@@ -61,5 +62,5 @@ export function loadSample(db: Db, ws: SampleWorkspace, now: Date): { accounts: 
       if (a.parent && ids.has(a.parent)) setParent.run(ids.get(a.parent)!, ids.get(a.name)!);
     }
     return { accounts: ws.accounts.length };
-  })();
+  });
 }

@@ -8,6 +8,7 @@ import { addDays } from '../../../shared/domain/dates';
 import { suggestQuadrant } from '../../../shared/domain/quadrants';
 import { queryAccountRows } from '../db/repos/account-query';
 import { getMatrix, moveAccount } from '../db/repos/board';
+import { writeTx } from '../db/tx';
 
 const REASONS = {
   'zh-CN': {
@@ -25,7 +26,7 @@ export function placeSample(db: Db, locale: 'zh-CN' | 'en', today: string, direc
   const start = new Date(`${addDays(today, -150)}T09:00:00Z`);
   const later = new Date(`${addDays(today, -40)}T15:30:00Z`);
   const words = REASONS[locale];
-  db.transaction(() => {
+  writeTx(db, () => {
     for (const key of ['value-potential', 'importance-urgency']) {
       const matrix = getMatrix(db, key);
       rows.forEach((r, i) => {
@@ -40,5 +41,5 @@ export function placeSample(db: Db, locale: 'zh-CN' | 'en', today: string, direc
         }
       });
     }
-  })();
+  });
 }

@@ -12,6 +12,7 @@ import type { PlanItemData, PlanSectionKey } from '../../../shared/domain/plan';
 import { PLAN_SECTIONS } from '../../../shared/domain/plan';
 import { derivedContacts, setStatus } from '../db/repos/plans';
 import type { SampleLocale } from './generate';
+import { writeTx } from '../db/tx';
 
 type Words = {
   sections: Record<PlanSectionKey, (name: string, year: number) => string>;
@@ -121,7 +122,7 @@ export function samplePlans(db: Db, locale: SampleLocale, today: string, now: Da
   const competitors = db.prepare('SELECT name, offer, position, strengths, weaknesses FROM competitors WHERE account_id = ? ORDER BY id');
   const team = db.prepare('SELECT person_id AS personId, role FROM account_team WHERE account_id = ? ORDER BY person_id');
   const approve: number[] = [];
-  db.transaction(() => {
+  writeTx(db, () => {
     accounts.forEach((a, k) => {
       const planId = Number(insertPlan.run(a.id, year, a.ownerId, ts, ts).lastInsertRowid);
       for (const s of PLAN_SECTIONS) insertSection.run(planId, s, W.sections[s](a.name, year), ts);
@@ -156,6 +157,6 @@ export function samplePlans(db: Db, locale: SampleLocale, today: string, now: Da
     });
     // Approving freezes the plan with the account's figures (and the stakeholder map) of today.
     for (const id of approve) setStatus(db, id, 'approved', now, today);
-  })();
+  });
   return { plans: accounts.length };
 }

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   const backend = new Backend({
     dbPath,
     transport: 'web',
+    kind: 'preview',
     version: APP_VERSION,
     autoBackup: true,
     warmUp: true,

@@ -7,6 +7,8 @@ import type { TFunction } from 'i18next';
 const PARAM_VOCABULARY: Partial<Record<string, Record<string, string>>> = {
   'plan-transition': { from: 'planEditor.status', to: 'planEditor.status' },
   'out-path-invalid': { reason: 'pathReason' },
+  'db-in-use': { kind: 'processKind' },
+  'db-busy': { kind: 'processKind' },
 };
 
 export function errorParams(t: TFunction, code: string, params: Record<string, string | number> | undefined): Record<string, string | number> {

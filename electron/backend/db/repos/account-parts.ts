@@ -13,6 +13,7 @@ import type {
 } from '../../../../shared/api/accounts';
 import { AppError } from '../../../../shared/api/errors';
 import type { Currency, InteractionKind, OpportunityStage } from '../../../../shared/domain/enums';
+import { writeTx } from '../tx';
 
 function assertAccount(db: Db, id: number): void {
   if (!db.prepare('SELECT 1 FROM accounts WHERE id = ? AND deleted_at IS NULL').get(id)) {
@@ -31,13 +32,13 @@ function touch(db: Db, accountId: number, now: Date): void {
 }
 
 function deleteRow(db: Db, table: string, id: number, now: Date): { id: number } {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const row = db.prepare(`SELECT account_id FROM ${table} WHERE id = ?`).get(id) as { account_id: number } | undefined;
     if (!row) throw new AppError('not-found', `No ${table} row with id ${id}.`, { id });
     db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
     touch(db, row.account_id, now);
     return { id };
-  })();
+  });
 }
 
 // --- team ---------------------------------------------------------------------------------------
@@ -52,7 +53,7 @@ export function listTeam(db: Db, accountId: number): TeamMember[] {
 }
 
 export function setTeam(db: Db, accountId: number, members: { personId: number; role: string }[], now: Date): TeamMember[] {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     assertAccount(db, accountId);
     db.prepare('DELETE FROM account_team WHERE account_id = ?').run(accountId);
     const add = db.prepare('INSERT OR REPLACE INTO account_team (account_id, person_id, role) VALUES (?, ?, ?)');
@@ -62,7 +63,7 @@ export function setTeam(db: Db, accountId: number, members: { personId: number; 
     }
     touch(db, accountId, now);
     return listTeam(db, accountId);
-  })();
+  });
 }
 
 // --- revenue ------------------------------------------------------------------------------------
@@ -78,7 +79,7 @@ export function setRevenue(
   r: { accountId: number; year: number; revenue: number; target?: number | null; profit?: number | null },
   now: Date,
 ): RevenueYear[] {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     assertAccount(db, r.accountId);
     db.prepare(
       `INSERT INTO account_revenue (account_id, year, revenue, target, profit) VALUES (?, ?, ?, ?, ?)
@@ -88,17 +89,17 @@ export function setRevenue(
     ).run(r.accountId, r.year, r.revenue, r.target ?? null, r.profit ?? null, r.target !== undefined ? 1 : 0, r.profit !== undefined ? 1 : 0);
     touch(db, r.accountId, now);
     return listRevenue(db, r.accountId);
-  })();
+  });
 }
 
 export function deleteRevenue(db: Db, accountId: number, year: number, now: Date): RevenueYear[] {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     assertAccount(db, accountId);
     const info = db.prepare('DELETE FROM account_revenue WHERE account_id = ? AND year = ?').run(accountId, year);
     if (info.changes === 0) throw new AppError('not-found', `No revenue for ${year}.`, { year });
     touch(db, accountId, now);
     return listRevenue(db, accountId);
-  })();
+  });
 }
 
 // --- satisfaction -------------------------------------------------------------------------------
@@ -112,7 +113,7 @@ export function addSatisfaction(
   s: { accountId: number; date: string; score: number; source?: string; note?: string },
   now: Date,
 ): SatisfactionScore {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     assertAccount(db, s.accountId);
     const id = Number(
       db.prepare('INSERT INTO satisfaction (account_id, date, score, source, note) VALUES (?, ?, ?, ?, ?)').run(s.accountId, s.date, s.score, s.source ?? '', s.note ?? '')
@@ -120,7 +121,7 @@ export function addSatisfaction(
     );
     touch(db, s.accountId, now);
     return db.prepare('SELECT id, date, score, source, note FROM satisfaction WHERE id = ?').get(id) as SatisfactionScore;
-  })();
+  });
 }
 
 export const deleteSatisfaction = (db: Db, id: number, now: Date) => deleteRow(db, 'satisfaction', id, now);
@@ -136,7 +137,7 @@ export function saveCompetitor(
   c: { id?: number; accountId: number; name: string; offer?: string; position?: string; strengths?: string; weaknesses?: string },
   now: Date,
 ): Competitor {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     assertAccount(db, c.accountId);
     const vals = [c.name, c.offer ?? '', c.position ?? '', c.strengths ?? '', c.weaknesses ?? ''];
     let id = c.id;
@@ -150,7 +151,7 @@ export function saveCompetitor(
     }
     touch(db, c.accountId, now);
     return db.prepare('SELECT id, name, offer, position, strengths, weaknesses FROM competitors WHERE id = ?').get(id) as Competitor;
-  })();
+  });
 }
 
 export const deleteCompetitor = (db: Db, id: number, now: Date) => deleteRow(db, 'competitors', id, now);
@@ -212,7 +213,7 @@ export function saveInteraction(
   },
   now: Date,
 ): Interaction {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     assertAccount(db, i.accountId);
     assertPerson(db, i.ownerId);
     const vals = [i.kind, i.date, i.people ?? '', i.ownerId ?? null, i.summary ?? '', i.outcome ?? '', i.nextStep ?? '', i.nextDue ?? null, i.nextDone ? 1 : 0];
@@ -237,7 +238,7 @@ export function saveInteraction(
     }
     touch(db, i.accountId, now);
     return toInteraction(db.prepare(`${INTERACTION_SELECT} WHERE i.id = ?`).get(id) as InteractionRow);
-  })();
+  });
 }
 
 export const deleteInteraction = (db: Db, id: number, now: Date) => deleteRow(db, 'interactions', id, now);
@@ -298,7 +299,7 @@ export function saveOpportunity(
   },
   now: Date,
 ): Opportunity {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     assertAccount(db, o.accountId);
     assertPerson(db, o.ownerId);
     const ts = now.toISOString();
@@ -324,7 +325,7 @@ export function saveOpportunity(
     }
     touch(db, o.accountId, now);
     return toOpportunity(db.prepare(`${OPP_SELECT} WHERE o.id = ?`).get(id) as OpportunityRow);
-  })();
+  });
 }
 
 export const deleteOpportunity = (db: Db, id: number, now: Date) => deleteRow(db, 'opportunities', id, now);

@@ -2,6 +2,7 @@ import type { Database as Db } from 'better-sqlite3';
 import type { AccountFields, AccountRecord } from '../../../../shared/api/accounts';
 import { AppError } from '../../../../shared/api/errors';
 import { searchKey } from '../../search-key';
+import { writeTx } from '../tx';
 
 /** camelCase field -> column, for the scalar fields of the account record. */
 export const ACCOUNT_COLUMNS = {
@@ -191,31 +192,31 @@ export function patchAccount(db: Db, id: number, patch: AccountFields & { name?:
 }
 
 export function createAccountRecord(db: Db, name: string, fields: AccountFields, now: Date): AccountRecord {
-  return db.transaction(() => getAccountRecord(db, insertAccount(db, name, fields, now)))();
+  return writeTx(db, () => getAccountRecord(db, insertAccount(db, name, fields, now)));
 }
 
 export function updateAccountRecord(db: Db, id: number, patch: AccountFields & { name?: string }, now: Date): AccountRecord {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     patchAccount(db, id, patch, now);
     return getAccountRecord(db, id);
-  })();
+  });
 }
 
 /** Moves an account to the bin (children keep their link; they show it as deleted). */
 export function softDeleteAccount(db: Db, id: number, now: Date): { id: number; name: string } {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const a = getAccountRecord(db, id);
     db.prepare('UPDATE accounts SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now.toISOString(), now.toISOString(), id);
     return { id, name: a.name };
-  })();
+  });
 }
 
 export function undeleteAccount(db: Db, id: number, now: Date): AccountRecord {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const row = db.prepare('SELECT name, deleted_at FROM accounts WHERE id = ?').get(id) as { name: string; deleted_at: string | null } | undefined;
     if (!row || row.deleted_at === null) throw new AppError('not-found', `No deleted account with id ${id}.`, { id });
     assertNameFree(db, row.name);
     db.prepare('UPDATE accounts SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(now.toISOString(), id);
     return getAccountRecord(db, id);
-  })();
+  });
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../../../shared/api/errors';
 import { pareto } from '../../../../shared/domain/pareto';
 import { changesBetween, placementsAsOf, quadrantFigures, suggestQuadrant, type Move, type SuggestRule } from '../../../../shared/domain/quadrants';
 import { queryAccountRows } from './account-query';
+import { writeTx } from '../tx';
 
 interface MatrixRow {
   id: number;
@@ -70,7 +71,7 @@ export interface MatrixInput {
  * refer to them): an edit may rename, recolour and move quadrants, not replace them.
  */
 export function saveMatrix(db: Db, m: MatrixInput, now: Date): Matrix {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const other = db.prepare('SELECT id FROM matrices WHERE key = ?').pluck().get(m.key) as number | undefined;
     if (other !== undefined && other !== m.id) throw new AppError('conflict', `A matrix with key "${m.key}" already exists.`, { name: m.key });
     const ts = now.toISOString();
@@ -105,17 +106,17 @@ export function saveMatrix(db: Db, m: MatrixInput, now: Date): Matrix {
     );
     for (const q of m.quadrants) upsert.run(id, q.key, q.position, q.nameZh, q.nameEn, q.color, q.treatmentZh ?? '', q.treatmentEn ?? '');
     return getMatrix(db, m.key);
-  })();
+  });
 }
 
 export function deleteMatrix(db: Db, id: number): { id: number } {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const row = db.prepare('SELECT builtin FROM matrices WHERE id = ?').get(id) as { builtin: number } | undefined;
     if (!row) throw new AppError('not-found', `No matrix with id ${id}.`, { id });
     if (row.builtin) throw new AppError('invalid-args', 'A built-in matrix cannot be deleted.', { id });
     db.prepare('DELETE FROM matrices WHERE id = ?').run(id);
     return { id };
-  })();
+  });
 }
 
 // --- who -----------------------------------------------------------------------------------------
@@ -155,7 +156,7 @@ function getMove(db: Db, id: number): PlacementMove {
 
 /** Places an account in a quadrant (or the tray, `to` null) and records the move. */
 export function moveAccount(db: Db, matrixKey: string, accountId: number, to: string | null, reason: string, now: Date, by?: string): PlacementMove {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const matrix = getMatrix(db, matrixKey);
     if (!db.prepare('SELECT 1 FROM accounts WHERE id = ? AND deleted_at IS NULL').get(accountId)) {
       throw new AppError('not-found', `No account with id ${accountId}.`, { id: accountId });
@@ -178,20 +179,20 @@ export function moveAccount(db: Db, matrixKey: string, accountId: number, to: st
         .run(matrix.id, accountId, from, to, at, by ?? currentUser(db), reason).lastInsertRowid,
     );
     return getMove(db, id);
-  })();
+  });
 }
 
 export function setMoveReason(db: Db, moveId: number, reason: string): PlacementMove {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const info = db.prepare('UPDATE placement_moves SET reason = ? WHERE id = ?').run(reason, moveId);
     if (info.changes === 0) throw new AppError('not-found', `No move with id ${moveId}.`, { id: moveId });
     return getMove(db, moveId);
-  })();
+  });
 }
 
 /** Undoes the latest move of an account on a matrix: the placement goes back and the move is gone. */
 export function undoMove(db: Db, moveId: number): { accountId: number; quadrant: string | null } {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const m = db.prepare('SELECT * FROM placement_moves WHERE id = ?').get(moveId) as
       | { id: number; matrix_id: number; account_id: number; from_key: string | null; to_key: string | null; at: string }
       | undefined;
@@ -208,7 +209,7 @@ export function undoMove(db: Db, moveId: number): { accountId: number; quadrant:
     }
     db.prepare('DELETE FROM placement_moves WHERE id = ?').run(m.id);
     return { accountId: m.account_id, quadrant: m.from_key };
-  })();
+  });
 }
 
 export function accountHistory(db: Db, accountId: number): PlacementMove[] {

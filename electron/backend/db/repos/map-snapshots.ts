@@ -9,6 +9,7 @@ import type { MapSnapshotInfo, SnapshotComparison, SnapshotPersonChange } from '
 import { AppError } from '../../../../shared/api/errors';
 import { BUYING_ROLES, type Attitude, type BuyingRole, type Influence, type Level, type MapLine, type Strength } from '../../../../shared/domain/stakeholders';
 import { assertAccount, getTender, mapLines, mapMembers } from './stakeholders';
+import { writeTx } from '../tx';
 
 export interface SnapshotPerson {
   id: number;
@@ -81,7 +82,7 @@ export function saveSnapshot(
   s: { accountId: number; tenderId: number | null; label: string; takenOn: string; today: string },
   now: Date,
 ): MapSnapshotInfo {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     checkMap(db, s.accountId, s.tenderId);
     const data = currentMapData(db, s.accountId, s.tenderId, s.today);
     const id = Number(
@@ -90,15 +91,15 @@ export function saveSnapshot(
         .run(s.accountId, s.tenderId, s.label, s.takenOn, JSON.stringify(data), now.toISOString()).lastInsertRowid,
     );
     return info(db, id);
-  })();
+  });
 }
 
 export function deleteSnapshot(db: Db, id: number): { id: number } {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const res = db.prepare('DELETE FROM map_snapshots WHERE id = ?').run(id);
     if (res.changes === 0) throw new AppError('not-found', `No snapshot with id ${id}.`, { id });
     return { id };
-  })();
+  });
 }
 
 interface SnapshotRow {

@@ -33,6 +33,7 @@ import { gatherLiveData } from '../../plans/live';
 import { cleanSection } from '../../plans/sanitize';
 import { assertAccount, getMap } from './stakeholders';
 import type { StakeholderMap } from '../../../../shared/api/stakeholders';
+import { writeTx } from '../tx';
 
 /** "Due" in the list of plans: open actions due from today within this many days. */
 export const DUE_SOON_DAYS = 30;
@@ -285,7 +286,7 @@ function insertPlan(db: Db, accountId: number, year: number, ownerId: number | n
 }
 
 export function createPlan(db: Db, input: { accountId: number; year: number; ownerId?: number | null | undefined }, now: Date, today: string): PlanView {
-  const id = db.transaction(() => {
+  const id = writeTx(db, () => {
     assertAccount(db, input.accountId);
     assertPerson(db, input.ownerId);
     const ownerId =
@@ -296,12 +297,12 @@ export function createPlan(db: Db, input: { accountId: number; year: number; own
     for (const s of PLAN_SECTIONS) section.run(planId, s, '', ts);
     derivedContacts(db, input.accountId).forEach((c, i) => insertItem(db, planId, c, i, ts));
     return planId;
-  })();
+  });
   return getPlanById(db, id, today);
 }
 
 export function saveSection(db: Db, input: { planId: number; section: PlanSectionKey; html: string; baseUpdatedAt: string }, now: Date): PlanSection {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     planRow(db, input.planId);
     const current = db.prepare('SELECT html, updated_at AS updatedAt FROM plan_sections WHERE plan_id = ? AND section = ?').get(input.planId, input.section) as
       | { html: string; updatedAt: string }
@@ -318,7 +319,7 @@ export function saveSection(db: Db, input: { planId: number; section: PlanSectio
     const ts = stamp(current.updatedAt, now);
     db.prepare('UPDATE plan_sections SET html = ?, updated_at = ? WHERE plan_id = ? AND section = ?').run(html, ts, input.planId, input.section);
     return { section: input.section, html, updatedAt: ts };
-  })();
+  });
 }
 
 function itemRow(db: Db, id: number): ItemRow & { plan_id: number } {
@@ -328,7 +329,7 @@ function itemRow(db: Db, id: number): ItemRow & { plan_id: number } {
 }
 
 export function saveItem(db: Db, input: { planId: number; id?: number | undefined; data: PlanItemData }, now: Date): PlanItem {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const plan = planRow(db, input.planId);
     checkItem(db, input.data, plan.account_id);
     if (input.id !== undefined) {
@@ -352,20 +353,20 @@ export function saveItem(db: Db, input: { planId: number; id?: number | undefine
     beginEdit(db, input.planId, now);
     const sort = (db.prepare('SELECT coalesce(max(sort) + 1, 0) FROM plan_items WHERE plan_id = ? AND kind = ?').pluck().get(input.planId, input.data.kind) as number) ?? 0;
     return toItem(itemRow(db, insertItem(db, input.planId, input.data, sort, now.toISOString())));
-  })();
+  });
 }
 
 export function deleteItem(db: Db, id: number, now: Date): { id: number; planId: number } {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const row = itemRow(db, id);
     beginEdit(db, row.plan_id, now);
     db.prepare('DELETE FROM plan_items WHERE id = ?').run(id);
     return { id, planId: row.plan_id };
-  })();
+  });
 }
 
 export function reorderItems(db: Db, input: { planId: number; kind: PlanItemKind; ids: number[] }, now: Date): PlanItem[] {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     planRow(db, input.planId);
     const existing = db.prepare('SELECT id FROM plan_items WHERE plan_id = ? AND kind = ?').pluck().all(input.planId, input.kind) as number[];
     const given = new Set(input.ids);
@@ -376,11 +377,11 @@ export function reorderItems(db: Db, input: { planId: number; kind: PlanItemKind
     const set = db.prepare('UPDATE plan_items SET sort = ? WHERE id = ?');
     input.ids.forEach((id, i) => set.run(i, id));
     return itemsOf(db, input.planId).filter((i) => i.kind === input.kind);
-  })();
+  });
 }
 
 export function setStatus(db: Db, planId: number, status: PlanStatus, now: Date, today: string): Plan {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const row = planRow(db, planId);
     if (!canMoveStatus(row.status, status)) {
       throw new AppError('plan-transition', `Plan ${planId} cannot move from ${row.status} to ${status}.`, { from: row.status, to: status });
@@ -408,7 +409,7 @@ export function setStatus(db: Db, planId: number, status: PlanStatus, now: Date,
     };
     db.prepare('INSERT INTO plan_versions (plan_id, version, data, created_at) VALUES (?, ?, ?, ?)').run(planId, approved.version, JSON.stringify(frozen), now.toISOString());
     return toPlan(approved);
-  })();
+  });
 }
 
 function contentOf(db: Db, planId: number, version: number | 'current'): PlanContent {
@@ -431,7 +432,7 @@ export function compareVersions(db: Db, planId: number, a: number | 'current', b
  * version 1, with the same owner.
  */
 export function rollForward(db: Db, planId: number, now: Date, today: string): PlanView {
-  const id = db.transaction(() => {
+  const id = writeTx(db, () => {
     const from = planRow(db, planId);
     const ts = now.toISOString();
     const next = insertPlan(db, from.account_id, from.year + 1, from.owner_id, ts);
@@ -446,6 +447,6 @@ export function rollForward(db: Db, planId: number, now: Date, today: string): P
       insertItem(db, next, data, sort, ts);
     }
     return next;
-  })();
+  });
   return getPlanById(db, id, today);
 }

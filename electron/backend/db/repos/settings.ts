@@ -6,6 +6,7 @@ import { AppError } from '../../../../shared/api/errors';
 import type { CadenceDays } from '../../../../shared/domain/cadence';
 import type { PersonRole } from '../../../../shared/domain/enums';
 import { loadCadence } from './account-query';
+import { writeTx } from '../tx';
 
 interface PersonRow {
   id: number;
@@ -27,7 +28,7 @@ export function savePerson(
   p: { id?: number; name: string; role?: PersonRole; region?: string | null; email?: string | null; phone?: string | null; active?: boolean },
   now: Date,
 ): Person {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const other = db.prepare('SELECT id FROM people WHERE name = ?').pluck().get(p.name) as number | undefined;
     if (other !== undefined && other !== p.id) throw new AppError('conflict', `A person named "${p.name}" already exists.`, { name: p.name });
     const ts = now.toISOString();
@@ -53,16 +54,16 @@ export function savePerson(
       );
     }
     return toPerson(db.prepare('SELECT id, name, role, region, email, phone, active FROM people WHERE id = ?').get(id) as PersonRow);
-  })();
+  });
 }
 
 /** Deletes a person; accounts and interactions they owned keep their data and lose the owner. */
 export function deletePerson(db: Db, id: number): { id: number } {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const info = db.prepare('DELETE FROM people WHERE id = ?').run(id);
     if (info.changes === 0) throw new AppError('not-found', `No person with id ${id}.`, { id });
     return { id };
-  })();
+  });
 }
 
 const TIER_SELECT =
@@ -76,7 +77,7 @@ export function saveTier(
   db: Db,
   t: { id?: number; key: string; nameZh: string; nameEn: string; rank: number; visitsPerQuarter: number; callsPerMonth: number; description?: string },
 ): Tier {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const other = db.prepare('SELECT id FROM tiers WHERE key = ?').pluck().get(t.key) as number | undefined;
     if (other !== undefined && other !== t.id) throw new AppError('conflict', `A tier with key "${t.key}" already exists.`, { name: t.key });
     const vals = [t.key, t.nameZh, t.nameEn, t.rank, t.visitsPerQuarter, t.callsPerMonth, t.description ?? ''];
@@ -94,15 +95,15 @@ export function saveTier(
       );
     }
     return db.prepare(`${TIER_SELECT} WHERE id = ?`).get(id) as Tier;
-  })();
+  });
 }
 
 export function deleteTier(db: Db, id: number): { id: number } {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const info = db.prepare('DELETE FROM tiers WHERE id = ?').run(id);
     if (info.changes === 0) throw new AppError('not-found', `No tier with id ${id}.`, { id });
     return { id };
-  })();
+  });
 }
 
 export function getCadence(db: Db): CadenceDays {
@@ -110,11 +111,11 @@ export function getCadence(db: Db): CadenceDays {
 }
 
 export function setCadence(db: Db, c: CadenceDays): CadenceDays {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const up = db.prepare('INSERT INTO grade_cadence (grade, days) VALUES (?, ?) ON CONFLICT (grade) DO UPDATE SET days = excluded.days');
     for (const [g, d] of Object.entries(c)) up.run(g, d);
     return loadCadence(db);
-  })();
+  });
 }
 
 export function listViews(db: Db): SavedView[] {
@@ -126,7 +127,7 @@ export function listViews(db: Db): SavedView[] {
 }
 
 export function saveView(db: Db, v: { id?: number; name: string; query: AccountQuery }): SavedView {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const other = db.prepare('SELECT id FROM saved_views WHERE name = ?').pluck().get(v.name) as number | undefined;
     if (other !== undefined && other !== v.id) throw new AppError('conflict', `A view named "${v.name}" already exists.`, { name: v.name });
     let id = v.id;
@@ -137,13 +138,13 @@ export function saveView(db: Db, v: { id?: number; name: string; query: AccountQ
       id = Number(db.prepare('INSERT INTO saved_views (name, query) VALUES (?, ?)').run(v.name, JSON.stringify(v.query)).lastInsertRowid);
     }
     return { id, name: v.name, query: v.query };
-  })();
+  });
 }
 
 export function deleteView(db: Db, id: number): { id: number } {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const info = db.prepare('DELETE FROM saved_views WHERE id = ?').run(id);
     if (info.changes === 0) throw new AppError('not-found', `No view with id ${id}.`, { id });
     return { id };
-  })();
+  });
 }

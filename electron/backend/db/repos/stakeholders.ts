@@ -26,6 +26,7 @@ import {
   type Strength,
 } from '../../../../shared/domain/stakeholders';
 import { accountInteractionTexts, interactionTextsOfMappedAccounts, laterOf, latestNamed } from './stakeholder-contacts';
+import { writeTx } from '../tx';
 
 // --- rows ----------------------------------------------------------------------------------------
 
@@ -286,7 +287,7 @@ export interface CreateStakeholderInput extends StakeholderFields {
 }
 
 export function createStakeholder(db: Db, input: CreateStakeholderInput, now: Date, today: string): Stakeholder {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const { accountId, tenderId, reportsTo, ...fields } = input;
     assertAccount(db, accountId);
     if (tenderId != null) getTender(db, tenderId, accountId);
@@ -299,28 +300,28 @@ export function createStakeholder(db: Db, input: CreateStakeholderInput, now: Da
     if (manager) insertLine(db, accountId, 'reports', id, manager.id, false, 2, now);
     if (tenderId != null) db.prepare("INSERT INTO tender_members (opportunity_id, stakeholder_id, roles) VALUES (?, ?, '[]')").run(tenderId, id);
     return getStakeholder(db, id, today);
-  })();
+  });
 }
 
 export function updateStakeholder(db: Db, id: number, patch: StakeholderFields, now: Date, today: string): Stakeholder {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     patchStakeholder(db, id, patch, now);
     return getStakeholder(db, id, today);
-  })();
+  });
 }
 
 /** Moves a person to the bin; lines, memberships and positions stay for an undo. */
 export function deleteStakeholder(db: Db, id: number, now: Date): { id: number } {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     assertAccount(db, stakeholderRow(db, id).account_id);
     const ts = now.toISOString();
     db.prepare('UPDATE stakeholders SET deleted_at = ?, updated_at = ? WHERE id = ?').run(ts, ts, id);
     return { id };
-  })();
+  });
 }
 
 export function undeleteStakeholder(db: Db, id: number, now: Date, today: string): Stakeholder {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const row = db.prepare('SELECT account_id, name, deleted_at FROM stakeholders WHERE id = ?').get(id) as
       | { account_id: number; name: string; deleted_at: string | null }
       | undefined;
@@ -329,7 +330,7 @@ export function undeleteStakeholder(db: Db, id: number, now: Date, today: string
     assertNameFree(db, row.account_id, row.name);
     db.prepare('UPDATE stakeholders SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(now.toISOString(), id);
     return getStakeholder(db, id, today);
-  })();
+  });
 }
 
 // --- lines ---------------------------------------------------------------------------------------
@@ -371,7 +372,7 @@ export function createLine(
   l: { kind: MapLine['kind']; fromId: number; toId: number; dotted?: boolean | undefined; strength?: number | undefined },
   now: Date,
 ): MapLine {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const from = stakeholderRow(db, l.fromId);
     const to = stakeholderRow(db, l.toId);
     if (from.account_id !== to.account_id) {
@@ -379,24 +380,24 @@ export function createLine(
     }
     assertAccount(db, from.account_id);
     return toLine(lineRow(db, insertLine(db, from.account_id, l.kind, l.fromId, l.toId, l.dotted, l.strength, now)));
-  })();
+  });
 }
 
 export function updateLine(db: Db, id: number, patch: { dotted?: boolean | undefined; strength?: number | undefined }): MapLine {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const cur = lineRow(db, id);
     if (patch.dotted !== undefined && cur.kind === 'reports') db.prepare('UPDATE stakeholder_lines SET dotted = ? WHERE id = ?').run(patch.dotted ? 1 : 0, id);
     if (patch.strength !== undefined) db.prepare('UPDATE stakeholder_lines SET strength = ? WHERE id = ?').run(patch.strength, id);
     return toLine(lineRow(db, id));
-  })();
+  });
 }
 
 export function deleteLine(db: Db, id: number): MapLine {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const line = toLine(lineRow(db, id));
     db.prepare('DELETE FROM stakeholder_lines WHERE id = ?').run(id);
     return line;
-  })();
+  });
 }
 
 // --- tender maps ---------------------------------------------------------------------------------
@@ -421,7 +422,7 @@ export function setTenderMembers(
   add: readonly { stakeholderId: number; roles?: BuyingRole[] | undefined }[],
   remove: readonly number[],
 ): { tenderId: number; members: number } {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const tender = getTender(db, tenderId);
     assertAccount(db, tender.accountId);
     peopleOfAccount(db, tender.accountId, add.map((a) => a.stakeholderId));
@@ -437,7 +438,7 @@ export function setTenderMembers(
       .pluck()
       .get(tenderId) as number;
     return { tenderId, members };
-  })();
+  });
 }
 
 // --- layout --------------------------------------------------------------------------------------
@@ -452,7 +453,7 @@ export interface LayoutInput {
 
 /** Saves positions and folded branches of one map; people in the bin keep theirs for an undo. */
 export function saveLayout(db: Db, input: LayoutInput): { saved: number } {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     assertAccount(db, input.accountId);
     const tender = input.tenderId ?? 0;
     if (input.tenderId != null) getTender(db, input.tenderId, input.accountId);
@@ -485,7 +486,7 @@ export function saveLayout(db: Db, input: LayoutInput): { saved: number } {
       'DELETE FROM map_layout WHERE tender_id = ? AND x IS NULL AND collapsed = 0 AND stakeholder_id IN (SELECT id FROM stakeholders WHERE account_id = ?)',
     ).run(tender, input.accountId);
     return { saved: new Set(ids).size };
-  })();
+  });
 }
 
 // --- maps ----------------------------------------------------------------------------------------
