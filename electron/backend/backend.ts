@@ -7,9 +7,10 @@ import { contract, isMethod, type EventName, type Events, type Method } from '..
 import { AppError, type ApiError, type Reply } from '../../shared/api/errors';
 import type { AppInfo, DbStatus } from '../../shared/api/types';
 import { autoBackup, autoBackupName, fsyncDir, fsyncFile, listBackups, stamp, writeBackup } from './db/backup';
+import { readWorkspaceId } from './db/identity';
 import { migrate } from './db/migrate';
 import { LATEST_VERSION } from './db/migrations';
-import { copyDatabaseFile, describe, inspectDatabaseFile, openConnection, type DriverOptions } from './db/open';
+import { checkBackupSource, copyDatabaseFile, describe, inspectDatabaseFile, openConnection, type DriverOptions } from './db/open';
 import type { Printer } from './documents/printer';
 import { handlers, warmUp, type HandlerContext } from './handlers';
 
@@ -28,6 +29,11 @@ export interface BackendOptions extends DriverOptions {
   log?: (message: string) => void;
   /** Prints documents to PDF/PNG (Electron's printToPDF in the app, Chromium elsewhere). */
   printer?: Printer;
+  /**
+   * Asks the user where to save a backup (the desktop app's save dialog); resolves to the chosen
+   * path, or null when cancelled. Doors without one write "Back up now" into backups/.
+   */
+  chooseBackupPath?: (suggested: string, title: string | undefined) => Promise<string | null>;
 }
 
 /**
@@ -41,6 +47,8 @@ export class Backend {
   private state: DbStatus['state'] = 'unreadable';
   private schemaVersion = 0;
   private detail: string | undefined;
+  /** The open database's workspace id (null when none is open): its backups carry it. */
+  private workspaceId: string | null = null;
   private readonly emitter = new EventEmitter();
   private pendingBackup: Promise<unknown> = Promise.resolve();
   readonly now: () => Date;
@@ -116,10 +124,25 @@ export class Backend {
       path: this.dbPath,
       schemaVersion: this.schemaVersion,
       supportedVersion: LATEST_VERSION,
-      backups: listBackups(this.dbPath),
+      backups: this.backups(),
     };
     if (this.detail) s.detail = this.detail;
     return s;
+  }
+
+  /** This database's backups in backups/ beside it (see listBackups). */
+  backups() {
+    return listBackups(this.dbPath, this.db ? this.workspaceId : null, this.opts);
+  }
+
+  /** The better-sqlite3 driver options (Electron's own native build in the app). */
+  driver(): DriverOptions {
+    return this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {};
+  }
+
+  /** The desktop app's save dialog for backups, where this door has one. */
+  backupPathChooser(): BackendOptions['chooseBackupPath'] {
+    return this.opts.chooseBackupPath;
   }
 
   info(): AppInfo {
@@ -158,6 +181,7 @@ export class Backend {
     try {
       db = openConnection(this.dbPath, this.opts);
       migrate(db, { now: this.now });
+      this.workspaceId = readWorkspaceId(db);
       this.db = db;
       this.state = 'ok';
       this.schemaVersion = LATEST_VERSION;
@@ -182,7 +206,7 @@ export class Backend {
     }
     if (this.opts.autoBackup) {
       const conn = this.db;
-      this.pendingBackup = autoBackup(conn, this.dbPath, this.now()).catch((e: unknown) => {
+      this.pendingBackup = autoBackup(conn, this.dbPath, this.now(), this.opts).catch((e: unknown) => {
         this.log(`keyplan: automatic backup failed: ${describe(e)}`);
       });
     }
@@ -220,19 +244,12 @@ export class Backend {
     if (source === this.dbPath) {
       throw new AppError('backup-invalid', 'A database cannot be restored from itself.', { path: source });
     }
-    const seen = inspectDatabaseFile(source, this.opts);
-    if (seen.state !== 'ok') {
-      const why = seen.state === 'missing' ? 'missing' : `${seen.state}: ${seen.detail}`;
-      throw new AppError('backup-invalid', `The backup ${source} cannot be used (${why}).`, {
-        path: source,
-        state: seen.state,
-      });
-    }
+    checkBackupSource(source, inspectDatabaseFile(source, this.opts));
     await this.pendingBackup;
     const now = this.now();
     const moved: [string, string][] = [];
     if (this.db) {
-      await writeBackup(this.db, autoBackupName(this.dbPath, now, '-before-restore'));
+      await writeBackup(this.db, autoBackupName(this.dbPath, now, '-before-restore'), this.opts);
       this.closeConnection();
     } else if (fs.existsSync(this.dbPath)) {
       const aside = `${this.dbPath}.${this.state}-${stamp(now)}`;
@@ -276,6 +293,7 @@ export class Backend {
     }
     this.db.close();
     this.db = null;
+    this.workspaceId = null;
   }
 
   private announce(): DbStatus {

@@ -61,7 +61,7 @@ describe('settings: database and backups', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText(t.settings.database.restored.slice(0, 2)).first().waitFor();
     // the current database was saved before being replaced
-    await backupRows(page).filter({ hasText: t.settings.database.kinds.beforeRestore }).waitFor();
+    await backupRows(page).filter({ hasText: t.settings.database.kinds['before-restore'] }).waitFor();
 
     const names = ((await invoke(preview!, 'accounts-list', {})) as { name: string }[]).map((a) => a.name);
     expect(names).toEqual(['华东电网有限公司']);
