@@ -289,6 +289,19 @@ export function writeNewerDb(file: string, version: number): void {
   db.close();
 }
 
+/**
+ * Another program's SQLite database: a table of its own with a row, optionally its own application
+ * id, a user_version and WAL mode (as many programs use).
+ */
+export function writeForeignDb(file: string, opts: { appId?: number; userVersion?: number; wal?: boolean } = {}): void {
+  const db = new Database(file);
+  if (opts.wal) db.pragma('journal_mode = WAL');
+  db.exec("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); INSERT INTO moz_places (url) VALUES ('https://example.com')");
+  if (opts.appId !== undefined) db.pragma(`application_id = ${opts.appId}`);
+  if (opts.userVersion !== undefined) db.pragma(`user_version = ${opts.userVersion}`);
+  db.close();
+}
+
 // --- dumps ----------------------------------------------------------------------------------------
 
 export interface DbDump {
