@@ -21,7 +21,7 @@ import { migrate } from '../../electron/backend/db/migrate';
 import { inspectDatabaseFile, openConnection } from '../../electron/backend/db/open';
 import { LATEST_VERSION } from '../../electron/backend/db/migrations';
 import { KEYPLAN_APPLICATION_ID, readWorkspaceId, workspaceIdOfFile } from '../../electron/backend/db/identity';
-import { IS_ROOT, accountNames, expectOk, integrityCheck, ls, sha256, useTestEnv } from './helpers';
+import { IS_ROOT, accountNames, expectError, expectOk, integrityCheck, ls, sha256, useTestEnv } from './helpers';
 
 const env = useTestEnv();
 let conns: Db[] = [];
@@ -384,5 +384,59 @@ describe('Backend with autoBackup', () => {
     await b.settled();
     expect(env.logs.join('\n')).toMatch(/automatic backup failed/);
     expect((await b.call('accounts-create', { name: 'Still works' })).name).toBe('Still works');
+  });
+});
+
+describe('db-backup and db-backup-save-as (Back up now)', () => {
+  it('db-backup {out} refuses an existing file with file-exists; without out writes a new name in backups/', async () => {
+    const b = env.backend({ now: () => T0 });
+    const taken = env.file('taken.db');
+    fs.writeFileSync(taken, 'somebody else\'s');
+    const err = await b.invoke('db-backup', { out: taken });
+    expect(err).toMatchObject({ ok: false, error: { code: 'file-exists', params: { path: taken } } });
+    expect(fs.readFileSync(taken, 'utf8')).toBe('somebody else\'s');
+    const first = expectOk(await b.invoke('db-backup', {})) as { path: string; kind: string };
+    const second = expectOk(await b.invoke('db-backup', {})) as { path: string };
+    expect(path.basename(first.path)).toBe(`keyplan-${stamp(T0)}-manual.db`);
+    expect(path.basename(second.path)).toBe(`keyplan-${stamp(T0)}-manual-2.db`);
+    expect(first.kind).toBe('manual');
+  });
+
+  it('without a save dialog (the preview) writes a new file in backups/, listed as manual', async () => {
+    const b = env.backend({ now: () => T0 });
+    const saved = expectOk(await b.invoke('db-backup-save-as', { title: 'Save' })) as { written: { path: string } };
+    expect(path.dirname(saved.written.path)).toBe(backupsDir(env.file('keyplan.db')));
+    const listed = expectOk(await b.invoke('db-backups-list', {})) as { path: string; kind: string; verified: boolean }[];
+    expect(listed).toEqual([expect.objectContaining({ path: saved.written.path, kind: 'manual', verified: true })]);
+  });
+
+  it('with a save dialog: writes where the user chose, nothing when cancelled, never over an existing file', async () => {
+    const asked: [string, string | undefined][] = [];
+    let answer: string | null = null;
+    const b = env.backend({
+      now: () => T0,
+      chooseBackupPath: (suggested, title) => {
+        asked.push([suggested, title]);
+        return Promise.resolve(answer);
+      },
+    });
+    await b.call('accounts-create', { name: 'Acme' });
+
+    expect(await b.call('db-backup-save-as', { title: '保存数据库备份' })).toEqual({ written: null });
+    expect(asked).toEqual([[path.join(backupsDir(env.file('keyplan.db')), `keyplan-${stamp(T0)}-manual.db`), '保存数据库备份']]);
+    expect(fs.existsSync(backupsDir(env.file('keyplan.db')))).toBe(false);
+
+    answer = env.file('usb', 'keyplan-copy.db');
+    const saved = await b.call('db-backup-save-as', {});
+    expect(saved.written?.path).toBe(answer);
+    expect(accountNames(answer)).toEqual(['Acme']);
+
+    // the dialog's own "replace?" question is not enough: an existing file is refused
+    const hash = sha256(answer);
+    expect(expectError(await b.invoke('db-backup-save-as', {}), 'file-exists').params).toEqual({ path: answer });
+    expect(sha256(answer)).toBe(hash);
+    answer = env.file('keyplan.db');
+    expectError(await b.invoke('db-backup-save-as', {}), 'file-exists');
+    expect((await b.call('accounts-list', {})).map((a) => a.name)).toEqual(['Acme']);
   });
 });
