@@ -7,7 +7,7 @@ import { contract, isMethod, type EventName, type Events, type Method } from '..
 import { AppError, type ApiError, type Reply } from '../../shared/api/errors';
 import type { AppInfo, DbStatus } from '../../shared/api/types';
 import { autoBackup, autoBackupName, fsyncDir, fsyncFile, listBackups, stamp, writeBackup } from './db/backup';
-import { readWorkspaceId } from './db/identity';
+import { readWorkspaceId, workspaceIdOfFile } from './db/identity';
 import { migrate } from './db/migrate';
 import { LATEST_VERSION } from './db/migrations';
 import { checkBackupSource, copyDatabaseFile, describe, inspectDatabaseFile, openConnection, type DriverOptions } from './db/open';
@@ -132,7 +132,7 @@ export class Backend {
 
   /** This database's backups in backups/ beside it (see listBackups). */
   backups() {
-    return listBackups(this.dbPath, this.db ? this.workspaceId : null, this.opts);
+    return listBackups(this.dbPath, this.workspaceId, this.opts);
   }
 
   /** The better-sqlite3 driver options (Electron's own native build in the app). */
@@ -169,11 +169,15 @@ export class Backend {
     this.closeConnection();
     this.dbPath = path.resolve(file);
     this.detail = undefined;
+    this.workspaceId = null;
     const seen = inspectDatabaseFile(this.dbPath, this.opts);
     if (seen.state !== 'ok' && seen.state !== 'missing') {
       this.state = seen.state;
       this.schemaVersion = seen.schemaVersion;
       this.detail = seen.detail;
+      // a damaged or newer Keyplan file may still say which database it is (read-only, from the
+      // header and settings), so its backups can be told from other databases' ones
+      this.workspaceId = workspaceIdOfFile(this.dbPath, this.driver());
       this.log(`keyplan: database ${this.dbPath} not opened (${seen.state}): ${seen.detail}`);
       return this.announce();
     }
@@ -187,6 +191,7 @@ export class Backend {
       this.schemaVersion = LATEST_VERSION;
     } catch (e) {
       db?.close();
+      this.workspaceId = null;
       const err = e instanceof AppError ? e : null;
       this.state = err?.code === 'db-newer' ? 'newer' : 'unreadable';
       this.detail = describe(e);

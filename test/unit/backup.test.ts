@@ -387,6 +387,24 @@ describe('Backend with autoBackup', () => {
   });
 });
 
+describe('the backups offered for a database that cannot be opened', () => {
+  it('a newer or damaged file that still says which database it is: only its own backups, verified', async () => {
+    const file = env.file('keyplan.db');
+    const { db } = liveDb(['Acme']);
+    const own = await writeBackup(db, autoBackupName(file, T0));
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    db.close();
+    // another database's backup under this database's name (a file copied in by hand)
+    const other = openConnection(env.file('elsewhere.db'));
+    conns.push(other);
+    migrate(other);
+    await writeBackup(other, autoBackupName(file, at(1000)));
+    const b = env.backend({ dbPath: file });
+    expect(b.status()).toMatchObject({ state: 'newer' });
+    expect(b.status().backups.map((x) => [x.path, x.verified])).toEqual([[own.path, true]]);
+  });
+});
+
 describe('db-backup and db-backup-save-as (Back up now)', () => {
   it('db-backup {out} refuses an existing file with file-exists; without out writes a new name in backups/', async () => {
     const b = env.backend({ now: () => T0 });

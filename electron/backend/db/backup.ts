@@ -45,7 +45,7 @@ export function backupKind(name: string): BackupKind {
  * each file, see workspaceIdOfFile). Files without an id (written before Keyplan stored one) are
  * offered as unverified when their name is this database's (`<stem>-<time>…`); a file with
  * another id is another database's and never offered. Without an id (the database could not be
- * opened, so there is nothing to compare), the files named after it are offered as unverified.
+ * opened and its file does not say), the files named after it are offered as unverified.
  */
 export function listBackups(dbPath: string, workspaceId: string | null = null, driver: { nativeBinding?: string } = {}): BackupInfo[] {
   const dir = backupsDir(dbPath);

@@ -203,6 +203,7 @@ export function DatabaseErrorPage({ status, onStatus }: { status: DbStatus; onSt
                 })}
               </ul>
             )}
+            {status.backups.some((b) => !b.verified) ? <p className="option__note">{t('settings.database.unverifiedHint')}</p> : null}
             {restoreError ? (
               <p className="option__error" role="alert">
                 {restoreError}

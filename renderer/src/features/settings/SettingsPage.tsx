@@ -165,6 +165,7 @@ export function SettingsPage() {
                 }}
               />
             )}
+            {list.some((b) => !b.verified) ? <p className="muted backups-note">{t('settings.database.unverifiedHint')}</p> : null}
           </div>
         </Card>
 
