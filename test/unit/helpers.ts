@@ -310,6 +310,12 @@ export interface DbDump {
   tables: Record<string, unknown[]>;
 }
 
+/** A dump without the workspace id, which every database has its own of: to compare two databases' data. */
+export function withoutWorkspaceId(d: DbDump): DbDump {
+  const settings = d.tables.settings?.filter((r) => (r as { key?: unknown }).key !== 'workspace.id');
+  return settings ? { ...d, tables: { ...d.tables, settings } } : d;
+}
+
 /** Every table's rows (ordered by every column), the schema and user_version: equal dumps, equal data. */
 export function dumpDb(db: Db): DbDump {
   const schema = db
