@@ -168,6 +168,21 @@ describe('backup and restore', () => {
     expect(accountNames(other)).toEqual(['Theirs 1', 'Theirs 2']);
   });
 
+  it('a second process asked to back up over this process\'s live database refuses (exit 1); every write here survives', async () => {
+    const db = env.file('keyplan.db');
+    await writeDbWithAccounts(db, ['Mine']);
+    const live = env.file('live.db');
+    const running = env.backend({ dbPath: live });
+    await running.call('accounts-create', { name: 'Before' });
+    const r = await subprocess(['backup', '--db', db, '--out', live]);
+    expect(r.code).toBe(EXIT_FAIL);
+    expect(r.stderr).toContain('[file-exists]');
+    await running.call('accounts-create', { name: 'After' });
+    await running.close();
+    expect(accountNames(live)).toEqual(['After', 'Before']);
+    expect(integrityCheck(live)).toBe('ok');
+  });
+
   it('restore --from an empty or foreign SQLite file is refused (exit 1), the database unchanged', async () => {
     const db = env.file('keyplan.db');
     await writeDbWithAccounts(db, ['Current']);
