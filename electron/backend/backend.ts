@@ -7,7 +7,7 @@ import { contract, isMethod, type EventName, type Events, type Method } from '..
 import { AppError, type ApiError, type Reply } from '../../shared/api/errors';
 import type { AppInfo, DbStatus } from '../../shared/api/types';
 import { autoBackup, autoBackupName, fsyncDir, fsyncFile, listBackups, stamp, writeBackup } from './db/backup';
-import { readWorkspaceId, workspaceIdOfFile } from './db/identity';
+import { readWorkspaceId, WORKSPACE_KEY, workspaceIdOfFile } from './db/identity';
 import { migrate } from './db/migrate';
 import { LATEST_VERSION } from './db/migrations';
 import { checkBackupSource, copyDatabaseFile, describe, inspectDatabaseFile, openConnection, type DriverOptions } from './db/open';
@@ -250,6 +250,7 @@ export class Backend {
       throw new AppError('backup-invalid', 'A database cannot be restored from itself.', { path: source });
     }
     checkBackupSource(source, inspectDatabaseFile(source, this.opts));
+    const workspaceId = this.workspaceId; // the restored file becomes this database: it keeps its id
     await this.pendingBackup;
     const now = this.now();
     const moved: [string, string][] = [];
@@ -281,7 +282,19 @@ export class Backend {
     } finally {
       fs.rmSync(tmp, { force: true });
     }
-    return this.open(this.dbPath);
+    return this.keepWorkspace(workspaceId, this.open(this.dbPath));
+  }
+
+  /**
+   * After a restore: the database keeps the workspace id it had, so its backups (the pre-restore
+   * copy among them) stay listed, also when the backup came from an older Keyplan (no id: migration
+   * 0007 just gave it a new one) or from another database's file.
+   */
+  private keepWorkspace(workspaceId: string | null, status: DbStatus): DbStatus {
+    if (!this.db || workspaceId === null || this.workspaceId === workspaceId) return status;
+    this.db.prepare('UPDATE settings SET value = ? WHERE key = ?').run(workspaceId, WORKSPACE_KEY);
+    this.workspaceId = workspaceId;
+    return this.announce();
   }
 
   /** Waits for the automatic backup started by the last open (tests, CLI). */

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { backupsDir, stamp } from '../../electron/backend/db/backup';
-import { readWorkspaceId } from '../../electron/backend/db/identity';
+import { KEYPLAN_APPLICATION_ID, readWorkspaceId } from '../../electron/backend/db/identity';
 import { migrate } from '../../electron/backend/db/migrate';
 import { LATEST_VERSION } from '../../electron/backend/db/migrations';
 import { openConnection } from '../../electron/backend/db/open';
@@ -16,6 +16,7 @@ import {
   dumpDb,
   dumpFile,
   expectError,
+  expectOk,
   integrityCheck,
   ls,
   sha256,
@@ -144,10 +145,29 @@ describe('db-restore', () => {
     migrate(db, { target: 6 });
     db.prepare("INSERT INTO accounts (name, created_at, updated_at) VALUES ('From the old backup', 't', 't')").run();
     db.close();
+    const id = readWorkspaceId(backend.connection());
     const status = await backend.call('db-restore', { from: old });
     expect(status.state).toBe('ok');
     expect(await names(backend)).toEqual(['From the old backup']);
-    expect(readWorkspaceId(backend.connection())).toMatch(/^[0-9a-f-]{36}$/);
+    expect(backend.connection().pragma('application_id', { simple: true })).toBe(KEYPLAN_APPLICATION_ID);
+    // the database keeps its workspace id, so the copy saved before the restore is still its own
+    expect(readWorkspaceId(backend.connection())).toBe(id);
+    expect(status.backups.map((b) => [b.kind, b.verified])).toEqual([['before-restore', true]]);
+  });
+
+  it('restoring another database\'s file keeps this database\'s workspace id and backups', async () => {
+    const backend = env.backend({ now });
+    await backend.call('accounts-create', { name: 'Ours' });
+    const id = readWorkspaceId(backend.connection());
+    const theirs = env.file('team-b.db');
+    await writeDbWithAccounts(theirs, ['Theirs']);
+    const status = await backend.call('db-restore', { from: theirs });
+    expect(await names(backend)).toEqual(['Theirs']);
+    expect(readWorkspaceId(backend.connection())).toBe(id);
+    const kept = status.backups.filter((b) => b.kind === 'before-restore');
+    expect(kept).toHaveLength(1);
+    expect(accountNames(kept[0]!.path)).toEqual(['Ours']);
+    expect(expectOk(await backend.invoke('db-status', {}))).toMatchObject({ backups: status.backups });
   });
 
   it('refuses a missing file with file-not-found', async () => {
