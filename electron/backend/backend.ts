@@ -132,7 +132,7 @@ export class Backend {
 
   /** This database's backups in backups/ beside it (see listBackups). */
   backups() {
-    return listBackups(this.dbPath, this.workspaceId, this.opts);
+    return listBackups(this.dbPath, this.workspaceId, this.driver());
   }
 
   /** The better-sqlite3 driver options (Electron's own native build in the app). */
@@ -211,7 +211,7 @@ export class Backend {
     }
     if (this.opts.autoBackup) {
       const conn = this.db;
-      this.pendingBackup = autoBackup(conn, this.dbPath, this.now(), this.opts).catch((e: unknown) => {
+      this.pendingBackup = autoBackup(conn, this.dbPath, this.now(), this.driver()).catch((e: unknown) => {
         this.log(`keyplan: automatic backup failed: ${describe(e)}`);
       });
     }
@@ -255,7 +255,7 @@ export class Backend {
     const now = this.now();
     const moved: [string, string][] = [];
     if (this.db) {
-      await writeBackup(this.db, autoBackupName(this.dbPath, now, '-before-restore'), this.opts);
+      await writeBackup(this.db, autoBackupName(this.dbPath, now, '-before-restore'), this.driver());
       this.closeConnection();
     } else if (fs.existsSync(this.dbPath)) {
       const aside = `${this.dbPath}.${this.state}-${stamp(now)}`;

@@ -120,7 +120,7 @@ function exists(target: string): AppError {
 
 /** Switches a fresh copy (a WAL-mode header, as its source) to rollback-journal mode. */
 function toRollbackMode(file: string, driver: { nativeBinding?: string }): void {
-  const copy = new Database(file, { fileMustExist: true, ...driver });
+  const copy = new Database(file, { fileMustExist: true, ...(driver.nativeBinding ? { nativeBinding: driver.nativeBinding } : {}) });
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
