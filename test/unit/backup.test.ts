@@ -272,6 +272,7 @@ describe('writeBackup', () => {
   it('never replaces another live database: refused, that database keeps every write', async () => {
     const { db } = liveDb(['Mine']);
     const otherFile = env.file('other', 'team.db');
+    fs.mkdirSync(path.dirname(otherFile));
     const other = openConnection(otherFile);
     conns.push(other);
     migrate(other);
