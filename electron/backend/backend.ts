@@ -9,9 +9,10 @@ import { TEXT_RULE_PARAM } from '../../shared/api/text';
 import type { AppInfo, DbStatus } from '../../shared/api/types';
 import { autoBackup, autoBackupName, fsyncDir, fsyncFile, listBackups, stamp, writeBackup } from './db/backup';
 import { describeHolders, holderParams, liveHolders, register, type Holder, type ProcessKind, type Registration } from './db/holders';
+import { readWorkspaceId, WORKSPACE_KEY, workspaceIdOfFile } from './db/identity';
 import { migrate } from './db/migrate';
 import { LATEST_VERSION } from './db/migrations';
-import { copyDatabaseFile, describe, inspectDatabaseFile, openConnection, type DriverOptions } from './db/open';
+import { checkBackupSource, copyDatabaseFile, describe, inspectDatabaseFile, openConnection, type DriverOptions } from './db/open';
 import type { Printer } from './documents/printer';
 import { checkDbFolder } from './paths';
 import { handlers, warmUp, type HandlerContext } from './handlers';
@@ -36,6 +37,11 @@ export interface BackendOptions extends DriverOptions {
   log?: (message: string) => void;
   /** Prints documents to PDF/PNG (Electron's printToPDF in the app, Chromium elsewhere). */
   printer?: Printer;
+  /**
+   * Asks the user where to save a backup (the desktop app's save dialog); resolves to the chosen
+   * path, or null when cancelled. Doors without one write "Back up now" into backups/.
+   */
+  chooseBackupPath?: (suggested: string, title: string | undefined) => Promise<string | null>;
 }
 
 /**
@@ -51,6 +57,8 @@ export class Backend {
   private state: DbStatus['state'] = 'unreadable';
   private schemaVersion = 0;
   private detail: string | undefined;
+  /** The open database's workspace id (null when none is open): its backups carry it. */
+  private workspaceId: string | null = null;
   private readonly emitter = new EventEmitter();
   private pendingBackup: Promise<unknown> = Promise.resolve();
   readonly now: () => Date;
@@ -124,10 +132,25 @@ export class Backend {
       path: this.dbPath,
       schemaVersion: this.schemaVersion,
       supportedVersion: LATEST_VERSION,
-      backups: listBackups(this.dbPath),
+      backups: this.backups(),
     };
     if (this.detail) s.detail = this.detail;
     return s;
+  }
+
+  /** This database's backups in backups/ beside it (see listBackups). */
+  backups() {
+    return listBackups(this.dbPath, this.workspaceId, this.driver());
+  }
+
+  /** The better-sqlite3 driver options (Electron's own native build in the app). */
+  driver(): DriverOptions {
+    return this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {};
+  }
+
+  /** The desktop app's save dialog for backups, where this door has one. */
+  backupPathChooser(): BackendOptions['chooseBackupPath'] {
+    return this.opts.chooseBackupPath;
   }
 
   info(): AppInfo {
@@ -154,11 +177,15 @@ export class Backend {
     this.closeConnection();
     this.dbPath = path.resolve(file);
     this.detail = undefined;
+    this.workspaceId = null;
     const seen = inspectDatabaseFile(this.dbPath, this.opts);
     if (seen.state !== 'ok' && seen.state !== 'missing') {
       this.state = seen.state;
       this.schemaVersion = seen.schemaVersion;
       this.detail = seen.detail;
+      // a damaged or newer Keyplan file may still say which database it is (read-only, from the
+      // header and settings), so its backups can be told from other databases' ones
+      this.workspaceId = workspaceIdOfFile(this.dbPath, this.driver());
       this.log(`keyplan: database ${this.dbPath} not opened (${seen.state}): ${seen.detail}`);
       return this.announce();
     }
@@ -166,12 +193,14 @@ export class Backend {
     try {
       db = openConnection(this.dbPath, this.opts);
       migrate(db, { now: this.now });
+      this.workspaceId = readWorkspaceId(db);
       this.db = db;
       this.state = 'ok';
       this.schemaVersion = LATEST_VERSION;
       this.registration = register(this.dbPath, { kind: this.kind(), user: settingsUser(db), now: this.now() }, this.log);
     } catch (e) {
       db?.close();
+      this.workspaceId = null;
       const err = e instanceof AppError ? e : null;
       this.state = err?.code === 'db-newer' ? 'newer' : 'unreadable';
       this.detail = describe(e);
@@ -191,7 +220,7 @@ export class Backend {
     }
     if (this.opts.autoBackup) {
       const conn = this.db;
-      this.pendingBackup = autoBackup(conn, this.dbPath, this.now()).catch((e: unknown) => {
+      this.pendingBackup = autoBackup(conn, this.dbPath, this.now(), this.driver()).catch((e: unknown) => {
         this.log(`keyplan: automatic backup failed: ${describe(e)}`);
       });
     }
@@ -239,20 +268,14 @@ export class Backend {
     if (source === this.dbPath) {
       throw new AppError('backup-invalid', 'A database cannot be restored from itself.', { path: source });
     }
-    const seen = inspectDatabaseFile(source, this.opts);
-    if (seen.state !== 'ok') {
-      const why = seen.state === 'missing' ? 'missing' : `${seen.state}: ${seen.detail}`;
-      throw new AppError('backup-invalid', `The backup ${source} cannot be used (${why}).`, {
-        path: source,
-        state: seen.state,
-      });
-    }
+    checkBackupSource(source, inspectDatabaseFile(source, this.opts));
     this.refuseWhileHeld('restore');
+    const workspaceId = this.workspaceId; // the restored file becomes this database: it keeps its id
     await this.pendingBackup;
     const now = this.now();
     const moved: [string, string][] = [];
     if (this.db) {
-      await writeBackup(this.db, autoBackupName(this.dbPath, now, '-before-restore'));
+      await writeBackup(this.db, autoBackupName(this.dbPath, now, '-before-restore'), this.driver());
       this.closeConnection();
       // Asked again with our connection closed, just before the file is replaced: a process that
       // opened it meanwhile keeps it (and we stay open on it).
@@ -287,7 +310,19 @@ export class Backend {
     } finally {
       fs.rmSync(tmp, { force: true });
     }
-    return this.open(this.dbPath);
+    return this.keepWorkspace(workspaceId, this.open(this.dbPath));
+  }
+
+  /**
+   * After a restore: the database keeps the workspace id it had, so its backups (the pre-restore
+   * copy among them) stay listed, also when the backup came from an older Keyplan (no id: migration
+   * 0007 just gave it a new one) or from another database's file.
+   */
+  private keepWorkspace(workspaceId: string | null, status: DbStatus): DbStatus {
+    if (!this.db || workspaceId === null || this.workspaceId === workspaceId) return status;
+    this.db.prepare('UPDATE settings SET value = ? WHERE key = ?').run(workspaceId, WORKSPACE_KEY);
+    this.workspaceId = workspaceId;
+    return this.announce();
   }
 
   /** The other live processes that have this database open (db/holders.ts), oldest first. */
@@ -344,6 +379,7 @@ export class Backend {
     }
     this.db.close();
     this.db = null;
+    this.workspaceId = null;
   }
 
   private announce(): DbStatus {

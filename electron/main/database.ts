@@ -1,12 +1,13 @@
 /**
  * Opens the backend on the right database and remembers the user's choice of file.
  */
-import { app } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Backend } from '../backend/backend';
 import { setReaderWorkerFile } from '../backend/import/reader-source';
 import readerWorkerFile from '../backend/import/account-reader.worker?modulePath';
+import { backupDialogOptions, chosenBackupPath } from './backup-dialog';
 import { CONFIG_FILE, readConfig, rememberedDatabase, writeConfig } from './config';
 import { chooseDbPath } from './db-path';
 import { electronPrinter } from './printer';
@@ -32,6 +33,13 @@ export function openBackend(): Backend {
     warmUp: true,
     nativeBinding: nativeBinding(),
     printer: electronPrinter(),
+    chooseBackupPath: async (suggested, title) => {
+      // the suggestion is in backups/ beside the database, where the automatic backups go
+      fs.mkdirSync(path.dirname(suggested), { recursive: true });
+      const options = backupDialogOptions(suggested, title);
+      const parent = BrowserWindow.getFocusedWindow();
+      return chosenBackupPath(parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options));
+    },
   });
 
   // Subscribed after the first open on purpose: a file named with --db or KEYPLAN_DB is a one-off

@@ -10,7 +10,7 @@ import { plansContract } from './plans';
 import { forumContract, type ExportProgress } from './forum';
 import { stakeholdersContract } from './stakeholders';
 import { method } from './method';
-import type { AppInfo, BackupInfo, DbStatus, DoctorReport } from './types';
+import type { AppInfo, BackupInfo, BackupSaved, DbStatus, DoctorReport } from './types';
 
 export { nameSchema, type MethodSpec } from './method';
 
@@ -30,8 +30,16 @@ export const contract = {
    * kept (as a backup when it was healthy, renamed aside when it was corrupt), never overwritten.
    */
   'db-restore': method<DbStatus>()(z.strictObject({ from: filePath }), { needsDb: false }),
-  /** Write a consistent copy of the database (SQLite backup API). Default: the backups/ folder. */
+  /**
+   * Write a consistent copy of the database (SQLite backup API) to `out`, which must not exist (a
+   * backup never replaces a file: `file-exists`). Default: a new name in the backups/ folder.
+   */
   'db-backup': method<BackupInfo>()(z.strictObject({ out: filePath.optional() })),
+  /**
+   * "Back up now": the desktop app asks where through its save dialog (`title` is the dialog's
+   * title, in the user's language); other doors write a new file in backups/. Never replaces a file.
+   */
+  'db-backup-save-as': method<BackupSaved>()(z.strictObject({ title: z.string().trim().max(200).optional() })),
   'db-backups-list': method<BackupInfo[]>()(empty, { needsDb: false }),
   'db-doctor': method<DoctorReport>()(empty),
 

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'file-not-found',
   'file-exists',
   'backup-invalid',
+  /** A restore from a file that is not a Keyplan database (empty, or another program's SQLite file). */
+  'backup-not-keyplan',
   'forbidden',
   'printer-unavailable',
   'import-empty',

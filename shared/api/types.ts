@@ -2,14 +2,30 @@
 
 export type { AccountRecord as Account } from './accounts';
 
+/** What a backup is, from the name Keyplan gave it (a file named otherwise is `other`). */
+export type BackupKind = 'automatic' | 'manual' | 'before-restore' | 'other';
+
 export interface BackupInfo {
   path: string;
   /** ISO time the backup was written. */
   createdAt: string;
   bytes: number;
+  kind: BackupKind;
+  /**
+   * Whether the backup carries this database's workspace id. An unverified one has no id (written
+   * before Keyplan stored one) or the database is not open to compare, and is offered only because
+   * its file name is this database's.
+   */
+  verified: boolean;
 }
 
-export type DbState = 'ok' | 'corrupt' | 'newer' | 'unreadable';
+/** The result of db-backup-save-as: the backup written, or null when the save dialog was cancelled. */
+export interface BackupSaved {
+  written: BackupInfo | null;
+}
+
+/** `not-keyplan`: a file that is not a Keyplan database (empty, or another program's SQLite file). */
+export type DbState = 'ok' | 'corrupt' | 'newer' | 'unreadable' | 'not-keyplan';
 
 export interface DbStatus {
   state: DbState;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/backend/backend';
+import { KEYPLAN_APPLICATION_ID } from '../../electron/backend/db/identity';
 import { fill, LANGS, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale, type Preview } from './harness';
 
 const ACCOUNT = '华东电网有限公司';
@@ -176,6 +177,7 @@ describe('a database that cannot be opened', () => {
       const dbPath = path.join(tmp.dir, 'keyplan.db');
       const db = new Database(dbPath);
       db.exec('CREATE TABLE t (x)');
+      db.pragma(`application_id = ${KEYPLAN_APPLICATION_ID}`);
       db.pragma('user_version = 99');
       db.close();
       const before = fs.readFileSync(dbPath);
@@ -191,6 +193,36 @@ describe('a database that cannot be opened', () => {
       } finally {
         await p.stop();
         expect(fs.readFileSync(dbPath).equals(before)).toBe(true);
+        tmp.cleanup();
+      }
+    }
+  });
+
+  it('explains a file that is not a Keyplan database, leaving it byte for byte and nothing beside it', async () => {
+    for (const lang of LANGS) {
+      const t = msg(lang);
+      const tmp = tempDir();
+      // another program's SQLite database, in WAL mode as many are
+      const dbPath = path.join(tmp.dir, 'places.sqlite');
+      const db = new Database(dbPath);
+      db.pragma('journal_mode = WAL');
+      db.exec("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); INSERT INTO moz_places (url) VALUES ('https://example.com')");
+      db.close();
+      const before = crypto.createHash('sha256').update(fs.readFileSync(dbPath)).digest('hex');
+      const p = await startPreview({ dbPath });
+      try {
+        const page = await newPage(browser, { lang });
+        await page.goto(p.url);
+        await page.getByRole('heading', { level: 1, name: t.dbError.title['not-keyplan'] }).waitFor();
+        await page.getByText(t.dbError.body['not-keyplan']).waitFor();
+        await page.getByText(t.dbError.untouched).waitFor();
+        await page.getByRole('heading', { level: 3, name: t.dbError.create.title }).waitFor();
+        await screenshot(page, 'db-not-keyplan', lang);
+        await page.context().close();
+      } finally {
+        await p.stop();
+        expect(crypto.createHash('sha256').update(fs.readFileSync(dbPath)).digest('hex')).toBe(before);
+        expect(fs.readdirSync(tmp.dir)).toEqual(['places.sqlite']);
         tmp.cleanup();
       }
     }

@@ -1,7 +1,11 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { invoke, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale, type Preview } from './harness';
+import fs from 'node:fs';
+import { Backend } from '../../electron/backend/backend';
+import { migrate } from '../../electron/backend/db/migrate';
+import { openConnection } from '../../electron/backend/db/open';
+import { invoke, LANGS, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale, type Preview } from './harness';
 
 describe('settings: database and backups', () => {
   let browser: Browser;
@@ -61,7 +65,7 @@ describe('settings: database and backups', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText(t.settings.database.restored.slice(0, 2)).first().waitFor();
     // the current database was saved before being replaced
-    await backupRows(page).filter({ hasText: t.settings.database.kinds.beforeRestore }).waitFor();
+    await backupRows(page).filter({ hasText: t.settings.database.kinds['before-restore'] }).waitFor();
 
     const names = ((await invoke(preview!, 'accounts-list', {})) as { name: string }[]).map((a) => a.name);
     expect(names).toEqual(['华东电网有限公司']);
@@ -89,4 +93,48 @@ describe('settings: database and backups', () => {
     expect(names).toEqual(['Contoso Energy Ltd.']);
     await page.context().close();
   });
+
+  for (const lang of LANGS) {
+    it(`lists only this database's backups, an old one without an id marked unverified (${lang})`, async () => {
+      const t = msg(lang);
+      const tmp = tempDir();
+      cleanup = tmp.cleanup;
+      const dbPath = path.join(tmp.dir, 'keyplan.db');
+      // another database in the same folder, with its own automatic backup in the shared backups/
+      const other = new Backend({ dbPath: path.join(tmp.dir, 'team-b.db'), transport: 'test', autoBackup: true, log: () => {} });
+      await other.call('accounts-create', { name: 'Other team account' });
+      await other.close();
+      // an old backup of this database, from before backups carried an id (schema 6)
+      const old = path.join(tmp.dir, 'backups', 'keyplan-20260101T080000Z.db');
+      const legacy = openConnection(old);
+      migrate(legacy, { target: 6 });
+      legacy.close();
+      fs.utimesSync(old, new Date('2026-01-01T08:00:00Z'), new Date('2026-01-01T08:00:00Z'));
+
+      preview = await startPreview({ dbPath });
+      const page = await newPage(browser, { lang });
+      await page.goto(`${preview.url}#/settings`);
+      await page.getByRole('heading', { level: 1, name: t.settings.title }).waitFor();
+      // this database's automatic backup and the old one; not team-b's
+      await expect.poll(() => backupRows(page).count()).toBe(2);
+      await page.getByRole('button', { name: t.settings.database.backupNow }).click();
+      await expect.poll(() => backupRows(page).count()).toBe(3);
+      const kinds = await backupRows(page).locator('.backups-table__kind').allInnerTexts();
+      expect(kinds.map((k) => k.replace(/\s+/g, '')).sort()).toEqual(
+        [
+          t.settings.database.kinds.manual,
+          t.settings.database.kinds.automatic,
+          `${t.settings.database.kinds.automatic}${t.settings.database.unverified}`,
+        ]
+          .map((k) => k.replace(/\s+/g, ''))
+          .sort(),
+      );
+      const unverified = backupRows(page).filter({ has: page.locator('.backups-table__unverified') });
+      expect(await unverified.count()).toBe(1);
+      expect(await unverified.innerText()).toContain('keyplan-20260101T080000Z.db');
+      expect(await backupRows(page).filter({ hasText: 'team-b' }).count()).toBe(0);
+      await screenshot(page, 'settings-backups-own', lang);
+      await page.context().close();
+    });
+  }
 });

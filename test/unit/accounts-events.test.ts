@@ -13,7 +13,7 @@ import { dumpDb, expectOk, useTestEnv } from './helpers';
 
 const env = useTestEnv();
 
-const SYSTEM: Method[] = ['app-info', 'db-status', 'db-open', 'db-create', 'db-restore', 'db-backup', 'db-backups-list', 'db-doctor'];
+const SYSTEM: Method[] = ['app-info', 'db-status', 'db-open', 'db-create', 'db-restore', 'db-backup', 'db-backup-save-as', 'db-backups-list', 'db-doctor'];
 
 type Step = { [M in Method]: [M, Args<M> | ((b: Backend) => Promise<Args<M>>)] }[Method];
 

@@ -20,7 +20,8 @@ import {
 import { migrate } from '../../electron/backend/db/migrate';
 import { inspectDatabaseFile, openConnection } from '../../electron/backend/db/open';
 import { LATEST_VERSION } from '../../electron/backend/db/migrations';
-import { IS_ROOT, accountNames, expectOk, integrityCheck, ls, useTestEnv } from './helpers';
+import { KEYPLAN_APPLICATION_ID, readWorkspaceId, workspaceIdOfFile } from '../../electron/backend/db/identity';
+import { IS_ROOT, accountNames, expectError, expectOk, integrityCheck, ls, sha256, useTestEnv } from './helpers';
 
 const env = useTestEnv();
 let conns: Db[] = [];
@@ -83,7 +84,7 @@ describe('autoBackup', () => {
     expect(info!.bytes).toBeGreaterThan(0);
     expect(accountNames(info!.path)).toEqual(['Acme', '华为技术'].sort());
     expect(integrityCheck(info!.path)).toBe('ok');
-    expect(inspectDatabaseFile(info!.path)).toEqual({ state: 'ok', schemaVersion: LATEST_VERSION });
+    expect(inspectDatabaseFile(info!.path)).toEqual({ state: 'ok', schemaVersion: LATEST_VERSION, identity: 'keyplan' });
     // nothing else left in the folder (no partial file)
     expect(ls(backupsDir(file))).toEqual([`keyplan-${stamp(T0)}.db`]);
   });
@@ -162,18 +163,89 @@ describe('autoBackup', () => {
 });
 
 describe('listBackups', () => {
-  it('lists .db files in backups/, newest first', async () => {
+  it('lists this database\'s backups in backups/, newest first, with their kind', async () => {
     const { db, file } = liveDb();
-    expect(listBackups(file)).toEqual([]);
+    const id = readWorkspaceId(db);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(listBackups(file, id)).toEqual([]);
     const a = await writeBackup(db, autoBackupName(file, T0));
     const b = await writeBackup(db, autoBackupName(file, T0, '-manual'));
+    const c = await writeBackup(db, autoBackupName(file, T0, '-before-restore'));
+    const d = await writeBackup(db, autoBackupName(file, T0, '-before-restore'));
     fs.utimesSync(a.path, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+    fs.utimesSync(c.path, new Date('2026-01-02T00:00:00Z'), new Date('2026-01-02T00:00:00Z'));
+    fs.utimesSync(d.path, new Date('2026-01-03T00:00:00Z'), new Date('2026-01-03T00:00:00Z'));
     fs.writeFileSync(path.join(backupsDir(file), 'readme.txt'), 'not a backup');
     fs.mkdirSync(path.join(backupsDir(file), 'folder.db'));
-    const list = listBackups(file);
-    expect(list.map((x) => x.path)).toEqual([b.path, a.path]);
-    expect(list[1]!.createdAt).toBe('2026-01-01T00:00:00.000Z');
+    const list = listBackups(file, id);
+    expect(list.map((x) => [path.basename(x.path), x.kind, x.verified])).toEqual([
+      [path.basename(b.path), 'manual', true],
+      [path.basename(d.path), 'before-restore', true],
+      [path.basename(c.path), 'before-restore', true],
+      [path.basename(a.path), 'automatic', true],
+    ]);
+    expect(path.basename(d.path)).toMatch(/-before-restore-2\.db$/);
+    expect(list[3]!.createdAt).toBe('2026-01-01T00:00:00.000Z');
     expect(list[0]!.bytes).toBe(fs.statSync(b.path).size);
+    // reading the ids left nothing beside the backups
+    expect(ls(backupsDir(file)).filter((n) => /-(wal|shm|journal)$/.test(n))).toEqual([]);
+  });
+
+  it('two databases in one folder each list only their own backups, even with the same file stem', async () => {
+    const one = liveDb(['Team one']);
+    const twoFile = env.file('team-two.db');
+    const two = openConnection(twoFile);
+    conns.push(two);
+    migrate(two);
+    // a third database whose file stem is the first one's: keyplan.sqlite beside keyplan.db
+    const sameStemFile = env.file('keyplan.sqlite');
+    const sameStem = openConnection(sameStemFile);
+    conns.push(sameStem);
+    migrate(sameStem);
+    const mine = await autoBackup(one.db, one.file, T0);
+    const theirs = await autoBackup(two, twoFile, T0);
+    const lookalike = await autoBackup(sameStem, sameStemFile, at(1000));
+    expect(path.basename(lookalike!.path)).toMatch(/^keyplan-\d{8}T\d{6}Z\.db$/);
+
+    const idOne = readWorkspaceId(one.db);
+    const idTwo = readWorkspaceId(two);
+    expect(idOne).not.toBe(idTwo);
+    expect(listBackups(one.file, idOne).map((b) => b.path)).toEqual([mine!.path]);
+    expect(listBackups(twoFile, idTwo).map((b) => b.path)).toEqual([theirs!.path]);
+    expect(listBackups(sameStemFile, readWorkspaceId(sameStem)).map((b) => b.path)).toEqual([lookalike!.path]);
+    // and the first one's daily backup is not suppressed or pruned by its lookalike's
+    expect(await autoBackup(one.db, one.file, at(2000))).toBeNull();
+    pruneBackups(one.file, 0, idOne);
+    expect(fs.existsSync(lookalike!.path)).toBe(true);
+    expect(fs.existsSync(theirs!.path)).toBe(true);
+    expect(fs.existsSync(mine!.path)).toBe(false);
+  });
+
+  it('offers a backup without an id (older Keyplan) only when named after the database, marked unverified', async () => {
+    const { db, file } = liveDb();
+    const id = readWorkspaceId(db);
+    const dir = backupsDir(file);
+    fs.mkdirSync(dir, { recursive: true });
+    // an old backup: a schema-6 database, no application id, no workspace id
+    const legacy = path.join(dir, `keyplan-${stamp(T0)}.db`);
+    const old = openConnection(legacy);
+    migrate(old, { target: 6 });
+    old.close();
+    fs.copyFileSync(legacy, path.join(dir, `other-${stamp(T0)}.db`));
+    fs.copyFileSync(legacy, path.join(dir, 'dropped-here.db'));
+    expect(listBackups(file, id).map((b) => [path.basename(b.path), b.kind, b.verified])).toEqual([
+      [`keyplan-${stamp(T0)}.db`, 'automatic', false],
+    ]);
+  });
+
+  it('without an id to compare (the database could not be opened), offers the files named after it, unverified', async () => {
+    const { db, file } = liveDb();
+    const own = await writeBackup(db, autoBackupName(file, T0, '-manual'));
+    const other = openConnection(env.file('other.db'));
+    conns.push(other);
+    migrate(other);
+    await writeBackup(other, autoBackupName(env.file('other.db'), T0));
+    expect(listBackups(file, null).map((b) => [b.path, b.verified])).toEqual([[own.path, false]]);
   });
 });
 
@@ -187,12 +259,53 @@ describe('writeBackup', () => {
     expect(ls(path.dirname(dest))).toEqual(['copy.db']);
   });
 
-  it('replaces an existing file at the destination only once the copy is complete', async () => {
+  it('never replaces an existing file: a text file stays byte for byte, nothing is left beside it', async () => {
     const { db } = liveDb(['Fresh']);
-    const dest = env.file('copy.db');
-    fs.writeFileSync(dest, 'old content');
-    await writeBackup(db, dest);
-    expect(accountNames(dest)).toEqual(['Fresh']);
+    const dest = env.file('notes.txt');
+    fs.writeFileSync(dest, 'my notes');
+    const err = await writeBackup(db, dest).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'file-exists', params: { path: dest } });
+    expect(fs.readFileSync(dest, 'utf8')).toBe('my notes');
+    expect(ls(env.dir).filter((n) => n.startsWith('notes'))).toEqual(['notes.txt']);
+  });
+
+  it('never replaces another live database: refused, that database keeps every write', async () => {
+    const { db } = liveDb(['Mine']);
+    const otherFile = env.file('other', 'team.db');
+    fs.mkdirSync(path.dirname(otherFile));
+    const other = openConnection(otherFile);
+    conns.push(other);
+    migrate(other);
+    const ins = other.prepare('INSERT INTO accounts (name, created_at, updated_at) VALUES (?, ?, ?)');
+    ins.run('Theirs 1', 't', 't');
+    other.pragma('wal_checkpoint(TRUNCATE)');
+    const hash = sha256(otherFile);
+    await expect(writeBackup(db, otherFile)).rejects.toMatchObject({ code: 'file-exists' });
+    expect(sha256(otherFile)).toBe(hash);
+    ins.run('Theirs 2', 't', 't');
+    other.close();
+    expect(accountNames(otherFile)).toEqual(['Theirs 1', 'Theirs 2']);
+    expect(ls(env.file('other'))).toEqual(['team.db']);
+  });
+
+  it('refuses atomically: a name taken after the check (here a dangling link) is not replaced', async () => {
+    const { db } = liveDb();
+    const dest = env.file('late.db');
+    fs.symlinkSync(env.file('nowhere'), dest);
+    expect(fs.existsSync(dest)).toBe(false);
+    await expect(writeBackup(db, dest)).rejects.toMatchObject({ code: 'file-exists' });
+    expect(fs.readlinkSync(dest)).toBe(env.file('nowhere'));
+    expect(ls(env.dir).filter((n) => n.includes('partial'))).toEqual([]);
+  });
+
+  it('writes backups in rollback-journal mode carrying the workspace id', async () => {
+    const { db } = liveDb();
+    const info = await writeBackup(db, env.file('copy.db'));
+    const header = fs.readFileSync(info.path).subarray(0, 100);
+    expect(header[18]).toBe(1);
+    expect(header.readUInt32BE(68)).toBe(KEYPLAN_APPLICATION_ID);
+    expect(workspaceIdOfFile(info.path)).toBe(readWorkspaceId(db));
+    expect(ls(env.dir).filter((n) => n.startsWith('copy'))).toEqual(['copy.db']);
   });
 
   it('leaves no partial file when the destination is a directory', async () => {
@@ -272,5 +385,77 @@ describe('Backend with autoBackup', () => {
     await b.settled();
     expect(env.logs.join('\n')).toMatch(/automatic backup failed/);
     expect((await b.call('accounts-create', { name: 'Still works' })).name).toBe('Still works');
+  });
+});
+
+describe('the backups offered for a database that cannot be opened', () => {
+  it('a newer or damaged file that still says which database it is: only its own backups, verified', async () => {
+    const file = env.file('keyplan.db');
+    const { db } = liveDb(['Acme']);
+    const own = await writeBackup(db, autoBackupName(file, T0));
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    db.close();
+    // another database's backup under this database's name (a file copied in by hand)
+    const other = openConnection(env.file('elsewhere.db'));
+    conns.push(other);
+    migrate(other);
+    await writeBackup(other, autoBackupName(file, at(1000)));
+    const b = env.backend({ dbPath: file });
+    expect(b.status()).toMatchObject({ state: 'newer' });
+    expect(b.status().backups.map((x) => [x.path, x.verified])).toEqual([[own.path, true]]);
+  });
+});
+
+describe('db-backup and db-backup-save-as (Back up now)', () => {
+  it('db-backup {out} refuses an existing file with file-exists; without out writes a new name in backups/', async () => {
+    const b = env.backend({ now: () => T0 });
+    const taken = env.file('taken.db');
+    fs.writeFileSync(taken, 'somebody else\'s');
+    const err = await b.invoke('db-backup', { out: taken });
+    expect(err).toMatchObject({ ok: false, error: { code: 'file-exists', params: { path: taken } } });
+    expect(fs.readFileSync(taken, 'utf8')).toBe('somebody else\'s');
+    const first = expectOk(await b.invoke('db-backup', {})) as { path: string; kind: string };
+    const second = expectOk(await b.invoke('db-backup', {})) as { path: string };
+    expect(path.basename(first.path)).toBe(`keyplan-${stamp(T0)}-manual.db`);
+    expect(path.basename(second.path)).toBe(`keyplan-${stamp(T0)}-manual-2.db`);
+    expect(first.kind).toBe('manual');
+  });
+
+  it('without a save dialog (the preview) writes a new file in backups/, listed as manual', async () => {
+    const b = env.backend({ now: () => T0 });
+    const saved = expectOk(await b.invoke('db-backup-save-as', { title: 'Save' })) as { written: { path: string } };
+    expect(path.dirname(saved.written.path)).toBe(backupsDir(env.file('keyplan.db')));
+    const listed = expectOk(await b.invoke('db-backups-list', {})) as { path: string; kind: string; verified: boolean }[];
+    expect(listed).toEqual([expect.objectContaining({ path: saved.written.path, kind: 'manual', verified: true })]);
+  });
+
+  it('with a save dialog: writes where the user chose, nothing when cancelled, never over an existing file', async () => {
+    const asked: [string, string | undefined][] = [];
+    let answer: string | null = null;
+    const b = env.backend({
+      now: () => T0,
+      chooseBackupPath: (suggested, title) => {
+        asked.push([suggested, title]);
+        return Promise.resolve(answer);
+      },
+    });
+    await b.call('accounts-create', { name: 'Acme' });
+
+    expect(await b.call('db-backup-save-as', { title: '保存数据库备份' })).toEqual({ written: null });
+    expect(asked).toEqual([[path.join(backupsDir(env.file('keyplan.db')), `keyplan-${stamp(T0)}-manual.db`), '保存数据库备份']]);
+    expect(fs.existsSync(backupsDir(env.file('keyplan.db')))).toBe(false);
+
+    answer = env.file('usb', 'keyplan-copy.db');
+    const saved = await b.call('db-backup-save-as', {});
+    expect(saved.written?.path).toBe(answer);
+    expect(accountNames(answer)).toEqual(['Acme']);
+
+    // the dialog's own "replace?" question is not enough: an existing file is refused
+    const hash = sha256(answer);
+    expect(expectError(await b.invoke('db-backup-save-as', {}), 'file-exists').params).toEqual({ path: answer });
+    expect(sha256(answer)).toBe(hash);
+    answer = env.file('keyplan.db');
+    expectError(await b.invoke('db-backup-save-as', {}), 'file-exists');
+    expect((await b.call('accounts-list', {})).map((a) => a.name)).toEqual(['Acme']);
   });
 });

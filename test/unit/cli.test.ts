@@ -19,6 +19,7 @@ import {
   useTestEnv,
   writeCorruptDb,
   writeDbWithAccounts,
+  writeForeignDb,
   writeNewerDb,
   writeRandomBytes,
 } from './helpers';
@@ -137,6 +138,80 @@ describe('backup and restore', () => {
     expect(r.code).toBe(EXIT_FAIL);
     expect(r.err).toContain('[file-exists]');
     expect(accountNames(db)).toEqual(['Acme']);
+  });
+
+  it('backup --out over an existing file is refused (exit 1) and the file stays byte for byte', async () => {
+    const db = env.file('keyplan.db');
+    await writeDbWithAccounts(db, ['Acme']);
+    const notes = env.file('notes.txt');
+    fs.writeFileSync(notes, 'quarterly notes\n');
+    const r = await cli(['backup', '--db', db, '--out', notes]);
+    expect(r.code).toBe(EXIT_FAIL);
+    expect(r.err).toBe(`keyplan: ${notes} already exists; a backup never replaces a file. Choose a new file name. [file-exists]\n`);
+    expect(fs.readFileSync(notes, 'utf8')).toBe('quarterly notes\n');
+    expect(ls(env.dir)).toEqual(['keyplan.db', 'notes.txt']);
+  });
+
+  it('backup --out onto another live database is refused; that database is untouched and keeps working', async () => {
+    const db = env.file('keyplan.db');
+    await writeDbWithAccounts(db, ['Mine']);
+    const other = env.file('team-b.db');
+    const live = env.backend({ dbPath: other });
+    await live.call('accounts-create', { name: 'Theirs 1' });
+    const before = sha256(other);
+    const r = await cli(['backup', '--db', db, '--out', other]);
+    expect(r.code).toBe(EXIT_FAIL);
+    expect(r.err).toContain('[file-exists]');
+    expect(sha256(other)).toBe(before);
+    await live.call('accounts-create', { name: 'Theirs 2' });
+    await live.close();
+    expect(accountNames(other)).toEqual(['Theirs 1', 'Theirs 2']);
+  });
+
+  it('a second process asked to back up over this process\'s live database refuses (exit 1); every write here survives', async () => {
+    const db = env.file('keyplan.db');
+    await writeDbWithAccounts(db, ['Mine']);
+    const live = env.file('live.db');
+    const running = env.backend({ dbPath: live });
+    await running.call('accounts-create', { name: 'Before' });
+    const r = await subprocess(['backup', '--db', db, '--out', live]);
+    expect(r.code).toBe(EXIT_FAIL);
+    expect(r.stderr).toContain('[file-exists]');
+    await running.call('accounts-create', { name: 'After' });
+    await running.close();
+    expect(accountNames(live)).toEqual(['After', 'Before']);
+    expect(integrityCheck(live)).toBe('ok');
+  });
+
+  it('restore --from an empty or foreign SQLite file is refused (exit 1), the database unchanged', async () => {
+    const db = env.file('keyplan.db');
+    await writeDbWithAccounts(db, ['Current']);
+    const empty = env.file('empty.db');
+    fs.writeFileSync(empty, '');
+    const foreign = env.file('foreign.db');
+    writeForeignDb(foreign);
+    const before = dumpFile(db);
+    for (const from of [empty, foreign]) {
+      const hash = sha256(from);
+      const r = await cli(['restore', '--db', db, '--from', from]);
+      expect(r.code).toBe(EXIT_FAIL);
+      expect(r.err).toContain('[backup-not-keyplan]');
+      expect(r.err).toContain('not a Keyplan database');
+      expect(sha256(from)).toBe(hash);
+    }
+    expect(dumpFile(db)).toEqual(before);
+    expect(fs.existsSync(backupsDir(db))).toBe(false);
+  });
+
+  it('a foreign SQLite file as --db: exit 2, the file untouched, nothing created beside it', async () => {
+    const foreign = env.file('places.sqlite');
+    writeForeignDb(foreign, { wal: true });
+    const hash = sha256(foreign);
+    const r = await cli(['doctor', '--db', foreign]);
+    expect(r.code).toBe(EXIT_DB);
+    expect(r.err).toContain('it is not a Keyplan database');
+    expect(sha256(foreign)).toBe(hash);
+    expect(ls(env.dir)).toEqual(['places.sqlite']);
   });
 
   it('restore --from a good backup replaces the data and keeps the old database', async () => {

@@ -2,11 +2,14 @@
  * Opening a database: inspectDatabaseFile in every state, the Backend on a file it must not touch,
  * and the connection settings every Keyplan database gets.
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { METHODS, contract } from '../../shared/api/contract';
 import { LATEST_VERSION } from '../../electron/backend/db/migrations';
 import { inspectDatabaseFile, openConnection } from '../../electron/backend/db/open';
+import { KEYPLAN_APPLICATION_ID, readWorkspaceId } from '../../electron/backend/db/identity';
+import { migrate } from '../../electron/backend/db/migrate';
 import {
   IS_ROOT,
   dumpFile,
@@ -18,6 +21,7 @@ import {
   useTestEnv,
   writeCorruptDb,
   writeDbWithAccounts,
+  writeForeignDb,
   writeNewerDb,
   writeRandomBytes,
 } from './helpers';
@@ -33,15 +37,40 @@ describe('inspectDatabaseFile', () => {
     const file = env.file('good.db');
     await writeDbWithAccounts(file, ['Acme']);
     const hash = sha256(file);
-    expect(inspectDatabaseFile(file)).toEqual({ state: 'ok', schemaVersion: LATEST_VERSION });
+    expect(inspectDatabaseFile(file)).toEqual({ state: 'ok', schemaVersion: LATEST_VERSION, identity: 'keyplan' });
     expect(sha256(file)).toBe(hash);
     expect(ls(env.dir)).toEqual(['good.db']);
   });
 
-  it('reports an empty file as an ok database at version 0 (SQLite treats it as new)', () => {
+  it('reports an empty (0-byte) file as not a Keyplan database: only a path where nothing exists is created', () => {
     const file = env.file('empty.db');
     fs.writeFileSync(file, '');
-    expect(inspectDatabaseFile(file)).toEqual({ state: 'ok', schemaVersion: 0 });
+    expect(inspectDatabaseFile(file)).toMatchObject({ state: 'not-keyplan', schemaVersion: 0, detail: expect.stringMatching(/0 bytes/) });
+  });
+
+  it.each([
+    ['tables of its own, no ids', {}],
+    ['its own application id', { appId: 0x12345678 }],
+    ['its own application id and a user_version Keyplan has', { appId: 0x12345678, userVersion: 3 }],
+    ['a user_version Keyplan has but none of its tables', { userVersion: 6 }],
+    ['a user_version above Keyplan\'s', { userVersion: LATEST_VERSION + 40 }],
+    ['WAL mode', { wal: true }],
+  ])('reports another program\'s SQLite file (%s) as not-keyplan, untouched', (_n, opts) => {
+    const file = env.file('foreign.db');
+    writeForeignDb(file, opts);
+    const hash = sha256(file);
+    const seen = inspectDatabaseFile(file);
+    expect(seen).toMatchObject({ state: 'not-keyplan', detail: expect.stringMatching(/not a Keyplan database/) });
+    expect(sha256(file)).toBe(hash);
+    expect(ls(env.dir)).toEqual(['foreign.db']);
+  });
+
+  it('recognises a Keyplan database from before application ids (schema 6) as legacy', () => {
+    const file = env.file('legacy.db');
+    const db = openConnection(file);
+    migrate(db, { target: 6 });
+    db.close();
+    expect(inspectDatabaseFile(file)).toEqual({ state: 'ok', schemaVersion: 6, identity: 'legacy' });
   });
 
   it('reports random bytes as corrupt', () => {
@@ -106,7 +135,7 @@ describe('inspectDatabaseFile', () => {
     fs.copyFileSync(file, env.file('crashed.db'));
     fs.copyFileSync(`${file}-wal`, env.file('crashed.db-wal'));
     live.close();
-    expect(inspectDatabaseFile(env.file('crashed.db'))).toEqual({ state: 'ok', schemaVersion: LATEST_VERSION });
+    expect(inspectDatabaseFile(env.file('crashed.db'))).toEqual({ state: 'ok', schemaVersion: LATEST_VERSION, identity: 'keyplan' });
     expect(dumpFile(env.file('crashed.db')).tables.accounts).toHaveLength(2);
   });
 });
@@ -120,6 +149,9 @@ describe('Backend on a file it cannot use', () => {
       writeCorruptDb(f);
     }],
     ['newer', 'newer', (f: string): void => writeNewerDb(f, LATEST_VERSION + 1)],
+    ['empty (0 bytes)', 'not-keyplan', (f: string): void => fs.writeFileSync(f, '')],
+    ['another program\'s SQLite file', 'not-keyplan', (f: string): void => writeForeignDb(f)],
+    ['another program\'s SQLite file in WAL mode', 'not-keyplan', (f: string): void => writeForeignDb(f, { wal: true, appId: 0x46697246 })],
   ] as const)('%s: reports it, refuses every database method, leaves the file as it was', async (_n, state, make) => {
     const file = env.file('keyplan.db');
     make(file);
@@ -193,12 +225,29 @@ describe('Backend on a good file', () => {
     }
   });
 
-  it('migrates an older file (version 0, empty) up to the latest', async () => {
+  it('migrates a blank SQLite file (no tables, version 0: a first open stopped before its first migration)', async () => {
     const file = env.file('keyplan.db');
-    fs.writeFileSync(file, '');
+    const blank = new Database(file);
+    blank.pragma('journal_mode = WAL');
+    blank.close();
+    expect(fs.statSync(file).size).toBeGreaterThan(0);
     const backend = env.backend({ dbPath: file });
     expect(backend.status()).toMatchObject({ state: 'ok', schemaVersion: LATEST_VERSION });
     expect(await backend.call('accounts-list', {})).toEqual([]);
+  });
+
+  it('opens a Keyplan database from before application ids (schema 6), keeping its data, and marks it', async () => {
+    const file = env.file('keyplan.db');
+    const db = openConnection(file);
+    migrate(db, { target: 6 });
+    db.prepare("INSERT INTO accounts (name, created_at, updated_at) VALUES ('Acme', 't', 't')").run();
+    db.close();
+    const backend = env.backend({ dbPath: file });
+    expect(backend.status()).toMatchObject({ state: 'ok', schemaVersion: LATEST_VERSION });
+    expect((await backend.call('accounts-list', {})).map((a) => a.name)).toEqual(['Acme']);
+    const conn = backend.connection();
+    expect(conn.pragma('application_id', { simple: true })).toBe(KEYPLAN_APPLICATION_ID);
+    expect(readWorkspaceId(conn)).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('keeps the data across close and reopen, and leaves no -wal/-shm after close', async () => {

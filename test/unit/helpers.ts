@@ -15,6 +15,7 @@ import { afterEach, expect } from 'vitest';
 import type { Args, Method } from '../../shared/api/contract';
 import type { ErrorCode, Reply } from '../../shared/api/errors';
 import { Backend, type BackendOptions } from '../../electron/backend/backend';
+import { KEYPLAN_APPLICATION_ID } from '../../electron/backend/db/identity';
 
 // --- temporary folders and backends --------------------------------------------------------------
 
@@ -106,6 +107,7 @@ export function sampleArgs(dir: string): { [M in Method]: Args<M> } {
     'db-create': { path: path.join(dir, 'sample-create.db') },
     'db-restore': { from: path.join(dir, 'sample-restore.db') },
     'db-backup': { out: path.join(dir, 'sample-backup.db') },
+    'db-backup-save-as': { title: 'Save a backup' },
     'db-backups-list': {},
     'db-doctor': {},
     'accounts-list': { search: 'a' },
@@ -277,12 +279,26 @@ export function writeCorruptDb(file: string, rows = 4000): number {
   return page + 1;
 }
 
-/** A healthy database whose schema version is above what this app knows. */
+/** A healthy Keyplan database (its application id) whose schema version is above what this app knows. */
 export function writeNewerDb(file: string, version: number): void {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  db.pragma(`application_id = ${KEYPLAN_APPLICATION_ID}`);
   db.exec('CREATE TABLE from_the_future (id INTEGER PRIMARY KEY) STRICT');
   db.pragma(`user_version = ${version}`);
+  db.close();
+}
+
+/**
+ * Another program's SQLite database: a table of its own with a row, optionally its own application
+ * id, a user_version and WAL mode (as many programs use).
+ */
+export function writeForeignDb(file: string, opts: { appId?: number; userVersion?: number; wal?: boolean } = {}): void {
+  const db = new Database(file);
+  if (opts.wal) db.pragma('journal_mode = WAL');
+  db.exec("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); INSERT INTO moz_places (url) VALUES ('https://example.com')");
+  if (opts.appId !== undefined) db.pragma(`application_id = ${opts.appId}`);
+  if (opts.userVersion !== undefined) db.pragma(`user_version = ${opts.userVersion}`);
   db.close();
 }
 
@@ -292,6 +308,12 @@ export interface DbDump {
   userVersion: number;
   schema: unknown[];
   tables: Record<string, unknown[]>;
+}
+
+/** A dump without the workspace id, which every database has its own of: to compare two databases' data. */
+export function withoutWorkspaceId(d: DbDump): DbDump {
+  const settings = d.tables.settings?.filter((r) => (r as { key?: unknown }).key !== 'workspace.id');
+  return settings ? { ...d, tables: { ...d.tables, settings } } : d;
 }
 
 /** Every table's rows (ordered by every column), the schema and user_version: equal dumps, equal data. */

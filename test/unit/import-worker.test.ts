@@ -9,7 +9,7 @@ import type { Backend } from '../../electron/backend/backend';
 import { importAccounts, type ImportOptions } from '../../electron/backend/import/account-import';
 import { readTable } from '../../electron/backend/import/table';
 import { NOW, csvText } from './accounts-helpers';
-import { dumpDb, useTestEnv } from './helpers';
+import { dumpDb, useTestEnv, withoutWorkspaceId } from './helpers';
 
 const env = useTestEnv();
 
@@ -40,7 +40,7 @@ async function both(file: Buffer, opts: ImportOptions = {}) {
   for (const reader of ['thread', 'worker'] as const) {
     const b: Backend = env.backend({ now: () => NOW, dbPath: env.file(`${reader}.db`) });
     const report = await importAccounts(b.connection(), file, 'big.csv', { ...opts, reader }, NOW);
-    out.push({ report, dump: dumpDb(b.connection()) });
+    out.push({ report, dump: withoutWorkspaceId(dumpDb(b.connection())) });
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { AppError } from '../../shared/api/errors';
 import { checkMigrationList, migrate, schemaVersion } from '../../electron/backend/db/migrate';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../electron/backend/db/migrations';
 import { openConnection } from '../../electron/backend/db/open';
+import { KEYPLAN_APPLICATION_ID, readWorkspaceId } from '../../electron/backend/db/identity';
 import * as accountQueryModule from '../../electron/backend/db/repos/account-query';
 import { checksWithoutInLists } from '../../electron/backend/db/migrations/0006_checks_without_in_lists';
 import { generateSample } from '../../electron/backend/sample/generate';
@@ -771,6 +772,46 @@ migrationSuite(6, 'checks-without-in-lists', () => {
     expect(() => migrate(db, { list: [...MIGRATIONS.slice(0, 6), breaking] })).toThrow(/broken reference/);
     expect(dumpDb(db)).toEqual(before);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+});
+
+migrationSuite(7, 'keyplan-identity', () => {
+  it('marks the file as Keyplan\'s (application id "KPLN") and gives it a workspace id', () => {
+    const db = dbAt(7);
+    expect(db.pragma('application_id', { simple: true })).toBe(KEYPLAN_APPLICATION_ID);
+    expect(KEYPLAN_APPLICATION_ID).toBe(Buffer.from('KPLN').readUInt32BE(0));
+    expect(readWorkspaceId(db)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('upgrades a schema-6 database with data: every row kept, the id added; two databases get different ids', () => {
+    const db = dbAt(6);
+    loadSample(db, generateSample({ locale: 'en', accounts: 12, today: '2026-11-24' }), new Date('2026-11-24T09:00:00Z'));
+    expect(db.pragma('application_id', { simple: true })).toBe(0);
+    const before = dumpDb(db);
+    expect(migrate(db)).toEqual([7]);
+    const after = dumpDb(db);
+    for (const t of Object.keys(before.tables)) {
+      if (t !== 'migration_log' && t !== 'settings') expect(after.tables[t], t).toEqual(before.tables[t]);
+    }
+    expect(after.tables.settings).toEqual(expect.arrayContaining(before.tables.settings!));
+    expect(after.tables.settings).toHaveLength(before.tables.settings!.length + 1);
+    expect(db.pragma('application_id', { simple: true })).toBe(KEYPLAN_APPLICATION_ID);
+    const other = openConnection(env.file('second.db'));
+    open.push(other);
+    migrate(other);
+    expect(readWorkspaceId(other)).not.toBe(readWorkspaceId(db));
+  });
+
+  it('is rolled back whole when the step fails: no application id, no workspace id', () => {
+    const db = dbAt(6);
+    const failing: Migration = { ...MIGRATIONS[6]!, up: (d, now) => {
+      MIGRATIONS[6]!.up(d, now);
+      throw new Error('disk full');
+    } };
+    expect(() => migrate(db, { list: [...MIGRATIONS.slice(0, 6), failing] })).toThrow(/disk full/);
+    expect(schemaVersion(db)).toBe(6);
+    expect(db.pragma('application_id', { simple: true })).toBe(0);
+    expect(readWorkspaceId(db)).toBeNull();
   });
 });
 

@@ -2,22 +2,28 @@
  * Restoring a backup and switching files: the backup is checked first, the replaced database is
  * always kept (a -before-restore backup when healthy, renamed aside untouched when not).
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { backupsDir, stamp } from '../../electron/backend/db/backup';
+import { KEYPLAN_APPLICATION_ID, readWorkspaceId } from '../../electron/backend/db/identity';
+import { migrate } from '../../electron/backend/db/migrate';
 import { LATEST_VERSION } from '../../electron/backend/db/migrations';
+import { openConnection } from '../../electron/backend/db/open';
 import {
   accountNames,
   dumpDb,
   dumpFile,
   expectError,
+  expectOk,
   integrityCheck,
   ls,
   sha256,
   useTestEnv,
   writeCorruptDb,
   writeDbWithAccounts,
+  writeForeignDb,
   writeNewerDb,
   writeRandomBytes,
 } from './helpers';
@@ -100,6 +106,68 @@ describe('db-restore', () => {
     expect(sha256(bad)).toBe(badHash);
     expect(ls(env.dir)).toEqual(filesBefore);
     expect(fs.existsSync(backupsDir(env.file('keyplan.db')))).toBe(false);
+  });
+
+  it.each([
+    ['an empty (0-byte) file', (f: string): void => fs.writeFileSync(f, ''), /0 bytes/],
+    ['another program\'s SQLite file', (f: string): void => writeForeignDb(f), /another program/],
+    ['a SQLite file with another application id', (f: string): void => writeForeignDb(f, { appId: 0x12345678 }), /application id 0x12345678/],
+    ['an empty SQLite database', (f: string): void => {
+      const blank = new Database(f);
+      blank.pragma('journal_mode = WAL');
+      blank.close();
+    }, /empty SQLite database/],
+  ] as const)('refuses %s as not a Keyplan database, the database and the file unchanged', async (_what, make, why) => {
+    const backend = env.backend({ now });
+    await backend.call('accounts-create', { name: 'Keep me' });
+    const bad = env.file('bad.db');
+    make(bad);
+    const badHash = sha256(bad);
+    const before = dumpDb(backend.connection());
+    const filesBefore = ls(env.dir);
+
+    const err = expectError(await backend.invoke('db-restore', { from: bad }), 'backup-not-keyplan');
+    expect(err.params).toEqual({ path: bad });
+    expect(err.message).toMatch(why);
+
+    expect(backend.status().state).toBe('ok');
+    expect(dumpDb(backend.connection())).toEqual(before);
+    expect(sha256(bad)).toBe(badHash);
+    expect(ls(env.dir)).toEqual(filesBefore);
+    expect(fs.existsSync(backupsDir(env.file('keyplan.db')))).toBe(false);
+  });
+
+  it('restores a backup written by an older Keyplan (schema 6, no ids), which then gets them', async () => {
+    const backend = env.backend({ now });
+    await backend.call('accounts-create', { name: 'Current' });
+    const old = env.file('old-backup.db');
+    const db = openConnection(old);
+    migrate(db, { target: 6 });
+    db.prepare("INSERT INTO accounts (name, created_at, updated_at) VALUES ('From the old backup', 't', 't')").run();
+    db.close();
+    const id = readWorkspaceId(backend.connection());
+    const status = await backend.call('db-restore', { from: old });
+    expect(status.state).toBe('ok');
+    expect(await names(backend)).toEqual(['From the old backup']);
+    expect(backend.connection().pragma('application_id', { simple: true })).toBe(KEYPLAN_APPLICATION_ID);
+    // the database keeps its workspace id, so the copy saved before the restore is still its own
+    expect(readWorkspaceId(backend.connection())).toBe(id);
+    expect(status.backups.map((b) => [b.kind, b.verified])).toEqual([['before-restore', true]]);
+  });
+
+  it('restoring another database\'s file keeps this database\'s workspace id and backups', async () => {
+    const backend = env.backend({ now });
+    await backend.call('accounts-create', { name: 'Ours' });
+    const id = readWorkspaceId(backend.connection());
+    const theirs = env.file('team-b.db');
+    await writeDbWithAccounts(theirs, ['Theirs']);
+    const status = await backend.call('db-restore', { from: theirs });
+    expect(await names(backend)).toEqual(['Theirs']);
+    expect(readWorkspaceId(backend.connection())).toBe(id);
+    const kept = status.backups.filter((b) => b.kind === 'before-restore');
+    expect(kept).toHaveLength(1);
+    expect(accountNames(kept[0]!.path)).toEqual(['Ours']);
+    expect(expectOk(await backend.invoke('db-status', {}))).toMatchObject({ backups: status.backups });
   });
 
   it('refuses a missing file with file-not-found', async () => {

@@ -23,8 +23,8 @@ Usage: npm run -s cli -- <verb> [options]
 
 Verbs:
   doctor                       open, migrate and check the database; prints the schema version and "ok"
-  backup --out FILE            write a consistent copy of the database to FILE
-  restore --from FILE          replace the database with a backup (checked first; the current file is kept)
+  backup --out FILE            write a consistent copy of the database to FILE (a new file: never replaces one)
+  restore --from FILE          replace the database with a Keyplan backup (checked first; the current file is kept)
   list accounts [--json]       list the accounts with every field (parent, owner, tier by name)
   create account NAME          add an account
   import accounts FILE [--map "Source column=field,..."] [--skip-invalid] [--dry-run]
@@ -153,6 +153,8 @@ function describeState(state: string): string {
       return 'the file is damaged';
     case 'newer':
       return 'it was written by a newer version of Keyplan';
+    case 'not-keyplan':
+      return 'it is not a Keyplan database';
     default:
       return 'the file cannot be read';
   }

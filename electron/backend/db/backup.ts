@@ -1,8 +1,10 @@
+import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
-import type { BackupInfo } from '../../../shared/api/types';
+import type { BackupInfo, BackupKind } from '../../../shared/api/types';
+import { readWorkspaceId, workspaceIdOfFile } from './identity';
 
 /** How many automatic backups are kept. */
 export const KEEP_BACKUPS = 14;
@@ -22,9 +24,30 @@ export function stamp(d: Date): string {
 }
 
 const AUTO = /^(.+)-(\d{8}T\d{6}Z)(?:-(\d+))?\.db$/;
+const MANUAL = /-\d{8}T\d{6}Z-manual(?:-\d+)?\.db$/;
+const BEFORE_RESTORE = /-\d{8}T\d{6}Z-before-restore(?:-\d+)?\.db$/;
+/** Any name autoBackupName gives; group 1 is the database's stem. */
+const NAMED = /^(.+)-\d{8}T\d{6}Z(?:-manual|-before-restore)?(?:-\d+)?\.db$/;
 
-/** Backups beside a database, newest first. Includes the automatic ones and pre-restore copies. */
-export function listBackups(dbPath: string): BackupInfo[] {
+/** What kind of backup a file in backups/ is, from the name Keyplan gives it (see autoBackupName). */
+export function backupKind(name: string): BackupKind {
+  if (BEFORE_RESTORE.test(name)) return 'before-restore';
+  if (MANUAL.test(name)) return 'manual';
+  if (AUTO.test(name)) return 'automatic';
+  return 'other';
+}
+
+/**
+ * The backups of one database in the backups/ folder beside it, newest first: automatic ones,
+ * pre-restore copies and manual backups.
+ *
+ * With the database's workspace id (it is open), exactly the files that carry that id (read from
+ * each file, see workspaceIdOfFile). Files without an id (written before Keyplan stored one) are
+ * offered as unverified when their name is this database's (`<stem>-<time>…`); a file with
+ * another id is another database's and never offered. Without an id (the database could not be
+ * opened and its file does not say), the files named after it are offered as unverified.
+ */
+export function listBackups(dbPath: string, workspaceId: string | null = null, driver: { nativeBinding?: string } = {}): BackupInfo[] {
   const dir = backupsDir(dbPath);
   let names: string[];
   try {
@@ -32,6 +55,7 @@ export function listBackups(dbPath: string): BackupInfo[] {
   } catch {
     return [];
   }
+  const prefix = stem(dbPath);
   const out: BackupInfo[] = [];
   for (const name of names) {
     if (!name.endsWith('.db')) continue;
@@ -39,7 +63,17 @@ export function listBackups(dbPath: string): BackupInfo[] {
     try {
       const st = fs.statSync(full);
       if (!st.isFile()) continue;
-      out.push({ path: full, createdAt: st.mtime.toISOString(), bytes: st.size });
+      const id = workspaceIdOfFile(full, driver);
+      const namedAfter = NAMED.exec(name)?.[1] === prefix;
+      let verified: boolean;
+      if (workspaceId !== null && id !== null) {
+        if (id !== workspaceId) continue;
+        verified = true;
+      } else {
+        if (!namedAfter) continue;
+        verified = false;
+      }
+      out.push({ path: full, createdAt: st.mtime.toISOString(), bytes: st.size, kind: backupKind(name), verified });
     } catch {
       // vanished while listing: skip
     }
@@ -48,30 +82,73 @@ export function listBackups(dbPath: string): BackupInfo[] {
 }
 
 /**
- * Writes a consistent copy through SQLite's backup API. The copy goes to a temporary name first and
- * is renamed into place, so a crash never leaves a half-written file under the final name.
+ * Writes a consistent copy through SQLite's backup API. A backup never replaces a file: an
+ * existing `dest` (a document, another database, this one) is refused with `file-exists`. The copy
+ * goes to a temporary name first, is switched to rollback-journal mode (so backup lists can read
+ * its workspace id without creating -wal/-shm files beside it), and is then hard-linked to its
+ * final name, which fails instead of replacing a file that appeared meanwhile; a crash never leaves
+ * a half-written file under the final name.
  */
-export async function writeBackup(db: Db, dest: string): Promise<BackupInfo> {
+export async function writeBackup(db: Db, dest: string, driver: { nativeBinding?: string } = {}): Promise<BackupInfo> {
   const target = path.resolve(dest);
   if (isLiveFile(db, target)) {
-    // renaming a copy over the open database would send every later write to the replaced file
     throw new AppError('file-exists', `${target} is the open database; write the backup to another file.`, {
       path: target,
     });
   }
+  if (fs.existsSync(target)) throw exists(target);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const partial = `${target}.partial-${process.pid}`;
   try {
     await db.backup(partial);
+    toRollbackMode(partial, driver);
     fsyncFile(partial);
-    fs.renameSync(partial, target);
+    placeWithoutReplacing(partial, target);
     fsyncDir(path.dirname(target));
-  } catch (e) {
-    fs.rmSync(partial, { force: true });
-    throw e;
+  } finally {
+    for (const ext of ['', '-wal', '-shm', '-journal']) fs.rmSync(partial + ext, { force: true });
   }
   const st = fs.statSync(target);
-  return { path: target, createdAt: st.mtime.toISOString(), bytes: st.size };
+  return { path: target, createdAt: st.mtime.toISOString(), bytes: st.size, kind: backupKind(path.basename(target)), verified: true };
+}
+
+function exists(target: string): AppError {
+  return new AppError('file-exists', `${target} already exists; a backup never replaces a file. Choose a new file name.`, {
+    path: target,
+  });
+}
+
+/** Switches a fresh copy (a WAL-mode header, as its source) to rollback-journal mode. */
+function toRollbackMode(file: string, driver: { nativeBinding?: string }): void {
+  const copy = new Database(file, { fileMustExist: true, ...(driver.nativeBinding ? { nativeBinding: driver.nativeBinding } : {}) });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+/**
+ * Gives `partial` the name `target` unless something is there: a hard link fails with EEXIST
+ * where a rename would replace. File systems without hard links (FAT, some network shares) get an
+ * exclusive copy instead (also refused when the target exists).
+ */
+function placeWithoutReplacing(partial: string, target: string): void {
+  try {
+    fs.linkSync(partial, target);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw exists(target);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw e;
+  }
+  try {
+    fs.copyFileSync(partial, target, fs.constants.COPYFILE_EXCL);
+    fsyncFile(target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw exists(target);
+    throw e;
+  }
 }
 
 /** Whether `target` is the database file of `db` or one of its -wal/-shm/-journal companions. */
@@ -97,22 +174,34 @@ export function autoBackupName(dbPath: string, now: Date, suffix = ''): string {
 }
 
 /**
- * Daily automatic backup: written when the newest automatic backup is older than a day (or there is
- * none), then the oldest automatic ones beyond KEEP_BACKUPS are deleted. Returns the new backup, or
- * null when none was due.
+ * Daily automatic backup: written when the newest automatic backup of this database is older than a
+ * day (or there is none), then the oldest automatic ones beyond KEEP_BACKUPS are deleted. Only the
+ * backups that carry this database's workspace id count (and are pruned): another database with
+ * the same file stem in the folder (keyplan.db beside keyplan.sqlite) keeps its own. Returns the
+ * new backup, or null when none was due.
  */
-export async function autoBackup(db: Db, dbPath: string, now: Date): Promise<BackupInfo | null> {
-  const autos = automaticBackups(dbPath);
+export async function autoBackup(db: Db, dbPath: string, now: Date, driver: { nativeBinding?: string } = {}): Promise<BackupInfo | null> {
+  const workspaceId = readWorkspaceId(db);
+  const autos = automaticBackups(dbPath, workspaceId, driver);
   const newest = autos[0];
   if (newest && now.getTime() - newest.time.getTime() < DAY_MS) return null;
-  const info = await writeBackup(db, autoBackupName(dbPath, now));
-  pruneBackups(dbPath);
+  const info = await writeBackup(db, autoBackupName(dbPath, now), driver);
+  pruneBackups(dbPath, KEEP_BACKUPS, workspaceId, driver);
   return info;
 }
 
-/** Deletes automatic backups beyond the newest KEEP_BACKUPS (and stray partial files). */
-export function pruneBackups(dbPath: string, keep = KEEP_BACKUPS): void {
-  const autos = automaticBackups(dbPath);
+/**
+ * Deletes automatic backups beyond the newest `keep` (and stray partial files). With a workspace
+ * id, only that database's automatic backups are counted and deleted; without, every automatic
+ * backup named after the database.
+ */
+export function pruneBackups(
+  dbPath: string,
+  keep = KEEP_BACKUPS,
+  workspaceId: string | null = null,
+  driver: { nativeBinding?: string } = {},
+): void {
+  const autos = automaticBackups(dbPath, workspaceId, driver);
   for (const old of autos.slice(keep)) fs.rmSync(old.path, { force: true });
   const dir = backupsDir(dbPath);
   try {
@@ -124,7 +213,7 @@ export function pruneBackups(dbPath: string, keep = KEEP_BACKUPS): void {
   }
 }
 
-function automaticBackups(dbPath: string): { path: string; time: Date }[] {
+function automaticBackups(dbPath: string, workspaceId: string | null, driver: { nativeBinding?: string }): { path: string; time: Date }[] {
   const dir = backupsDir(dbPath);
   const prefix = stem(dbPath);
   let names: string[];
@@ -137,11 +226,13 @@ function automaticBackups(dbPath: string): { path: string; time: Date }[] {
   for (const name of names) {
     const m = AUTO.exec(name);
     if (!m || m[1] !== prefix) continue;
+    const full = path.join(dir, name);
+    if (workspaceId !== null && workspaceIdOfFile(full, driver) !== workspaceId) continue;
     const s = m[2]!;
     const time = new Date(
       `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`,
     );
-    out.push({ path: path.join(dir, name), time });
+    out.push({ path: full, time });
   }
   return out.sort((a, b) => b.time.getTime() - a.time.getTime());
 }

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import fs from 'node:fs';
+import { AppError } from '../../../shared/api/errors';
 import type { DbState } from '../../../shared/api/types';
+import { identify, identityProblem, type Identity } from './identity';
 import { LATEST_VERSION } from './migrations';
 import { checkDbFolder } from '../paths';
 
@@ -27,11 +29,12 @@ export const BUSY_TIMEOUT_MS = 5000;
 export type Inspection =
   | { state: 'missing' }
   | { state: Exclude<DbState, 'ok'>; schemaVersion: number; detail: string }
-  | { state: 'ok'; schemaVersion: number };
+  | { state: 'ok'; schemaVersion: number; identity: Exclude<Identity, 'foreign'> };
 
 /**
- * Looks at a database file without changing it: opened read-only, `quick_check` run, version read.
- * Nothing is written to the file, whatever it holds.
+ * Looks at a database file without changing it: opened read-only, `quick_check` run, identity and
+ * version read. Nothing is written to the file, whatever it holds. A file that is not a Keyplan
+ * database (0 bytes, another program's SQLite file) is `not-keyplan`: opening it would migrate it.
  */
 export function inspectDatabaseFile(file: string, opts: DriverOptions = {}): Inspection {
   let stat: fs.Stats;
@@ -47,6 +50,10 @@ export function inspectDatabaseFile(file: string, opts: DriverOptions = {}): Ins
   } catch (e) {
     return { state: 'unreadable', schemaVersion: 0, detail: describe(e) };
   }
+  if (stat.size === 0) {
+    // an empty file is a valid empty SQLite database, but nobody made it with Keyplan
+    return { state: 'not-keyplan', schemaVersion: 0, detail: `${file} is an empty file (0 bytes), not a Keyplan database` };
+  }
   let db: Db | undefined;
   try {
     db = openForInspection(file, stat.size, opts);
@@ -54,6 +61,11 @@ export function inspectDatabaseFile(file: string, opts: DriverOptions = {}): Ins
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     const verdict = rows.map((r) => r.quick_check).join('; ');
     if (verdict !== 'ok') return { state: 'corrupt', schemaVersion: version, detail: verdict };
+    const identity = identify(db);
+    if (identity === 'foreign') {
+      const why = identityProblem(identity, db.pragma('application_id', { simple: true }) as number);
+      return { state: 'not-keyplan', schemaVersion: version, detail: `${file} is not a Keyplan database: ${why}` };
+    }
     if (version > LATEST_VERSION) {
       return {
         state: 'newer',
@@ -61,7 +73,7 @@ export function inspectDatabaseFile(file: string, opts: DriverOptions = {}): Ins
         detail: `schema version ${version} is newer than this app's ${LATEST_VERSION}`,
       };
     }
-    return { state: 'ok', schemaVersion: version };
+    return { state: 'ok', schemaVersion: version, identity };
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
     if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
@@ -70,6 +82,23 @@ export function inspectDatabaseFile(file: string, opts: DriverOptions = {}): Ins
     return { state: 'unreadable', schemaVersion: 0, detail: describe(e) };
   } finally {
     db?.close();
+  }
+}
+
+/**
+ * Refuses a file that cannot be restored from, with the reason: missing, damaged, unreadable, newer
+ * (`backup-invalid`), or not a Keyplan database at all (`backup-not-keyplan`: 0 bytes, another
+ * program's SQLite file, or a SQLite file with nothing in it, which would replace every account
+ * with none).
+ */
+export function checkBackupSource(source: string, seen: Inspection): void {
+  if (seen.state === 'not-keyplan' || (seen.state === 'ok' && seen.identity === 'blank')) {
+    const why = seen.state === 'ok' ? 'it is an empty SQLite database' : seen.detail;
+    throw new AppError('backup-not-keyplan', `The backup ${source} cannot be used: ${why}.`, { path: source });
+  }
+  if (seen.state !== 'ok') {
+    const why = seen.state === 'missing' ? 'missing' : `${seen.state}: ${seen.detail}`;
+    throw new AppError('backup-invalid', `The backup ${source} cannot be used (${why}).`, { path: source, state: seen.state });
   }
 }
 

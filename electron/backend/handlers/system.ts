@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { listBackups, writeBackup } from '../db/backup';
-import { autoBackupName } from '../db/backup';
+import { autoBackupName, writeBackup } from '../db/backup';
 import type { HandlerGroup } from './types';
 
 export const systemHandlers: HandlerGroup<
-  'app-info' | 'db-status' | 'db-open' | 'db-create' | 'db-restore' | 'db-backup' | 'db-backups-list' | 'db-doctor'
+  'app-info' | 'db-status' | 'db-open' | 'db-create' | 'db-restore' | 'db-backup' | 'db-backup-save-as' | 'db-backups-list' | 'db-doctor'
 > = {
   'app-info': ({ backend }) => backend.info(),
   'db-status': ({ backend }) => backend.status(),
@@ -13,9 +12,17 @@ export const systemHandlers: HandlerGroup<
   'db-restore': ({ backend }, { from }) => backend.restore(from),
   'db-backup': async ({ backend }, { out }) => {
     const dest = out ? path.resolve(out) : autoBackupName(backend.status().path, backend.now(), '-manual');
-    return writeBackup(backend.connection(), dest);
+    return writeBackup(backend.connection(), dest, backend.driver());
   },
-  'db-backups-list': ({ backend }) => listBackups(backend.status().path),
+  'db-backup-save-as': async ({ backend }, { title }) => {
+    const db = backend.connection();
+    const suggested = autoBackupName(backend.status().path, backend.now(), '-manual');
+    const choose = backend.backupPathChooser();
+    const dest = choose ? await choose(suggested, title) : suggested;
+    if (dest === null) return { written: null };
+    return { written: await writeBackup(db, path.resolve(dest), backend.driver()) };
+  },
+  'db-backups-list': ({ backend }) => backend.backups(),
   'db-doctor': ({ backend }) => {
     const db = backend.connection();
     const quick = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; ');

@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, DbState, DbStatus } from '../../../shared/api/types';
 import { api } from '../api/client';
-import { backupKind } from '../lib/backups';
 import { errorText } from '../lib/errors';
 import { baseName, dirName, formatBytes, formatDateTime, separatorOf } from '../lib/format';
 import { Button } from '../ui/Button';
@@ -176,7 +175,12 @@ export function DatabaseErrorPage({ status, onStatus }: { status: DbStatus; onSt
                           {date}
                         </span>
                         <span className="backup-item__meta">
-                          <span>{t(`settings.database.kinds.${backupKind(b.path)}`)}</span>
+                          <span>{t(`settings.database.kinds.${b.kind}`)}</span>
+                          {b.verified ? null : (
+                            <span className="badge badge--warning" title={t('settings.database.unverifiedHint')}>
+                              {t('settings.database.unverified')}
+                            </span>
+                          )}
                           <span className="tabular">{formatBytes(b.bytes, i18n.language, t)}</span>
                           <span className="mono backup-item__file" title={b.path}>
                             {baseName(b.path)}
@@ -199,6 +203,7 @@ export function DatabaseErrorPage({ status, onStatus }: { status: DbStatus; onSt
                 })}
               </ul>
             )}
+            {status.backups.some((b) => !b.verified) ? <p className="option__note">{t('settings.database.unverifiedHint')}</p> : null}
             {restoreError ? (
               <p className="option__error" role="alert">
                 {restoreError}

@@ -5,7 +5,6 @@ import { api } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { useDbStatus } from '../../app/DbStatusContext';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { backupKind } from '../../lib/backups';
 import { errorText } from '../../lib/errors';
 import { baseName, formatBytes, formatDateTime } from '../../lib/format';
 import { Button } from '../../ui/Button';
@@ -42,7 +41,14 @@ function BackupsTable({ backups, onRestore }: { backups: BackupInfo[]; onRestore
               {formatDateTime(b.createdAt, i18n.language)}
             </th>
             <td>
-              <span className="backups-table__kind">{t(`settings.database.kinds.${backupKind(b.path)}`)}</span>
+              <span className="backups-table__kind">
+                {t(`settings.database.kinds.${b.kind}`)}
+                {b.verified ? null : (
+                  <span className="badge badge--warning backups-table__unverified" title={t('settings.database.unverifiedHint')}>
+                    {t('settings.database.unverified')}
+                  </span>
+                )}
+              </span>
               <span className="backups-table__file mono" title={b.path}>
                 {baseName(b.path)}
               </span>
@@ -75,8 +81,11 @@ export function SettingsPage() {
   const backupNow = async () => {
     setBackingUp(true);
     try {
-      const made = await api('db-backup', {});
-      notice.success(t('settings.database.backedUp', { file: baseName(made.path) }));
+      // The desktop app asks where (a save dialog); the preview writes a new file into backups/.
+      // Either way an existing file is never replaced (file-exists).
+      const { written } = await api('db-backup-save-as', { title: t('settings.database.saveTitle') });
+      if (!written) return;
+      notice.success(t('settings.database.backedUp', { file: baseName(written.path) }));
       backups.reload();
     } catch (e) {
       notice.error(errorText(t, e));
@@ -156,6 +165,7 @@ export function SettingsPage() {
                 }}
               />
             )}
+            {list.some((b) => !b.verified) ? <p className="muted backups-note">{t('settings.database.unverifiedHint')}</p> : null}
           </div>
         </Card>
 
