@@ -2,10 +2,38 @@
  * Reads a spreadsheet a person hands us into rows of strings: CSV in UTF-8 (with or without BOM),
  * UTF-16 with BOM, or GB18030/GBK (what Chinese Excel writes); or XLSX. Refuses binary garbage and
  * empty files with a clear error instead of importing nonsense.
+ *
+ * Bounded: a file over MAX_IMPORT_BYTES, an XLSX that unpacks to over MAX_XLSX_UNPACKED_BYTES, and a
+ * cell or row over MAX_IMPORT_RECORD_CHARS (in a CSV mostly a quote never closed, which would make
+ * the rest of the file one record) stop the read with a typed error, the last naming its line.
  */
 import Papa from 'papaparse';
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/api/errors';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_RECORD_CHARS } from '../../../shared/api/accounts';
+
+/** What the parts of an XLSX workbook may add up to unpacked (exceljs holds all of it at once). */
+export const MAX_XLSX_UNPACKED_BYTES = 64 * 1024 * 1024;
+
+const MB = 1024 * 1024;
+const inMb = (n: number) => Math.round((n / MB) * 10) / 10;
+
+export function tooLarge(fileName: string, size: number, max: number, what: string): AppError {
+  return new AppError('import-too-large', `${fileName || 'The file'} is too large to import: ${what} ${inMb(size)} MB, at most ${inMb(max)} MB.`, {
+    file: fileName,
+    sizeMb: inMb(size),
+    maxMb: inMb(max),
+  });
+}
+
+/** A cell or row over MAX_IMPORT_RECORD_CHARS, starting at `line`. */
+export function cellTooLong(fileName: string, line: number): AppError {
+  return new AppError(
+    'import-cell-too-long',
+    `Line ${line} of ${fileName || 'the file'} starts a cell or row longer than ${inMb(MAX_IMPORT_RECORD_CHARS)} MB (most likely a quote that is never closed); nothing was imported.`,
+    { file: fileName, line, maxMb: inMb(MAX_IMPORT_RECORD_CHARS) },
+  );
+}
 
 export interface TableRow {
   /** 1-based line (CSV) or row number (XLSX) in the file, for error reports. */
@@ -55,6 +83,7 @@ export interface TableSink {
  */
 export async function readTableInChunks(bytes: Uint8Array, fileName: string, sink: TableSink): Promise<void> {
   if (bytes.length === 0) throw new AppError('import-empty', `${fileName || 'The file'} is empty.`, { file: fileName });
+  if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(fileName, bytes.length, MAX_IMPORT_BYTES, 'it has');
   if (isZip(bytes)) {
     const t = await readXlsx(bytes, fileName);
     const { rows, ...head } = t;
@@ -116,11 +145,14 @@ function notText(fileName: string): AppError {
 }
 
 function detectDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  // The first line, as far as a record may be long (a file without line breaks is one huge line).
+  const head = text.slice(0, MAX_IMPORT_RECORD_CHARS);
+  const end = head.search(/\r?\n|$/);
   let best = ',';
   let bestCount = 0;
   for (const d of [',', ';', '\t', '，']) {
-    const n = firstLine.split(d).length - 1;
+    let n = 0;
+    for (let k = head.indexOf(d); k !== -1 && k < end; k = head.indexOf(d, k + 1)) n++;
     if (n > bestCount) {
       best = d;
       bestCount = n;
@@ -138,6 +170,9 @@ function readCsv(text: string, encoding: string, fileName: string, sink: TableSi
   let header: TableRow | undefined;
   let dataRows = 0;
   let fatal: Papa.ParseError | undefined;
+  // The characters handed to the parser so far: it keeps what follows the last whole record (its
+  // cursor) and parses it again with the next piece, so that tail must stay short.
+  let fed = 0;
   Papa.parse<string[]>(text, {
     delimiter: detectDelimiter(text),
     skipEmptyLines: false,
@@ -146,6 +181,7 @@ function readCsv(text: string, encoding: string, fileName: string, sink: TableSi
     chunkSize: CSV_CHUNK,
     complete: () => {},
     chunk: (parsed: Papa.ParseResult<string[]>) => {
+      fed = Math.min(text.length, fed + CSV_CHUNK);
       fatal ??= parsed.errors.find((e) => e.type === 'Quotes' && e.code === 'MissingQuotes');
       const rows: TableRow[] = [];
       for (const record of parsed.data) {
@@ -153,13 +189,16 @@ function readCsv(text: string, encoding: string, fileName: string, sink: TableSi
         const cells = new Array<string>(record.length);
         let breaks = 0;
         let empty = true;
+        let chars = 0;
         for (let i = 0; i < record.length; i++) {
           const c = record[i]!;
+          chars += c.length;
           const t = c.trim();
           cells[i] = t;
           if (t !== '') empty = false;
           for (let k = c.indexOf('\n'); k !== -1; k = c.indexOf('\n', k + 1)) breaks++;
         }
+        if (chars > MAX_IMPORT_RECORD_CHARS) throw cellTooLong(fileName, line);
         const row = { line, cells };
         line += 1 + breaks;
         if (empty) continue;
@@ -172,6 +211,8 @@ function readCsv(text: string, encoding: string, fileName: string, sink: TableSi
       }
       dataRows += rows.length;
       if (rows.length > 0) sink.rows(rows);
+      // The record not yet ended starts at `line` now.
+      if (fed - parsed.meta.cursor > MAX_IMPORT_RECORD_CHARS) throw cellTooLong(fileName, line);
     },
   });
   if (fatal && records <= 1) {
@@ -187,6 +228,8 @@ function noRows(header: TableRow | undefined, dataRows: number, fileName: string
 
 async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
   // Loaded on first use: exceljs is large, and most doors never read a workbook.
+  const unpacked = zipUnpackedSize(bytes);
+  if (unpacked > MAX_XLSX_UNPACKED_BYTES) throw tooLarge(fileName, unpacked, MAX_XLSX_UNPACKED_BYTES, 'unpacked, the workbook has');
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
@@ -199,13 +242,46 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
+    let chars = 0;
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell);
+      const t = cellText(cell);
+      chars += t.length;
+      cells[col - 1] = t;
     });
+    if (chars > MAX_IMPORT_RECORD_CHARS) throw cellTooLong(fileName, rowNumber);
     for (let i = 0; i < cells.length; i++) cells[i] ??= '';
     rows.push({ line: rowNumber, cells });
   });
   return toTable('xlsx', null, rows, fileName);
+}
+
+/**
+ * What the entries of a zip archive add up to unpacked, from its central directory (Infinity when
+ * a size does not fit 32 bits, as in zip64); 0 when there is no directory to read, for exceljs to
+ * refuse the file as it would.
+ */
+export function zipUnpackedSize(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-directory record: 22 bytes and a comment of up to 65535, at the end.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return 0;
+  const entries = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return total;
+    const size = view.getUint32(at + 24, true);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
 }
 
 function cellText(cell: ExcelJS.Cell): string {

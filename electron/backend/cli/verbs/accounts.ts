@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportRowError } from '../../../../shared/api/accounts-views';
-import { AppError } from '../../../../shared/api/errors';
 import { messages } from '../../../../shared/i18n';
 import { UsageError } from '../../args';
+import { readImportFile } from '../../import/import-file';
 import { EXIT_FAIL, EXIT_OK, type Flags, type Verb } from './types';
 
 /** `--map "客户=name, Rev 2024=revenue:2024"` -> { 客户: 'name', 'Rev 2024': 'revenue:2024' }. */
@@ -69,12 +69,8 @@ export const accountVerbs: Record<string, Verb> = {
     async run(backend, positionals, flags, io) {
       const [what, file] = positionals;
       if (what !== 'accounts' || !file) throw new UsageError('usage: import accounts FILE [--map "..."] [--skip-invalid] [--dry-run]');
-      let bytes: Buffer;
-      try {
-        bytes = fs.readFileSync(file);
-      } catch (e) {
-        throw new AppError('file-not-found', `cannot read ${file}: ${(e as Error).message}`, { path: file });
-      }
+      // A regular file only, and not over the limit: refused before anything is read.
+      const bytes = readImportFile(file);
       const map = parseMapFlag(flags.map);
       const report = await backend.call('import-run', {
         fileName: path.basename(file),

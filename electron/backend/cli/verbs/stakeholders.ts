@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { StakeholderMap, TenderRef } from '../../../../shared/api/stakeholders';
 import { AppError } from '../../../../shared/api/errors';
 import { UsageError } from '../../args';
+import { readImportFile } from '../../import/import-file';
 import type { Backend } from '../../backend';
 import { describeRowError, parseMapFlag } from './accounts';
 import { formatCoverage } from './coverage-text';
@@ -84,12 +85,8 @@ function days(flags: Flags): number | undefined {
 async function importStakeholders(backend: Backend, file: string | undefined, flags: Flags, io: Parameters<Verb['run']>[3]): Promise<number> {
   if (!file) throw new UsageError('usage: import stakeholders FILE --account NAME [--map "Header=field,..."] [--skip-invalid] [--dry-run]');
   const account = await findAccount(backend, flags.account);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    throw new AppError('file-not-found', `cannot read ${file}: ${(e as Error).message}`, { path: file });
-  }
+  // A regular file only, and not over the limit: refused before anything is read.
+  const bytes = readImportFile(file);
   const map = parseMapFlag(flags.map);
   const report = await backend.call('stakeholders-import', {
     accountId: account.id,
