@@ -97,11 +97,19 @@ export async function readTableInChunks(bytes: Uint8Array, fileName: string, sin
   if (/\.xls$/i.test(fileName)) {
     throw new AppError('import-not-table', `${fileName} is an old Excel 97-2003 file; save it as .xlsx or CSV.`, { file: fileName });
   }
-  const { text, encoding } = decode(bytes, fileName);
-  readCsv(text, encoding, fileName, sink);
+  readCsv(bytes, fileName, sink);
 }
 
-function decode(bytes: Uint8Array, fileName: string): { text: string; encoding: string } {
+/** Bytes decoded at a time: the text of a CSV is never held whole, only a piece and the record it ends in. */
+const CSV_CHUNK = 128 * 1024;
+const SCAN_CHUNK = 1024 * 1024;
+
+/**
+ * The file's encoding (a BOM's, else UTF-8, else GB18030) and where its text starts. Decodes the
+ * whole file once in pieces to check it, keeping nothing: what does not decode, or has the
+ * control characters of binary data, is no CSV.
+ */
+function detectEncoding(bytes: Uint8Array, fileName: string): { encoding: string; body: Uint8Array } {
   let encoding: string;
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -118,35 +126,45 @@ function decode(bytes: Uint8Array, fileName: string): { text: string; encoding: 
   }
   const body = bytes.subarray(start);
   if (encoding === 'utf-8' && body.includes(0)) throw notText(fileName);
-  let text: string;
-  try {
-    text = new TextDecoder(encoding, { fatal: true }).decode(body);
-  } catch {
+  let counted = countControls(body, encoding);
+  if (!counted) {
     if (start !== 0) throw notText(fileName);
-    try {
-      text = new TextDecoder('gb18030', { fatal: true }).decode(body);
-      encoding = 'gb18030';
-    } catch {
-      throw notText(fileName);
-    }
+    encoding = 'gb18030';
+    counted = countControls(body, encoding);
+    if (!counted) throw notText(fileName);
   }
   // Text has few control characters besides tab and line breaks; random bytes have many.
+  if (counted.control > Math.max(2, counted.chars * 0.002)) throw notText(fileName);
+  return { encoding, body };
+}
+
+/** The characters and the control characters of the text, or null when the bytes do not decode. */
+function countControls(body: Uint8Array, encoding: string): { chars: number; control: number } | null {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let chars = 0;
   let control = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) control++;
+  try {
+    for (let at = 0; at < body.length || at === 0; at += SCAN_CHUNK) {
+      const end = Math.min(body.length, at + SCAN_CHUNK);
+      const text = decoder.decode(body.subarray(at, end), { stream: end < body.length });
+      chars += text.length;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) control++;
+      }
+      if (end === body.length) break;
+    }
+  } catch {
+    return null;
   }
-  if (control > Math.max(2, text.length * 0.002)) throw notText(fileName);
-  return { text, encoding };
+  return { chars, control };
 }
 
 function notText(fileName: string): AppError {
   return new AppError('import-not-table', `${fileName || 'The file'} is neither a CSV text file nor an XLSX workbook.`, { file: fileName });
 }
 
-function detectDelimiter(text: string): string {
-  // The first line, as far as a record may be long (a file without line breaks is one huge line).
-  const head = text.slice(0, MAX_IMPORT_RECORD_CHARS);
+function detectDelimiter(head: string): string {
   const end = head.search(/\r?\n|$/);
   let best = ',';
   let bestCount = 0;
@@ -161,60 +179,74 @@ function detectDelimiter(text: string): string {
   return best;
 }
 
-const CSV_CHUNK = 128 * 1024;
+/** The line break the file uses, as papaparse guesses it (quoted text left out). */
+function detectNewline(head: string): '\n' | '\r\n' | '\r' {
+  const text = head.replace(/"[^]*?"/g, '');
+  const r = text.split('\r');
+  const n = text.split('\n');
+  if (r.length === 1 || (n.length > 1 && n[0]!.length < r[0]!.length)) return '\n';
+  let withN = 0;
+  for (const part of r) if (part[0] === '\n') withN++;
+  return withN >= r.length / 2 ? '\r\n' : '\r';
+}
 
-function readCsv(text: string, encoding: string, fileName: string, sink: TableSink): void {
+function readCsv(bytes: Uint8Array, fileName: string, sink: TableSink): void {
+  const { encoding, body } = detectEncoding(bytes, fileName);
+  // Delimiter and line break from the start of the text (a file without line breaks is one huge line).
+  const head = new TextDecoder(encoding).decode(body.subarray(0, MAX_IMPORT_RECORD_CHARS));
+  const parser = new Papa.Parser({ delimiter: detectDelimiter(head), newline: detectNewline(head), skipEmptyLines: false });
+  const decoder = new TextDecoder(encoding);
   // Each record ends one line; a quoted field with line breaks in it spans more.
   let line = 1;
   let records = 0;
   let header: TableRow | undefined;
   let dataRows = 0;
   let fatal: Papa.ParseError | undefined;
-  // The characters handed to the parser so far: it keeps what follows the last whole record (its
-  // cursor) and parses it again with the next piece, so that tail must stay short.
-  let fed = 0;
-  Papa.parse<string[]>(text, {
-    delimiter: detectDelimiter(text),
-    skipEmptyLines: false,
-    // With a string, papaparse calls `chunk` synchronously, piece by piece, before parse returns
-    // (the typings say files only; a test reads a multi-chunk file with quoted line breaks).
-    chunkSize: CSV_CHUNK,
-    complete: () => {},
-    chunk: (parsed: Papa.ParseResult<string[]>) => {
-      fed = Math.min(text.length, fed + CSV_CHUNK);
-      fatal ??= parsed.errors.find((e) => e.type === 'Quotes' && e.code === 'MissingQuotes');
-      const rows: TableRow[] = [];
-      for (const record of parsed.data) {
-        records++;
-        const cells = new Array<string>(record.length);
-        let breaks = 0;
-        let empty = true;
-        let chars = 0;
-        for (let i = 0; i < record.length; i++) {
-          const c = record[i]!;
-          chars += c.length;
-          const t = c.trim();
-          cells[i] = t;
-          if (t !== '') empty = false;
-          for (let k = c.indexOf('\n'); k !== -1; k = c.indexOf('\n', k + 1)) breaks++;
-        }
-        if (chars > MAX_IMPORT_RECORD_CHARS) throw cellTooLong(fileName, line);
-        const row = { line, cells };
-        line += 1 + breaks;
-        if (empty) continue;
-        if (!header) {
-          header = row;
-          sink.head({ format: 'csv', encoding, headers: cells, headerLine: row.line });
-        } else {
-          rows.push(row);
-        }
+  // What follows the last whole record is parsed again with the next piece: it must stay short.
+  let partial = '';
+  let base = 0;
+  for (let at = 0; at < body.length; ) {
+    const end = Math.min(body.length, at + CSV_CHUNK);
+    const last = end === body.length;
+    const input = partial + decoder.decode(body.subarray(at, end), { stream: !last });
+    at = end;
+    const parsed = parser.parse(input, base, !last) as Papa.ParseResult<string[]>;
+    fatal ??= parsed.errors.find((e) => e.type === 'Quotes' && e.code === 'MissingQuotes');
+    const rows: TableRow[] = [];
+    for (const record of parsed.data) {
+      records++;
+      const cells = new Array<string>(record.length);
+      let breaks = 0;
+      let empty = true;
+      let chars = 0;
+      for (let i = 0; i < record.length; i++) {
+        const c = record[i]!;
+        chars += c.length;
+        const t = c.trim();
+        cells[i] = t;
+        if (t !== '') empty = false;
+        for (let k = c.indexOf('\n'); k !== -1; k = c.indexOf('\n', k + 1)) breaks++;
       }
-      dataRows += rows.length;
-      if (rows.length > 0) sink.rows(rows);
-      // The record not yet ended starts at `line` now.
-      if (fed - parsed.meta.cursor > MAX_IMPORT_RECORD_CHARS) throw cellTooLong(fileName, line);
-    },
-  });
+      if (chars > MAX_IMPORT_RECORD_CHARS) throw cellTooLong(fileName, line);
+      const row = { line, cells };
+      line += 1 + breaks;
+      if (empty) continue;
+      if (!header) {
+        header = row;
+        sink.head({ format: 'csv', encoding, headers: cells, headerLine: row.line });
+      } else {
+        rows.push(row);
+      }
+    }
+    dataRows += rows.length;
+    if (rows.length > 0) sink.rows(rows);
+    if (last) break;
+    const cursor = parsed.meta.cursor;
+    partial = input.substring(cursor - base);
+    base = cursor;
+    // The record not yet ended starts at `line`.
+    if (partial.length > MAX_IMPORT_RECORD_CHARS) throw cellTooLong(fileName, line);
+  }
   if (fatal && records <= 1) {
     throw new AppError('import-not-table', `${fileName || 'The file'} could not be read as CSV: ${fatal.message}`, { file: fileName });
   }
