@@ -27,6 +27,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Where the file is read (default: the worker for large files). */
   reader?: ReaderMode;
+  /** The caller hands the bytes over: the worker may take them without a copy (they are empty afterwards). */
+  handOver?: boolean;
 }
 
 function loadTiers(db: Db): TierRef[] {
@@ -140,7 +142,7 @@ function toReportError(e: RowError): ImportRowError {
 class Undo extends Error {}
 
 export async function importAccounts(db: Db, bytes: Uint8Array, fileName: string, opts: ImportOptions, now: Date): Promise<ImportReport> {
-  const source = await openReader({ bytes, fileName, tiers: loadTiers(db), ...(opts.map ? { map: opts.map } : {}) }, opts.reader);
+  const source = await openReader({ bytes, fileName, tiers: loadTiers(db), ...(opts.map ? { map: opts.map } : {}) }, opts.reader, !!opts.handOver);
   try {
     // Read while the worker reads the file.
     const existing = existingAccounts(db);

@@ -42,16 +42,28 @@ export function readImportFile(file: string): Buffer {
   try {
     const again = kindOf(fs.fstatSync(fd));
     if (again) throw notAFile(file, again);
-    // Read to the end, but never past the limit (the file may grow while it is read).
-    const buf = Buffer.allocUnsafe(Math.min(st.size, MAX_IMPORT_BYTES) + 1);
+    // Read what the file had when it was checked, in a buffer of its own of that size (the import
+    // worker can take it whole, without a copy).
+    const buf = Buffer.allocUnsafeSlow(st.size);
     let got = 0;
-    for (;;) {
-      if (got === buf.length) throw tooLarge(path.basename(file), got, MAX_IMPORT_BYTES, 'it has more than');
+    while (got < buf.length) {
       const n = fs.readSync(fd, buf, got, buf.length - got, null);
       if (n === 0) break;
       got += n;
     }
-    return buf.subarray(0, got);
+    const head = got === buf.length ? buf : buf.subarray(0, got);
+    // It grew since (it is being written): the rest too, but never past the limit.
+    const more: Buffer[] = [head];
+    let total = got;
+    for (;;) {
+      const piece = Buffer.allocUnsafe(64 * 1024);
+      const n = fs.readSync(fd, piece, 0, piece.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_IMPORT_BYTES) throw tooLarge(path.basename(file), total, MAX_IMPORT_BYTES, 'it has more than');
+      more.push(piece.subarray(0, n));
+    }
+    return more.length === 1 ? head : Buffer.concat(more, total);
   } finally {
     fs.closeSync(fd);
   }

@@ -7,6 +7,7 @@
  * cell or row over MAX_IMPORT_RECORD_CHARS (in a CSV mostly a quote never closed, which would make
  * the rest of the file one record) stop the read with a typed error, the last naming its line.
  */
+import { isUtf8 } from 'node:buffer';
 import Papa from 'papaparse';
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/api/errors';
@@ -126,7 +127,7 @@ function detectEncoding(bytes: Uint8Array, fileName: string): { encoding: string
   }
   const body = bytes.subarray(start);
   if (encoding === 'utf-8' && body.includes(0)) throw notText(fileName);
-  let counted = countControls(body, encoding);
+  let counted = encoding === 'utf-8' ? countUtf8Controls(body) : countControls(body, encoding);
   if (!counted) {
     if (start !== 0) throw notText(fileName);
     encoding = 'gb18030';
@@ -136,6 +137,27 @@ function detectEncoding(bytes: Uint8Array, fileName: string): { encoding: string
   // Text has few control characters besides tab and line breaks; random bytes have many.
   if (counted.control > Math.max(2, counted.chars * 0.002)) throw notText(fileName);
   return { encoding, body };
+}
+
+/**
+ * countControls for UTF-8, on the bytes themselves (nothing decoded, nothing allocated): a byte
+ * below 0x20 is always a character of its own, every character has one byte that is no
+ * continuation byte (0x80-0xBF), and U+FFFD is EF BF BD.
+ */
+function countUtf8Controls(body: Uint8Array): { chars: number; control: number } | null {
+  if (!isUtf8(body)) return null;
+  let chars = 0;
+  let control = 0;
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i]!;
+    if (b < 0x20) {
+      if (b !== 0x09 && b !== 0x0a && b !== 0x0d) control++;
+    } else if (b === 0xef && body[i + 1] === 0xbf && body[i + 2] === 0xbd) {
+      control++;
+    }
+    if ((b & 0xc0) !== 0x80) chars++;
+  }
+  return { chars, control };
 }
 
 /** The characters and the control characters of the text, or null when the bytes do not decode. */

@@ -69,12 +69,13 @@ export const accountVerbs: Record<string, Verb> = {
     async run(backend, positionals, flags, io) {
       const [what, file] = positionals;
       if (what !== 'accounts' || !file) throw new UsageError('usage: import accounts FILE [--map "..."] [--skip-invalid] [--dry-run]');
-      // A regular file only, and not over the limit: refused before anything is read.
-      const bytes = readImportFile(file);
+      // A regular file only, and not over the limit: refused before anything is read. Only its
+      // base64 is kept (the bytes are not held beside it while the import runs).
+      const contentBase64 = readImportFile(file).toString('base64');
       const map = parseMapFlag(flags.map);
       const report = await backend.call('import-run', {
         fileName: path.basename(file),
-        contentBase64: bytes.toString('base64'),
+        contentBase64,
         ...(map ? { map } : {}),
         skipInvalid: !!flags['skip-invalid'],
         dryRun: !!flags['dry-run'],

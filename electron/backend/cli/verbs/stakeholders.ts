@@ -85,13 +85,14 @@ function days(flags: Flags): number | undefined {
 async function importStakeholders(backend: Backend, file: string | undefined, flags: Flags, io: Parameters<Verb['run']>[3]): Promise<number> {
   if (!file) throw new UsageError('usage: import stakeholders FILE --account NAME [--map "Header=field,..."] [--skip-invalid] [--dry-run]');
   const account = await findAccount(backend, flags.account);
-  // A regular file only, and not over the limit: refused before anything is read.
-  const bytes = readImportFile(file);
+  // A regular file only, and not over the limit: refused before anything is read. Only its
+  // base64 is kept (the bytes are not held beside it while the import runs).
+  const contentBase64 = readImportFile(file).toString('base64');
   const map = parseMapFlag(flags.map);
   const report = await backend.call('stakeholders-import', {
     accountId: account.id,
     fileName: path.basename(file),
-    contentBase64: bytes.toString('base64'),
+    contentBase64,
     ...(map ? { map } : {}),
     skipInvalid: !!flags['skip-invalid'],
     dryRun: !!flags['dry-run'],
