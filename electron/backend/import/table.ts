@@ -13,7 +13,13 @@ import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/api/errors';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_RECORD_CHARS } from '../../../shared/api/accounts';
 
-/** What the parts of an XLSX workbook may add up to unpacked (exceljs holds all of it at once). */
+/**
+ * What the XML parts of an XLSX workbook (sheets, shared strings, styles) may add up to unpacked:
+ * exceljs builds the whole workbook in memory, about ten times its XML, so 16 MiB (some 50,000 rows
+ * of five short columns) keeps a read near 200 MB. Larger sheets import as CSV, which is streamed.
+ */
+export const MAX_XLSX_XML_BYTES = 16 * 1024 * 1024;
+/** What all the parts may add up to unpacked (pictures too): no zip bomb is unpacked. */
 export const MAX_XLSX_UNPACKED_BYTES = 64 * 1024 * 1024;
 
 const MB = 1024 * 1024;
@@ -28,10 +34,11 @@ export function tooLarge(fileName: string, size: number, max: number, what: stri
 }
 
 /** A cell or row over MAX_IMPORT_RECORD_CHARS, starting at `line`. */
-export function cellTooLong(fileName: string, line: number): AppError {
+export function cellTooLong(fileName: string, line: number, format: Table['format']): AppError {
+  const why = format === 'csv' ? ' (most likely a quote that is never closed)' : '';
   return new AppError(
     'import-cell-too-long',
-    `Line ${line} of ${fileName || 'the file'} starts a cell or row longer than ${inMb(MAX_IMPORT_RECORD_CHARS)} MB (most likely a quote that is never closed); nothing was imported.`,
+    `${format === 'csv' ? 'Line' : 'Row'} ${line} of ${fileName || 'the file'} starts a cell or row longer than ${inMb(MAX_IMPORT_RECORD_CHARS)} MB${why}; nothing was imported.`,
     { file: fileName, line, maxMb: inMb(MAX_IMPORT_RECORD_CHARS) },
   );
 }
@@ -249,7 +256,7 @@ function readCsv(bytes: Uint8Array, fileName: string, sink: TableSink): void {
         if (t !== '') empty = false;
         for (let k = c.indexOf('\n'); k !== -1; k = c.indexOf('\n', k + 1)) breaks++;
       }
-      if (chars > MAX_IMPORT_RECORD_CHARS) throw cellTooLong(fileName, line);
+      if (chars > MAX_IMPORT_RECORD_CHARS) throw cellTooLong(fileName, line, 'csv');
       const row = { line, cells };
       line += 1 + breaks;
       if (empty) continue;
@@ -267,7 +274,7 @@ function readCsv(bytes: Uint8Array, fileName: string, sink: TableSink): void {
     partial = input.substring(cursor - base);
     base = cursor;
     // The record not yet ended starts at `line`.
-    if (partial.length > MAX_IMPORT_RECORD_CHARS) throw cellTooLong(fileName, line);
+    if (partial.length > MAX_IMPORT_RECORD_CHARS) throw cellTooLong(fileName, line, 'csv');
   }
   if (fatal && records <= 1) {
     throw new AppError('import-not-table', `${fileName || 'The file'} could not be read as CSV: ${fatal.message}`, { file: fileName });
@@ -283,7 +290,8 @@ function noRows(header: TableRow | undefined, dataRows: number, fileName: string
 async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
   // Loaded on first use: exceljs is large, and most doors never read a workbook.
   const unpacked = zipUnpackedSize(bytes);
-  if (unpacked > MAX_XLSX_UNPACKED_BYTES) throw tooLarge(fileName, unpacked, MAX_XLSX_UNPACKED_BYTES, 'unpacked, the workbook has');
+  if (unpacked.xml > MAX_XLSX_XML_BYTES) throw tooLarge(fileName, unpacked.xml, MAX_XLSX_XML_BYTES, 'unpacked, the sheets of the workbook have');
+  if (unpacked.all > MAX_XLSX_UNPACKED_BYTES) throw tooLarge(fileName, unpacked.all, MAX_XLSX_UNPACKED_BYTES, 'unpacked, the workbook has');
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
@@ -302,7 +310,7 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
       chars += t.length;
       cells[col - 1] = t;
     });
-    if (chars > MAX_IMPORT_RECORD_CHARS) throw cellTooLong(fileName, rowNumber);
+    if (chars > MAX_IMPORT_RECORD_CHARS) throw cellTooLong(fileName, rowNumber, 'xlsx');
     for (let i = 0; i < cells.length; i++) cells[i] ??= '';
     rows.push({ line: rowNumber, cells });
   });
@@ -310,12 +318,13 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
 }
 
 /**
- * What the entries of a zip archive add up to unpacked, from its central directory (Infinity when
- * a size does not fit 32 bits, as in zip64); 0 when there is no directory to read, for exceljs to
- * refuse the file as it would.
+ * What the entries of a zip archive add up to unpacked, all of them and the XML ones, from its
+ * central directory (Infinity when a size does not fit 32 bits, as in zip64); 0 when there is no
+ * directory to read, for exceljs to refuse the file as it would.
  */
-export function zipUnpackedSize(bytes: Uint8Array): number {
+export function zipUnpackedSize(bytes: Uint8Array): { all: number; xml: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sizes = { all: 0, xml: 0 };
   // The end-of-directory record: 22 bytes and a comment of up to 65535, at the end.
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
@@ -324,18 +333,20 @@ export function zipUnpackedSize(bytes: Uint8Array): number {
       break;
     }
   }
-  if (eocd < 0) return 0;
+  if (eocd < 0) return sizes;
   const entries = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
-  let total = 0;
   for (let n = 0; n < entries; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return total;
-    const size = view.getUint32(at + 24, true);
-    if (size === 0xffffffff) return Infinity;
-    total += size;
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) break;
+    const raw = view.getUint32(at + 24, true);
+    const size = raw === 0xffffffff ? Infinity : raw;
+    const nameLength = view.getUint16(at + 28, true);
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    sizes.all += size;
+    if (/\.(xml|rels)$/i.test(name)) sizes.xml += size;
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
-  return total;
+  return sizes;
 }
 
 function cellText(cell: ExcelJS.Cell): string {
