@@ -3,9 +3,10 @@
  * UTF-16 with BOM, or GB18030/GBK (what Chinese Excel writes); or XLSX. Refuses binary garbage and
  * empty files with a clear error instead of importing nonsense.
  *
- * Bounded: a file over MAX_IMPORT_BYTES, an XLSX that unpacks to over MAX_XLSX_UNPACKED_BYTES, and a
- * cell or row over MAX_IMPORT_RECORD_CHARS (in a CSV mostly a quote never closed, which would make
- * the rest of the file one record) stop the read with a typed error, the last naming its line.
+ * Bounded: a file over MAX_IMPORT_BYTES, an XLSX that unpacks to too much (MAX_XLSX_XML_BYTES,
+ * MAX_XLSX_UNPACKED_BYTES), and a cell or row over MAX_IMPORT_RECORD_CHARS (in a CSV mostly a quote
+ * never closed, which would make the rest of the file one record) stop the read with a typed error,
+ * the last naming its line. A CSV is decoded and parsed in pieces: its text is never held whole.
  */
 import { isUtf8 } from 'node:buffer';
 import Papa from 'papaparse';
@@ -16,7 +17,7 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_RECORD_CHARS } from '../../../shared/api/a
 /**
  * What the XML parts of an XLSX workbook (sheets, shared strings, styles) may add up to unpacked:
  * exceljs builds the whole workbook in memory, about ten times its XML, so 16 MiB (some 50,000 rows
- * of five short columns) keeps a read near 200 MB. Larger sheets import as CSV, which is streamed.
+ * of five short columns) costs a read about 200 MB. Larger sheets import as CSV, which is streamed.
  */
 export const MAX_XLSX_XML_BYTES = 16 * 1024 * 1024;
 /** What all the parts may add up to unpacked (pictures too): no zip bomb is unpacked. */
@@ -223,7 +224,7 @@ function readCsv(bytes: Uint8Array, fileName: string, sink: TableSink): void {
   const { encoding, body } = detectEncoding(bytes, fileName);
   // Delimiter and line break from the start of the text (a file without line breaks is one huge line).
   const head = new TextDecoder(encoding).decode(body.subarray(0, MAX_IMPORT_RECORD_CHARS));
-  const parser = new Papa.Parser({ delimiter: detectDelimiter(head), newline: detectNewline(head), skipEmptyLines: false });
+  const parser = new Papa.Parser({ delimiter: detectDelimiter(head), newline: detectNewline(head) });
   const decoder = new TextDecoder(encoding);
   // Each record ends one line; a quoted field with line breaks in it spans more.
   let line = 1;
@@ -319,8 +320,8 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
 
 /**
  * What the entries of a zip archive add up to unpacked, all of them and the XML ones, from its
- * central directory (Infinity when a size does not fit 32 bits, as in zip64); 0 when there is no
- * directory to read, for exceljs to refuse the file as it would.
+ * central directory; 0 when there is no directory to read, for exceljs to refuse the file as it
+ * would.
  */
 export function zipUnpackedSize(bytes: Uint8Array): { all: number; xml: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -338,8 +339,8 @@ export function zipUnpackedSize(bytes: Uint8Array): { all: number; xml: number }
   let at = view.getUint32(eocd + 16, true);
   for (let n = 0; n < entries; n++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) break;
-    const raw = view.getUint32(at + 24, true);
-    const size = raw === 0xffffffff ? Infinity : raw;
+    // 0xffffffff (zip64: the size is elsewhere) counts as 4 GiB: refused either way.
+    const size = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
     sizes.all += size;
