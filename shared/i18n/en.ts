@@ -256,7 +256,7 @@ export const en: Messages = {
     'import-no-person-name': 'No column holds the person\'s name. Choose the name column in the column mapping.',
     'import-bad-map': 'The column mapping is wrong: {{column}}',
     'import-too-large': '{{file}} is too large to import ({{sizeMb}} MB; at most {{maxMb}} MB). Split it into smaller files.',
-    'import-cell-too-long': 'Line {{line}} of {{file}} starts a cell or row longer than {{maxMb}} MB (in a CSV file most often a quote (") that is never closed). Nothing was imported.',
+    'import-cell-too-long': 'Line {{line}} of {{file}} starts a cell or row longer than {{maxMb}} MB. In a CSV file this is most often a quote mark " that is never closed. Nothing was imported.',
     'import-not-a-file': '{{path}} is not a file (it is a folder, a device or a pipe). Choose a CSV or XLSX file.',
     'sample-not-empty': 'The database already holds {{accounts}} accounts. The sample workspace loads only into an empty database.',
     'reporting-cycle': 'This reporting line would make {{name}} report (through others) to themselves. Pick another manager.',

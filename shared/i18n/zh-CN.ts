@@ -264,7 +264,7 @@ export const zhCN = {
     'import-no-person-name': '没有找到姓名列。请在列对应中指定哪一列是姓名。',
     'import-bad-map': '列对应有误：{{column}}',
     'import-too-large': '{{file}} 太大，无法导入（{{sizeMb}} MB，最多 {{maxMb}} MB）。请拆分成几个较小的文件。',
-    'import-cell-too-long': '{{file}} 第 {{line}} 行开始的单元格或整行超过 {{maxMb}} MB（CSV 文件中多半是有一个引号（"）没有闭合）。没有导入任何数据。',
+    'import-cell-too-long': '{{file}} 第 {{line}} 行开始的单元格或整行超过 {{maxMb}} MB。CSV 文件中多半是有一个英文引号 " 没有闭合。没有导入任何数据。',
     'import-not-a-file': '{{path}} 不是文件（而是文件夹、设备或管道）。请选择 CSV 或 XLSX 文件。',
     'sample-not-empty': '数据库中已有 {{accounts}} 个客户。示例工作区只能加载到空的数据库中。',
     'reporting-cycle': '这条汇报线会让{{name}}（经由他人）向自己汇报，请选择其他上级。',
