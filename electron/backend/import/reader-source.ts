@@ -108,7 +108,8 @@ export function warmReaderWorker(): void {
  * 'auto': the worker for a large CSV file once it has started (the first large import of a process
  * starts it and is read here); an XLSX workbook is read here too, where exceljs is (the worker
  * carries only the CSV reader); 'worker' waits for the worker and fails if it cannot start;
- * 'thread' reads here.
+ * 'thread' reads here. With setAutoReaderWorker(false), 'auto' always reads here. `handOver`: the
+ * caller will not use the bytes again (see workerSource).
  */
 export async function openReader(job: ReadJob, mode: ReaderMode = 'auto', handOver = false): Promise<ReadSource> {
   if (mode === 'thread' || (mode === 'auto' && (!autoWorker || job.bytes.length < WORKER_MIN_BYTES || isZip(job.bytes)))) return threadSource(job);
