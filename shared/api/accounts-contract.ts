@@ -22,6 +22,7 @@ import {
   type RevenueYear,
   type SatisfactionScore,
   type Tier,
+  MAX_IMPORT_BASE64,
 } from './accounts';
 import type { ImportPreview, ImportReport, PortfolioFigures, SavedView, TodayView, ExportFile } from './accounts-views';
 import { GRADES } from '../domain/enums';
@@ -38,7 +39,7 @@ export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 const importSource = {
   fileName: z.string().trim().min(1).max(260),
   /** The file's bytes, base64. */
-  contentBase64: z.string().max(64 * 1024 * 1024),
+  contentBase64: z.string().max(MAX_IMPORT_BASE64),
   /** Source column header -> field (`name`, `industry`, `revenue:2024`, `ignore`, ...). */
   map: z.record(z.string().max(200), z.string().max(60)).optional(),
 };

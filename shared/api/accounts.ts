@@ -36,6 +36,13 @@ import { multiLine, nameText, singleLine } from './text';
 import type { FollowUp } from '../domain/cadence';
 import type { ComplianceFigures } from '../domain/compliance';
 
+/** The largest file an import takes (the UI refuses larger ones before sending; 64 MiB of base64). */
+export const MAX_IMPORT_BYTES = 48 * 1024 * 1024;
+/** The longest cell or row (record) of an import file, in characters: a longer one stops the read. */
+export const MAX_IMPORT_RECORD_CHARS = 1024 * 1024;
+/** An import file's bytes as base64 at most (MAX_IMPORT_BYTES encoded). */
+export const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
+
 export const idSchema = z.number().int().positive();
 export const isoDate = z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' });
 /** Integer minor units; bounded so sums over thousands of accounts stay exact. */

@@ -24,6 +24,12 @@ export const ERROR_CODES = [
   /** A people list without a column for the person's name. */
   'import-no-person-name',
   'import-bad-map',
+  /** An import file over the size an import takes (MAX_IMPORT_BYTES), or an XLSX that unpacks to too much. */
+  'import-too-large',
+  /** A cell or row of an import file over MAX_IMPORT_RECORD_CHARS (mostly: a quote never closed); names its line. */
+  'import-cell-too-long',
+  /** An import path that is no regular file (a folder, a device such as /dev/zero, a pipe, a socket). */
+  'import-not-a-file',
   'sample-not-empty',
   /** A reporting line that would make someone (indirectly) their own manager. */
   'reporting-cycle',

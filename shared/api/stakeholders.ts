@@ -19,7 +19,7 @@ import {
   type MapLine,
   type Strength,
 } from '../domain/stakeholders';
-import { idSchema, isoDate } from './accounts';
+import { idSchema, isoDate, MAX_IMPORT_BASE64 } from './accounts';
 import type { ExportFile, ImportPreview, ImportRowError } from './accounts-views';
 import { method, nameSchema } from './method';
 import { multiLine, singleLine } from './text';
@@ -178,7 +178,7 @@ const locale = z.enum(['zh-CN', 'en']);
 
 const importSource = {
   fileName: z.string().trim().min(1).max(260),
-  contentBase64: z.string().max(64 * 1024 * 1024),
+  contentBase64: z.string().max(MAX_IMPORT_BASE64),
   /** Source column header -> field (`name`, `title`, `reportsTo`, `roles`, ... or `ignore`). */
   map: z.record(z.string().max(200), z.string().max(60)).optional(),
 };

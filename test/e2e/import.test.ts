@@ -131,6 +131,12 @@ describe('import accounts', () => {
       await page.getByTestId('import-file-error').getByText(fill(t.errors['import-not-table'], { file: 'export.csv' })).waitFor();
       await screenshot(page, 'import-error-not-table', lang);
 
+      // A quote never closed on line 3: the rest of the file (over 1 MiB) would be one cell.
+      const stray = Buffer.from(`客户名称,行业\r\n甲,教育\r\n"乙,金融\r\n${'丙,能源\r\n'.repeat(200_000)}`, 'utf8');
+      await pick(page, 'stray.csv', stray);
+      await page.getByTestId('import-file-error').getByText(fill(t.errors['import-cell-too-long'], { file: 'stray.csv', line: 3, maxMb: 1 })).waitFor();
+      await screenshot(page, 'import-error-cell-too-long', lang);
+
       // No header names the account: the first column is offered as the name, to be checked.
       await pick(page, 'firms.csv', Buffer.from('Firma,Sector,Gebiet\r\nContoso Energy Ltd.,Energy,East\r\nFabrikam Bank,Finance,South\r\n', 'utf8'));
       await page.getByText(fill(t.importer.mapping.assumedName, { column: 'Firma' })).waitFor();

@@ -28,6 +28,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Where the file is read (default: the worker for large files). */
   reader?: ReaderMode;
+  /** The caller hands the bytes over: the worker may take them without a copy (they are empty afterwards). */
+  handOver?: boolean;
 }
 
 function loadTiers(db: Db): TierRef[] {
@@ -141,7 +143,7 @@ function toReportError(e: RowError): ImportRowError {
 class Undo extends Error {}
 
 export async function importAccounts(db: Db, bytes: Uint8Array, fileName: string, opts: ImportOptions, now: Date): Promise<ImportReport> {
-  const source = await openReader({ bytes, fileName, tiers: loadTiers(db), ...(opts.map ? { map: opts.map } : {}) }, opts.reader);
+  const source = await openReader({ bytes, fileName, tiers: loadTiers(db), ...(opts.map ? { map: opts.map } : {}) }, opts.reader, !!opts.handOver);
   try {
     // The accounts already there are read inside each write transaction: a read before it could be
     // stale by the time the write lock is ours (another process may have written meanwhile).

@@ -26,6 +26,8 @@ export const WORKER_MIN_BYTES = 512 * 1024;
 const STALL_MS = 60_000;
 
 let builtWorker: string | null = null;
+/** Whether 'auto' may start the worker (a long-lived process); a one-shot one (the CLI) reads here. */
+let autoWorker = true;
 
 interface Started {
   worker: Worker;
@@ -35,6 +37,15 @@ interface Started {
   isReady(): boolean;
 }
 let started: Started | null = null;
+
+/**
+ * Off: 'auto' reads every file in the calling thread and never starts the worker. For a process
+ * that imports once (the command line): 'auto' reads the first large import in the calling thread
+ * anyway, and a worker started for later ones would only cost memory.
+ */
+export function setAutoReaderWorker(on: boolean): void {
+  autoWorker = on;
+}
 
 /** The app's built worker file (electron-vite's `?modulePath`); source runs start it through tsx. */
 export function setReaderWorkerFile(file: string): void {
@@ -90,26 +101,29 @@ function readerWorker(): Started {
 
 /** Starts the worker ahead of a large import (it takes a moment to load its libraries). */
 export function warmReaderWorker(): void {
-  readerWorker();
+  if (autoWorker) readerWorker();
 }
 
 /**
  * 'auto': the worker for a large CSV file once it has started (the first large import of a process
  * starts it and is read here); an XLSX workbook is read here too, where exceljs is (the worker
  * carries only the CSV reader); 'worker' waits for the worker and fails if it cannot start;
- * 'thread' reads here.
+ * 'thread' reads here. With setAutoReaderWorker(false), 'auto' always reads here. `handOver`: the
+ * caller will not use the bytes again (see workerSource).
  */
-export async function openReader(job: ReadJob, mode: ReaderMode = 'auto'): Promise<ReadSource> {
-  if (mode === 'thread' || (mode === 'auto' && (job.bytes.length < WORKER_MIN_BYTES || isZip(job.bytes)))) return threadSource(job);
+export async function openReader(job: ReadJob, mode: ReaderMode = 'auto', handOver = false): Promise<ReadSource> {
+  if (mode === 'thread' || (mode === 'auto' && (!autoWorker || job.bytes.length < WORKER_MIN_BYTES || isZip(job.bytes)))) return threadSource(job);
   const s = readerWorker();
   if (mode === 'worker') {
+    let w: Worker;
     try {
-      return workerSource(await s.ready, job);
+      w = await s.ready;
     } catch (e) {
       throw new AppError('internal', `The import worker could not start: ${(e as Error).message}`);
     }
+    return workerSource(w, job, handOver);
   }
-  return s.isReady() ? workerSource(s.worker, job) : threadSource(job);
+  return s.isReady() ? workerSource(s.worker, job, handOver) : threadSource(job);
 }
 
 async function threadSource(job: ReadJob): Promise<ReadSource> {
@@ -126,12 +140,18 @@ async function threadSource(job: ReadJob): Promise<ReadSource> {
   };
 }
 
-function workerSource(w: Worker, job: ReadJob): ReadSource {
+/**
+ * `handOver`: the caller does not use the bytes again, so when they fill their buffer it moves to
+ * the worker instead of being copied (the file is not held twice); they are empty here afterwards.
+ */
+function workerSource(w: Worker, job: ReadJob, handOver: boolean): ReadSource {
   const { port1, port2 } = new MessageChannel();
   const signal = new SharedArrayBuffer(4);
   const counter = new Int32Array(signal);
   const msg: WorkerJob = { job, port: port2, signal };
-  w.postMessage(msg, [port2]);
+  const b = job.bytes;
+  const whole = handOver && b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+  w.postMessage(msg, whole ? [port2, b.buffer as ArrayBuffer] : [port2]);
   let seen = 0;
   return {
     next() {

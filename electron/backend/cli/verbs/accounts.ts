@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportRowError } from '../../../../shared/api/accounts-views';
-import { AppError } from '../../../../shared/api/errors';
 import { messages } from '../../../../shared/i18n';
 import { UsageError } from '../../args';
 import { writeOutFile } from '../files';
 import { cell } from '../text';
+import { readImportFile } from '../../import/import-file';
 import { EXIT_FAIL, EXIT_OK, type Flags, type Verb } from './types';
 
 /** `--map "客户=name, Rev 2024=revenue:2024"` -> { 客户: 'name', 'Rev 2024': 'revenue:2024' }. */
@@ -90,16 +89,13 @@ export const accountVerbs: Record<string, Verb> = {
     },
     async run(backend, positionals, flags, io) {
       const file = positionals[1]!;
-      let bytes: Buffer;
-      try {
-        bytes = fs.readFileSync(file);
-      } catch (e) {
-        throw new AppError('file-not-found', `cannot read ${file}: ${(e as Error).message}`, { path: file });
-      }
+      // A regular file only, and not over the limit: refused before anything is read. Only its
+      // base64 is kept (the bytes are not held beside it while the import runs).
+      const contentBase64 = readImportFile(file).toString('base64');
       const map = parseMapFlag(flags.map);
       const report = await backend.call('import-run', {
         fileName: path.basename(file),
-        contentBase64: bytes.toString('base64'),
+        contentBase64,
         ...(map ? { map } : {}),
         skipInvalid: !!flags['skip-invalid'],
         dryRun: !!flags['dry-run'],

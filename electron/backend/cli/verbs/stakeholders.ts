@@ -3,11 +3,11 @@
  * Accounts are named exactly (or by id); a tender by its opportunity's name within that account (or
  * its id). Files are written whole or not at all (a temporary file renamed into place).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { StakeholderMap, TenderRef } from '../../../../shared/api/stakeholders';
 import { AppError } from '../../../../shared/api/errors';
 import { UsageError } from '../../args';
+import { readImportFile } from '../../import/import-file';
 import type { Backend } from '../../backend';
 import { describeRowError, parseMapFlag } from './accounts';
 import { formatCoverage } from './coverage-text';
@@ -73,17 +73,14 @@ function days(flags: Flags): number | undefined {
 async function importStakeholders(backend: Backend, file: string | undefined, flags: Flags, io: Parameters<Verb['run']>[3]): Promise<number> {
   if (!file) throw new UsageError('usage: import stakeholders FILE --account NAME [--map "Header=field,..."] [--skip-invalid] [--dry-run]');
   const account = await findAccount(backend, flags.account);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    throw new AppError('file-not-found', `cannot read ${file}: ${(e as Error).message}`, { path: file });
-  }
+  // A regular file only, and not over the limit: refused before anything is read. Only its
+  // base64 is kept (the bytes are not held beside it while the import runs).
+  const contentBase64 = readImportFile(file).toString('base64');
   const map = parseMapFlag(flags.map);
   const report = await backend.call('stakeholders-import', {
     accountId: account.id,
     fileName: path.basename(file),
-    contentBase64: bytes.toString('base64'),
+    contentBase64,
     ...(map ? { map } : {}),
     skipInvalid: !!flags['skip-invalid'],
     dryRun: !!flags['dry-run'],

@@ -43,5 +43,5 @@ export function toBase64(bytes: ArrayBuffer): Promise<string> {
   });
 }
 
-/** The largest file the API takes: 64 MiB of base64 is 48 MiB of bytes. */
-export const MAX_IMPORT_BYTES = 48 * 1024 * 1024;
+/** The largest file the API takes (64 MiB of base64 is 48 MiB of bytes): the backend's own limit. */
+export { MAX_IMPORT_BYTES } from '../../../../shared/api/accounts';
