@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { QUADRANT_POSITIONS, type QuadrantPosition, type SuggestRule } from '../domain/quadrants';
 import { type GRADES, POTENTIALS, URGENCIES } from '../domain/enums';
-import type { Change, QuadrantFigure } from '../domain/quadrants';
+import type { Change, QuadrantFigure, Verdict } from '../domain/quadrants';
 import { idSchema, isoDate } from './accounts';
 import { method } from './method';
 
@@ -46,6 +46,11 @@ export interface BoardCard {
   quadrant: string | null;
   /** What the matrix's rule suggests from the account's data. */
   suggested: string | null;
+  /**
+   * The seed's 野猫 verdict from the account's data (value x potential boards only): its profit
+   * contribution does not cover its cost to serve. Never for a high-potential account.
+   */
+  verdict: Verdict | null;
   /** With `since`: where the account was then (only when it moved). */
   movedFrom?: string | null;
 }

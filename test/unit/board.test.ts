@@ -33,7 +33,7 @@ describe('the domain', () => {
     const base = { importance: null, urgency: null };
     expect(suggestQuadrant(vp, { ...base, revenueThisYear: 9_000_000_00, growthPotential: 'high' })).toBe('star');
     expect(suggestQuadrant(vp, { ...base, revenueThisYear: 9_000_000_00, growthPotential: 'low' })).toBe('cash-cow');
-    expect(suggestQuadrant(vp, { ...base, revenueThisYear: 10_00, growthPotential: 'high' })).toBe('wildcat');
+    expect(suggestQuadrant(vp, { ...base, revenueThisYear: 10_00, growthPotential: 'high' })).toBe('rising-star');
     expect(suggestQuadrant(vp, { ...base, revenueThisYear: 10_00, growthPotential: 'medium' })).toBe('dog');
     expect(suggestQuadrant(vp, { ...base, revenueThisYear: null, growthPotential: 'high' })).toBeNull();
     const threshold = { ...vp, suggest: { kind: 'value-potential' as const, revenueThreshold: 100, potentialAtLeast: 'medium' as const } };
@@ -294,6 +294,7 @@ describe('export', () => {
       inParetoHead: false,
       quadrant: 'star',
       suggested: null,
+      verdict: null,
     }));
     const html = boardDocument(
       { matrix: { ...BUILT_IN_MATRICES[0]!, id: 1, builtin: true }, asOf: null, since: null, cards, figures: [], changes: [] },

@@ -5,7 +5,7 @@ import type { AccountQuery } from '../../../../shared/api/accounts';
 import type { Board, BoardCard, Matrix, PlacementMove, Quadrant } from '../../../../shared/api/board';
 import { AppError } from '../../../../shared/api/errors';
 import { pareto } from '../../../../shared/domain/pareto';
-import { changesBetween, placementsAsOf, quadrantFigures, suggestQuadrant, type Move, type SuggestRule } from '../../../../shared/domain/quadrants';
+import { changesBetween, matrixVerdict, placementsAsOf, quadrantFigures, suggestQuadrant, type Move, type SuggestRule, type VerdictInput } from '../../../../shared/domain/quadrants';
 import { queryAccountRows } from './account-query';
 
 interface MatrixRow {
@@ -22,7 +22,7 @@ interface MatrixRow {
 }
 
 const QUADRANT_SELECT =
-  'SELECT key, position, name_zh AS nameZh, name_en AS nameEn, color, treatment_zh AS treatmentZh, treatment_en AS treatmentEn FROM quadrants WHERE matrix_id = ?';
+  'SELECT key, position, name_zh AS nameZh, name_en AS nameEn, color, treatment_zh AS treatmentZh, treatment_en AS treatmentEn FROM quadrants WHERE matrix_id = ? AND replaced_by IS NULL';
 const ORDER = { tl: 0, tr: 1, bl: 2, br: 3 } as const;
 
 function toMatrix(db: Db, r: MatrixRow): Matrix {
@@ -80,7 +80,7 @@ export function saveMatrix(db: Db, m: MatrixInput, now: Date): Matrix {
       const cur = db.prepare('SELECT * FROM matrices WHERE id = ?').get(id) as MatrixRow | undefined;
       if (!cur) throw new AppError('not-found', `No matrix with id ${id}.`, { id });
       if (cur.builtin && cur.key !== m.key) throw new AppError('invalid-args', 'A built-in matrix keeps its key.', { field: 'key' });
-      const existing = (db.prepare('SELECT key FROM quadrants WHERE matrix_id = ?').pluck().all(id) as string[]).sort();
+      const existing = (db.prepare('SELECT key FROM quadrants WHERE matrix_id = ? AND replaced_by IS NULL').pluck().all(id) as string[]).sort();
       if (JSON.stringify(existing) !== JSON.stringify(m.quadrants.map((q) => q.key).sort())) {
         throw new AppError('invalid-args', 'An existing matrix keeps its four quadrant keys.', { field: 'quadrants' });
       }
@@ -236,6 +236,21 @@ function movesOf(db: Db, matrixId: number, upTo?: string): Move[] {
   return rows;
 }
 
+/** Retired quadrants of a matrix and the key their placements went to. */
+function successors(db: Db, matrixId: number): Map<string, string> {
+  const rows = db.prepare('SELECT key, replaced_by FROM quadrants WHERE matrix_id = ? AND replaced_by IS NOT NULL').raw().all(matrixId) as [string, string][];
+  return new Map(rows);
+}
+
+/** What the 野猫 verdict reads, per account: profit contribution and cost to serve. */
+export function verdictInputs(db: Db): Map<number, Omit<VerdictInput, 'growthPotential'>> {
+  const rows = db
+    .prepare('SELECT id, profit_contribution, cost_to_serve FROM accounts WHERE deleted_at IS NULL AND (profit_contribution IS NOT NULL OR cost_to_serve IS NOT NULL)')
+    .raw()
+    .all() as [number, number | null, number | null][];
+  return new Map(rows.map(([id, profitContribution, costToServe]) => [id, { profitContribution, costToServe }]));
+}
+
 /** A moment given as a date means the end of that day. */
 function endOf(moment: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(moment) ? `${moment}T23:59:59.999Z` : new Date(moment).toISOString();
@@ -255,11 +270,16 @@ export function getBoard(
   if (args.tierIds) filter.tierIds = args.tierIds;
   const rows = Object.keys(filter).length ? queryAccountRows(db, filter, args.today).rows : all;
   const asOf = args.asOf ? endOf(args.asOf) : null;
+  // A past moment may name a quadrant retired since (migration 0007): shown where it went, so a
+  // change of model is not a change of the director's decision.
+  const retired = successors(db, matrix.id);
+  const then = (moment: string) => placementsAsOf(movesOf(db, matrix.id, moment), moment, retired);
   const placed = asOf
-    ? placementsAsOf(movesOf(db, matrix.id, asOf), asOf)
+    ? then(asOf)
     : new Map((db.prepare('SELECT account_id, quadrant_key FROM placements WHERE matrix_id = ?').raw().all(matrix.id) as [number, string][]).map(([a, q]) => [a, q]));
   const since = args.since ? endOf(args.since) : null;
-  const before = since ? placementsAsOf(movesOf(db, matrix.id, since), since) : null;
+  const before = since ? then(since) : null;
+  const verdicts = matrix.suggest.kind === 'value-potential' ? verdictInputs(db) : null;
   const changes = before ? changesBetween(before, placed).filter((c) => rows.some((r) => r.id === c.accountId)) : [];
   const movedFrom = new Map(changes.map((c) => [c.accountId, c.from]));
   const cards: BoardCard[] = rows.map((r) => {
@@ -276,7 +296,10 @@ export function getBoard(
       inParetoHead: head.has(r.id),
       quadrant: placed.get(r.id) ?? null,
       suggested: suggestQuadrant(matrix, r),
+      verdict: null,
     };
+    const v = verdicts?.get(r.id);
+    if (v) card.verdict = matrixVerdict(matrix, { ...v, growthPotential: r.growthPotential });
     if (movedFrom.has(r.id)) card.movedFrom = movedFrom.get(r.id) ?? null;
     return card;
   });
