@@ -131,6 +131,15 @@ export function matrixVerdict(m: Pick<MatrixDef, 'suggest'>, a: VerdictInput): V
   return m.suggest.kind === 'value-potential' ? wildcatVerdict(a) : null;
 }
 
+/**
+ * Who and why of the moves migration 0007 recorded when value x potential changed model (it writes
+ * these literals itself; the reason is English, for the log and the CLI; screens translate it).
+ */
+export const MODEL_CHANGE_BY = 'system';
+export function isModelChange(m: { by: string; reason: string }): boolean {
+  return m.by === MODEL_CHANGE_BY && m.reason.startsWith('model changed:');
+}
+
 export interface Move {
   accountId: number;
   /** Quadrant key before and after; null means the tray (unplaced). */

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { POTENTIALS, type Potential } from '../../shared/domain/enums';
-import { BUILT_IN_MATRICES, matrixVerdict, suggestQuadrant, wildcatVerdict } from '../../shared/domain/quadrants';
+import { BUILT_IN_MATRICES, isModelChange, matrixVerdict, suggestQuadrant, wildcatVerdict } from '../../shared/domain/quadrants';
 import { migrate } from '../../electron/backend/db/migrate';
 import { openConnection } from '../../electron/backend/db/open';
 import { TODAY } from './accounts-helpers';
@@ -157,5 +157,7 @@ describe('a workspace from before the change of model', () => {
       [null, '野猫', '刘思远'],
     ]);
     expect(history[0]!.reason).toMatch(/^model changed: /);
+    expect(isModelChange(history[0]!)).toBe(true);
+    expect(isModelChange(history[1]!)).toBe(false);
   });
 });

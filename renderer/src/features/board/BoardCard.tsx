@@ -76,6 +76,11 @@ export const CardFace = memo(function CardFace({ card, ctx, inTray }: { card: Bo
         <span className="bcard__rev tabular">{card.revenueThisYear !== null ? words.moneyShort(card.revenueThisYear) : '–'}</span>
         <span className="bcard__who">{card.ownerName ?? words.noOwner}</span>
         {card.overdue ? <span className="bcard__overdue">{words.overdue}</span> : null}
+        {card.verdict === 'wildcat' ? (
+          <span className="bcard__verdict" title={words.verdictLong}>
+            {words.verdict}
+          </span>
+        ) : null}
       </span>
       {differs && (inTray || !moved) ? <span className="bcard__hint">{words.suggested(names(card.suggested))}</span> : null}
       {moved ? <span className="bcard__moved">{card.movedFrom === null ? words.movedIn : words.movedFrom(names(card.movedFrom))}</span> : null}

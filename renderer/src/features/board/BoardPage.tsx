@@ -32,6 +32,7 @@ import { AccountDetail, ChangesList } from './SidePanel';
 import { activeFilters, FilterFields, filterArgs, NO_FILTERS, Recorder, type Filters } from './Toolbar';
 import { matrixName, namesOf, useWords } from './words';
 import { TRAY } from './Zones';
+import { ModelHelp } from './ModelHelp';
 import './board.css';
 import { DateField } from '../../ui/DateField';
 import { isIsoDate } from '../../../../shared/domain/dates';
@@ -43,7 +44,7 @@ const SEARCH_DELAY_MS = 150;
 const NO_MATCHES: ReadonlySet<number> = new Set();
 
 const QUADRANT_INTRO = [
-  { key: 'wildcat', cls: 'quad--wildcat' },
+  { key: 'risingStar', cls: 'quad--rising' },
   { key: 'star', cls: 'quad--star' },
   { key: 'dog', cls: 'quad--dog' },
   { key: 'cashCow', cls: 'quad--cow' },
@@ -68,6 +69,7 @@ function BoardIntro() {
             </div>
             <figcaption className="quadrants__x">{t('board.axisValue')}</figcaption>
           </figure>
+          <p className="quadrants__note">{t('board.wildcatNote')}</p>
         </Card>
       </div>
       <div className="area-intro__side">
@@ -537,6 +539,7 @@ export function BoardPage() {
   return (
     <div className="board-page">
       {header}
+      {matrix ? <ModelHelp matrix={matrix} /> : null}
       {tools}
       {banners}
       {body}
@@ -546,6 +549,11 @@ export function BoardPage() {
           <span>
             <span className="bcard__overdue">{t('board.card.overdue')}</span> {t('board.legend.overdue')}
           </span>
+          {matrix?.suggest.kind === 'value-potential' ? (
+            <span>
+              <span className="bcard__verdict">{t('board.card.verdict')}</span> {t('board.legend.verdict')}
+            </span>
+          ) : null}
           <span>
             <span className="board-legend__bar" aria-hidden="true" /> {t('board.legend.weight')}
           </span>

@@ -20,6 +20,8 @@ export interface Words {
   overdue: string;
   overdueLong: string;
   head: string;
+  verdict: string;
+  verdictLong: string;
   suggested: (q: string) => string;
   placeSuggested: (q: string) => string;
   placeSuggestedLabel: (name: string, q: string) => string;
@@ -79,6 +81,8 @@ export function useWords(): Words {
       overdue: t('board.card.overdue'),
       overdueLong: t('board.card.overdueLong'),
       head: t('board.card.head'),
+      verdict: t('board.card.verdict'),
+      verdictLong: t('board.card.verdictLong'),
       suggested: one('board.card.suggested', 'q'),
       placeSuggested: one('board.card.placeSuggested', 'q'),
       placeSuggestedLabel: (name: string, q: string) => placeSuggestedLabel(name, q),
@@ -147,6 +151,7 @@ export function cardLabel(card: BoardCard, words: Words, names: Names, tierName:
   parts.push(card.ownerName ? words.owner(card.ownerName) : words.noOwner);
   if (card.overdue) parts.push(words.overdueLong);
   if (card.inParetoHead) parts.push(words.head);
+  if (card.verdict === 'wildcat') parts.push(words.verdictLong);
   if (card.suggested && card.suggested !== card.quadrant) parts.push(words.suggested(names(card.suggested)));
   if (showMoved && card.movedFrom !== undefined) parts.push(card.movedFrom === null ? words.movedIn : words.movedFrom(names(card.movedFrom)));
   return parts.join(words.sep);
