@@ -58,7 +58,7 @@ describe('quadrant board: moving cards', () => {
         const popover = page.getByRole('dialog', { name: fill(t.board.reason.title, { name: moving.name }) });
         await popover.waitFor();
         await popover.getByText(fill(t.board.reason.fromTo, { from: q['rising-star']!, to: q.star! })).waitFor();
-        const reason = lang === 'zh-CN' ? '新项目中标，潜力上调' : 'Won a new project; potential raised';
+        const reason = lang === 'zh-CN' ? '签下三年框架协议' : 'Signed a three-year framework agreement';
         await page.keyboard.type(reason);
         await screenshot(page, 'board-reason', lang);
         await popover.getByRole('button', { name: t.board.reason.save }).click();
@@ -156,7 +156,7 @@ describe('quadrant board: moving cards', () => {
         await card(star, lang, viaKeys.name).waitFor();
         history = (await invoke(preview, 'placements-history', { accountId: viaKeys.accountId })) as { to: string; matrixKey: string }[];
         expect(history.filter((h) => h.matrixKey === 'value-potential')[0]?.to).toBe('star');
-        expect(await page.getByRole('button', { name: t.board.redo, exact: true }).isDisabled()).toBe(true);
+        await expect.poll(() => page.getByRole('button', { name: t.board.redo, exact: true }).isDisabled()).toBe(true);
       } finally {
         await cleanup();
       }
