@@ -157,6 +157,16 @@ export const boardContract = {
   ),
   /** Every current placement (account, matrix key, quadrant key and labels). */
   'placements-list': method<{ accountId: number; matrix: string; quadrant: string; nameZh: string; nameEn: string }[]>()(z.strictObject({})),
+  /**
+   * Accepts the suggested quadrant for many accounts at once: those listed that are not placed and
+   * have a suggestion are placed there (one recorded move each, one transaction); the rest are skipped.
+   */
+  'board-place-suggested': method<{ moves: PlacementMove[]; skipped: number[] }>()(
+    z.strictObject({ matrix: matrixKey, accountIds: z.array(idSchema).min(1).max(20_000), reason: z.string().trim().max(1000).optional(), today: isoDate.optional() }),
+  ),
+  /** The board's preferences: whether placing a card from the tray (its first placement) asks why. */
+  'board-prefs-get': method<{ askReasonOnFirstPlacement: boolean }>()(z.strictObject({})),
+  'board-prefs-set': method<{ askReasonOnFirstPlacement: boolean }>()(z.strictObject({ askReasonOnFirstPlacement: z.boolean() })),
   /** Who moves are recorded as: the name set in Settings, else the computer's user name. */
   'user-get': method<{ name: string }>()(z.strictObject({})),
   'user-set': method<{ name: string }>()(z.strictObject({ name: z.string().trim().min(1).max(100) })),

@@ -178,7 +178,10 @@ describe('quadrant board: moving cards', () => {
       await screenshot(page, 'board-tray', lang);
       await page.getByRole('button', { name: fill(t.board.card.placeSuggestedLabel, { name: target.name, q: q[target.suggested!]! }) }).click();
       await card(region(page, q[target.suggested!]!), lang, target.name).waitFor();
-      await page.getByRole('button', { name: t.board.reason.skip }).click();
+      // A first placement asks no reason by default (see board-daily.test.ts for the setting).
+      await expect.poll(() => page.getByRole('button', { name: t.board.undo, exact: true }).isDisabled()).toBe(false);
+      await inPage(page, 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+      expect(await page.getByRole('dialog').count()).toBe(0);
       expect(await card(tray, lang, target.name).count()).toBe(0);
     } finally {
       await cleanup();

@@ -97,6 +97,8 @@ export const boardEn: DeepStringRecord<typeof boardZhCN> = {
     clear: 'Stop comparing',
   },
   tray: {
+    placeAll: 'Place all as suggested ({{n}})',
+    placeAllLabel: 'Place the {{n}} unplaced accounts that have a suggestion in their suggested quadrants at once',
     title: 'Not placed',
     hint: 'Drag a card into a quadrant to place it; drag it back here to unplace it.',
     empty: 'Every account is placed.',
@@ -154,6 +156,11 @@ export const boardEn: DeepStringRecord<typeof boardZhCN> = {
     undoFailed: 'Cannot undo this move of {{name}}: it was moved again since, or already undone.',
     failed: '{{name}} was not moved: {{error}}',
     readOnly: 'You are looking at a past board: nothing can be moved.',
+    placedMany: 'Placed {{n}} accounts as the data suggests.',
+    placeManyFailed: 'Nothing was placed: {{error}}',
+    undoneMany: 'Undone: {{n}} accounts are back among the not placed.',
+    undoneManyPartly: 'Only {{n}} of {{total}} accounts were undone: the others were moved again since.',
+    bulkReason: 'Placed as the data suggests',
   },
   reason: {
     title: 'Why move {{name}}?',
@@ -193,6 +200,12 @@ export const boardEn: DeepStringRecord<typeof boardZhCN> = {
     move: '{{from}} → {{to}}',
     system: 'the system',
     modelChanged: 'Model changed: value × potential now follows the seed’s KAM model, and Wildcat is no longer a quadrant; accounts of low value and high potential are Rising stars (invest).',
+  },
+  prefs: {
+    askFirst: 'Ask why on first placement',
+    saved: 'Saved: a first placement (from “Not placed”) will {{what}}.',
+    on: 'ask why',
+    off: 'not ask why',
   },
   legend: {
     head: '★ accounts making 80% of revenue',

@@ -97,6 +97,8 @@ export const boardZhCN = {
     clear: '不再对比',
   },
   tray: {
+    placeAll: '全部按建议归类（{{n}}）',
+    placeAllLabel: '把未归类中有建议的 {{n}} 个客户一次放进各自建议的象限',
     title: '未归类',
     hint: '把卡片拖进象限完成归类，拖回这里即取消归类。',
     empty: '所有客户都已归类。',
@@ -154,6 +156,11 @@ export const boardZhCN = {
     undoFailed: '无法撤销{{name}}的这次移动：之后它又被移动过，或已被撤销。',
     failed: '{{name}}没有移动：{{error}}',
     readOnly: '正在查看过去的看板，不能移动。',
+    placedMany: '已按数据建议归类 {{n}} 个客户。',
+    placeManyFailed: '没有按建议归类：{{error}}',
+    undoneMany: '已撤销：{{n}} 个客户回到未归类。',
+    undoneManyPartly: '只撤销了 {{n}} / {{total}} 个客户：其余的之后又被移动过。',
+    bulkReason: '按数据建议归类',
   },
   reason: {
     title: '为什么移动{{name}}？',
@@ -193,6 +200,12 @@ export const boardZhCN = {
     move: '{{from}} → {{to}}',
     system: '系统',
     modelChanged: '模型调整：价值 × 潜力改按种子 KAM 模型，野猫不再是一个象限；当前价值低、潜力大的客户归入潜力明星（加大投入）。',
+  },
+  prefs: {
+    askFirst: '首次归类也问原因',
+    saved: '已保存：首次归类（从未归类放入）时{{what}}。',
+    on: '询问原因',
+    off: '不询问原因',
   },
   legend: {
     head: '★ 收入前 80% 的客户',

@@ -135,6 +135,24 @@ export function setCurrentUser(db: Db, name: string): { name: string } {
   return { name };
 }
 
+// --- the board's preferences -----------------------------------------------------------------------
+
+export interface BoardPrefs {
+  /** Ask for a reason when a card is placed from the tray (its first placement). Off by default. */
+  askReasonOnFirstPlacement: boolean;
+}
+
+const ASK_FIRST = 'board.askReasonOnFirstPlacement';
+
+export function getBoardPrefs(db: Db): BoardPrefs {
+  return { askReasonOnFirstPlacement: db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(ASK_FIRST) === '1' };
+}
+
+export function setBoardPrefs(db: Db, prefs: BoardPrefs): BoardPrefs {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(ASK_FIRST, prefs.askReasonOnFirstPlacement ? '1' : '0');
+  return getBoardPrefs(db);
+}
+
 // --- moves ---------------------------------------------------------------------------------------
 
 const MOVE_SELECT = `
@@ -178,6 +196,35 @@ export function moveAccount(db: Db, matrixKey: string, accountId: number, to: st
         .run(matrix.id, accountId, from, to, at, by ?? currentUser(db), reason).lastInsertRowid,
     );
     return getMove(db, id);
+  })();
+}
+
+/**
+ * Accepts the data's suggestion for many accounts at once: each listed account that is not placed on
+ * the matrix and has a suggestion is placed there (one move each, with `reason`), in one transaction.
+ * The suggestion is worked out here from the account's data, not taken from the caller.
+ */
+export function placeSuggested(
+  db: Db,
+  matrixKey: string,
+  accountIds: readonly number[],
+  reason: string,
+  now: Date,
+  today: string,
+): { moves: PlacementMove[]; skipped: number[] } {
+  return db.transaction(() => {
+    const matrix = getMatrix(db, matrixKey);
+    const rows = new Map(queryAccountRows(db, {}, today).rows.map((r) => [r.id, r]));
+    const placed = new Set(db.prepare('SELECT account_id FROM placements WHERE matrix_id = ?').pluck().all(matrix.id) as number[]);
+    const moves: PlacementMove[] = [];
+    const skipped: number[] = [];
+    for (const id of new Set(accountIds)) {
+      const row = rows.get(id);
+      const to = row && !placed.has(id) ? suggestQuadrant(matrix, row) : null;
+      if (to === null) skipped.push(id);
+      else moves.push(moveAccount(db, matrixKey, id, to, reason, now));
+    }
+    return { moves, skipped };
   })();
 }
 

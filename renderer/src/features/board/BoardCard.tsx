@@ -14,6 +14,8 @@ export interface CardActions {
   select: (accountId: number) => void;
   openMenu: (accountId: number) => void;
   place: (card: BoardCard, to: string | null) => void;
+  /** Accepts the suggestion of every listed card at once (the tray's button). */
+  placeSuggested: (cards: readonly BoardCard[]) => void;
 }
 
 /** What every card on a board shares; one object per board render, stable across moves. */

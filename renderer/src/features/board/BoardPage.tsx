@@ -123,6 +123,10 @@ export function BoardPage() {
   const tiers = useApiQuery('tiers-list', {}, ['tiers']);
   const found = useApiQuery('accounts-query', { search: search || NO_MATCH }, ['accounts']);
   const user = useApiQuery('user-get', {}, ['settings']);
+  const prefs = useApiQuery('board-prefs-get', {}, ['settings']);
+  // The checkbox shows the choice at once; the stored preference catches up (or, on an error, wins).
+  const [askChoice, setAskChoice] = useState<boolean | null>(null);
+  const askFirst = askChoice ?? prefs.value?.askReasonOnFirstPlacement ?? false;
 
   // The board of the matrix in the URL (while another loads, the previous one is not shown).
   const shown = board.value && board.value.matrix.key === route.matrix ? board.value : undefined;
@@ -199,13 +203,27 @@ export function BoardPage() {
       setMenu(null);
       setReason(null);
       const m = await move(card, to);
-      if (m) {
+      // A first placement (from the tray) asks why only when the user wants it (the legend's setting).
+      if (m && m.from === null && !askFirst) {
+        if (viaKeyboard) focusCard(card.accountId);
+      } else if (m) {
         setReason({ moveId: m.id, accountId: card.accountId, name: card.name, fromName: names(m.from), toName: names(m.to) });
       } else if (viaKeyboard) {
         focusCard(card.accountId);
       }
     },
-    [move, names, readOnly],
+    [askFirst, move, names, readOnly],
+  );
+
+  const placeSuggested = useCallback(
+    (list: readonly BoardCard[]) => {
+      if (readOnly) return;
+      setMenu(null);
+      setReason(null);
+      const cards = list.flatMap((c) => (c.suggested !== null ? [{ accountId: c.accountId, name: c.name, quadrant: c.quadrant, suggested: c.suggested }] : []));
+      if (cards.length > 0) void moves.placeSuggested(cards, t('board.moves.bulkReason'));
+    },
+    [moves, readOnly, t],
   );
 
   const actions = useMemo<CardActions>(
@@ -213,8 +231,9 @@ export function BoardPage() {
       select: (id) => setSelectedId(id),
       openMenu: (id) => setMenu((m) => (m?.accountId === id && m.from === 'card' ? null : { accountId: id, from: 'card' })),
       place: (card, to) => void doMove(card, to, false),
+      placeSuggested,
     }),
-    [doMove],
+    [doMove, placeSuggested],
   );
 
   const ctx = useMemo<CardContext>(
@@ -561,6 +580,25 @@ export function BoardPage() {
             {t('board.legend.summary', { n: cards.length, unplaced })}
             {filtered ? ` ${t('board.legend.filtered')}` : ''}
           </span>
+          <label className="board-legend__ask">
+            <input
+              type="checkbox"
+              checked={askFirst}
+              disabled={prefs.value === undefined}
+              onChange={(e) => {
+                const on = e.target.checked;
+                setAskChoice(on);
+                void api('board-prefs-set', { askReasonOnFirstPlacement: on }).then(
+                  () => notice.success(t('board.prefs.saved', { what: t(on ? 'board.prefs.on' : 'board.prefs.off') })),
+                  (err: unknown) => {
+                    setAskChoice(null);
+                    notice.error(errorText(t, err));
+                  },
+                );
+              }}
+            />
+            {t('board.prefs.askFirst')}
+          </label>
           <Recorder name={user.value?.name} />
         </footer>
       ) : null}

@@ -43,6 +43,8 @@ export interface Words {
     trayTitle: string;
     trayHint: string;
     trayEmpty: string;
+    placeAll: (n: number) => string;
+    placeAllLabel: (n: number) => string;
   };
 }
 
@@ -70,6 +72,8 @@ export function useWords(): Words {
     const deltaLabel = template(t, 'board.quadrant.deltaLabel', ['in', 'out']);
     const showAll = template(t, 'board.quadrant.showAll', ['n']);
     const showFewer = template(t, 'board.quadrant.showFewer', ['n']);
+    const placeAll = template(t, 'board.tray.placeAll', ['n']);
+    const placeAllLabel = template(t, 'board.tray.placeAllLabel', ['n']);
     return {
       lang,
       sep: t('board.card.sep'),
@@ -102,6 +106,8 @@ export function useWords(): Words {
         trayTitle: t('board.tray.title'),
         trayHint: t('board.tray.hint'),
         trayEmpty: t('board.tray.empty'),
+        placeAll: (n: number) => placeAll(String(n)),
+        placeAllLabel: (n: number) => placeAllLabel(String(n)),
       },
     };
     // `t` changes identity with the language
