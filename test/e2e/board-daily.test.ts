@@ -73,6 +73,7 @@ describe('quadrant board: daily use', () => {
 
         // Off by default: placed, no prompt, focus stays on the board.
         const ask = page.getByRole('checkbox', { name: t.board.prefs.askFirst });
+        await expect.poll(() => ask.isEnabled()).toBe(true);
         expect(await ask.isChecked()).toBe(false);
         await page.getByRole('button', { name: fill(t.board.card.placeSuggestedLabel, { name: first!.name, q: q[first!.suggested!]! }) }).click();
         await card(region(page, q[first!.suggested!]!), lang, first!.name).waitFor();
@@ -91,7 +92,7 @@ describe('quadrant board: daily use', () => {
         await screenshot(page, 'board-ask-first', lang);
         await popover.getByRole('button', { name: t.board.reason.skip }).click();
         await page.reload();
-        expect(await page.getByRole('checkbox', { name: t.board.prefs.askFirst }).isChecked()).toBe(true);
+        await expect.poll(() => page.getByRole('checkbox', { name: t.board.prefs.askFirst }).isChecked()).toBe(true);
       } finally {
         await cleanup();
       }
