@@ -132,7 +132,7 @@ export function matrixVerdict(m: Pick<MatrixDef, 'suggest'>, a: VerdictInput): V
 }
 
 /**
- * Who and why of the moves migration 0007 recorded when value x potential changed model (it writes
+ * Who and why of the moves migration 0008 recorded when value x potential changed model (it writes
  * these literals itself; the reason is English, for the log and the CLI; screens translate it).
  */
 export const MODEL_CHANGE_BY = 'system';

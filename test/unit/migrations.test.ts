@@ -775,7 +775,7 @@ migrationSuite(6, 'checks-without-in-lists', () => {
   });
 });
 
-migrationSuite(7, 'value-potential-model', () => {
+migrationSuite(8, 'value-potential-model', () => {
   const WHEN = new Date('2026-12-01T08:00:00.000Z');
   const ts = (d: string) => `2026-${d}T09:00:00.000Z`;
   /** Version 6 with three accounts placed on the old built-in matrix and a custom matrix that has its own "wildcat". */

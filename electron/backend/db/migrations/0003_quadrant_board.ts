@@ -4,7 +4,7 @@ import type { Migration } from './types';
  * The quadrant board: matrices (two built in, more of the team's own), their four quadrants, each
  * account's current placement per matrix, and every move (when, who, from, to, why).
  * The built-in matrices are seeded as they were when this migration was written (the copy below;
- * shared/domain/quadrants.ts has moved on since: migration 0007 redesigned value x potential).
+ * shared/domain/quadrants.ts has moved on since: migration 0008 redesigned value x potential).
  */
 export const m0003: Migration = {
   version: 3,

@@ -317,7 +317,7 @@ export function getBoard(
   if (args.tierIds) filter.tierIds = args.tierIds;
   const rows = Object.keys(filter).length ? queryAccountRows(db, filter, args.today).rows : all;
   const asOf = args.asOf ? endOf(args.asOf) : null;
-  // A past moment may name a quadrant retired since (migration 0007): shown where it went, so a
+  // A past moment may name a quadrant retired since (migration 0008): shown where it went, so a
   // change of model is not a change of the director's decision.
   const retired = successors(db, matrix.id);
   const then = (moment: string) => placementsAsOf(movesOf(db, matrix.id, moment), moment, retired);

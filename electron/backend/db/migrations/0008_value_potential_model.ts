@@ -26,8 +26,8 @@ const QUADRANTS = [
   { key: 'cash-cow', position: 'br', nameZh: '金牛', nameEn: 'Cash cow', color: '#fdf1d6', treatmentZh: '长期稳定、规模大、增长放缓：巩固并深耕。', treatmentEn: 'Long, stable and large, growth slowing: keep and deepen.' },
 ] as const;
 
-export const m0007: Migration = {
-  version: 7,
+export const m0008: Migration = {
+  version: 8,
   name: 'value-potential-model',
   up(db, when) {
     db.exec('ALTER TABLE quadrants ADD COLUMN replaced_by TEXT');
