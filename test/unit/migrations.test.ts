@@ -809,7 +809,7 @@ migrationSuite(8, 'value-potential-model', () => {
 
   it('gives the built-in matrix the seed model: 潜力明星 top left, 明星, 瘦狗, 金牛; 野猫 retired, pointing at 潜力明星', () => {
     const { db, vp } = oldBoard();
-    migrate(db, { target: 7, now: () => WHEN });
+    migrate(db, { target: 8, now: () => WHEN });
     const q = db.prepare('SELECT key, position, name_zh AS zh, name_en AS en, replaced_by AS replacedBy FROM quadrants WHERE matrix_id = ? ORDER BY replaced_by IS NOT NULL, position').all(vp);
     expect(q).toEqual([
       { key: 'dog', position: 'bl', zh: '瘦狗', en: 'Dog', replacedBy: null },
@@ -825,7 +825,7 @@ migrationSuite(8, 'value-potential-model', () => {
   it('re-files every 野猫 placement to 潜力明星, keeping each earlier move and adding one by system that says the model changed', () => {
     const { db, vp } = oldBoard();
     const before = moves(db, vp);
-    migrate(db, { target: 7, now: () => WHEN });
+    migrate(db, { target: 8, now: () => WHEN });
     const after = moves(db, vp);
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.slice(before.length)).toEqual([1, 3].map((a) => ({ a, from: 'wildcat', to: 'rising-star', at: WHEN.toISOString(), by: 'system', reason: expect.stringMatching(/^model changed: /) as unknown })));
@@ -842,7 +842,7 @@ migrationSuite(8, 'value-potential-model', () => {
     const quadrants = () => db.prepare('SELECT key, position, name_zh, name_en, color, treatment_zh, treatment_en FROM quadrants WHERE matrix_id = ? ORDER BY key').all(own);
     const q0 = quadrants();
     const m0 = moves(db, own);
-    migrate(db, { target: 7, now: () => WHEN });
+    migrate(db, { target: 8, now: () => WHEN });
     expect(quadrants()).toEqual(q0);
     expect(moves(db, own)).toEqual(m0);
     expect(db.prepare('SELECT quadrant_key FROM placements WHERE matrix_id = ?').pluck().all(own)).toEqual(['wildcat']);
@@ -850,7 +850,7 @@ migrationSuite(8, 'value-potential-model', () => {
   });
 
   it('on a fresh file, ends with the built-in matrices of shared/domain/quadrants.ts', () => {
-    const db = dbAt(7);
+    const db = dbAt(8);
     for (const m of BUILT_IN_MATRICES) {
       const id = db.prepare('SELECT id FROM matrices WHERE key = ?').pluck().get(m.key) as number;
       const q = db
