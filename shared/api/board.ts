@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { QUADRANT_POSITIONS, type QuadrantPosition, type SuggestRule } from '../domain/quadrants';
 import { type GRADES, POTENTIALS, URGENCIES } from '../domain/enums';
-import type { Change, QuadrantFigure } from '../domain/quadrants';
+import type { Change, QuadrantFigure, Verdict } from '../domain/quadrants';
 import { idSchema, isoDate } from './accounts';
 import { method } from './method';
 import { multiLine, nameText } from './text';
@@ -47,6 +47,11 @@ export interface BoardCard {
   quadrant: string | null;
   /** What the matrix's rule suggests from the account's data. */
   suggested: string | null;
+  /**
+   * The seed's 野猫 verdict from the account's data (value x potential boards only): its profit
+   * contribution does not cover its cost to serve. Never for a high-potential account.
+   */
+  verdict: Verdict | null;
   /** With `since`: where the account was then (only when it moved). */
   movedFrom?: string | null;
 }
@@ -154,6 +159,16 @@ export const boardContract = {
   ),
   /** Every current placement (account, matrix key, quadrant key and labels). */
   'placements-list': method<{ accountId: number; matrix: string; quadrant: string; nameZh: string; nameEn: string }[]>()(z.strictObject({})),
+  /**
+   * Accepts the suggested quadrant for many accounts at once: those listed that are not placed and
+   * have a suggestion are placed there (one recorded move each, one transaction); the rest are skipped.
+   */
+  'board-place-suggested': method<{ moves: PlacementMove[]; skipped: number[] }>()(
+    z.strictObject({ matrix: matrixKey, accountIds: z.array(idSchema).min(1).max(20_000), reason: z.string().trim().max(1000).optional(), today: isoDate.optional() }),
+  ),
+  /** The board's preferences: whether placing a card from the tray (its first placement) asks why. */
+  'board-prefs-get': method<{ askReasonOnFirstPlacement: boolean }>()(z.strictObject({})),
+  'board-prefs-set': method<{ askReasonOnFirstPlacement: boolean }>()(z.strictObject({ askReasonOnFirstPlacement: z.boolean() })),
   /** Who moves are recorded as: the name set in Settings, else the computer's user name. */
   'user-get': method<{ name: string }>()(z.strictObject({})),
   'user-set': method<{ name: string }>()(z.strictObject({ name: nameText(100) })),

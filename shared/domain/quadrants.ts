@@ -49,10 +49,13 @@ export const BUILT_IN_MATRICES: MatrixDef[] = [
     xLabelEn: 'Current value',
     yLabelZh: '未来潜力',
     yLabelEn: 'Future potential',
+    // The seed's KAM model (domain.md, "Portfolio models"): 明星 is high potential whatever the
+    // value today, so both top corners are invested in; 野猫 is not a corner but a verdict on profit
+    // and reputation (wildcatVerdict below). No quadrant of this matrix tells the director to cut.
     quadrants: [
-      { key: 'wildcat', position: 'tl', nameZh: '野猫', nameEn: 'Wildcat', color: '#fde8e8', treatmentZh: '投入多、回报差、有损品牌：果断收缩。', treatmentEn: 'Costs money, sells badly, hurts the brand: cut decisively.' },
-      { key: 'star', position: 'tr', nameZh: '明星', nameEn: 'Star', color: '#e3ecfb', treatmentZh: '增长快、潜力大：加大投入，深入了解客户。', treatmentEn: 'Growing fast with potential: invest and learn everything about them.' },
-      { key: 'dog', position: 'bl', nameZh: '瘦狗', nameEn: 'Dog', color: '#eceff3', treatmentZh: '价值和潜力都有限：控制投入，帮助改善。', treatmentEn: 'Little value or potential: control spending, help them improve.' },
+      { key: 'rising-star', position: 'tl', nameZh: '潜力明星', nameEn: 'Rising star', color: '#e4f3ea', treatmentZh: '当前价值不高、潜力大（可能刚起步）：加大投入，深入了解客户，培养成明星。', treatmentEn: 'Little value today, large potential (possibly just starting): invest, learn everything about them, grow them into a star.' },
+      { key: 'star', position: 'tr', nameZh: '明星', nameEn: 'Star', color: '#e3ecfb', treatmentZh: '价值高、增长快、潜力大：重点投入，深入了解客户。', treatmentEn: 'High value, growing fast, large potential: invest and learn everything about them.' },
+      { key: 'dog', position: 'bl', nameZh: '瘦狗', nameEn: 'Dog', color: '#eceff3', treatmentZh: '价值和潜力都有限：控制投入，帮助其改善。', treatmentEn: 'Little value or potential: control spending, help them improve.' },
       { key: 'cash-cow', position: 'br', nameZh: '金牛', nameEn: 'Cash cow', color: '#fdf1d6', treatmentZh: '长期稳定、规模大、增长放缓：巩固并深耕。', treatmentEn: 'Long, stable and large, growth slowing: keep and deepen.' },
     ],
     suggest: { kind: 'value-potential', revenueThreshold: 2_000_000_00, potentialAtLeast: 'high' },
@@ -101,6 +104,42 @@ export function suggestQuadrant(m: Pick<MatrixDef, 'quadrants' | 'suggest'>, a: 
   }
 }
 
+/**
+ * 野猫 (wildcat) as the seed defines it: an account that makes us no money, sells badly and harms
+ * the brand - a verdict on profit and reputation, not a corner of value x potential. From the data:
+ * its profit contribution does not cover its cost to serve. Never for an account of high potential
+ * (domain.md: a high-potential account is never told to be cut), nor when the potential is unknown.
+ */
+export interface VerdictInput {
+  growthPotential: Potential | null;
+  /** Yearly profit contribution (利润贡献, minor units), or null when not known. */
+  profitContribution: number | null;
+  /** Yearly cost to serve (服务成本, minor units), or null when not known. */
+  costToServe: number | null;
+}
+
+export type Verdict = 'wildcat';
+
+export function wildcatVerdict(a: VerdictInput): Verdict | null {
+  if (a.growthPotential === null || a.growthPotential === 'high') return null;
+  if (a.profitContribution === null || a.costToServe === null) return null;
+  return a.profitContribution < a.costToServe ? 'wildcat' : null;
+}
+
+/** The verdict a matrix gives: only the seed's value x potential model knows 野猫. */
+export function matrixVerdict(m: Pick<MatrixDef, 'suggest'>, a: VerdictInput): Verdict | null {
+  return m.suggest.kind === 'value-potential' ? wildcatVerdict(a) : null;
+}
+
+/**
+ * Who and why of the moves migration 0008 recorded when value x potential changed model (it writes
+ * these literals itself; the reason is English, for the log and the CLI; screens translate it).
+ */
+export const MODEL_CHANGE_BY = 'system';
+export function isModelChange(m: { by: string; reason: string }): boolean {
+  return m.by === MODEL_CHANGE_BY && m.reason.startsWith('model changed:');
+}
+
 export interface Move {
   accountId: number;
   /** Quadrant key before and after; null means the tray (unplaced). */
@@ -112,9 +151,10 @@ export interface Move {
 
 /**
  * Placements as of a moment: each account's last move at or before `asOf` (ISO timestamp compared as
- * text, which orders correctly). Accounts with no move by then are absent (in the tray).
+ * text, which orders correctly). Accounts with no move by then are absent (in the tray). A quadrant
+ * retired since (`replacedBy`: old key -> new key) reads as the one that replaced it.
  */
-export function placementsAsOf(moves: readonly Move[], asOf: string): Map<number, string> {
+export function placementsAsOf(moves: readonly Move[], asOf: string, replacedBy?: ReadonlyMap<string, string>): Map<number, string> {
   const last = new Map<number, Move>();
   for (const m of moves) {
     if (m.at > asOf) continue;
@@ -122,7 +162,7 @@ export function placementsAsOf(moves: readonly Move[], asOf: string): Map<number
     if (!prev || prev.at <= m.at) last.set(m.accountId, m);
   }
   const out = new Map<number, string>();
-  for (const [id, m] of last) if (m.to !== null) out.set(id, m.to);
+  for (const [id, m] of last) if (m.to !== null) out.set(id, replacedBy?.get(m.to) ?? m.to);
   return out;
 }
 

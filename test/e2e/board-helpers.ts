@@ -41,8 +41,8 @@ export async function sampleBoard(browser: Browser, lang: Locale, hash = '#/boar
 /** The value × potential quadrants by key, in the language. */
 export function quadrantNames(lang: Locale): Record<string, string> {
   return lang === 'zh-CN'
-    ? { wildcat: '野猫', star: '明星', dog: '瘦狗', 'cash-cow': '金牛' }
-    : { wildcat: 'Wildcat', star: 'Star', dog: 'Dog', 'cash-cow': 'Cash cow' };
+    ? { 'rising-star': '潜力明星', star: '明星', dog: '瘦狗', 'cash-cow': '金牛' }
+    : { 'rising-star': 'Rising star', star: 'Star', dog: 'Dog', 'cash-cow': 'Cash cow' };
 }
 
 export function region(page: Page, name: string): Locator {

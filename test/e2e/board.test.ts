@@ -32,9 +32,9 @@ describe('quadrant board: moving cards', () => {
       const q = quadrantNames(lang);
       const { preview, page, cleanup } = await sampleBoard(browser, lang);
       try {
-        const wildcat = region(page, q.wildcat!);
+        const rising = region(page, q['rising-star']!);
         const star = region(page, q.star!);
-        await wildcat.waitFor();
+        await rising.waitFor();
         await expect.poll(() => page.locator('.bcard').count()).toBeGreaterThan(30);
         // The four quadrants are labelled regions with their figures; the tray too.
         for (const name of Object.values(q)) await region(page, name).waitFor();
@@ -42,8 +42,8 @@ describe('quadrant board: moving cards', () => {
         await screenshot(page, 'board', lang);
 
         const { cards } = await boardCards(preview);
-        const moving = largestIn(cards, 'wildcat');
-        const source = card(wildcat, lang, moving.name);
+        const moving = largestIn(cards, 'rising-star');
+        const source = card(rising, lang, moving.name);
         await source.waitFor();
 
         await pointerDrag(page, source, star, async () => {
@@ -52,13 +52,13 @@ describe('quadrant board: moving cards', () => {
           await screenshot(page, 'board-drag', lang);
         });
         await card(star, lang, moving.name).waitFor();
-        expect(await card(wildcat, lang, moving.name).count()).toBe(0);
+        expect(await card(rising, lang, moving.name).count()).toBe(0);
 
         // The reason popover: small, at the card, focused on the reason.
         const popover = page.getByRole('dialog', { name: fill(t.board.reason.title, { name: moving.name }) });
         await popover.waitFor();
-        await popover.getByText(fill(t.board.reason.fromTo, { from: q.wildcat!, to: q.star! })).waitFor();
-        const reason = lang === 'zh-CN' ? '新项目中标，潜力上调' : 'Won a new project; potential raised';
+        await popover.getByText(fill(t.board.reason.fromTo, { from: q['rising-star']!, to: q.star! })).waitFor();
+        const reason = lang === 'zh-CN' ? '签下三年框架协议' : 'Signed a three-year framework agreement';
         await page.keyboard.type(reason);
         await screenshot(page, 'board-reason', lang);
         await popover.getByRole('button', { name: t.board.reason.save }).click();
@@ -66,7 +66,7 @@ describe('quadrant board: moving cards', () => {
 
         // Stored as a decision: when, who, from, to, why.
         const history = (await invoke(preview, 'placements-history', { accountId: moving.accountId })) as { matrixKey: string; from: string; to: string; by: string; reason: string }[];
-        expect(history[0]).toMatchObject({ matrixKey: 'value-potential', from: 'wildcat', to: 'star', reason, by: lang === 'zh-CN' ? '刘思远' : 'Liu Siyuan' });
+        expect(history[0]).toMatchObject({ matrixKey: 'value-potential', from: 'rising-star', to: 'star', reason, by: lang === 'zh-CN' ? '刘思远' : 'Liu Siyuan' });
 
         // Selecting the card shows its placement history beside the board.
         await card(star, lang, moving.name).click();
@@ -76,7 +76,7 @@ describe('quadrant board: moving cards', () => {
         // Persisted: a reload shows it where the director put it.
         await page.reload();
         await card(region(page, q.star!), lang, moving.name).waitFor();
-        expect(await card(region(page, q.wildcat!), lang, moving.name).count()).toBe(0);
+        expect(await card(region(page, q['rising-star']!), lang, moving.name).count()).toBe(0);
       } finally {
         await cleanup();
       }
@@ -87,10 +87,10 @@ describe('quadrant board: moving cards', () => {
       const q = quadrantNames(lang);
       const { preview, page, cleanup } = await sampleBoard(browser, lang);
       try {
-        const wildcat = region(page, q.wildcat!);
+        const rising = region(page, q['rising-star']!);
         const star = region(page, q.star!);
         const cow = region(page, q['cash-cow']!);
-        await wildcat.waitFor();
+        await rising.waitFor();
         const { cards } = await boardCards(preview);
 
         // Who moves are recorded as: shown under the board, changed in a small popover.
@@ -123,8 +123,8 @@ describe('quadrant board: moving cards', () => {
         await expect.poll(() => inPage(page, 'document.activeElement && document.activeElement.getAttribute("aria-label")')).toMatch(new RegExp(`^${viaMenu.name}`));
 
         // Keyboard drag: focus, Space to lift, an arrow to the next quadrant, Space to drop.
-        const viaKeys = largestIn(cards, 'wildcat');
-        const lifted = card(wildcat, lang, viaKeys.name);
+        const viaKeys = largestIn(cards, 'rising-star');
+        const lifted = card(rising, lang, viaKeys.name);
         await lifted.focus();
         await page.keyboard.press('Space');
         await expect.poll(() => lifted.getAttribute('aria-pressed')).toBe('true');
@@ -142,12 +142,12 @@ describe('quadrant board: moving cards', () => {
 
         // Undo (Ctrl+Z) returns the card and removes the recorded move; redo records it again.
         await page.keyboard.press('Control+z');
-        await card(wildcat, lang, viaKeys.name).waitFor();
-        await page.getByText(fill(t.board.moves.undone, { name: viaKeys.name, to: q.wildcat! })).waitFor();
+        await card(rising, lang, viaKeys.name).waitFor();
+        await page.getByText(fill(t.board.moves.undone, { name: viaKeys.name, to: q['rising-star']! })).waitFor();
         const menuHistory = (await invoke(preview, 'placements-history', { accountId: viaMenu.accountId })) as { to: string; by: string }[];
         expect(menuHistory[0]).toMatchObject({ to: 'cash-cow', by: director });
         let history = (await invoke(preview, 'placements-history', { accountId: viaKeys.accountId })) as { to: string; matrixKey: string }[];
-        expect(history.filter((h) => h.matrixKey === 'value-potential')[0]?.to).toBe('wildcat');
+        expect(history.filter((h) => h.matrixKey === 'value-potential')[0]?.to).toBe('rising-star');
         await page.keyboard.press('Control+z');
         await card(region(page, q.dog!), lang, viaMenu.name).waitFor();
         await page.keyboard.press('Control+Shift+z');
@@ -156,7 +156,7 @@ describe('quadrant board: moving cards', () => {
         await card(star, lang, viaKeys.name).waitFor();
         history = (await invoke(preview, 'placements-history', { accountId: viaKeys.accountId })) as { to: string; matrixKey: string }[];
         expect(history.filter((h) => h.matrixKey === 'value-potential')[0]?.to).toBe('star');
-        expect(await page.getByRole('button', { name: t.board.redo, exact: true }).isDisabled()).toBe(true);
+        await expect.poll(() => page.getByRole('button', { name: t.board.redo, exact: true }).isDisabled()).toBe(true);
       } finally {
         await cleanup();
       }
@@ -178,7 +178,10 @@ describe('quadrant board: moving cards', () => {
       await screenshot(page, 'board-tray', lang);
       await page.getByRole('button', { name: fill(t.board.card.placeSuggestedLabel, { name: target.name, q: q[target.suggested!]! }) }).click();
       await card(region(page, q[target.suggested!]!), lang, target.name).waitFor();
-      await page.getByRole('button', { name: t.board.reason.skip }).click();
+      // A first placement asks no reason by default (see board-daily.test.ts for the setting).
+      await expect.poll(() => page.getByRole('button', { name: t.board.undo, exact: true }).isDisabled()).toBe(false);
+      await inPage(page, 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+      expect(await page.getByRole('dialog').count()).toBe(0);
       expect(await card(tray, lang, target.name).count()).toBe(0);
     } finally {
       await cleanup();

@@ -53,6 +53,9 @@ const WRITES: Step[] = [
   ['board-move-reason', { moveId: 1, reason: '新项目中标' }],
   ['board-undo', { moveId: 1 }],
   ['user-set', { name: '王总监' }],
+  ['board-prefs-set', { askReasonOnFirstPlacement: true }],
+  ['accounts-update', { id: 1, patch: { importance: 'important', urgency: 'urgent' } }],
+  ['board-place-suggested', { matrix: 'importance-urgency', accountIds: [1] }],
   [
     'matrices-save',
     {
@@ -125,6 +128,7 @@ const READS: Step[] = [
   ['placements-history', { accountId: 1 }],
   ['placements-list', {}],
   ['user-get', {}],
+  ['board-prefs-get', {}],
   ['maps-list', {}],
   ['map-get', { accountId: 1 }],
   ['stakeholders-list', { accountId: 1 }],

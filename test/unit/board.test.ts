@@ -33,7 +33,7 @@ describe('the domain', () => {
     const base = { importance: null, urgency: null };
     expect(suggestQuadrant(vp, { ...base, revenueThisYear: 9_000_000_00, growthPotential: 'high' })).toBe('star');
     expect(suggestQuadrant(vp, { ...base, revenueThisYear: 9_000_000_00, growthPotential: 'low' })).toBe('cash-cow');
-    expect(suggestQuadrant(vp, { ...base, revenueThisYear: 10_00, growthPotential: 'high' })).toBe('wildcat');
+    expect(suggestQuadrant(vp, { ...base, revenueThisYear: 10_00, growthPotential: 'high' })).toBe('rising-star');
     expect(suggestQuadrant(vp, { ...base, revenueThisYear: 10_00, growthPotential: 'medium' })).toBe('dog');
     expect(suggestQuadrant(vp, { ...base, revenueThisYear: null, growthPotential: 'high' })).toBeNull();
     const threshold = { ...vp, suggest: { kind: 'value-potential' as const, revenueThreshold: 100, potentialAtLeast: 'medium' as const } };
@@ -294,6 +294,7 @@ describe('export', () => {
       inParetoHead: false,
       quadrant: 'star',
       suggested: null,
+      verdict: null,
     }));
     const html = boardDocument(
       { matrix: { ...BUILT_IN_MATRICES[0]!, id: 1, builtin: true }, asOf: null, since: null, cards, figures: [], changes: [] },
@@ -303,5 +304,37 @@ describe('export', () => {
     expect(html).not.toContain('<script>x');
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('另有 12 个');
+  });
+});
+
+describe('daily use', () => {
+  it('asks no reason on a first placement unless the preference says so (off by default, kept)', async () => {
+    const b = env.backend();
+    expect(await b.call('board-prefs-get', {})).toEqual({ askReasonOnFirstPlacement: false });
+    expect(await b.call('board-prefs-set', { askReasonOnFirstPlacement: true })).toEqual({ askReasonOnFirstPlacement: true });
+    await b.close();
+    const again = env.backend();
+    expect(await again.call('board-prefs-get', {})).toEqual({ askReasonOnFirstPlacement: true });
+    await again.call('board-prefs-set', { askReasonOnFirstPlacement: false });
+    expect(await again.call('board-prefs-get', {})).toEqual({ askReasonOnFirstPlacement: false });
+  });
+
+  it('accepts the suggested quadrant for many accounts at once: unplaced ones with a suggestion, one move each, the rest skipped', async () => {
+    const { backend, a, b } = await seeded();
+    const c = await backend.call('accounts-create', { name: '无数据客户' });
+    const d = await backend.call('accounts-create', { name: '新客户', growthPotential: 'high' });
+    await backend.call('revenue-set', { accountId: d.id, year: 2026, revenue: 10_000_00 });
+    await backend.call('board-move', { matrix: 'value-potential', accountId: b.id, to: 'star' });
+    const out = await backend.call('board-place-suggested', { matrix: 'value-potential', accountIds: [a.id, b.id, c.id, d.id, 9999], reason: '按数据建议归类', today: '2026-06-01' });
+    expect(out.moves.map((m) => [m.accountId, m.from, m.to, m.reason])).toEqual([
+      [a.id, null, 'star', '按数据建议归类'],
+      [d.id, null, 'rising-star', '按数据建议归类'],
+    ]);
+    expect(out.skipped).toEqual([b.id, c.id, 9999]);
+    const board = await backend.call('board-get', { matrix: 'value-potential', today: '2026-06-01' });
+    expect(Object.fromEntries(board.cards.map((x) => [x.name, x.quadrant]))).toEqual({ 河南省教育厅: 'star', 'Acme Energy': 'star', 无数据客户: null, 新客户: 'rising-star' });
+    // nothing to do: nothing written
+    const none = await backend.call('board-place-suggested', { matrix: 'value-potential', accountIds: [a.id, c.id], today: '2026-06-01' });
+    expect(none).toEqual({ moves: [], skipped: [a.id, c.id] });
   });
 });

@@ -11,6 +11,7 @@ import { checkMigrationList, migrate, schemaVersion } from '../../electron/backe
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../electron/backend/db/migrations';
 import { openConnection } from '../../electron/backend/db/open';
 import { KEYPLAN_APPLICATION_ID, readWorkspaceId } from '../../electron/backend/db/identity';
+import { BUILT_IN_MATRICES } from '../../shared/domain/quadrants';
 import * as accountQueryModule from '../../electron/backend/db/repos/account-query';
 import { checksWithoutInLists } from '../../electron/backend/db/migrations/0006_checks_without_in_lists';
 import { generateSample } from '../../electron/backend/sample/generate';
@@ -788,7 +789,7 @@ migrationSuite(7, 'keyplan-identity', () => {
     loadSample(db, generateSample({ locale: 'en', accounts: 12, today: '2026-11-24' }), new Date('2026-11-24T09:00:00Z'));
     expect(db.pragma('application_id', { simple: true })).toBe(0);
     const before = dumpDb(db);
-    expect(migrate(db)).toEqual([7]);
+    expect(migrate(db, { target: 7 })).toEqual([7]);
     const after = dumpDb(db);
     for (const t of Object.keys(before.tables)) {
       if (t !== 'migration_log' && t !== 'settings') expect(after.tables[t], t).toEqual(before.tables[t]);
@@ -812,6 +813,93 @@ migrationSuite(7, 'keyplan-identity', () => {
     expect(schemaVersion(db)).toBe(6);
     expect(db.pragma('application_id', { simple: true })).toBe(0);
     expect(readWorkspaceId(db)).toBeNull();
+  });
+});
+
+migrationSuite(8, 'value-potential-model', () => {
+  const WHEN = new Date('2026-12-01T08:00:00.000Z');
+  const ts = (d: string) => `2026-${d}T09:00:00.000Z`;
+  /** Version 6 with three accounts placed on the old built-in matrix and a custom matrix that has its own "wildcat". */
+  const oldBoard = () => {
+    const db = dbAt(6);
+    const account = db.prepare("INSERT INTO accounts (name, created_at, updated_at) VALUES (?, 'x', 'x')");
+    for (const n of ['A', 'B', 'C']) account.run(n);
+    const vp = db.prepare("SELECT id FROM matrices WHERE key = 'value-potential'").pluck().get() as number;
+    db.prepare("INSERT INTO matrices (key, name_zh, name_en, x_label_zh, x_label_en, y_label_zh, y_label_en, created_at, updated_at) VALUES ('own', '自定义', 'Own', 'x', 'x', 'y', 'y', 'x', 'x')").run();
+    const own = db.prepare("SELECT id FROM matrices WHERE key = 'own'").pluck().get() as number;
+    const quadrant = db.prepare("INSERT INTO quadrants (matrix_id, key, position, name_zh, name_en, color) VALUES (?, ?, ?, ?, ?, '#ffffff')");
+    for (const [k, p] of [['wildcat', 'tl'], ['b', 'tr'], ['c', 'bl'], ['d', 'br']] as const) quadrant.run(own, k, p, `野猫${k}`, `Own ${k}`);
+    const place = db.prepare('INSERT INTO placements (matrix_id, account_id, quadrant_key, placed_at) VALUES (?, ?, ?, ?)');
+    const move = db.prepare("INSERT INTO placement_moves (matrix_id, account_id, from_key, to_key, at, by_person, reason) VALUES (?, ?, ?, ?, ?, '刘思远', ?)");
+    // A: star, then the director filed it as 野猫; B: dog; C: 野猫 from the start, and 野猫 on the custom matrix
+    move.run(vp, 1, null, 'star', ts('01-10'), '年初盘点');
+    move.run(vp, 1, 'star', 'wildcat', ts('06-10'), '增长放缓');
+    place.run(vp, 1, 'wildcat', ts('06-10'));
+    move.run(vp, 2, null, 'dog', ts('01-10'), '年初盘点');
+    place.run(vp, 2, 'dog', ts('01-10'));
+    move.run(vp, 3, null, 'wildcat', ts('01-10'), '年初盘点');
+    place.run(vp, 3, 'wildcat', ts('01-10'));
+    move.run(own, 3, null, 'wildcat', ts('02-10'), 'own');
+    place.run(own, 3, 'wildcat', ts('02-10'));
+    return { db, vp, own };
+  };
+  const moves = (db: Db, matrixId: number) =>
+    db.prepare('SELECT account_id AS a, from_key AS "from", to_key AS "to", at, by_person AS by, reason FROM placement_moves WHERE matrix_id = ? ORDER BY id').all(matrixId) as {
+      a: number; from: string | null; to: string | null; at: string; by: string; reason: string;
+    }[];
+
+  it('gives the built-in matrix the seed model: 潜力明星 top left, 明星, 瘦狗, 金牛; 野猫 retired, pointing at 潜力明星', () => {
+    const { db, vp } = oldBoard();
+    migrate(db, { target: 8, now: () => WHEN });
+    const q = db.prepare('SELECT key, position, name_zh AS zh, name_en AS en, replaced_by AS replacedBy FROM quadrants WHERE matrix_id = ? ORDER BY replaced_by IS NOT NULL, position').all(vp);
+    expect(q).toEqual([
+      { key: 'dog', position: 'bl', zh: '瘦狗', en: 'Dog', replacedBy: null },
+      { key: 'cash-cow', position: 'br', zh: '金牛', en: 'Cash cow', replacedBy: null },
+      { key: 'rising-star', position: 'tl', zh: '潜力明星', en: 'Rising star', replacedBy: null },
+      { key: 'star', position: 'tr', zh: '明星', en: 'Star', replacedBy: null },
+      { key: 'wildcat', position: 'tl', zh: '野猫', en: 'Wildcat', replacedBy: 'rising-star' },
+    ]);
+    const treatments = db.prepare('SELECT treatment_zh || treatment_en FROM quadrants WHERE matrix_id = ? AND replaced_by IS NULL').pluck().all(vp) as string[];
+    for (const t of treatments) expect(t).not.toMatch(/收缩|cut/);
+  });
+
+  it('re-files every 野猫 placement to 潜力明星, keeping each earlier move and adding one by system that says the model changed', () => {
+    const { db, vp } = oldBoard();
+    const before = moves(db, vp);
+    migrate(db, { target: 8, now: () => WHEN });
+    const after = moves(db, vp);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(before.length)).toEqual([1, 3].map((a) => ({ a, from: 'wildcat', to: 'rising-star', at: WHEN.toISOString(), by: 'system', reason: expect.stringMatching(/^model changed: /) as unknown })));
+    expect(db.prepare('SELECT account_id, quadrant_key, placed_at FROM placements WHERE matrix_id = ? ORDER BY account_id').raw().all(vp)).toEqual([
+      [1, 'rising-star', WHEN.toISOString()],
+      [2, 'dog', ts('01-10')],
+      [3, 'rising-star', WHEN.toISOString()],
+    ]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('leaves custom matrices untouched', () => {
+    const { db, own } = oldBoard();
+    const quadrants = () => db.prepare('SELECT key, position, name_zh, name_en, color, treatment_zh, treatment_en FROM quadrants WHERE matrix_id = ? ORDER BY key').all(own);
+    const q0 = quadrants();
+    const m0 = moves(db, own);
+    migrate(db, { target: 8, now: () => WHEN });
+    expect(quadrants()).toEqual(q0);
+    expect(moves(db, own)).toEqual(m0);
+    expect(db.prepare('SELECT quadrant_key FROM placements WHERE matrix_id = ?').pluck().all(own)).toEqual(['wildcat']);
+    expect(db.prepare('SELECT count(*) FROM quadrants WHERE replaced_by IS NOT NULL AND matrix_id = ?').pluck().get(own)).toBe(0);
+  });
+
+  it('on a fresh file, ends with the built-in matrices of shared/domain/quadrants.ts', () => {
+    const db = dbAt(8);
+    for (const m of BUILT_IN_MATRICES) {
+      const id = db.prepare('SELECT id FROM matrices WHERE key = ?').pluck().get(m.key) as number;
+      const q = db
+        .prepare('SELECT key, position, name_zh AS nameZh, name_en AS nameEn, color, treatment_zh AS treatmentZh, treatment_en AS treatmentEn FROM quadrants WHERE matrix_id = ? AND replaced_by IS NULL ORDER BY key')
+        .all(id);
+      expect(q, m.key).toEqual([...m.quadrants].sort((a, b) => a.key.localeCompare(b.key)));
+      expect(JSON.parse(db.prepare('SELECT suggest FROM matrices WHERE id = ?').pluck().get(id) as string)).toEqual(m.suggest);
+    }
   });
 });
 

@@ -10,6 +10,9 @@ import {
   moveAccount,
   saveMatrix,
   setCurrentUser,
+  getBoardPrefs,
+  placeSuggested,
+  setBoardPrefs,
   setMoveReason,
   undoMove,
 } from '../db/repos/board';
@@ -28,6 +31,9 @@ export const boardHandlers: HandlerGroup<
   | 'board-export'
   | 'user-get'
   | 'user-set'
+  | 'board-place-suggested'
+  | 'board-prefs-get'
+  | 'board-prefs-set'
 > = {
   'matrices-list': ({ backend }) => listMatrices(backend.connection()),
   'matrices-save': ({ backend, emit }, m) => {
@@ -69,6 +75,17 @@ export const boardHandlers: HandlerGroup<
     return { fileName: name, mime: format === 'pdf' ? 'application/pdf' : 'image/png', contentBase64: Buffer.from(bytes).toString('base64') };
   },
   'placements-list': ({ backend }) => allPlacements(backend.connection()),
+  'board-place-suggested': ({ backend, emit }, { matrix, accountIds, reason, today }) => {
+    const out = placeSuggested(backend.connection(), matrix, accountIds, reason ?? '', backend.now(), today ?? dateOf(backend.now()));
+    if (out.moves.length > 0) emit('data-changed', { tables: ['placements'] });
+    return out;
+  },
+  'board-prefs-get': ({ backend }) => getBoardPrefs(backend.connection()),
+  'board-prefs-set': ({ backend, emit }, prefs) => {
+    const out = setBoardPrefs(backend.connection(), prefs);
+    emit('data-changed', { tables: ['settings'] });
+    return out;
+  },
   'user-get': ({ backend }) => ({ name: currentUser(backend.connection()) }),
   'user-set': ({ backend, emit }, { name }) => {
     const out = setCurrentUser(backend.connection(), name);

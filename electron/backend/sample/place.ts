@@ -10,16 +10,30 @@ import { queryAccountRows } from '../db/repos/account-query';
 import { getMatrix, moveAccount } from '../db/repos/board';
 import { writeTx } from '../db/tx';
 
+/** Why a director moved an account mid-year, by where it went (value x potential). */
 const REASONS = {
   'zh-CN': {
     first: '年初组合盘点',
-    moves: ['年中复盘：收入增长超预期', '客户预算削减，增长放缓', '新项目中标，潜力上调', '服务投诉多，需控制投入', '集团总部统一采购，价值提升'],
+    moves: {
+      star: '年中复盘：收入增长超预期',
+      'rising-star': '新项目中标，潜力上调',
+      'cash-cow': '客户预算削减，增长放缓',
+      dog: '服务投诉多，需控制投入',
+    } as Record<string, string>,
   },
   en: {
     first: 'Start-of-year portfolio review',
-    moves: ['Mid-year review: revenue grew faster than planned', 'Budget cut, growth slowing', 'Won a new project; potential raised', 'Many service complaints; control spending', 'Group HQ now buys centrally; value up'],
+    moves: {
+      star: 'Mid-year review: revenue grew faster than planned',
+      'rising-star': 'Won a new project; potential raised',
+      'cash-cow': 'Budget cut, growth slowing',
+      dog: 'Many service complaints; control spending',
+    } as Record<string, string>,
   },
-} as const;
+};
+
+/** Quadrants of the top row (high potential): a high-potential account stays in one of them. */
+const TOP = new Set(['tl', 'tr']);
 
 export function placeSample(db: Db, locale: 'zh-CN' | 'en', today: string, director: string): void {
   const rows = queryAccountRows(db, {}, today).rows;
@@ -33,11 +47,13 @@ export function placeSample(db: Db, locale: 'zh-CN' | 'en', today: string, direc
         const q = suggestQuadrant(matrix, r);
         if (!q) return;
         moveAccount(db, key, r.id, q, words.first, new Date(start.getTime() + i * 60_000), director);
-        // Every seventh account was moved since: the forum will ask why.
+        // Every seventh account was moved since: the forum will ask why. The move agrees with the
+        // model: an account of high potential is kept in the top row (invested in, never cut).
         if (key === 'value-potential' && i % 7 === 3) {
-          const others = matrix.quadrants.map((x) => x.key).filter((k) => k !== q);
-          const to = others[i % others.length]!;
-          moveAccount(db, key, r.id, to, words.moves[i % words.moves.length]!, new Date(later.getTime() + i * 60_000), director);
+          const others = matrix.quadrants.filter((x) => x.key !== q && (r.growthPotential !== 'high' || TOP.has(x.position))).map((x) => x.key);
+          const to = others[i % others.length];
+          if (!to) return;
+          moveAccount(db, key, r.id, to, words.moves[to] ?? '', new Date(later.getTime() + i * 60_000), director);
         }
       });
     }

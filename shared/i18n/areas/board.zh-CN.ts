@@ -6,10 +6,32 @@ export const boardZhCN = {
   axisValue: '当前价值',
   axisPotential: '未来潜力',
   quadrants: {
-    star: { name: '明星', hint: '增长快、潜力大：加大投入，深入了解客户。' },
-    wildcat: { name: '野猫', hint: '投入多、回报差、有损品牌：果断收缩。' },
+    risingStar: { name: '潜力明星', hint: '当前价值不高、潜力大（可能刚起步）：加大投入，深入了解客户。' },
+    star: { name: '明星', hint: '价值高、增长快、潜力大：重点投入，深入了解客户。' },
     cashCow: { name: '金牛', hint: '长期稳定、规模大、增长放缓：巩固并深耕。' },
     dog: { name: '瘦狗', hint: '价值和潜力都有限：控制投入，帮助改善。' },
+  },
+  /** 野猫 is a verdict on profit, shown on the card, not a quadrant (domain.md, "Portfolio models"). */
+  wildcatNote: '野猫不是一个象限，而是对利润和声誉的判断：利润贡献抵不上服务成本的客户，卡片上标“野猫”，处理方式是果断收缩。潜力大的客户永远不会被判为野猫。',
+  /** Which model the matrix follows: the board's help, per built-in matrix key (else `custom`). */
+  model: {
+    'value-potential': {
+      summary: '模型：种子 KAM 价值 × 潜力（不是经典 BCG）',
+      axes: '横轴是当前价值（今年收入），纵轴是未来潜力。按种子资料的大客户管理模型：',
+      top: '明星（右上）和潜力明星（左上）：潜力大，不论今天价值高低（可能刚起步），都要加大投入、深入了解客户。',
+      bottom: '金牛（右下）：长期稳定、规模大、增长放缓，巩固并深耕；瘦狗（左下）：价值和潜力都有限，控制投入，帮助其改善。',
+      wildcat: '野猫不是一个象限，而是对利润和声誉的判断：利润贡献抵不上服务成本的客户，卡片上标“野猫”，处理方式是果断收缩。潜力大的客户永远不会被判为野猫。',
+      bcg: '与经典 BCG 的区别：BCG 把“问题/野猫”放在份额低、增长高的一角，建议“选择性投入或退出”；种子模型把这一角叫潜力明星，建议投入。',
+      migrated: '以前放在“野猫”（左上）的客户已在升级时转入潜力明星，归类记录里各有一条由系统记下的“模型调整”。',
+    },
+    'importance-urgency': {
+      summary: '模型：重要性 × 紧急度（决定本周先跟进谁）',
+      axes: '横轴是紧急程度，纵轴是重要性。重要且紧急：本周亲自处理；重要不紧急：排进计划；紧急不重要：交给团队；都不：按常规节奏跟进。',
+    },
+    custom: {
+      summary: '模型：团队自定义矩阵',
+      axes: '轴、象限和处理方式都由你们设定，点“编辑矩阵”查看和修改。',
+    },
   },
   doc: {
     title: '{{matrix}} · 客户组合',
@@ -75,6 +97,8 @@ export const boardZhCN = {
     clear: '不再对比',
   },
   tray: {
+    placeAll: '全部按建议归类（{{n}}）',
+    placeAllLabel: '把未归类中有建议的 {{n}} 个客户一次放进各自建议的象限',
     title: '未归类',
     hint: '把卡片拖进象限完成归类，拖回这里即取消归类。',
     empty: '所有客户都已归类。',
@@ -100,6 +124,8 @@ export const boardZhCN = {
     overdueLong: '跟进逾期',
     head: '收入前 80%',
     suggested: '建议：{{q}}',
+    verdict: '野猫',
+    verdictLong: '野猫：利润贡献抵不上服务成本，建议果断收缩',
     placeSuggested: '放入{{q}}',
     placeSuggestedLabel: '把{{name}}按建议放入{{q}}',
     movedFrom: '原在{{from}}',
@@ -130,6 +156,11 @@ export const boardZhCN = {
     undoFailed: '无法撤销{{name}}的这次移动：之后它又被移动过，或已被撤销。',
     failed: '{{name}}没有移动：{{error}}',
     readOnly: '正在查看过去的看板，不能移动。',
+    placedMany: '已按数据建议归类 {{n}} 个客户。',
+    placeManyFailed: '没有按建议归类：{{error}}',
+    undoneMany: '已撤销：{{n}} 个客户回到未归类。',
+    undoneManyPartly: '只撤销了 {{n}} / {{total}} 个客户：其余的之后又被移动过。',
+    bulkReason: '按数据建议归类',
   },
   reason: {
     title: '为什么移动{{name}}？',
@@ -154,6 +185,8 @@ export const boardZhCN = {
     quadrant: '所在象限',
     suggested: '数据建议',
     treatment: '处理方式',
+    verdict: '数据判断',
+    verdictWildcat: '野猫：利润贡献抵不上服务成本（投入多、回报差）。种子模型的处理：果断收缩。这是对利润和声誉的判断，不是象限；是否收缩由你决定。',
     moveTo: '移动到…',
     none: '无',
   },
@@ -165,10 +198,19 @@ export const boardZhCN = {
     by: '{{name}}调整',
     tray: '未归类',
     move: '{{from}} → {{to}}',
+    system: '系统',
+    modelChanged: '模型调整：价值 × 潜力改按种子 KAM 模型，野猫不再是一个象限；当前价值低、潜力大的客户归入潜力明星（加大投入）。',
+  },
+  prefs: {
+    askFirst: '首次归类也问原因',
+    saved: '已保存：首次归类（从未归类放入）时{{what}}。',
+    on: '询问原因',
+    off: '不询问原因',
   },
   legend: {
     head: '★ 收入前 80% 的客户',
     overdue: '跟进逾期',
+    verdict: '利润贡献抵不上服务成本',
     weight: '卡片底部色条：今年收入',
     summary: '{{n}} 个客户，{{unplaced}} 个未归类',
     filtered: '（已筛选）',

@@ -5,7 +5,7 @@ import type { AccountQuery } from '../../../../shared/api/accounts';
 import type { Board, BoardCard, Matrix, PlacementMove, Quadrant } from '../../../../shared/api/board';
 import { AppError } from '../../../../shared/api/errors';
 import { pareto } from '../../../../shared/domain/pareto';
-import { changesBetween, placementsAsOf, quadrantFigures, suggestQuadrant, type Move, type SuggestRule } from '../../../../shared/domain/quadrants';
+import { changesBetween, matrixVerdict, placementsAsOf, quadrantFigures, suggestQuadrant, type Move, type SuggestRule, type VerdictInput } from '../../../../shared/domain/quadrants';
 import { queryAccountRows } from './account-query';
 import { writeTx } from '../tx';
 
@@ -23,7 +23,7 @@ interface MatrixRow {
 }
 
 const QUADRANT_SELECT =
-  'SELECT key, position, name_zh AS nameZh, name_en AS nameEn, color, treatment_zh AS treatmentZh, treatment_en AS treatmentEn FROM quadrants WHERE matrix_id = ?';
+  'SELECT key, position, name_zh AS nameZh, name_en AS nameEn, color, treatment_zh AS treatmentZh, treatment_en AS treatmentEn FROM quadrants WHERE matrix_id = ? AND replaced_by IS NULL';
 const ORDER = { tl: 0, tr: 1, bl: 2, br: 3 } as const;
 
 function toMatrix(db: Db, r: MatrixRow): Matrix {
@@ -81,7 +81,7 @@ export function saveMatrix(db: Db, m: MatrixInput, now: Date): Matrix {
       const cur = db.prepare('SELECT * FROM matrices WHERE id = ?').get(id) as MatrixRow | undefined;
       if (!cur) throw new AppError('not-found', `No matrix with id ${id}.`, { id });
       if (cur.builtin && cur.key !== m.key) throw new AppError('invalid-args', 'A built-in matrix keeps its key.', { field: 'key' });
-      const existing = (db.prepare('SELECT key FROM quadrants WHERE matrix_id = ?').pluck().all(id) as string[]).sort();
+      const existing = (db.prepare('SELECT key FROM quadrants WHERE matrix_id = ? AND replaced_by IS NULL').pluck().all(id) as string[]).sort();
       if (JSON.stringify(existing) !== JSON.stringify(m.quadrants.map((q) => q.key).sort())) {
         throw new AppError('invalid-args', 'An existing matrix keeps its four quadrant keys.', { field: 'quadrants' });
       }
@@ -136,6 +136,24 @@ export function setCurrentUser(db: Db, name: string): { name: string } {
   return { name };
 }
 
+// --- the board's preferences -----------------------------------------------------------------------
+
+export interface BoardPrefs {
+  /** Ask for a reason when a card is placed from the tray (its first placement). Off by default. */
+  askReasonOnFirstPlacement: boolean;
+}
+
+const ASK_FIRST = 'board.askReasonOnFirstPlacement';
+
+export function getBoardPrefs(db: Db): BoardPrefs {
+  return { askReasonOnFirstPlacement: db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(ASK_FIRST) === '1' };
+}
+
+export function setBoardPrefs(db: Db, prefs: BoardPrefs): BoardPrefs {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(ASK_FIRST, prefs.askReasonOnFirstPlacement ? '1' : '0');
+  return getBoardPrefs(db);
+}
+
 // --- moves ---------------------------------------------------------------------------------------
 
 const MOVE_SELECT = `
@@ -179,6 +197,35 @@ export function moveAccount(db: Db, matrixKey: string, accountId: number, to: st
         .run(matrix.id, accountId, from, to, at, by ?? currentUser(db), reason).lastInsertRowid,
     );
     return getMove(db, id);
+  });
+}
+
+/**
+ * Accepts the data's suggestion for many accounts at once: each listed account that is not placed on
+ * the matrix and has a suggestion is placed there (one move each, with `reason`), in one transaction.
+ * The suggestion is worked out here from the account's data, not taken from the caller.
+ */
+export function placeSuggested(
+  db: Db,
+  matrixKey: string,
+  accountIds: readonly number[],
+  reason: string,
+  now: Date,
+  today: string,
+): { moves: PlacementMove[]; skipped: number[] } {
+  return writeTx(db, () => {
+    const matrix = getMatrix(db, matrixKey);
+    const rows = new Map(queryAccountRows(db, {}, today).rows.map((r) => [r.id, r]));
+    const placed = new Set(db.prepare('SELECT account_id FROM placements WHERE matrix_id = ?').pluck().all(matrix.id) as number[]);
+    const moves: PlacementMove[] = [];
+    const skipped: number[] = [];
+    for (const id of new Set(accountIds)) {
+      const row = rows.get(id);
+      const to = row && !placed.has(id) ? suggestQuadrant(matrix, row) : null;
+      if (to === null) skipped.push(id);
+      else moves.push(moveAccount(db, matrixKey, id, to, reason, now));
+    }
+    return { moves, skipped };
   });
 }
 
@@ -237,6 +284,21 @@ function movesOf(db: Db, matrixId: number, upTo?: string): Move[] {
   return rows;
 }
 
+/** Retired quadrants of a matrix and the key their placements went to. */
+function successors(db: Db, matrixId: number): Map<string, string> {
+  const rows = db.prepare('SELECT key, replaced_by FROM quadrants WHERE matrix_id = ? AND replaced_by IS NOT NULL').raw().all(matrixId) as [string, string][];
+  return new Map(rows);
+}
+
+/** What the 野猫 verdict reads, per account: profit contribution and cost to serve. */
+export function verdictInputs(db: Db): Map<number, Omit<VerdictInput, 'growthPotential'>> {
+  const rows = db
+    .prepare('SELECT id, profit_contribution, cost_to_serve FROM accounts WHERE deleted_at IS NULL AND (profit_contribution IS NOT NULL OR cost_to_serve IS NOT NULL)')
+    .raw()
+    .all() as [number, number | null, number | null][];
+  return new Map(rows.map(([id, profitContribution, costToServe]) => [id, { profitContribution, costToServe }]));
+}
+
 /** A moment given as a date means the end of that day. */
 function endOf(moment: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(moment) ? `${moment}T23:59:59.999Z` : new Date(moment).toISOString();
@@ -256,11 +318,16 @@ export function getBoard(
   if (args.tierIds) filter.tierIds = args.tierIds;
   const rows = Object.keys(filter).length ? queryAccountRows(db, filter, args.today).rows : all;
   const asOf = args.asOf ? endOf(args.asOf) : null;
+  // A past moment may name a quadrant retired since (migration 0008): shown where it went, so a
+  // change of model is not a change of the director's decision.
+  const retired = successors(db, matrix.id);
+  const then = (moment: string) => placementsAsOf(movesOf(db, matrix.id, moment), moment, retired);
   const placed = asOf
-    ? placementsAsOf(movesOf(db, matrix.id, asOf), asOf)
+    ? then(asOf)
     : new Map((db.prepare('SELECT account_id, quadrant_key FROM placements WHERE matrix_id = ?').raw().all(matrix.id) as [number, string][]).map(([a, q]) => [a, q]));
   const since = args.since ? endOf(args.since) : null;
-  const before = since ? placementsAsOf(movesOf(db, matrix.id, since), since) : null;
+  const before = since ? then(since) : null;
+  const verdicts = matrix.suggest.kind === 'value-potential' ? verdictInputs(db) : null;
   const changes = before ? changesBetween(before, placed).filter((c) => rows.some((r) => r.id === c.accountId)) : [];
   const movedFrom = new Map(changes.map((c) => [c.accountId, c.from]));
   const cards: BoardCard[] = rows.map((r) => {
@@ -277,7 +344,10 @@ export function getBoard(
       inParetoHead: head.has(r.id),
       quadrant: placed.get(r.id) ?? null,
       suggested: suggestQuadrant(matrix, r),
+      verdict: null,
     };
+    const v = verdicts?.get(r.id);
+    if (v) card.verdict = matrixVerdict(matrix, { ...v, growthPotential: r.growthPotential });
     if (movedFrom.has(r.id)) card.movedFrom = movedFrom.get(r.id) ?? null;
     return card;
   });

@@ -14,6 +14,8 @@ export interface CardActions {
   select: (accountId: number) => void;
   openMenu: (accountId: number) => void;
   place: (card: BoardCard, to: string | null) => void;
+  /** Accepts the suggestion of every listed card at once (the tray's button). */
+  placeSuggested: (cards: readonly BoardCard[]) => void;
 }
 
 /** What every card on a board shares; one object per board render, stable across moves. */
@@ -76,6 +78,11 @@ export const CardFace = memo(function CardFace({ card, ctx, inTray }: { card: Bo
         <span className="bcard__rev tabular">{card.revenueThisYear !== null ? words.moneyShort(card.revenueThisYear) : '–'}</span>
         <span className="bcard__who">{card.ownerName ?? words.noOwner}</span>
         {card.overdue ? <span className="bcard__overdue">{words.overdue}</span> : null}
+        {card.verdict === 'wildcat' ? (
+          <span className="bcard__verdict" title={words.verdictLong}>
+            {words.verdict}
+          </span>
+        ) : null}
       </span>
       {differs && (inTray || !moved) ? <span className="bcard__hint">{words.suggested(names(card.suggested))}</span> : null}
       {moved ? <span className="bcard__moved">{card.movedFrom === null ? words.movedIn : words.movedFrom(names(card.movedFrom))}</span> : null}

@@ -32,6 +32,7 @@ import { AccountDetail, ChangesList } from './SidePanel';
 import { activeFilters, FilterFields, filterArgs, NO_FILTERS, Recorder, type Filters } from './Toolbar';
 import { matrixName, namesOf, useWords } from './words';
 import { TRAY } from './Zones';
+import { ModelHelp } from './ModelHelp';
 import './board.css';
 import { DateField } from '../../ui/DateField';
 import { isIsoDate } from '../../../../shared/domain/dates';
@@ -43,7 +44,7 @@ const SEARCH_DELAY_MS = 150;
 const NO_MATCHES: ReadonlySet<number> = new Set();
 
 const QUADRANT_INTRO = [
-  { key: 'wildcat', cls: 'quad--wildcat' },
+  { key: 'risingStar', cls: 'quad--rising' },
   { key: 'star', cls: 'quad--star' },
   { key: 'dog', cls: 'quad--dog' },
   { key: 'cashCow', cls: 'quad--cow' },
@@ -68,6 +69,7 @@ function BoardIntro() {
             </div>
             <figcaption className="quadrants__x">{t('board.axisValue')}</figcaption>
           </figure>
+          <p className="quadrants__note">{t('board.wildcatNote')}</p>
         </Card>
       </div>
       <div className="area-intro__side">
@@ -121,6 +123,10 @@ export function BoardPage() {
   const tiers = useApiQuery('tiers-list', {}, ['tiers']);
   const found = useApiQuery('accounts-query', { search: search || NO_MATCH }, ['accounts']);
   const user = useApiQuery('user-get', {}, ['settings']);
+  const prefs = useApiQuery('board-prefs-get', {}, ['settings']);
+  // The checkbox shows the choice at once; the stored preference catches up (or, on an error, wins).
+  const [askChoice, setAskChoice] = useState<boolean | null>(null);
+  const askFirst = askChoice ?? prefs.value?.askReasonOnFirstPlacement ?? false;
 
   // The board of the matrix in the URL (while another loads, the previous one is not shown).
   const shown = board.value && board.value.matrix.key === route.matrix ? board.value : undefined;
@@ -197,13 +203,27 @@ export function BoardPage() {
       setMenu(null);
       setReason(null);
       const m = await move(card, to);
-      if (m) {
+      // A first placement (from the tray) asks why only when the user wants it (the legend's setting).
+      if (m && m.from === null && !askFirst) {
+        if (viaKeyboard) focusCard(card.accountId);
+      } else if (m) {
         setReason({ moveId: m.id, accountId: card.accountId, name: card.name, fromName: names(m.from), toName: names(m.to) });
       } else if (viaKeyboard) {
         focusCard(card.accountId);
       }
     },
-    [move, names, readOnly],
+    [askFirst, move, names, readOnly],
+  );
+
+  const placeSuggested = useCallback(
+    (list: readonly BoardCard[]) => {
+      if (readOnly) return;
+      setMenu(null);
+      setReason(null);
+      const cards = list.flatMap((c) => (c.suggested !== null ? [{ accountId: c.accountId, name: c.name, quadrant: c.quadrant, suggested: c.suggested }] : []));
+      if (cards.length > 0) void moves.placeSuggested(cards, t('board.moves.bulkReason'));
+    },
+    [moves, readOnly, t],
   );
 
   const actions = useMemo<CardActions>(
@@ -211,8 +231,9 @@ export function BoardPage() {
       select: (id) => setSelectedId(id),
       openMenu: (id) => setMenu((m) => (m?.accountId === id && m.from === 'card' ? null : { accountId: id, from: 'card' })),
       place: (card, to) => void doMove(card, to, false),
+      placeSuggested,
     }),
-    [doMove],
+    [doMove, placeSuggested],
   );
 
   const ctx = useMemo<CardContext>(
@@ -537,6 +558,7 @@ export function BoardPage() {
   return (
     <div className="board-page">
       {header}
+      {matrix ? <ModelHelp matrix={matrix} /> : null}
       {tools}
       {banners}
       {body}
@@ -546,6 +568,11 @@ export function BoardPage() {
           <span>
             <span className="bcard__overdue">{t('board.card.overdue')}</span> {t('board.legend.overdue')}
           </span>
+          {matrix?.suggest.kind === 'value-potential' ? (
+            <span>
+              <span className="bcard__verdict">{t('board.card.verdict')}</span> {t('board.legend.verdict')}
+            </span>
+          ) : null}
           <span>
             <span className="board-legend__bar" aria-hidden="true" /> {t('board.legend.weight')}
           </span>
@@ -553,6 +580,25 @@ export function BoardPage() {
             {t('board.legend.summary', { n: cards.length, unplaced })}
             {filtered ? ` ${t('board.legend.filtered')}` : ''}
           </span>
+          <label className="board-legend__ask">
+            <input
+              type="checkbox"
+              checked={askFirst}
+              disabled={prefs.value === undefined}
+              onChange={(e) => {
+                const on = e.target.checked;
+                setAskChoice(on);
+                void api('board-prefs-set', { askReasonOnFirstPlacement: on }).then(
+                  () => notice.success(t('board.prefs.saved', { what: t(on ? 'board.prefs.on' : 'board.prefs.off') })),
+                  (err: unknown) => {
+                    setAskChoice(null);
+                    notice.error(errorText(t, err));
+                  },
+                );
+              }}
+            />
+            {t('board.prefs.askFirst')}
+          </label>
           <Recorder name={user.value?.name} />
         </footer>
       ) : null}

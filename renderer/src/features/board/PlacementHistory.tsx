@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PlacementMove } from '../../../../shared/api/board';
 import { normalizeLocale } from '../../../../shared/i18n';
+import { isModelChange } from '../../../../shared/domain/quadrants';
 import { useApiQuery } from '../../api/hooks';
 import { errorText } from '../../lib/errors';
 import './history.css';
@@ -53,13 +54,15 @@ export function PlacementHistory({ accountId, level = 3, accountName, matrixKey 
             <li key={m.id} className="history__item">
               <p className="history__when">
                 <time dateTime={m.at}>{when(m.at, i18n.language)}</time>
-                <span className="history__by">{t('board.history.by', { name: m.by })}</span>
+                <span className="history__by">{t('board.history.by', { name: isModelChange(m) ? t('board.history.system') : m.by })}</span>
               </p>
               <p className="history__move">
                 {matrixKey ? null : <span className="history__matrix">{zh ? m.matrixNameZh : m.matrixNameEn}</span>}
                 <span>{t('board.history.move', { from: place(m.fromNameZh, m.fromNameEn), to: place(m.toNameZh, m.toNameEn) })}</span>
               </p>
-              <p className={m.reason ? 'history__reason' : 'history__reason history__reason--none'}>{m.reason || t('board.history.noReason')}</p>
+              <p className={m.reason ? 'history__reason' : 'history__reason history__reason--none'}>
+                {isModelChange(m) ? t('board.history.modelChanged') : m.reason || t('board.history.noReason')}
+              </p>
             </li>
           ))}
         </ol>

@@ -1,9 +1,11 @@
 /**
  * A small non-modal surface anchored to an element with CSS anchor positioning (the anchor carries
  * the class that names the anchor; see board.css). It lives in a portal on <body>, closes on
- * Escape and on a press outside, and flips above or left when there is no room.
+ * Escape and on a press outside, and flips above or left when there is no room. It is always inside
+ * the window and seen: when its anchor is scrolled out of sight (a card that lands low in a long
+ * quadrant) it is kept within the window's edges instead of following the anchor off screen.
  */
-import { useEffect, useEffectEvent, useRef, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { cx } from '../../lib/cx';
 
@@ -22,9 +24,55 @@ export interface PopoverProps {
   children: ReactNode;
 }
 
+/** The margin kept between a popover and the window's edge, in CSS pixels. */
+const EDGE = 8;
+
+/**
+ * Keeps `node` inside the window: it first lets anchor positioning place it, then, if any edge is
+ * outside the window, pins it (inline top/left) at the nearest place inside.
+ */
+function keepInWindow(node: HTMLElement): void {
+  node.style.removeProperty('top');
+  node.style.removeProperty('left');
+  node.style.removeProperty('right');
+  node.style.removeProperty('bottom');
+  const r = node.getBoundingClientRect();
+  const w = window.innerWidth;
+  const h = window.innerHeight;
+  if (r.top >= EDGE && r.left >= EDGE && r.bottom <= h - EDGE && r.right <= w - EDGE) return;
+  const top = Math.max(EDGE, Math.min(r.top, h - EDGE - r.height));
+  const left = Math.max(EDGE, Math.min(r.left, w - EDGE - r.width));
+  node.style.setProperty('top', `${top}px`);
+  node.style.setProperty('left', `${left}px`);
+  node.style.setProperty('right', 'auto');
+  node.style.setProperty('bottom', 'auto');
+}
+
 export function AnchoredPopover({ anchor, role = 'dialog', className, label, labelledBy, onDismiss, closeOnTab, children }: PopoverProps) {
   const ref = useRef<HTMLDivElement>(null);
   const dismiss = useEffectEvent((how: Dismissal) => onDismiss(how));
+
+  useLayoutEffect(() => {
+    const node = ref.current;
+    if (!node) return;
+    keepInWindow(node);
+    let frame = 0;
+    const again = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => keepInWindow(node));
+    };
+    // The anchor moves with scrolling (inside a quadrant too) and the window with resizing.
+    window.addEventListener('scroll', again, true);
+    window.addEventListener('resize', again);
+    const size = new ResizeObserver(again);
+    size.observe(node);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', again, true);
+      window.removeEventListener('resize', again);
+      size.disconnect();
+    };
+  }, []);
 
   useEffect(() => {
     const onPointerDown = (e: PointerEvent) => {

@@ -34,8 +34,11 @@ export function ReasonPopover({ target, onSaved, onClose }: ReasonPopoverProps) 
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
+    // The card it asks about into view first (it may have landed low in a long quadrant), so the
+    // prompt sits at the card; the prompt keeps itself inside the window either way (Popover).
+    document.querySelector(`[data-account-id="${target.accountId}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     fieldRef.current?.focus({ preventScroll: true });
-  }, [target.moveId]);
+  }, [target.moveId, target.accountId]);
 
   const save = async () => {
     const text = reason.trim();

@@ -51,6 +51,11 @@ export function AccountDetail({ card, matrix, names, words, tierName, readOnly, 
         </button>
       </div>
       {card.overdue ? <p className="detail__flag">{words.overdueLong}</p> : null}
+      {card.verdict === 'wildcat' ? (
+        <p className="detail__verdict">
+          <strong>{t('board.detail.verdict')}</strong> {t('board.detail.verdictWildcat')}
+        </p>
+      ) : null}
       <dl className="detail__facts">
         {rows.map(([k, v]) => (
           <div key={k} className="detail__fact">

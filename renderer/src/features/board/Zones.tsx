@@ -4,7 +4,7 @@
  * draggable cards at once would make every drag slower for nothing anyone can read.
  */
 import { useDroppable } from '@dnd-kit/core';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { BoardCard, Quadrant } from '../../../../shared/api/board';
 import type { QuadrantFigure } from '../../../../shared/domain/quadrants';
 import { cx } from '../../lib/cx';
@@ -148,6 +148,7 @@ export const TrayZone = memo(function TrayZone(props: TrayProps) {
   const data: ZoneData = { slot: 'tray' };
   const { setNodeRef, isOver, active } = useDroppable({ id: TRAY, data, disabled: ctx.readOnly });
   const from = (active?.data.current as { from?: string | null } | undefined)?.from;
+  const suggested = useMemo(() => cards.filter((c) => c.suggested !== null), [cards]);
   return (
     <section ref={setNodeRef} role="region" aria-label={w.trayTitle} className={cx('zone', 'tray', isOver && from !== null && 'is-over')} data-quadrant={TRAY}>
       <header className="zone__head">
@@ -155,6 +156,11 @@ export const TrayZone = memo(function TrayZone(props: TrayProps) {
         <p className="zone__fig tabular">{cards.length}</p>
       </header>
       <p className="zone__treat tray__hint">{w.trayHint}</p>
+      {suggested.length > 0 && !ctx.readOnly ? (
+        <button type="button" className="btn btn--secondary btn--sm tray__all" title={w.placeAllLabel(suggested.length)} onClick={() => ctx.actions.placeSuggested(suggested)}>
+          {w.placeAll(suggested.length)}
+        </button>
+      ) : null}
       <CardList
         cards={cards}
         ctx={ctx}

@@ -18,6 +18,8 @@ export interface Entry {
   from: string | null;
   to: string | null;
   reason: string;
+  /** Many moves done (and undone) as one: "accept the suggestions". */
+  batch?: Entry[];
 }
 
 interface Stacks {
@@ -41,6 +43,8 @@ export interface Moves {
   /** Account -> quadrant (null: tray) to show instead of the board's. */
   overrides: ReadonlyMap<number, string | null>;
   move: (card: MovableCard, to: string | null) => Promise<PlacementMove | null>;
+  /** Places the cards in their suggested quadrants in one go (one undo step); the number placed. */
+  placeSuggested: (cards: readonly (MovableCard & { suggested: string })[], reason: string) => Promise<number>;
   undo: () => void;
   redo: () => void;
   canUndo: boolean;
@@ -115,10 +119,74 @@ export function useMoves(matrix: string, board: Board | undefined, names: Names)
     [matrix, notice, run, setOverride, t, update],
   );
 
+  const placeSuggested = useCallback(
+    (cards: readonly (MovableCard & { suggested: string })[], reason: string): Promise<number> => {
+      for (const c of cards) setOverride(c.accountId, { to: c.suggested, until: 'pending' });
+      return run(async () => {
+        try {
+          const out = await api('board-place-suggested', { matrix, accountIds: cards.map((c) => c.accountId), reason });
+          const byId = new Map(cards.map((c) => [c.accountId, c]));
+          for (const id of out.skipped) setOverride(id, null);
+          const batch: Entry[] = out.moves.map((m) => ({ moveId: m.id, accountId: m.accountId, name: byId.get(m.accountId)?.name ?? m.accountName, from: m.from, to: m.to, reason: m.reason }));
+          for (const e of batch) setOverride(e.accountId, { to: e.to, until: boardRef.current });
+          if (batch.length > 0) update(matrix, (s) => ({ undo: [...s.undo, { moveId: 0, accountId: 0, name: '', from: null, to: null, reason, batch }], redo: [] }));
+          notice.success(t('board.moves.placedMany', { n: batch.length }));
+          return batch.length;
+        } catch (e) {
+          for (const c of cards) setOverride(c.accountId, null);
+          notice.error(t('board.moves.placeManyFailed', { error: errorText(t, e) }));
+          return 0;
+        }
+      });
+    },
+    [matrix, notice, run, setOverride, t, update],
+  );
+
+  /** Undoes a batch, latest move first; what cannot be undone any more is left as it is. */
+  const undoBatch = useCallback(
+    async (entry: Entry & { batch: Entry[] }) => {
+      const undone: Entry[] = [];
+      for (const e of [...entry.batch].reverse()) {
+        setOverride(e.accountId, { to: e.from, until: 'pending' });
+        try {
+          await api('board-undo', { moveId: e.moveId });
+          setOverride(e.accountId, { to: e.from, until: boardRef.current });
+          undone.unshift(e);
+        } catch {
+          setOverride(e.accountId, null);
+        }
+      }
+      update(matrix, (s) => ({ undo: s.undo.filter((x) => x !== entry), redo: undone.length ? [...s.redo, { ...entry, batch: undone }] : s.redo }));
+      if (undone.length === entry.batch.length) notice.success(t('board.moves.undoneMany', { n: undone.length }));
+      else notice.error(t('board.moves.undoneManyPartly', { n: undone.length, total: entry.batch.length }));
+    },
+    [matrix, notice, setOverride, t, update],
+  );
+
+  const redoBatch = useCallback(
+    async (entry: Entry & { batch: Entry[] }) => {
+      const redone: Entry[] = [];
+      for (const e of entry.batch) {
+        setOverride(e.accountId, { to: e.to, until: 'pending' });
+        try {
+          const m = await api('board-move', { matrix, accountId: e.accountId, to: e.to, ...(e.reason ? { reason: e.reason } : {}) });
+          setOverride(e.accountId, { to: e.to, until: boardRef.current });
+          redone.push({ ...e, moveId: m.id, from: m.from });
+        } catch {
+          setOverride(e.accountId, null);
+        }
+      }
+      update(matrix, (s) => ({ undo: redone.length ? [...s.undo, { ...entry, batch: redone }] : s.undo, redo: s.redo.filter((x) => x !== entry) }));
+      notice.success(t('board.moves.placedMany', { n: redone.length }));
+    },
+    [matrix, notice, setOverride, t, update],
+  );
+
   const undo = useCallback(() => {
     void run(async () => {
       const entry = (stacksRef.current[matrix] ?? EMPTY).undo.at(-1);
       if (!entry) return;
+      if (entry.batch) return undoBatch({ ...entry, batch: entry.batch });
       setOverride(entry.accountId, { to: entry.from, until: 'pending' });
       try {
         await api('board-undo', { moveId: entry.moveId });
@@ -132,12 +200,13 @@ export function useMoves(matrix: string, board: Board | undefined, names: Names)
         notice.error(t('board.moves.undoFailed', { name: entry.name }));
       }
     });
-  }, [matrix, names, notice, run, setOverride, t, update]);
+  }, [matrix, names, notice, run, setOverride, t, undoBatch, update]);
 
   const redo = useCallback(() => {
     void run(async () => {
       const entry = (stacksRef.current[matrix] ?? EMPTY).redo.at(-1);
       if (!entry) return;
+      if (entry.batch) return redoBatch({ ...entry, batch: entry.batch });
       setOverride(entry.accountId, { to: entry.to, until: 'pending' });
       try {
         const m = await api('board-move', { matrix, accountId: entry.accountId, to: entry.to, ...(entry.reason ? { reason: entry.reason } : {}) });
@@ -150,7 +219,7 @@ export function useMoves(matrix: string, board: Board | undefined, names: Names)
         notice.error(t('board.moves.failed', { name: entry.name, error: errorText(t, e) }));
       }
     });
-  }, [matrix, names, notice, run, setOverride, t, update]);
+  }, [matrix, names, notice, redoBatch, run, setOverride, t, update]);
 
   const rememberReason = useCallback(
     (moveId: number, reason: string) => update(matrix, (s) => ({ undo: s.undo.map((x) => (x.moveId === moveId ? { ...x, reason } : x)), redo: s.redo })),
@@ -158,5 +227,5 @@ export function useMoves(matrix: string, board: Board | undefined, names: Names)
   );
 
   const mine = stacks[matrix] ?? EMPTY;
-  return { overrides, move, undo, redo, canUndo: mine.undo.length > 0, canRedo: mine.redo.length > 0, rememberReason };
+  return { overrides, move, placeSuggested, undo, redo, canUndo: mine.undo.length > 0, canRedo: mine.redo.length > 0, rememberReason };
 }

@@ -20,6 +20,8 @@ export interface Words {
   overdue: string;
   overdueLong: string;
   head: string;
+  verdict: string;
+  verdictLong: string;
   suggested: (q: string) => string;
   placeSuggested: (q: string) => string;
   placeSuggestedLabel: (name: string, q: string) => string;
@@ -41,6 +43,8 @@ export interface Words {
     trayTitle: string;
     trayHint: string;
     trayEmpty: string;
+    placeAll: (n: number) => string;
+    placeAllLabel: (n: number) => string;
   };
 }
 
@@ -68,6 +72,8 @@ export function useWords(): Words {
     const deltaLabel = template(t, 'board.quadrant.deltaLabel', ['in', 'out']);
     const showAll = template(t, 'board.quadrant.showAll', ['n']);
     const showFewer = template(t, 'board.quadrant.showFewer', ['n']);
+    const placeAll = template(t, 'board.tray.placeAll', ['n']);
+    const placeAllLabel = template(t, 'board.tray.placeAllLabel', ['n']);
     return {
       lang,
       sep: t('board.card.sep'),
@@ -79,6 +85,8 @@ export function useWords(): Words {
       overdue: t('board.card.overdue'),
       overdueLong: t('board.card.overdueLong'),
       head: t('board.card.head'),
+      verdict: t('board.card.verdict'),
+      verdictLong: t('board.card.verdictLong'),
       suggested: one('board.card.suggested', 'q'),
       placeSuggested: one('board.card.placeSuggested', 'q'),
       placeSuggestedLabel: (name: string, q: string) => placeSuggestedLabel(name, q),
@@ -98,6 +106,8 @@ export function useWords(): Words {
         trayTitle: t('board.tray.title'),
         trayHint: t('board.tray.hint'),
         trayEmpty: t('board.tray.empty'),
+        placeAll: (n: number) => placeAll(String(n)),
+        placeAllLabel: (n: number) => placeAllLabel(String(n)),
       },
     };
     // `t` changes identity with the language
@@ -147,6 +157,7 @@ export function cardLabel(card: BoardCard, words: Words, names: Names, tierName:
   parts.push(card.ownerName ? words.owner(card.ownerName) : words.noOwner);
   if (card.overdue) parts.push(words.overdueLong);
   if (card.inParetoHead) parts.push(words.head);
+  if (card.verdict === 'wildcat') parts.push(words.verdictLong);
   if (card.suggested && card.suggested !== card.quadrant) parts.push(words.suggested(names(card.suggested)));
   if (showMoved && card.movedFrom !== undefined) parts.push(card.movedFrom === null ? words.movedIn : words.movedFrom(names(card.movedFrom)));
   return parts.join(words.sep);
