@@ -164,7 +164,7 @@ export const boardContract = {
    * have a suggestion are placed there (one recorded move each, one transaction); the rest are skipped.
    */
   'board-place-suggested': method<{ moves: PlacementMove[]; skipped: number[] }>()(
-    z.strictObject({ matrix: matrixKey, accountIds: z.array(idSchema).min(1).max(20_000), reason: z.string().trim().max(1000).optional(), today: isoDate.optional() }),
+    z.strictObject({ matrix: matrixKey, accountIds: z.array(idSchema).min(1).max(20_000), reason: multiLine(1000).optional(), today: isoDate.optional() }),
   ),
   /** The board's preferences: whether placing a card from the tray (its first placement) asks why. */
   'board-prefs-get': method<{ askReasonOnFirstPlacement: boolean }>()(z.strictObject({})),
