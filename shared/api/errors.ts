@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'plan-version-not-found',
   /** An export stopped by export-cancel. */
   'export-cancelled',
+  /** A customer version of something that is internal only (the portfolio board). */
+  'board-internal-only',
   'internal',
 ] as const;
 

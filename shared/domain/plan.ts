@@ -83,12 +83,16 @@ export const objectiveSchema = z.strictObject({
   q4: figure.default(null),
   ownerId: id.nullable().default(null),
   note: text(2000).default(''),
+  /** Left out of everything made for a customer (audience.ts). */
+  internal: z.boolean().default(false),
 });
 
 export const swotSchema = z.strictObject({
   kind: z.literal('swot'),
   quadrant: z.enum(SWOT_QUADRANTS),
   text: text(1000).min(1),
+  /** Left out of everything made for a customer (audience.ts). */
+  internal: z.boolean().default(false),
 });
 
 export const competitorItemSchema = z.strictObject({
@@ -98,6 +102,8 @@ export const competitorItemSchema = z.strictObject({
   position: text(2000).default(''),
   strengths: text(2000).default(''),
   weaknesses: text(2000).default(''),
+  /** Left out of everything made for a customer (audience.ts). */
+  internal: z.boolean().default(false),
 });
 
 export const teamItemSchema = z
@@ -108,6 +114,8 @@ export const teamItemSchema = z
     name: text(200).default(''),
     role: text(200).default(''),
     responsibility: text(2000).default(''),
+    /** Left out of everything made for a customer (audience.ts). */
+    internal: z.boolean().default(false),
   })
   .refine((t) => t.personId !== null || t.name.length > 0, { message: 'a team member needs personId or name', path: ['name'] });
 
@@ -119,6 +127,8 @@ export const actionSchema = z.strictObject({
   status: z.enum(ACTION_STATUSES).default('todo'),
   /** Cost in minor units of the account's currency. */
   cost: minor.nullable().default(null),
+  /** Left out of everything made for a customer (audience.ts). */
+  internal: z.boolean().default(false),
 });
 
 export const riskSchema = z.strictObject({
@@ -128,7 +138,7 @@ export const riskSchema = z.strictObject({
   impact: z.enum(RISK_LEVELS),
   mitigation: text(2000).default(''),
   ownerId: id.nullable().default(null),
-  /** Internal risks are left out of customer-safe output. */
+  /** Internal risks are left out of everything made for a customer (audience.ts). */
   internal: z.boolean().default(false),
 });
 
@@ -142,6 +152,8 @@ export const contactSchema = z.strictObject({
   callsPerMonth: z.number().int().min(0).max(1000),
   /** The tier whose service standard these figures came from (null: set by hand). */
   tierKey: text(40).nullable().default(null),
+  /** Left out of everything made for a customer (audience.ts). */
+  internal: z.boolean().default(false),
 });
 
 export const planItemDataSchema = z.discriminatedUnion('kind', [

@@ -1,3 +1,4 @@
+import { audienceEn } from './areas/audience.en';
 import { accountsEn } from './areas/accounts.en';
 import { planDocEn } from './areas/plan-doc.en';
 import { forumDocEn } from './areas/forum-doc.en';
@@ -24,6 +25,7 @@ export const en: Messages = {
   planDoc: planDocEn,
   forumDoc: forumDocEn,
   planEditor: planEditorEn,
+  audience: audienceEn,
   app: {
     name: 'Keyplan',
     product: 'Key-account planning workbench',
@@ -264,5 +266,6 @@ export const en: Messages = {
     'plan-text-too-long': 'This section is too long ({{length}} characters; at most {{max}}). Shorten it or split it across sections.',
     'plan-version-not-found': 'Version {{version}} of this plan does not exist.',
     'export-cancelled': 'The export was cancelled; no file was written.',
+    'board-internal-only': 'The portfolio board names other customers and our verdicts on them: it is internal only, there is no customer version.',
   },
 };

@@ -2,6 +2,7 @@
  * The reference catalogue (zh-CN). Every other locale has exactly these keys (see en.ts).
  * Interpolation uses i18next's `{{name}}`. No plural forms: counts are written as "客户数:{{n}}".
  */
+import { audienceZhCN } from './areas/audience.zh-CN';
 import { accountsZhCN } from './areas/accounts.zh-CN';
 import { planDocZhCN } from './areas/plan-doc.zh-CN';
 import { forumDocZhCN } from './areas/forum-doc.zh-CN';
@@ -32,6 +33,7 @@ export const zhCN = {
   forumDoc: forumDocZhCN,
   /** The annual plan screens: the list of plans and the plan editor. */
   planEditor: planEditorZhCN,
+  audience: audienceZhCN,
   app: {
     name: 'Keyplan',
     product: '大客户规划工作台',
@@ -272,5 +274,6 @@ export const zhCN = {
     'plan-text-too-long': '此部分内容过长（{{length}} 个字符，最多 {{max}} 个）。请精简或分到其他部分。',
     'plan-version-not-found': '此计划不存在第 {{version}} 版。',
     'export-cancelled': '导出已取消，没有写入文件。',
+    'board-internal-only': '客户组合看板列出其他客户及我方对其的分类判断，仅供内部使用，没有对外版。',
   },
 };

@@ -774,6 +774,26 @@ migrationSuite(6, 'checks-without-in-lists', () => {
   });
 });
 
+migrationSuite(7, 'internal-plan-sections', () => {
+  const TODAY = '2026-11-24';
+  it('adds plan_sections.internal (0 for every existing section) and refuses anything but 0 or 1', () => {
+    const db = dbAt(6);
+    loadSample(db, generateSample({ locale: 'zh-CN', accounts: 30, today: TODAY }), new Date(`${TODAY}T09:00:00Z`));
+    const before = db.prepare('SELECT plan_id, section, html, updated_at FROM plan_sections ORDER BY plan_id, section').all();
+    expect(before.length).toBeGreaterThan(0);
+    migrate(db, { target: 7 });
+    expect(columns(db, 'plan_sections')).toContainEqual({ name: 'internal', type: 'INTEGER', notnull: 1, pk: 0 });
+    expect(db.prepare('SELECT plan_id, section, html, updated_at FROM plan_sections ORDER BY plan_id, section').all()).toEqual(before);
+    expect(db.prepare('SELECT DISTINCT internal FROM plan_sections').pluck().all()).toEqual([0]);
+    const one = before[0] as { plan_id: number; section: string };
+    db.prepare('UPDATE plan_sections SET internal = 1 WHERE plan_id = ? AND section = ?').run(one.plan_id, one.section);
+    expect(sqliteCode(() => db.prepare('UPDATE plan_sections SET internal = 2 WHERE plan_id = ? AND section = ?').run(one.plan_id, one.section))).toBe(
+      'SQLITE_CONSTRAINT_CHECK',
+    );
+    expect(isStrict(db, 'plan_sections')).toBe(true);
+  });
+});
+
 describe('the latest schema', () => {
   it('has no IN list in a CHECK (see migration 0006: write comparisons)', () => {
     const db = dbAt(LATEST_VERSION);

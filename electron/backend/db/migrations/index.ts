@@ -5,10 +5,11 @@ import { m0003 } from './0003_quadrant_board';
 import { m0004 } from './0004_stakeholder_map';
 import { m0005 } from './0005_account_plans';
 import { m0006 } from './0006_checks_without_in_lists';
+import { m0007 } from './0007_internal_plan_sections';
 
 export type { Migration } from './types';
 
 /** Every migration, in order. Versions start at 1 and rise by one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
 
 export const LATEST_VERSION = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -323,7 +323,7 @@ export default function PlanEditor({ accountId, year }: { accountId: number; yea
         <Outline sections={sections} onGo={go} />
         <div className="plan-sections">
           {sections.map((key, n) => {
-            const section = view.sections.find((s) => s.section === key) ?? { section: key, html: '', updatedAt: '' };
+            const section = view.sections.find((s) => s.section === key) ?? { section: key, html: '', internal: false, updatedAt: '' };
             const name = t(`planEditor.sections.${key}`);
             return (
               <section key={key} id={`plan-sec-${key}`} className="plan-section" aria-labelledby={`plan-sec-${key}-h`}>
