@@ -124,7 +124,7 @@ export const en: Messages = {
     selectDefaults: 'Back to the defaults',
     selectNone: 'Clear all',
     hasPlan: 'has a plan',
-    safe: 'Customer version (no attitudes, private notes or internal risks)',
+    safe: 'Customer version (invited accounts only; no portfolio board, Pareto or anything on the internal list)',
     present: 'Present',
     exportPdf: 'Export PDF',
     exporting: 'Exporting…',

@@ -132,7 +132,7 @@ export const zhCN = {
     selectDefaults: '恢复默认',
     selectNone: '全部取消',
     hasPlan: '有计划',
-    safe: '对外版（隐藏态度、私人备注和内部风险）',
+    safe: '对外版（只含受邀客户；无客户组合看板、帕累托图及内部清单上的内容）',
     present: '开始演示',
     exportPdf: '导出 PDF',
     exporting: '正在导出…',
