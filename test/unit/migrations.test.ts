@@ -778,7 +778,12 @@ migrationSuite(7, 'internal-plan-sections', () => {
   const TODAY = '2026-11-24';
   it('adds plan_sections.internal (0 for every existing section) and refuses anything but 0 or 1', () => {
     const db = dbAt(6);
-    loadSample(db, generateSample({ locale: 'zh-CN', accounts: 30, today: TODAY }), new Date(`${TODAY}T09:00:00Z`));
+    const TS = `${TODAY}T09:00:00.000Z`;
+    const account = Number(db.prepare('INSERT INTO accounts (name, created_at, updated_at) VALUES (?, ?, ?)').run('国能电力集团', TS, TS).lastInsertRowid);
+    const plan = Number(db.prepare('INSERT INTO plans (account_id, year, created_at, updated_at) VALUES (?, 2026, ?, ?)').run(account, TS, TS).lastInsertRowid);
+    for (const section of ['overview', 'competitors', 'risks']) {
+      db.prepare('INSERT INTO plan_sections (plan_id, section, html, updated_at) VALUES (?, ?, ?, ?)').run(plan, section, `<p>${section}</p>`, TS);
+    }
     const before = db.prepare('SELECT plan_id, section, html, updated_at FROM plan_sections ORDER BY plan_id, section').all();
     expect(before.length).toBeGreaterThan(0);
     migrate(db, { target: 7 });
