@@ -13,6 +13,8 @@
  * analysis, SWOT weaknesses and threats, quadrant names and treatments (placements and moves), other
  * customers' names and figures (the board, the all-customer Pareto), action costs and the investment
  * summary, churn and receivables - and nothing a plan marks as internal (a section or an item).
+ * Some plan sections are on the list as a whole (SECTION_RULES): the competitor and investment
+ * sections, and the text of the buying-centre section.
  *
  * The board export names every customer under its quadrant verdict: for a customer it is refused
  * (`board-internal-only`) rather than printed empty.
@@ -118,11 +120,29 @@ function itemDataForAudience(data: PlanItemData, audience: Audience): PlanItemDa
   return data;
 }
 
-/** Sections a customer never sees whatever the plan says: the competitor analysis. */
-const INTERNAL_SECTIONS = new Set<PlanSection['section']>(['competitors']);
+/**
+ * Plan sections that are on the list whatever the plan says: the competitor section is the
+ * competitor analysis and the investment section what we spend (the whole section is left out); the
+ * buying-centre section's text is our reading of the buyer - attitudes (its text is left out, the
+ * customer-safe map stays).
+ */
+export const SECTION_RULES: Partial<Record<PlanSection['section'], { key: InternalKey; whole: boolean }>> = {
+  competitors: { key: 'competitor-analysis', whole: true },
+  investment: { key: 'action-costs', whole: true },
+  dmu: { key: 'attitude', whole: false },
+};
 
+/** Whether `audience` sees a plan section at all (a customer: not marked internal, not wholly on the list). */
 export function sectionForAudience(s: Pick<PlanSection, 'section' | 'internal'>, audience: Audience): boolean {
-  return audience === 'internal' || (!s.internal && !INTERNAL_SECTIONS.has(s.section));
+  if (audience === 'internal') return true;
+  const rule = SECTION_RULES[s.section];
+  return !s.internal && !(rule?.whole && !mayShow(audience, rule.key));
+}
+
+/** Whether `audience` sees a plan section's text (a customer: not for the buying-centre section). */
+export function sectionTextForAudience(s: Pick<PlanSection, 'section' | 'internal'>, audience: Audience): boolean {
+  const rule = SECTION_RULES[s.section];
+  return sectionForAudience(s, audience) && !(rule && !mayShow(audience, rule.key));
 }
 
 /** The live figures as `audience` sees them. */
@@ -147,10 +167,9 @@ export function liveForAudience(live: PlanLiveData, audience: Audience): PlanLiv
 export function planForAudience(view: PlanView, audience: Audience): PlanView {
   if (audience === 'internal') return view;
   const hidden = new Set(view.sections.filter((s) => !sectionForAudience(s, audience)).map((s) => s.section));
-  for (const s of INTERNAL_SECTIONS) hidden.add(s);
   return {
     ...view,
-    sections: view.sections.map((s) => (hidden.has(s.section) ? { ...s, html: '' } : s)),
+    sections: view.sections.map((s) => (sectionTextForAudience(s, audience) ? s : { ...s, html: '' })),
     items: view.items
       .filter((i: PlanItem) => !hidden.has(i.section) && itemForAudience(i.data, audience))
       .map((i) => ({ ...i, data: itemDataForAudience(i.data, audience) })),

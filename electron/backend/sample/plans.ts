@@ -35,7 +35,7 @@ const ZH: Words = {
     actions: () => '<p>按客户等级的服务标准安排拜访和电话，年底召开年度客户座谈会。</p>',
     investment: () =>
       '<table><thead><tr><th>投入</th><th>金额</th><th>预期回报</th></tr></thead><tbody><tr><td>试点项目</td><td>30 万元</td><td>带动 300 万元订单</td></tr><tr><td>培训</td><td>8 万元</td><td>提升续约率</td></tr></tbody></table>',
-    risks: () => '<p>重点关注旺季供货保障、回款和账期，以及竞争对手的低价策略。</p>',
+    risks: () => '<p>重点关注旺季供货保障，以及竞争对手的低价策略。</p>',
     measures: () => '<p>月度跟踪关键指标，季度复盘计划执行情况，年中调整目标。</p>',
   },
   metrics: { revenue: '销售额', share: '钱包份额', satisfaction: '客户满意度' },
@@ -73,7 +73,7 @@ const EN: Words = {
     actions: () => "<p>Visits and calls follow the tier's service standard; the yearly customer forum closes the year.</p>",
     investment: () =>
       '<table><thead><tr><th>Investment</th><th>Amount</th><th>Expected return</th></tr></thead><tbody><tr><td>Pilot project</td><td>300,000</td><td>3,000,000 in orders</td></tr><tr><td>Training</td><td>80,000</td><td>Higher renewal rate</td></tr></tbody></table>',
-    risks: () => '<p>Watch supply in peak season, receivables and payment terms, and competitors pricing low.</p>',
+    risks: () => '<p>Watch supply in peak season, and competitors pricing low.</p>',
     measures: () => '<p>Key figures tracked monthly, the plan reviewed every quarter, targets adjusted at mid-year.</p>',
   },
   metrics: { revenue: 'Revenue', share: 'Share of wallet', satisfaction: 'Customer satisfaction' },
