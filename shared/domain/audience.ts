@@ -22,10 +22,10 @@
 import { AppError } from '../api/errors';
 import type { Board } from '../api/board';
 import type { PlanItem, PlanLiveData, PlanSection, PlanView } from '../api/plans';
-import type { MapMember, StakeholderMap } from '../api/stakeholders';
+import type { MapMember, SnapshotPersonChange, StakeholderMap } from '../api/stakeholders';
 import type { CoverageReport } from './coverage.types';
 import type { PlanItemData } from './plan';
-import type { BuyingRole } from './stakeholders';
+import { BUYING_ROLES, type BuyingRole } from './stakeholders';
 
 export const AUDIENCES = ['internal', 'customer'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -196,8 +196,6 @@ export function memberForAudience<M extends MapMember>(m: M, audience: Audience)
     influence: null,
     attitude: null,
     strength: 'none',
-    lastContact: null,
-    lastContactSet: null,
     favoursCompetitor: '',
     orgWins: '',
     personalWins: '',
@@ -219,6 +217,28 @@ export function mapForAudience(map: StakeholderMap, audience: Audience): Stakeho
     lines: map.lines.filter((l) => l.kind === 'reports'),
     coverage: emptyCoverage(map.coverage),
   };
+}
+
+/** The list entry each changed field of a person is on (fields not listed are shown to everyone). */
+const CHANGE_KEYS: Partial<Record<SnapshotPersonChange['field'], InternalKey>> = { attitude: 'attitude', strength: 'strength', influence: 'influence' };
+
+/**
+ * A change between two snapshots of a map as `audience` sees it, or null when it shows nothing the
+ * audience may see (a customer: no attitude, strength or influence change; roles without the coach
+ * and veto-holder roles, and no change at all when only those moved).
+ */
+export function snapshotChangeForAudience(c: SnapshotPersonChange, audience: Audience): SnapshotPersonChange | null {
+  if (audience === 'internal') return c;
+  const key = CHANGE_KEYS[c.field];
+  if (key && !mayShow(audience, key)) return null;
+  if (c.field !== 'roles') return c;
+  const visible = (v: string | number | null) => {
+    const roles = rolesForAudience(String(v ?? '').split(',').filter((r): r is BuyingRole => (BUYING_ROLES as readonly string[]).includes(r)), audience);
+    return roles.length > 0 ? roles.join(',') : null;
+  };
+  const before = visible(c.before);
+  const after = visible(c.after);
+  return before === after ? null : { ...c, before, after };
 }
 
 // --- the board and the forum ----------------------------------------------------------------------

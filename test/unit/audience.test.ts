@@ -28,9 +28,7 @@ import {
   audienceOf,
   isWalletShareMetric,
   itemForAudience,
-  mapForAudience,
   mayShow,
-  planForAudience,
   portfolioForAudience,
   rolesForAudience,
 } from '../../shared/domain/audience';
