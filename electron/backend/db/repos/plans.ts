@@ -331,7 +331,10 @@ export function saveSection(db: Db, input: { planId: number; section: PlanSectio
   })();
 }
 
-/** Marks a section internal only (left out of customer output) or not: an edit like any other (an approved plan becomes the next version). */
+/**
+ * Marks a section internal only (left out of customer output) or not: an edit of the plan like any
+ * other (an approved plan becomes the next version); the section's text and its time are unchanged.
+ */
 export function setSectionInternal(db: Db, input: { planId: number; section: PlanSectionKey; internal: boolean }, now: Date): PlanSection {
   return db.transaction(() => {
     planRow(db, input.planId);
@@ -341,9 +344,9 @@ export function setSectionInternal(db: Db, input: { planId: number; section: Pla
     if (!current) throw new AppError('not-found', `Plan ${input.planId} has no section ${input.section}.`, { id: input.planId });
     if ((current.internal === 1) === input.internal) return { section: input.section, html: current.html, internal: input.internal, updatedAt: current.updatedAt };
     beginEdit(db, input.planId, now);
-    const ts = stamp(current.updatedAt, now);
-    db.prepare('UPDATE plan_sections SET internal = ?, updated_at = ? WHERE plan_id = ? AND section = ?').run(input.internal ? 1 : 0, ts, input.planId, input.section);
-    return { section: input.section, html: current.html, internal: input.internal, updatedAt: ts };
+    // the text's time stays: an editor autosaving this section's text is not in conflict with the mark
+    db.prepare('UPDATE plan_sections SET internal = ? WHERE plan_id = ? AND section = ?').run(input.internal ? 1 : 0, input.planId, input.section);
+    return { section: input.section, html: current.html, internal: input.internal, updatedAt: current.updatedAt };
   })();
 }
 

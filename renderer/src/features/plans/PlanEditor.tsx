@@ -30,6 +30,35 @@ import { StatusBadge } from './StatusBadge';
 
 const PLAN_TABLES = ['plans', 'plan_sections', 'plan_items', 'plan_versions', 'accounts', 'people', 'revenue', 'placements', 'stakeholders', 'satisfaction'];
 
+/** The section's "internal only" mark (shared/domain/audience.ts): left out of the customer version. */
+function SectionInternal({ planId, section, sectionName, internal, editable }: { planId: number; section: PlanSectionKey; sectionName: string; internal: boolean; editable: boolean }) {
+  const { t } = useTranslation();
+  const notify = useNotice();
+  const [busy, setBusy] = useState(false);
+  const set = async (value: boolean) => {
+    setBusy(true);
+    try {
+      await api('plan-section-internal', { planId, section, internal: value });
+    } catch (e) {
+      notify.error(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <label className={`plan-internal${internal ? ' is-on' : ''}`} title={t('audience.internalOnlyHint')}>
+      <input
+        type="checkbox"
+        checked={internal}
+        disabled={!editable || busy}
+        aria-label={`${t('audience.internalOnly')}: ${sectionName}`}
+        onChange={(e) => void set(e.target.checked)}
+      />
+      <span aria-hidden="true">{t('audience.internalOnly')}</span>
+    </label>
+  );
+}
+
 const KINDS_OF: Partial<Record<PlanSectionKey, PlanItemKind[]>> = {
   competitors: ['competitor'],
   analysis: ['swot'],
@@ -327,9 +356,12 @@ export default function PlanEditor({ accountId, year }: { accountId: number; yea
             const name = t(`planEditor.sections.${key}`);
             return (
               <section key={key} id={`plan-sec-${key}`} className="plan-section" aria-labelledby={`plan-sec-${key}-h`}>
-                <h2 id={`plan-sec-${key}-h`} className="plan-section__title" tabIndex={-1}>
-                  {t('planEditor.editor.sectionNumber', { n: n + 1, name })}
-                </h2>
+                <div className="plan-section__head">
+                  <h2 id={`plan-sec-${key}-h`} className="plan-section__title" tabIndex={-1}>
+                    {t('planEditor.editor.sectionNumber', { n: n + 1, name })}
+                  </h2>
+                  <SectionInternal planId={plan.id} section={key} sectionName={name} internal={section.internal} editable={editable} />
+                </div>
                 {outside(key) ? <p className="plan-section__outside">{t('planEditor.editor.outsideTemplate')}</p> : null}
                 <LiveFigures section={key} live={view.live} frozen={frozen} accountId={plan.accountId} />
                 <SectionText
