@@ -34,23 +34,25 @@ const PLAN_TABLES = ['plans', 'plan_sections', 'plan_items', 'plan_versions', 'a
 function SectionInternal({ planId, section, sectionName, internal, editable }: { planId: number; section: PlanSectionKey; sectionName: string; internal: boolean; editable: boolean }) {
   const { t } = useTranslation();
   const notify = useNotice();
-  const [busy, setBusy] = useState(false);
+  // shown at once while the change is on its way (the plan reloads when it is stored)
+  const [pending, setPending] = useState<boolean | null>(null);
+  const on = pending ?? internal;
   const set = async (value: boolean) => {
-    setBusy(true);
+    setPending(value);
     try {
       await api('plan-section-internal', { planId, section, internal: value });
     } catch (e) {
       notify.error(errorText(t, e));
     } finally {
-      setBusy(false);
+      setPending(null);
     }
   };
   return (
-    <label className={`plan-internal${internal ? ' is-on' : ''}`} title={t('audience.internalOnlyHint')}>
+    <label className={`plan-internal${on ? ' is-on' : ''}`} title={t('audience.internalOnlyHint')}>
       <input
         type="checkbox"
-        checked={internal}
-        disabled={!editable || busy}
+        checked={on}
+        disabled={!editable || pending !== null}
         aria-label={`${t('audience.internalOnly')}: ${sectionName}`}
         onChange={(e) => void set(e.target.checked)}
       />
