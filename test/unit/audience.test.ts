@@ -53,6 +53,14 @@ describe('the audience functions', () => {
     expect(audienceOf(undefined)).toBe('internal');
   });
 
+  it('has the words of every entry of the list in both languages (English without CJK)', () => {
+    for (const k of INTERNAL_ONLY) {
+      expect(messages['zh-CN'].audience.internal[k], k).toMatch(/[\u4e00-\u9fff]/);
+      expect(messages.en.audience.internal[k], k).toMatch(/^[^\u4e00-\u9fff]+$/);
+    }
+    expect(Object.keys(messages.en.audience.internal).sort()).toEqual([...INTERNAL_ONLY].sort());
+  });
+
   it('keeps items by kind and flag for the customer', () => {
     const base = { internal: false } as const;
     const keep = (d: PlanItemData) => itemForAudience(d, 'customer');

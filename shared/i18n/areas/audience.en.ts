@@ -26,5 +26,7 @@ export const audienceEn: DeepStringRecord<typeof audienceZhCN> = {
   internalOnly: 'Internal only',
   internalOnlyHint: 'Left out of the customer version',
   sectionInternal: 'This section is internal only',
+  /** Between the entries of the list when it is one line (a tooltip). */
+  listSeparator: '; ',
   internalTag: 'Internal only',
 };

@@ -24,5 +24,7 @@ export const audienceZhCN = {
   internalOnly: '仅内部',
   internalOnlyHint: '对外版（客户版）不含此内容',
   sectionInternal: '本章节仅内部',
+  /** Between the entries of the list when it is one line (a tooltip). */
+  listSeparator: '、',
   internalTag: '仅内部',
 };
