@@ -21,7 +21,7 @@ import { planDocument } from '../../electron/backend/documents/plan-document';
 import { planDocumentInput } from '../../electron/backend/handlers/plan-export';
 import { getMap } from '../../electron/backend/db/repos/stakeholders';
 import type { PlanView } from '../../shared/api/plans';
-import type { StakeholderMap } from '../../shared/api/stakeholders';
+import type { SnapshotPersonChange, StakeholderMap } from '../../shared/api/stakeholders';
 import {
   INTERNAL_ONLY,
   SECTION_RULES,
@@ -31,6 +31,7 @@ import {
   mayShow,
   portfolioForAudience,
   rolesForAudience,
+  snapshotChangeForAudience,
 } from '../../shared/domain/audience';
 import { formatMoney } from '../../shared/domain/money';
 import type { PlanItemData } from '../../shared/domain/plan';
@@ -79,6 +80,17 @@ describe('the audience functions', () => {
     expect(rolesForAudience(['coach', 'decision-maker', 'veto-holder'], 'customer')).toEqual(['decision-maker']);
     expect(portfolioForAudience({ board: 1, figures: 2 }, 'customer')).toEqual({ board: null, figures: null });
     expect(portfolioForAudience({ board: 1, figures: 2 }, 'internal')).toEqual({ board: 1, figures: 2 });
+  });
+
+  it('filters snapshot changes: no attitude, strength or influence; roles without coach and veto holder', () => {
+    const c = (field: SnapshotPersonChange['field'], before: string | number | null, after: string | number | null): SnapshotPersonChange => ({ id: 1, name: '王伟', field, before, after });
+    for (const f of ['attitude', 'strength', 'influence'] as const) {
+      expect(snapshotChangeForAudience(c(f, 1, 2), 'customer')).toBeNull();
+      expect(snapshotChangeForAudience(c(f, 1, 2), 'internal')).toEqual(c(f, 1, 2));
+    }
+    expect(snapshotChangeForAudience(c('roles', 'user', 'coach,user'), 'customer')).toBeNull();
+    expect(snapshotChangeForAudience(c('roles', 'coach', 'decision-maker,veto-holder'), 'customer')).toEqual(c('roles', null, 'decision-maker'));
+    expect(snapshotChangeForAudience(c('title', '处长', '副厅长'), 'customer')).toEqual(c('title', '处长', '副厅长'));
   });
 });
 
