@@ -160,6 +160,8 @@ function collectInternal(b: Backend, locale: Locale, plans: PlanView[]): Interna
     pd.placementsTitle,
     pd.movesTitle,
     pd.gapsTitle,
+    pd.sections.analysis,
+    pd.sections.investment,
     messages[locale].forumDoc.boardTitle,
     messages[locale].forumDoc.paretoTitle,
   ]);

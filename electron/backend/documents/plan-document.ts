@@ -426,6 +426,8 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
   };
 
   const textOf = new Map(view.sections.map((s) => [s.section, sanitizeSectionHtml(s.html)]));
+  // a customer sees only strengths and opportunities: the analysis section is called so
+  const sectionTitle = (key: PlanSectionKey) => (key === 'analysis' && !shows('swot-weaknesses-threats') ? messages[locale].audience.analysisCustomer : t.sections[key]);
   const printed = printedSections(input, audience);
   const internalSection = new Set(view.sections.filter((x) => x.internal).map((x) => x.section));
   const sections = printed.map((key, i) => {
@@ -433,7 +435,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
     const more = extra[key]?.() ?? '';
     const body = html ? `<div class="prose">${html}</div>` : more ? '' : note(t.emptySection);
     return `<section class="sec" aria-labelledby="${sectionAnchor(i)}">
-<h1 id="${sectionAnchor(i)}"><span class="num">${i + 1}</span><span class="ttl">${esc(t.sections[key])}</span>${internalSection.has(key) ? `<span class="tag">${esc(messages[locale].audience.internalTag)}</span>` : ''}</h1>
+<h1 id="${sectionAnchor(i)}"><span class="num">${i + 1}</span><span class="ttl">${esc(sectionTitle(key))}</span>${internalSection.has(key) ? `<span class="tag">${esc(messages[locale].audience.internalTag)}</span>` : ''}</h1>
 ${body}${more}
 </section>`;
   }).join('\n');
@@ -468,7 +470,7 @@ ${body}${more}
   <div class="toc-title">${esc(t.contents)}</div>
   <ol>${printed.map((key, i) => {
     const p = pages?.get(sectionAnchor(i));
-    return `<li><a href="#${sectionAnchor(i)}"><span class="n">${i + 1}</span><span class="t">${esc(t.sections[key])}</span><span class="dots"></span><span class="p">${p ?? ''}</span></a></li>`;
+    return `<li><a href="#${sectionAnchor(i)}"><span class="n">${i + 1}</span><span class="t">${esc(sectionTitle(key))}</span><span class="dots"></span><span class="p">${p ?? ''}</span></a></li>`;
   }).join('')}</ol>
   <div class="glance"><div class="glance-title">${esc(t.glance)}</div><dl>${glance.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl></div>
 </nav>`;

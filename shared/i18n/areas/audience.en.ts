@@ -28,5 +28,7 @@ export const audienceEn: DeepStringRecord<typeof audienceZhCN> = {
   sectionInternal: 'This section is internal only',
   /** Between the entries of the list when it is one line (a tooltip). */
   listSeparator: '; ',
+  /** The analysis section's title in the customer version (no weaknesses or threats). */
+  analysisCustomer: 'Strengths and opportunities',
   internalTag: 'Internal only',
 };

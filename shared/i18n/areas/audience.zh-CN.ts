@@ -26,5 +26,7 @@ export const audienceZhCN = {
   sectionInternal: '本章节仅内部',
   /** Between the entries of the list when it is one line (a tooltip). */
   listSeparator: '、',
+  /** The analysis section's title in the customer version (no weaknesses or threats). */
+  analysisCustomer: '优势与机会',
   internalTag: '仅内部',
 };
