@@ -26,7 +26,7 @@ const ZH: Words = {
     overview: (n) => `<p>${n}是本区域的龙头企业，业务覆盖发电、输配电和综合能源服务，正在推进数字化转型。</p><p>我方方案帮助客户<strong>降低运维成本</strong>、提高供电可靠性。</p>`,
     review: (n, y) => `<h3>${y - 1} 年回顾</h3><ul><li>销售额完成目标的九成以上，交付准时率保持在九成五以上。</li><li>赢得${n}调度系统升级项目；在备品备件招标中因价格落败。</li><li>客户满意度调查得分上升。</li></ul>`,
     competitors: () => '<p>主要竞争对手以价格取胜，在基层单位关系较深；我方在技术方案和服务响应上领先。</p>',
-    analysis: () => '<p>行业投资向新能源和数字化倾斜，客户对一体化方案的需求上升；我方交付资源在旺季偏紧。</p>',
+    analysis: () => '<p>行业投资向新能源和数字化倾斜，客户对一体化方案的需求上升。</p>',
     objectives: (_n, y) => `<p>三年方向：成为客户数字化的首选合作伙伴。${y} 年目标见下表，按季度分解并考核。</p>`,
     strategy: () =>
       '<ul><li>主推一体化运维平台，配套技术支持与培训等增值服务。</li><li>价格政策：框架协议内阶梯折扣，新项目单独报价。</li><li>通过试点项目挖掘二级单位潜力。</li></ul>',
@@ -64,7 +64,7 @@ const EN: Words = {
     overview: (n) => `<p>${n} is a leading company in its region, covering generation, distribution and energy services, and is in the middle of a digital programme.</p><p>Our solutions help it <strong>lower operating costs</strong> and improve reliability.</p>`,
     review: (n, y) => `<h3>${y - 1} in review</h3><ul><li>Revenue above 90% of target, with on-time delivery above 95%.</li><li>Won the ${n} dispatch system upgrade; lost the spare parts tender on price.</li><li>Satisfaction scores went up.</li></ul>`,
     competitors: () => '<p>The main competitors win on price and know the local units well; we lead on technical solutions and service response.</p>',
-    analysis: () => '<p>Investment in the industry is moving to renewables and digital; demand for integrated solutions is rising. Our delivery capacity is tight in peak season.</p>',
+    analysis: () => '<p>Investment in the industry is moving to renewables and digital; demand for integrated solutions is rising.</p>',
     objectives: (_n, y) => `<p>Three-year direction: the first partner for the customer's digital programme. The targets for ${y} below are split and reviewed by quarter.</p>`,
     strategy: () =>
       '<ul><li>Lead with the integrated operations platform, with technical support and training as value-added services.</li><li>Pricing: tiered discounts within the framework agreement, new projects quoted separately.</li><li>Unlock the subsidiaries through a pilot project.</li></ul>',
