@@ -241,6 +241,8 @@ describe.each(['zh-CN', 'en'] as const)('every customer-facing output of the sam
       const needles = [...internal.everywhere, ...internal.perPlan.get(p.id)!, ...others([p.accountId])];
       const inside = scanned(planDocument(input, { locale, safe: false, today: TODAY }));
       expect(found(inside, internal.perPlan.get(p.id)!).length, 'the internal plan shows its own internal values').toBeGreaterThan(3);
+      // the internal version tags what is marked internal only (the wallet-share objective of the sample, at least)
+      expect(inside).toContain(`${messages[locale].audience.internalTag}</span>`);
       scan(`plan ${p.accountName}`, scanned(planDocument(input, { locale, safe: true, today: TODAY })), needles);
     }
 

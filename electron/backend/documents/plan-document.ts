@@ -162,6 +162,9 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
   };
   const sub = (text: string) => `<h2 class="sub">${esc(text)}</h2>`;
   const note = (text: string) => `<p class="note">${esc(text)}</p>`;
+  /** The "internal only" tag of an item or section (the customer version has none of them at all). */
+  const internalTag = ` <span class="tag">${esc(messages[locale].audience.internalTag)}</span>`;
+  const mark = (d: { internal?: boolean }) => (d.internal ? internalTag : '');
   const asOf = view.frozen && plan.approvedAt ? fill(t.figuresApproved, { date: longDate(plan.approvedAt) }) : fill(t.figuresAsOf, { date: longDate(view.live.asOf) });
   const liveTag = `<p class="asof">${esc(asOf)}</p>`;
 
@@ -249,7 +252,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
       if (rows.length === 0) return '';
       return table(
         [{ label: t.competitorName, cls: 'w-name' }, { label: t.competitorOffer }, { label: t.competitorPosition }, { label: t.competitorStrengths }, { label: t.competitorWeaknesses }],
-        rows.map((c) => [`<strong>${esc(c.name)}</strong>`, esc(c.offer), esc(c.position), esc(c.strengths), esc(c.weaknesses)]),
+        rows.map((c) => [`<strong>${esc(c.name)}</strong>${mark(c)}`, esc(c.offer), esc(c.position), esc(c.strengths), esc(c.weaknesses)]),
       );
     },
     analysis: () => {
@@ -258,7 +261,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
       const cell = (q: 's' | 'w' | 'o' | 't') => {
         const list = rows.filter((r) => r.quadrant === q);
         return `<div class="swot-cell swot-${q}"><h3>${esc(t.swot[q])}</h3>${
-          list.length ? `<ul>${list.map((r) => `<li>${esc(r.text)}</li>`).join('')}</ul>` : `<p class="note">${esc(t.swotEmpty)}</p>`
+          list.length ? `<ul>${list.map((r) => `<li>${esc(r.text)}${mark(r)}</li>`).join('')}</ul>` : `<p class="note">${esc(t.swotEmpty)}</p>`
         }</div>`;
       };
       const cells = shows('swot-weaknesses-threats') ? cell('s') + cell('w') + cell('o') + cell('t') : cell('s') + cell('o');
@@ -281,7 +284,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
             { label: t.ownerCol },
           ],
           rows.map((o) => [
-            `<strong>${esc(o.metric)}</strong>${o.note ? `<div class="cell-note">${esc(o.note)}</div>` : ''}`,
+            `<strong>${esc(o.metric)}</strong>${mark(o)}${o.note ? `<div class="cell-note">${esc(o.note)}</div>` : ''}`,
             figure(o.unit, o.baseline),
             figure(o.unit, o.target),
             figure(o.unit, o.q1),
@@ -338,7 +341,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
       if (rows.length === 0) return '';
       return table(
         [{ label: t.teamName, cls: 'w-name' }, { label: t.teamRole }, { label: t.teamResponsibility }],
-        rows.map((m) => [`<strong>${esc(m.personId !== null ? person(m.personId) || m.name : m.name)}</strong>`, esc(m.role), esc(m.responsibility)]),
+        rows.map((m) => [`<strong>${esc(m.personId !== null ? person(m.personId) || m.name : m.name)}</strong>${mark(m)}`, esc(m.role), esc(m.responsibility)]),
       );
     },
     actions: () => {
@@ -361,7 +364,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
             head,
             acts.map((a, i) => [
               esc(i + 1),
-              esc(a.what),
+              esc(a.what) + mark(a),
               esc(person(a.ownerId)),
               a.due ? esc(shortDate(a.due)) : '',
               `<span class="status st-${a.status}">${esc(t.actionStatuses[a.status])}</span>`,
@@ -375,7 +378,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
           sub(t.contactTitle) +
           table(
             [{ label: t.contactTarget, cls: 'w-name' }, { label: t.ownerCol }, { label: t.contactVisits, cls: 'num' }, { label: t.contactCalls, cls: 'num' }],
-            contacts.map((c) => [esc(c.target), esc(person(c.ownerId)), esc(c.visitsPerQuarter), esc(c.callsPerMonth)]),
+            contacts.map((c) => [esc(c.target) + mark(c), esc(person(c.ownerId)), esc(c.visitsPerQuarter), esc(c.callsPerMonth)]),
           );
       }
       return out;
@@ -435,7 +438,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
     const more = extra[key]?.() ?? '';
     const body = html ? `<div class="prose">${html}</div>` : more ? '' : note(t.emptySection);
     return `<section class="sec" aria-labelledby="${sectionAnchor(i)}">
-<h1 id="${sectionAnchor(i)}"><span class="num">${i + 1}</span><span class="ttl">${esc(sectionTitle(key))}</span>${internalSection.has(key) ? `<span class="tag">${esc(messages[locale].audience.internalTag)}</span>` : ''}</h1>
+<h1 id="${sectionAnchor(i)}"><span class="num">${i + 1}</span><span class="ttl">${esc(sectionTitle(key))}</span>${internalSection.has(key) ? internalTag : ''}</h1>
 ${body}${more}
 </section>`;
   }).join('\n');

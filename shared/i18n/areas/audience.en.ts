@@ -25,7 +25,7 @@ export const audienceEn: DeepStringRecord<typeof audienceZhCN> = {
   },
   internalOnly: 'Internal only',
   internalOnlyHint: 'Left out of the customer version',
-  sectionInternal: 'This section is internal only',
+  alwaysInternal: 'Always internal: the customer version has no competitor analysis or investment',
   /** Between the entries of the list when it is one line (a tooltip). */
   listSeparator: '; ',
   /** The analysis section's title in the customer version (no weaknesses or threats). */

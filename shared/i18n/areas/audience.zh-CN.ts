@@ -23,7 +23,7 @@ export const audienceZhCN = {
   /** The toggle on a plan section and in each item form. */
   internalOnly: '仅内部',
   internalOnlyHint: '对外版（客户版）不含此内容',
-  sectionInternal: '本章节仅内部',
+  alwaysInternal: '本章节始终仅内部：对外版不含竞争分析和投入',
   /** Between the entries of the list when it is one line (a tooltip). */
   listSeparator: '、',
   /** The analysis section's title in the customer version (no weaknesses or threats). */

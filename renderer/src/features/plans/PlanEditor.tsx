@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanItem, PlanSection, PlanView } from '../../../../shared/api/plans';
 import { PLAN_SECTIONS, SWOT_QUADRANTS, type PlanItemKind, type PlanSectionKey, type PlanStatus } from '../../../../shared/domain/plan';
 import { DEFAULT_PLAN_TEMPLATE, planSectionsShown } from '../../../../shared/domain/plan-template';
+import { SECTION_RULES } from '../../../../shared/domain/audience';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { errorCode, errorText } from '../../lib/errors';
@@ -36,7 +37,9 @@ function SectionInternal({ planId, section, sectionName, internal, editable }: {
   const notify = useNotice();
   // shown at once while the change is on its way (the plan reloads when it is stored)
   const [pending, setPending] = useState<boolean | null>(null);
-  const on = pending ?? internal;
+  // the competitor and investment sections are on the internal list as a whole: always internal
+  const always = SECTION_RULES[section]?.whole === true;
+  const on = always || (pending ?? internal);
   const set = async (value: boolean) => {
     setPending(value);
     try {
@@ -48,11 +51,11 @@ function SectionInternal({ planId, section, sectionName, internal, editable }: {
     }
   };
   return (
-    <label className={`plan-internal${on ? ' is-on' : ''}`} title={t('audience.internalOnlyHint')}>
+    <label className={`plan-internal${on ? ' is-on' : ''}`} title={always ? t('audience.alwaysInternal') : t('audience.internalOnlyHint')}>
       <input
         type="checkbox"
         checked={on}
-        disabled={!editable || pending !== null}
+        disabled={always || !editable || pending !== null}
         aria-label={`${t('audience.internalOnly')}: ${sectionName}`}
         onChange={(e) => void set(e.target.checked)}
       />
