@@ -1,6 +1,7 @@
 /**
  * "Internal only" in the plan editor (shared/domain/audience.ts), in both languages, on the sample:
- * a section is marked with the toggle in its heading and an action with the checkbox in its form;
+ * the competitor and investment sections show as always internal; a section is marked with the
+ * toggle in its heading and an action with the checkbox in its form;
  * both are stored, the action carries the tag in its table, and the customer version of the plan
  * (plan-export, safe) holds neither, while the internal version holds both.
  */
@@ -37,6 +38,13 @@ describe('annual plans: internal only', () => {
 
         await page.goto(`${preview.url}#/plans/${draft.accountId}/${draft.year}`);
         await page.getByRole('heading', { level: 1, name: fill(p.editor.pageTitle, { account: draft.accountName, year: draft.year }) }).waitFor();
+
+        // --- the competitor and investment sections are always internal (on the list as a whole) --
+        for (const key of ['competitors', 'investment'] as const) {
+          const fixed = page.getByRole('checkbox', { name: `${t.audience.internalOnly}: ${p.sections[key]}`, exact: true });
+          expect(await fixed.isChecked()).toBe(true);
+          expect(await fixed.isDisabled()).toBe(true);
+        }
 
         // --- a section: the toggle in its heading ------------------------------------------------
         const toggle = page.getByRole('checkbox', { name: `${t.audience.internalOnly}: ${p.sections.strategy}`, exact: true });

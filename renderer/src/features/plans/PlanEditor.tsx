@@ -35,19 +35,20 @@ const PLAN_TABLES = ['plans', 'plan_sections', 'plan_items', 'plan_versions', 'a
 function SectionInternal({ planId, section, sectionName, internal, editable }: { planId: number; section: PlanSectionKey; sectionName: string; internal: boolean; editable: boolean }) {
   const { t } = useTranslation();
   const notify = useNotice();
-  // shown at once while the change is on its way (the plan reloads when it is stored)
-  const [pending, setPending] = useState<boolean | null>(null);
+  // shown at once while the change is on its way: until the plan read back differs from what it was
+  // when the box was clicked (then the stored value shows, whoever changed it)
+  const [pending, setPending] = useState<{ value: boolean; from: boolean } | null>(null);
+  const waiting = pending !== null && pending.from === internal;
   // the competitor and investment sections are on the internal list as a whole: always internal
   const always = SECTION_RULES[section]?.whole === true;
-  const on = always || (pending ?? internal);
+  const on = always || (waiting ? pending.value : internal);
   const set = async (value: boolean) => {
-    setPending(value);
+    setPending({ value, from: internal });
     try {
       await api('plan-section-internal', { planId, section, internal: value });
     } catch (e) {
-      notify.error(errorText(t, e));
-    } finally {
       setPending(null);
+      notify.error(errorText(t, e));
     }
   };
   return (
@@ -55,7 +56,7 @@ function SectionInternal({ planId, section, sectionName, internal, editable }: {
       <input
         type="checkbox"
         checked={on}
-        disabled={always || !editable || pending !== null}
+        disabled={always || !editable || waiting}
         aria-label={`${t('audience.internalOnly')}: ${sectionName}`}
         onChange={(e) => void set(e.target.checked)}
       />
