@@ -774,10 +774,10 @@ migrationSuite(6, 'checks-without-in-lists', () => {
   });
 });
 
-migrationSuite(7, 'internal-plan-sections', () => {
+migrationSuite(9, 'internal-plan-sections', () => {
   const TODAY = '2026-11-24';
   it('adds plan_sections.internal (0 for every existing section) and refuses anything but 0 or 1', () => {
-    const db = dbAt(6);
+    const db = dbAt(8);
     const TS = `${TODAY}T09:00:00.000Z`;
     const account = Number(db.prepare('INSERT INTO accounts (name, created_at, updated_at) VALUES (?, ?, ?)').run('国能电力集团', TS, TS).lastInsertRowid);
     const plan = Number(db.prepare('INSERT INTO plans (account_id, year, created_at, updated_at) VALUES (?, 2026, ?, ?)').run(account, TS, TS).lastInsertRowid);
@@ -786,7 +786,7 @@ migrationSuite(7, 'internal-plan-sections', () => {
     }
     const before = db.prepare('SELECT plan_id, section, html, updated_at FROM plan_sections ORDER BY plan_id, section').all();
     expect(before.length).toBeGreaterThan(0);
-    migrate(db, { target: 7 });
+    migrate(db, { target: 9 });
     expect(columns(db, 'plan_sections')).toContainEqual({ name: 'internal', type: 'INTEGER', notnull: 1, pk: 0 });
     expect(db.prepare('SELECT plan_id, section, html, updated_at FROM plan_sections ORDER BY plan_id, section').all()).toEqual(before);
     expect(db.prepare('SELECT DISTINCT internal FROM plan_sections').pluck().all()).toEqual([0]);
