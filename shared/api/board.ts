@@ -145,7 +145,7 @@ export const boardContract = {
   'board-undo': method<{ accountId: number; quadrant: string | null }>()(z.strictObject({ moveId: idSchema })),
   /** Every move of an account, newest first, across matrices. */
   'placements-history': method<PlacementMove[]>()(z.strictObject({ accountId: idSchema })),
-  /** The board as one A4 landscape PDF page or a PNG picture, in the given language. */
+  /** The board as one A4 landscape PDF page or a PNG picture, in the given language. Internal only (no customer version). */
   'board-export': method<{ fileName: string; mime: string; contentBase64: string }>()(
     z.strictObject({
       matrix: matrixKey,
@@ -154,6 +154,8 @@ export const boardContract = {
       asOf: isoMoment.optional(),
       since: isoMoment.optional(),
       today: isoDate.optional(),
+      /** The customer audience: refused (board-internal-only), the board names other customers and our verdicts. */
+      safe: z.boolean().optional(),
       ...boardFilters,
     }),
   ),

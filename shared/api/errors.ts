@@ -66,6 +66,8 @@ export const ERROR_CODES = [
   'out-path-invalid',
   /** An explicit database path whose folder does not exist (--db, KEYPLAN_DB): nothing is created. */
   'db-folder-missing',
+  /** A customer version of something that is internal only (the portfolio board). */
+  'board-internal-only',
   'internal',
 ] as const;
 

@@ -44,6 +44,8 @@ export interface PlanSection {
   section: PlanSectionKey;
   /** Sanitised HTML. */
   html: string;
+  /** Internal only: left out of everything made for a customer (shared/domain/audience.ts). */
+  internal: boolean;
   /** Pass back as baseUpdatedAt when saving: a section changed since then is not overwritten. */
   updatedAt: string;
 }
@@ -135,6 +137,8 @@ export const plansContract = {
   'plan-section-save': method<PlanSection>()(
     z.strictObject({ planId: idSchema, section: z.enum(PLAN_SECTIONS), html: rawHtml, baseUpdatedAt: z.string().min(1).max(40) }),
   ),
+  /** Marks a section internal only (left out of customer output) or not; an edit like any other. */
+  'plan-section-internal': method<PlanSection>()(z.strictObject({ planId: idSchema, section: z.enum(PLAN_SECTIONS), internal: z.boolean() })),
   /** Creates (no id) or replaces (id) one item; the data is checked by its kind. */
   'plan-item-save': method<PlanItem>()(z.strictObject({ planId: idSchema, id: idSchema.optional(), data: planItemDataSchema })),
   'plan-item-delete': method<{ id: number }>()(z.strictObject({ id: idSchema })),

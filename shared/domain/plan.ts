@@ -86,12 +86,16 @@ export const objectiveSchema = z.strictObject({
   q4: figure.default(null),
   ownerId: id.nullable().default(null),
   note: para(2000).default(''),
+  /** Left out of everything made for a customer (audience.ts). */
+  internal: z.boolean().default(false),
 });
 
 export const swotSchema = z.strictObject({
   kind: z.literal('swot'),
   quadrant: z.enum(SWOT_QUADRANTS),
   text: para(1000).min(1),
+  /** Left out of everything made for a customer (audience.ts). */
+  internal: z.boolean().default(false),
 });
 
 export const competitorItemSchema = z.strictObject({
@@ -101,6 +105,8 @@ export const competitorItemSchema = z.strictObject({
   position: para(2000).default(''),
   strengths: para(2000).default(''),
   weaknesses: para(2000).default(''),
+  /** Left out of everything made for a customer (audience.ts). */
+  internal: z.boolean().default(false),
 });
 
 export const teamItemSchema = z
@@ -111,6 +117,8 @@ export const teamItemSchema = z
     name: text(200).default(''),
     role: text(200).default(''),
     responsibility: para(2000).default(''),
+    /** Left out of everything made for a customer (audience.ts). */
+    internal: z.boolean().default(false),
   })
   .refine((t) => t.personId !== null || t.name.length > 0, { message: 'a team member needs personId or name', path: ['name'] });
 
@@ -122,6 +130,8 @@ export const actionSchema = z.strictObject({
   status: z.enum(ACTION_STATUSES).default('todo'),
   /** Cost in minor units of the account's currency. */
   cost: minor.nullable().default(null),
+  /** Left out of everything made for a customer (audience.ts). */
+  internal: z.boolean().default(false),
 });
 
 export const riskSchema = z.strictObject({
@@ -131,7 +141,7 @@ export const riskSchema = z.strictObject({
   impact: z.enum(RISK_LEVELS),
   mitigation: para(2000).default(''),
   ownerId: id.nullable().default(null),
-  /** Internal risks are left out of customer-safe output. */
+  /** Internal risks are left out of everything made for a customer (audience.ts). */
   internal: z.boolean().default(false),
 });
 
@@ -145,6 +155,8 @@ export const contactSchema = z.strictObject({
   callsPerMonth: z.number().int().min(0).max(1000),
   /** The tier whose service standard these figures came from (null: set by hand). */
   tierKey: text(40).nullable().default(null),
+  /** Left out of everything made for a customer (audience.ts). */
+  internal: z.boolean().default(false),
 });
 
 export const planItemDataSchema = z.discriminatedUnion('kind', [

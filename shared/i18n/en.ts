@@ -1,3 +1,4 @@
+import { audienceEn } from './areas/audience.en';
 import { accountsEn } from './areas/accounts.en';
 import { planDocEn } from './areas/plan-doc.en';
 import { forumDocEn } from './areas/forum-doc.en';
@@ -24,6 +25,7 @@ export const en: Messages = {
   planDoc: planDocEn,
   forumDoc: forumDocEn,
   planEditor: planEditorEn,
+  audience: audienceEn,
   app: {
     name: 'Keyplan',
     product: 'Key-account planning workbench',
@@ -122,7 +124,7 @@ export const en: Messages = {
     selectDefaults: 'Back to the defaults',
     selectNone: 'Clear all',
     hasPlan: 'has a plan',
-    safe: 'Customer version (no attitudes, private notes or internal risks)',
+    safe: 'Customer version (invited accounts only; no portfolio board, Pareto or anything on the internal list)',
     present: 'Present',
     exportPdf: 'Export PDF',
     exporting: 'Exporting…',
@@ -297,5 +299,6 @@ export const en: Messages = {
     'text-control-char': 'The text contains an invisible control character ({{char}}): a line break in a one-line field, an escape code or a text-direction override. Remove it and try again.',
     'out-path-invalid': 'Cannot write {{path}}: {{reason}}. Nothing was written.',
     'db-folder-missing': 'The folder of the database {{path}} does not exist. Check the path; nothing was created.',
+    'board-internal-only': 'The portfolio board names other customers and our verdicts on them: it is internal only, there is no customer version.',
   },
 };

@@ -2,6 +2,7 @@
  * The reference catalogue (zh-CN). Every other locale has exactly these keys (see en.ts).
  * Interpolation uses i18next's `{{name}}`. No plural forms: counts are written as "客户数:{{n}}".
  */
+import { audienceZhCN } from './areas/audience.zh-CN';
 import { accountsZhCN } from './areas/accounts.zh-CN';
 import { planDocZhCN } from './areas/plan-doc.zh-CN';
 import { forumDocZhCN } from './areas/forum-doc.zh-CN';
@@ -32,6 +33,7 @@ export const zhCN = {
   forumDoc: forumDocZhCN,
   /** The annual plan screens: the list of plans and the plan editor. */
   planEditor: planEditorZhCN,
+  audience: audienceZhCN,
   app: {
     name: 'Keyplan',
     product: '大客户规划工作台',
@@ -130,7 +132,7 @@ export const zhCN = {
     selectDefaults: '恢复默认',
     selectNone: '全部取消',
     hasPlan: '有计划',
-    safe: '对外版（隐藏态度、私人备注和内部风险）',
+    safe: '对外版（只含受邀客户；无客户组合看板、帕累托图及内部清单上的内容）',
     present: '开始演示',
     exportPdf: '导出 PDF',
     exporting: '正在导出…',
@@ -304,5 +306,6 @@ export const zhCN = {
     'text-control-char': '文本中含有不可见的控制字符（{{char}}）：单行字段中的换行、转义码或文字方向控制符。请删除后重试。',
     'out-path-invalid': '无法写入 {{path}}：{{reason}}。未写入任何内容。',
     'db-folder-missing': '数据库 {{path}} 所在的文件夹不存在。请检查路径；没有创建任何文件。',
+    'board-internal-only': '客户组合看板列出其他客户及我方对其的分类判断，仅供内部使用，没有对外版。',
   },
 };

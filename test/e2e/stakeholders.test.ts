@@ -313,6 +313,16 @@ async function checkCustomerSafe(page: Page, lang: Locale, supporter: MapMember,
   expect(await panel.getByLabel(t.dmu.fields.notes, { exact: true }).count()).toBe(0);
   expect(await panel.getByText(t.dmu.fields.attitude, { exact: true }).count()).toBe(0);
   expect(await panel.getByLabel(t.dmu.fields.favoursCompetitor, { exact: true }).count()).toBe(0);
+  // ... and, by the one audience rule, the coach and veto checkboxes (for everyone, ticked or not),
+  // relationship strength, influence, wins and interests; the other roles stay
+  expect(await panel.getByRole('checkbox', { name: t.dmu.roles.coach, exact: true }).count()).toBe(0);
+  expect(await panel.getByRole('checkbox', { name: t.dmu.roles['veto-holder'], exact: true }).count()).toBe(0);
+  expect(await panel.getByRole('checkbox', { name: t.dmu.roles['decision-maker'], exact: true }).count()).toBe(1);
+  expect(await panel.getByLabel(t.dmu.fields.strength, { exact: true }).count()).toBe(0);
+  expect(await panel.getByLabel(t.dmu.fields.influence, { exact: true }).count()).toBe(0);
+  expect(await panel.getByLabel(t.dmu.fields.personalWins, { exact: true }).count()).toBe(0);
+  expect(await panel.getByLabel(t.dmu.fields.interests, { exact: true }).count()).toBe(0);
+  for (const role of [t.dmu.rolesShort.coach, t.dmu.rolesShort['veto-holder']]) expect(await page.locator('.pcard__role', { hasText: new RegExp(`^${role}$`) }).count()).toBe(0);
   await screenshot(page, 'stakeholders-safe', lang);
   // The export goes out customer-safe.
   await page.getByRole('button', { name: t.mapper.export.buttonSafe }).click();
@@ -324,6 +334,8 @@ async function checkCustomerSafe(page: Page, lang: Locale, supporter: MapMember,
   for (const word of Object.values(t.dmu.attitudes)) expect(text).not.toContain(flat(word, lang));
   await toggle.click();
   await panel.getByText(t.dmu.fields.attitude, { exact: true }).waitFor();
+  await panel.getByLabel(t.dmu.fields.strength, { exact: true }).waitFor();
+  expect(await panel.getByRole('checkbox', { name: t.dmu.roles.coach, exact: true }).count()).toBe(1);
   await panel.getByLabel(t.dmu.fields.notes, { exact: true }).waitFor();
   await expect.poll(() => page.locator('.pcard__attitude').count()).toBeGreaterThan(0);
 }

@@ -98,6 +98,7 @@ const WRITES: Step[] = [
       return { planId: view.plan.id, section: 'overview', html: '<p>拓展华东市场</p>', baseUpdatedAt: overview.updatedAt };
     },
   ],
+  ['plan-section-internal', { planId: 1, section: 'strategy', internal: true }],
   ['plan-item-save', { planId: 1, data: { kind: 'action', what: '季度拜访' } }],
   ['plan-item-save', { planId: 1, data: { kind: 'action', what: '技术交流会' } }],
   ['plan-items-reorder', async (b) => ({ planId: 1, kind: 'action', ids: (await planItemIds(b, 'action')).reverse() })],

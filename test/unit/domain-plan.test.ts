@@ -41,7 +41,7 @@ describe('sections, kinds and statuses', () => {
 
 describe('item schemas', () => {
   it('fills defaults and checks each kind', () => {
-    expect(parse({ kind: 'action', what: ' 拜访 ' })).toEqual({ kind: 'action', what: '拜访', ownerId: null, due: null, status: 'todo', cost: null });
+    expect(parse({ kind: 'action', what: ' 拜访 ' })).toEqual({ kind: 'action', what: '拜访', ownerId: null, due: null, status: 'todo', cost: null, internal: false });
     expect(parse({ kind: 'risk', description: '回款', likelihood: 'low', impact: 'high' })).toMatchObject({ internal: false, mitigation: '' });
     expect(parse({ kind: 'team', name: '外聘顾问' })).toMatchObject({ personId: null, name: '外聘顾问' });
     for (const bad of [

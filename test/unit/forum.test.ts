@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/backend/backend';
 import { EXIT_FAIL, EXIT_OK, runCli } from '../../electron/backend/cli/run';
 import { findChromium } from '../../electron/backend/documents/chromium-printer';
-import { FIXED_SLIDES, highlights, SLIDES_PER_ACCOUNT, SLIDES_PER_ACCOUNT_WITHOUT_PLAN } from '../../electron/backend/documents/forum-deck';
+import { FIXED_SLIDES, FIXED_SLIDES_CUSTOMER, highlights, SLIDES_PER_ACCOUNT, SLIDES_PER_ACCOUNT_WITHOUT_PLAN } from '../../electron/backend/documents/forum-deck';
 import type { Printer } from '../../electron/backend/documents/printer';
 import type { ExportProgress } from '../../shared/api/forum';
 import { NOW } from './accounts-helpers';
@@ -82,6 +82,13 @@ describe('forum deck', () => {
     expect(internal.html).toContain(f.internal.favours);
     for (const s of [f.internal.notes, f.internal.favours, f.internal.risk, '私下：难以接近', '反对', '内线']) expect(safe.html, s).not.toContain(s);
     expect(safe.html).toContain('对外版');
+    // a forum has customers in the room: no board, no Pareto of all customers (audience.ts)
+    expect(safe.slides).toBe(FIXED_SLIDES_CUSTOMER + SLIDES_PER_ACCOUNT + SLIDES_PER_ACCOUNT_WITHOUT_PLAN);
+    expect(slideCount(safe.html)).toBe(safe.slides);
+    for (const kind of ['board', 'pareto']) {
+      expect(internal.html).toContain(`<section class="slide ${kind}">`);
+      expect(safe.html).not.toContain(`<section class="slide ${kind}">`);
+    }
   });
 
   it('shortens the review to its first items', () => {

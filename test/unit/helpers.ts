@@ -199,6 +199,7 @@ export function sampleArgs(dir: string): { [M in Method]: Args<M> } {
     'plan-get': { accountId: 1, year: 2026, today: '2026-06-01' },
     'plan-create': { accountId: 1, year: 2026 },
     'plan-section-save': { planId: 1, section: 'overview', html: '<p>客户概况</p>', baseUpdatedAt: '2026-06-01T00:00:00.000Z' },
+    'plan-section-internal': { planId: 1, section: 'risks', internal: true },
     'plan-item-save': { planId: 1, data: { kind: 'action', what: '季度业务回顾', due: '2026-06-30', cost: 500_00 } },
     'plan-item-delete': { id: 1 },
     'plan-items-reorder': { planId: 1, kind: 'action', ids: [2, 1] },

@@ -903,6 +903,31 @@ migrationSuite(8, 'value-potential-model', () => {
   });
 });
 
+migrationSuite(9, 'internal-plan-sections', () => {
+  const TODAY = '2026-11-24';
+  it('adds plan_sections.internal (0 for every existing section) and refuses anything but 0 or 1', () => {
+    const db = dbAt(8);
+    const TS = `${TODAY}T09:00:00.000Z`;
+    const account = Number(db.prepare('INSERT INTO accounts (name, created_at, updated_at) VALUES (?, ?, ?)').run('国能电力集团', TS, TS).lastInsertRowid);
+    const plan = Number(db.prepare('INSERT INTO plans (account_id, year, created_at, updated_at) VALUES (?, 2026, ?, ?)').run(account, TS, TS).lastInsertRowid);
+    for (const section of ['overview', 'competitors', 'risks']) {
+      db.prepare('INSERT INTO plan_sections (plan_id, section, html, updated_at) VALUES (?, ?, ?, ?)').run(plan, section, `<p>${section}</p>`, TS);
+    }
+    const before = db.prepare('SELECT plan_id, section, html, updated_at FROM plan_sections ORDER BY plan_id, section').all();
+    expect(before.length).toBeGreaterThan(0);
+    migrate(db, { target: 9 });
+    expect(columns(db, 'plan_sections')).toContainEqual({ name: 'internal', type: 'INTEGER', notnull: 1, pk: 0 });
+    expect(db.prepare('SELECT plan_id, section, html, updated_at FROM plan_sections ORDER BY plan_id, section').all()).toEqual(before);
+    expect(db.prepare('SELECT DISTINCT internal FROM plan_sections').pluck().all()).toEqual([0]);
+    const one = before[0] as { plan_id: number; section: string };
+    db.prepare('UPDATE plan_sections SET internal = 1 WHERE plan_id = ? AND section = ?').run(one.plan_id, one.section);
+    expect(sqliteCode(() => db.prepare('UPDATE plan_sections SET internal = 2 WHERE plan_id = ? AND section = ?').run(one.plan_id, one.section))).toBe(
+      'SQLITE_CONSTRAINT_CHECK',
+    );
+    expect(isStrict(db, 'plan_sections')).toBe(true);
+  });
+});
+
 describe('the latest schema', () => {
   it('has no IN list in a CHECK (see migration 0006: write comparisons)', () => {
     const db = dbAt(LATEST_VERSION);

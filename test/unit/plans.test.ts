@@ -38,7 +38,7 @@ describe('creating a plan', () => {
       expect.objectContaining({
         kind: 'contact',
         section: 'actions',
-        data: { kind: 'contact', stakeholderId: null, target: '国能电力集团', ownerId: owner.id, visitsPerQuarter: 4, callsPerMonth: 2, tierKey: 'platinum' },
+        data: { kind: 'contact', stakeholderId: null, target: '国能电力集团', ownerId: owner.id, visitsPerQuarter: 4, callsPerMonth: 2, tierKey: 'platinum', internal: false },
       }),
     ]);
     expect(view.frozen).toBe(false);
@@ -128,6 +128,38 @@ describe('sections', () => {
   });
 });
 
+describe('internal-only sections', () => {
+  it('marks a section internal and back, keeps it through approval (a new version) and roll forward; refuses a section of no plan', async () => {
+    const { b, acct } = await setup();
+    const view = await b.call('plan-create', { accountId: acct.id, year: YEAR });
+    const planId = view.plan.id;
+    expect(view.sections.every((s) => s.internal === false)).toBe(true);
+    const events = watch(b);
+    const marked = await b.call('plan-section-internal', { planId, section: 'strategy', internal: true });
+    expect(marked).toMatchObject({ section: 'strategy', internal: true });
+    expect(events).toEqual([{ tables: ['plans', 'plan_sections'] }]);
+    const got = await b.call('plan-get', { accountId: acct.id, year: YEAR });
+    expect(got.sections.filter((s) => s.internal).map((s) => s.section)).toEqual(['strategy']);
+    // a save keeps the flag
+    const saved = await b.call('plan-section-save', { planId, section: 'strategy', html: '<p>内部打法</p>', baseUpdatedAt: marked.updatedAt });
+    expect(saved.internal).toBe(true);
+    // approved: frozen with the flag; unmarking makes version 2
+    await b.call('plan-status-set', { planId, status: 'review' });
+    await b.call('plan-status-set', { planId, status: 'approved' });
+    const frozen = await b.call('plan-get', { accountId: acct.id, year: YEAR });
+    expect(frozen.frozen).toBe(true);
+    expect(frozen.sections.find((s) => s.section === 'strategy')!.internal).toBe(true);
+    await b.call('plan-section-internal', { planId, section: 'risks', internal: true });
+    const v2 = await b.call('plan-get', { accountId: acct.id, year: YEAR });
+    expect(v2.plan).toMatchObject({ version: 2, status: 'draft' });
+    expect(v2.sections.filter((s) => s.internal).map((s) => s.section)).toEqual(['strategy', 'risks']);
+    const next = await b.call('plan-roll-forward', { planId });
+    expect(next.sections.filter((s) => s.internal).map((s) => s.section)).toEqual(['strategy', 'risks']);
+    await refused(b, 'plan-section-internal', { planId: 9999, section: 'risks', internal: true }, 'not-found');
+    await refused(b, 'plan-section-internal', { planId, section: 'risks', internal: 'yes' }, 'invalid-args');
+  });
+});
+
 describe('items', () => {
   it('creates, updates, reorders and deletes items checked by kind, with the extracted columns kept in step', async () => {
     const { b, acct, owner } = await setup();
@@ -139,7 +171,7 @@ describe('items', () => {
     expect(obj).toMatchObject({ kind: 'objective', section: 'objectives', sort: 0, data: { metric: '销售额', target: 1_300_000_00, note: '', ownerId: owner.id } });
     const a1 = await b.call('plan-item-save', { planId: plan.id, data: { kind: 'action', what: '季度业务回顾', ownerId: owner.id, due: '2026-06-30', cost: 5_000_00 } });
     const a2 = await b.call('plan-item-save', { planId: plan.id, data: { kind: 'action', what: '年度客户座谈会', due: '2026-11-20', status: 'doing' } });
-    expect(a1.data).toEqual({ kind: 'action', what: '季度业务回顾', ownerId: owner.id, due: '2026-06-30', status: 'todo', cost: 5_000_00 });
+    expect(a1.data).toEqual({ kind: 'action', what: '季度业务回顾', ownerId: owner.id, due: '2026-06-30', status: 'todo', cost: 5_000_00, internal: false });
     expect([a1.sort, a2.sort]).toEqual([0, 1]);
     const db = b.connection();
     expect(db.prepare('SELECT owner_id, due_date, status FROM plan_items WHERE id = ?').get(a1.id)).toEqual({ owner_id: owner.id, due_date: '2026-06-30', status: 'todo' });
@@ -237,7 +269,7 @@ describe('workflow and versions', () => {
     expect(cmp.sections.map((s) => s.section)).toEqual([...PLAN_SECTIONS]);
     expect(cmp.sections.filter((s) => s.changed).map((s) => s.section)).toEqual(['analysis', 'strategy', 'risks']);
     expect(by.get('strategy')).toMatchObject({ textChanged: true, textBefore: '<p>方案 A</p>', textAfter: '<p>方案 B</p>', added: [], removed: [] });
-    expect(by.get('analysis')!.added.map((i) => i.data)).toEqual([{ kind: 'swot', quadrant: 'o', text: '新能源扩建' }]);
+    expect(by.get('analysis')!.added.map((i) => i.data)).toEqual([{ kind: 'swot', quadrant: 'o', text: '新能源扩建', internal: false }]);
     expect(by.get('risks')!.modified).toEqual([expect.objectContaining({ id: risk.id, fields: ['likelihood'] })]);
 
     // approving again freezes version 2; both versions can be compared
@@ -297,13 +329,13 @@ describe('roll forward', () => {
     expect(next.sections[0]!.html).toBe('<p>国内最大的区域电网之一</p>');
     const of = (kind: string) => next.items.filter((i) => i.kind === kind).map((i) => i.data);
     expect(of('objective')).toEqual([
-      { kind: 'objective', metric: '销售额', unit: 'money', baseline: 1_300_000_00, target: null, q1: null, q2: null, q3: null, q4: null, ownerId: owner.id, note: '' },
+      { kind: 'objective', metric: '销售额', unit: 'money', baseline: 1_300_000_00, target: null, q1: null, q2: null, q3: null, q4: null, ownerId: owner.id, note: '', internal: false },
     ]);
     expect(of('action')).toEqual([
-      { kind: 'action', what: '进行中', ownerId: null, due: null, status: 'doing', cost: 100 },
-      { kind: 'action', what: '未开始', ownerId: null, due: null, status: 'todo', cost: null },
+      { kind: 'action', what: '进行中', ownerId: null, due: null, status: 'doing', cost: 100, internal: false },
+      { kind: 'action', what: '未开始', ownerId: null, due: null, status: 'todo', cost: null, internal: false },
     ]);
-    expect(of('swot')).toEqual([{ kind: 'swot', quadrant: 't', text: '竞争对手降价' }]);
+    expect(of('swot')).toEqual([{ kind: 'swot', quadrant: 't', text: '竞争对手降价', internal: false }]);
     expect(of('team')).toHaveLength(1);
     expect(of('risk')).toEqual([expect.objectContaining({ description: '回款延迟', mitigation: '按月对账' })]);
     expect(of('competitor')).toEqual([expect.objectContaining({ name: '恒信科技', position: '价格领先' })]);

@@ -8,9 +8,13 @@
  * Reuse: the Pareto is the portfolio screen's chart option (shared/domain/pareto-chart.ts); the
  * board slide is board-document.ts's page itself (in an iframe scaled onto the slide,
  * so the board looks the same as its own export); the chart is revenue-chart.ts; the map is
- * map-svg.ts, customer-safe with `safe`; labels of the plan's tables come from the plan document's
- * catalogue. Customer-safe follows plan-document.ts: no attitudes, private notes, internal risks,
- * coach role or stale marks (the map hides them), no action costs.
+ * map-svg.ts; labels of the plan's tables come from the plan document's catalogue.
+ *
+ * Audience (`safe`: the customer audience, a forum has customers in the room): everything goes
+ * through shared/domain/audience.ts, the one rule. The customer deck has no board and no Pareto of
+ * all customers (portfolioForAudience: nothing comparative about others), only the invited accounts;
+ * each account's plan is planForAudience's (no internal sections or items, no wallet-share or margin
+ * objectives, no action costs), its live figures liveForAudience's and its map mapForAudience's.
  *
  * Slides are built one account at a time (accountSlides) so an export can report progress and stop
  * between accounts; deckDocument puts them together with their numbers.
@@ -25,6 +29,7 @@ import { formatMoney } from '../../../shared/domain/money';
 import { paretoChartOption } from '../../../shared/domain/pareto-chart';
 import type { ActionData, ObjectiveData, PlanItemData } from '../../../shared/domain/plan';
 import { messages } from '../../../shared/i18n';
+import { audienceOf, boardForAudience, liveForAudience, mapForAudience, planForAudience, portfolioForAudience } from '../../../shared/domain/audience';
 import { boardDocument } from './board-document';
 import { esc, fill, printedDate, printFontStack, printDocument } from './html';
 import { renderMapSvg } from './map-svg';
@@ -34,8 +39,9 @@ type Locale = 'zh-CN' | 'en';
 
 /** The slide: 16:9, 13.333 in x 7.5 in (PowerPoint's widescreen). */
 export const SLIDE_MM = { width: 338.7, height: 190.5 } as const;
-/** The fixed slides before the accounts: title, board, Pareto. */
+/** The fixed slides before the accounts: title, board, Pareto (internal); the title alone for customers. */
 export const FIXED_SLIDES = 3;
+export const FIXED_SLIDES_CUSTOMER = 1;
 /** Per account: divider, review, objectives, key actions, map (without a plan: divider, review, map). */
 export const SLIDES_PER_ACCOUNT = 5;
 export const SLIDES_PER_ACCOUNT_WITHOUT_PLAN = 3;
@@ -84,7 +90,7 @@ export function titleSlide(o: ForumDeckOptions, accounts: number): string {
 
 /** The board document as it prints on its own (A4 landscape), scaled onto the slide. */
 export function boardSlide(board: Board, o: ForumDeckOptions): string {
-  const doc = boardDocument(board, o.locale, `${o.today}T00:00:00Z`);
+  const doc = boardDocument(boardForAudience(board, audienceOf(o.safe)), o.locale, `${o.today}T00:00:00Z`);
   // the board page is 297 x 210 mm; the slide's body is about 318 x 150 mm
   const k = 150 / 210;
   return slide(
@@ -119,6 +125,12 @@ export function paretoSlide(figures: PortfolioFigures, o: ForumDeckOptions): str
   return slide('pareto', w.paretoTitle, `<p class="lead">${esc(fill(w.paretoLine, { head: p.headCount, total: p.points.length }))}</p><figure class="chart">${svg}</figure>`);
 }
 
+/** The slides about the whole portfolio: the board and the Pareto for us; none for customers (portfolioForAudience). */
+export function portfolioSlides(portfolio: { board: Board; figures: PortfolioFigures }, o: ForumDeckOptions): string[] {
+  const shown = portfolioForAudience(portfolio, audienceOf(o.safe));
+  return [...(shown.board ? [boardSlide(shown.board, o)] : []), ...(shown.figures ? [paretoSlide(shown.figures, o)] : [])];
+}
+
 /** The text items of a piece of sanitised HTML (list items and paragraphs), shortened. */
 export function highlights(html: string, max = HIGHLIGHTS, chars = HIGHLIGHT_CHARS): string[] {
   const decode = (s: string) =>
@@ -137,7 +149,15 @@ export function highlights(html: string, max = HIGHLIGHTS, chars = HIGHLIGHT_CHA
 }
 
 /** The slides of one account: divider, review, [objectives, key actions,] map. */
-export function accountSlides(a: ForumAccount, o: ForumDeckOptions): string[] {
+export function accountSlides(given: ForumAccount, o: ForumDeckOptions): string[] {
+  const audience = audienceOf(o.safe);
+  // the account as this audience sees it (the one rule): nothing below reads `given`
+  const a: ForumAccount = {
+    ...given,
+    plan: given.plan ? planForAudience(given.plan, audience) : null,
+    live: liveForAudience(given.live, audience),
+    map: given.map ? mapForAudience(given.map, audience) : null,
+  };
   const w = t(o.locale);
   const pd = messages[o.locale].planDoc;
   const zh = o.locale === 'zh-CN';
@@ -281,6 +301,6 @@ export interface ForumDeckInput {
 
 /** The whole deck at once (tests, the screen); forum-export builds it step by step. */
 export function forumDeck(input: ForumDeckInput, o: ForumDeckOptions): { html: string; slides: number } {
-  const slides = [titleSlide(o, input.accounts.length), boardSlide(input.board, o), paretoSlide(input.figures, o), ...input.accounts.flatMap((a) => accountSlides(a, o))];
+  const slides = [titleSlide(o, input.accounts.length), ...portfolioSlides(input, o), ...input.accounts.flatMap((a) => accountSlides(a, o))];
   return { html: deckDocument(slides, o), slides: slides.length };
 }

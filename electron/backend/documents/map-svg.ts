@@ -7,14 +7,17 @@
  *   out by layoutMap among themselves and set below the placed people, so nobody overlaps. With no
  *   saved position at all, the automatic layout places everyone.
  * - Folded branches are ignored: a printed map shows everyone (folding is a screen convenience).
- * - Customer-safe (`safe`): no attitude (colour, label or value), no gap list, no stale-contact
+ * - Customer-safe (`safe`, the customer audience): the map is drawn from mapForAudience
+ *   (shared/domain/audience.ts, the one rule), and the blocks that only show internal things are
+ *   left out: no attitude (colour, label or value), no gap list, no stale-contact
  *   marks, no influence weights or influence lines (our reading of who sways whom), no coach role
- *   (it would expose our inside contact), no favoured competitor, notes or wins, no "no owner".
+ *   (it would expose our inside contact) or veto holder, no relationship strength, no favoured competitor, notes or wins, no "no owner".
  *   What remains: names, titles, departments, levels, the other roles, our owners and the org chart.
  * - The SVG simply grows with the map; the PDF page scales it (map-document.ts).
  */
 import type { MapMember, StakeholderMap } from '../../../shared/api/stakeholders';
 import type { CoverageGap } from '../../../shared/domain/coverage.types';
+import { audienceOf, mapForAudience } from '../../../shared/domain/audience';
 import { attitudeText, gapReason, levelText } from '../../../shared/domain/gap-reason';
 import { LAYOUT_DEFAULTS, STACK_INDENT, layoutMap } from '../../../shared/domain/map-layout';
 import {
@@ -441,10 +444,12 @@ function gapSummary(map: StakeholderMap, locale: Locale, width: number): Block {
   return { svg: out.join(''), width, height: y - 8 };
 }
 
-export function renderMapSvg(map: StakeholderMap, opts: MapSvgOptions): MapSvg {
+export function renderMapSvg(given: StakeholderMap, opts: MapSvgOptions): MapSvg {
   const { locale, safe } = opts;
   const dmu = messages[locale].dmu;
-  const positions = placeMembers(map.members, map.lines);
+  // the layout is the same for every audience; everything drawn comes from the map as the audience sees it
+  const positions = placeMembers(given.members, given.lines);
+  const map = mapForAudience(given, audienceOf(safe));
   let mapW = 0;
   let mapH = 0;
   for (const p of positions.values()) {

@@ -26,16 +26,18 @@
  * section alone would cost twelve prints and miss blank-page effects. Where no destinations can be
  * read (another PDF writer), the contents keep their links and go without numbers.
  *
- * Customer-safe (`safe`): the cover says "customer version"; left out are internal risks
- * (risk.internal), our reading of the buyer (attitudes, the coverage gaps and the per-level supporter
- * counts, where "opponent" words live), the map's private layers (renderMapSvg's safe mode: no
- * attitudes, notes, coach role, stale marks, influence lines), the portfolio placements and moves
- * (how we classify the customer), churn status and receivables, and what we spend on the account
- * (action costs and the investment summary).
+ * Audience (`safe`: the customer audience): the document prints the plan as planForAudience
+ * (shared/domain/audience.ts, the one rule) returns it - no internal sections or items, no competitor
+ * analysis, no SWOT weaknesses or threats, no internal risks, no wallet-share or margin objectives, no
+ * action costs, no profit, placements, moves, churn or receivables - and leaves out the blocks that
+ * only show what is on the internal list (the profit column, the placements, the coverage table and
+ * gaps, the investment summary, churn and receivables). The map is renderMapSvg's, which goes
+ * through mapForAudience.
  */
 import type { PlanItem, PlanView } from '../../../shared/api/plans';
 import type { StakeholderMap } from '../../../shared/api/stakeholders';
 import type { Currency } from '../../../shared/domain/enums';
+import { audienceOf, mayShow, planForAudience, sectionForAudience, type Audience, type InternalKey } from '../../../shared/domain/audience';
 import { gapReason, levelText } from '../../../shared/domain/gap-reason';
 import { formatMoney } from '../../../shared/domain/money';
 import {
@@ -68,8 +70,10 @@ export interface PlanDocumentInput {
 }
 
 /** The sections this plan prints, in order: the ones the editor shows (planSectionsShown). */
-export function printedSections(input: PlanDocumentInput): PlanSectionKey[] {
-  return planSectionsShown(input.template ?? DEFAULT_PLAN_TEMPLATE, input.view.sections, input.view.items);
+export function printedSections(input: PlanDocumentInput, audience: Audience = 'internal'): PlanSectionKey[] {
+  const shown = planSectionsShown(input.template ?? DEFAULT_PLAN_TEMPLATE, input.view.sections, input.view.items);
+  const hidden = new Set(input.view.sections.filter((s) => !sectionForAudience(s, audience)).map((s) => s.section));
+  return audience === 'internal' ? shown : shown.filter((k) => !hidden.has(k) && sectionForAudience({ section: k, internal: false }, audience));
 }
 
 export interface PlanDocumentOptions {
@@ -126,8 +130,11 @@ const C = {
 };
 
 export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions): string {
-  const { view } = input;
   const { locale, safe } = opts;
+  const audience = audienceOf(safe);
+  /** Whether this audience sees what the internal list's `key` names (the one rule). */
+  const shows = (key: InternalKey) => mayShow(audience, key);
+  const view = planForAudience(input.view, audience);
   const zh = locale === 'zh-CN';
   const t = messages[locale].planDoc;
   const plan = view.plan;
@@ -155,6 +162,9 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
   };
   const sub = (text: string) => `<h2 class="sub">${esc(text)}</h2>`;
   const note = (text: string) => `<p class="note">${esc(text)}</p>`;
+  /** The "internal only" tag of an item or section (the customer version has none of them at all). */
+  const internalTag = ` <span class="tag">${esc(messages[locale].audience.internalTag)}</span>`;
+  const mark = (d: { internal?: boolean }) => (d.internal ? internalTag : '');
   const asOf = view.frozen && plan.approvedAt ? fill(t.figuresApproved, { date: longDate(plan.approvedAt) }) : fill(t.figuresAsOf, { date: longDate(view.live.asOf) });
   const liveTag = `<p class="asof">${esc(asOf)}</p>`;
 
@@ -176,10 +186,10 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
       r.revenue === null ? '' : esc(moneyFull(r.revenue)),
       r.target === null ? '' : esc(moneyFull(r.target)),
       r.revenue !== null && r.target ? esc(`${Math.round((r.revenue / r.target) * 100)}%`) : '',
-      r.profit === null ? '' : esc(moneyFull(r.profit)),
+      ...(shows('margins') ? [r.profit === null ? '' : esc(moneyFull(r.profit))] : []),
     ]);
     return `${sub(t.revenueTitle)}<figure class="chart" role="img" aria-label="${esc(t.revenueChart)}">${chart}</figure>${table(
-      [{ label: t.yearCol }, { label: t.revenue, cls: 'num' }, { label: t.target, cls: 'num' }, { label: t.achievement, cls: 'num' }, { label: t.profit, cls: 'num' }],
+      [{ label: t.yearCol }, { label: t.revenue, cls: 'num' }, { label: t.target, cls: 'num' }, { label: t.achievement, cls: 'num' }, ...(shows('margins') ? [{ label: t.profit, cls: 'num' }] : [])],
       rows,
     )}`;
   };
@@ -236,13 +246,13 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
       ];
       return `${sub(t.keyFacts)}<dl class="facts">${facts.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>${liveTag}`;
     },
-    review: () => revenueBlock() + satisfactionBlock() + (safe ? '' : placementsBlock()) + liveTag,
+    review: () => revenueBlock() + satisfactionBlock() + (shows('quadrants') ? placementsBlock() : '') + liveTag,
     competitors: () => {
       const rows = dataOf('competitor');
       if (rows.length === 0) return '';
       return table(
         [{ label: t.competitorName, cls: 'w-name' }, { label: t.competitorOffer }, { label: t.competitorPosition }, { label: t.competitorStrengths }, { label: t.competitorWeaknesses }],
-        rows.map((c) => [`<strong>${esc(c.name)}</strong>`, esc(c.offer), esc(c.position), esc(c.strengths), esc(c.weaknesses)]),
+        rows.map((c) => [`<strong>${esc(c.name)}</strong>${mark(c)}`, esc(c.offer), esc(c.position), esc(c.strengths), esc(c.weaknesses)]),
       );
     },
     analysis: () => {
@@ -251,10 +261,11 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
       const cell = (q: 's' | 'w' | 'o' | 't') => {
         const list = rows.filter((r) => r.quadrant === q);
         return `<div class="swot-cell swot-${q}"><h3>${esc(t.swot[q])}</h3>${
-          list.length ? `<ul>${list.map((r) => `<li>${esc(r.text)}</li>`).join('')}</ul>` : `<p class="note">${esc(t.swotEmpty)}</p>`
+          list.length ? `<ul>${list.map((r) => `<li>${esc(r.text)}${mark(r)}</li>`).join('')}</ul>` : `<p class="note">${esc(t.swotEmpty)}</p>`
         }</div>`;
       };
-      return `${sub(t.swotTitle)}<div class="swot">${cell('s')}${cell('w')}${cell('o')}${cell('t')}</div>`;
+      const cells = shows('swot-weaknesses-threats') ? cell('s') + cell('w') + cell('o') + cell('t') : cell('s') + cell('o');
+      return `${sub(t.swotTitle)}<div class="swot">${cells}</div>`;
     },
     objectives: () => {
       const rows = dataOf('objective');
@@ -273,7 +284,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
             { label: t.ownerCol },
           ],
           rows.map((o) => [
-            `<strong>${esc(o.metric)}</strong>${o.note ? `<div class="cell-note">${esc(o.note)}</div>` : ''}`,
+            `<strong>${esc(o.metric)}</strong>${mark(o)}${o.note ? `<div class="cell-note">${esc(o.note)}</div>` : ''}`,
             figure(o.unit, o.baseline),
             figure(o.unit, o.target),
             figure(o.unit, o.q1),
@@ -292,7 +303,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
       if (map.members.length === 0) return sub(t.mapTitle) + note(t.noPeople);
       const drawn = renderMapSvg(map, { locale, safe, today: opts.today });
       const cov = live.coverage;
-      const summary = safe
+      const summary = !shows('coverage-gaps')
         ? fill(t.coveragePeople, { people: cov.people })
         : fill(t.coverageLine, { people: cov.people, gaps: cov.gaps, deciders: cov.deciderGaps });
       // the whole map on the page: as wide as the text when it is wide, as tall as fits when it is tall
@@ -300,7 +311,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
       const k = Math.min(MAP_MAX_MM.width / (drawn.width * mmPerPx), MAP_MAX_MM.height / (drawn.height * mmPerPx));
       const size = `width:${(drawn.width * mmPerPx * k).toFixed(1)}mm;height:${(drawn.height * mmPerPx * k).toFixed(1)}mm`;
       let out = `${sub(t.mapTitle)}<figure class="map" style="${size}">${drawn.svg}</figure>${sub(t.coverageTitle)}<p>${esc(summary)}</p>`;
-      if (!safe) {
+      if (shows('coverage-gaps')) {
         out += table(
           [
             { label: t.level },
@@ -330,7 +341,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
       if (rows.length === 0) return '';
       return table(
         [{ label: t.teamName, cls: 'w-name' }, { label: t.teamRole }, { label: t.teamResponsibility }],
-        rows.map((m) => [`<strong>${esc(m.personId !== null ? person(m.personId) || m.name : m.name)}</strong>`, esc(m.role), esc(m.responsibility)]),
+        rows.map((m) => [`<strong>${esc(m.personId !== null ? person(m.personId) || m.name : m.name)}</strong>${mark(m)}`, esc(m.role), esc(m.responsibility)]),
       );
     },
     actions: () => {
@@ -344,7 +355,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
           { label: t.ownerCol },
           { label: t.actionDue },
           { label: t.actionStatus },
-          ...(safe ? [] : [{ label: t.actionCost, cls: 'num' }]),
+          ...(shows('action-costs') ? [{ label: t.actionCost, cls: 'num' }] : []),
         ];
         const total = acts.filter((a) => a.status !== 'dropped').reduce((s, a) => s + (a.cost ?? 0), 0);
         out +=
@@ -353,13 +364,13 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
             head,
             acts.map((a, i) => [
               esc(i + 1),
-              esc(a.what),
+              esc(a.what) + mark(a),
               esc(person(a.ownerId)),
               a.due ? esc(shortDate(a.due)) : '',
               `<span class="status st-${a.status}">${esc(t.actionStatuses[a.status])}</span>`,
-              ...(safe ? [] : [a.cost === null ? '' : esc(moneyFull(a.cost))]),
+              ...(shows('action-costs') ? [a.cost === null ? '' : esc(moneyFull(a.cost))] : []),
             ]),
-            { cls: 'actions', ...(safe ? {} : { foot: ['', esc(t.totalCost), '', '', '', esc(moneyFull(total))] }) },
+            { cls: 'actions', ...(!shows('action-costs') ? {} : { foot: ['', esc(t.totalCost), '', '', '', esc(moneyFull(total))] }) },
           );
       }
       if (contacts.length) {
@@ -367,13 +378,13 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
           sub(t.contactTitle) +
           table(
             [{ label: t.contactTarget, cls: 'w-name' }, { label: t.ownerCol }, { label: t.contactVisits, cls: 'num' }, { label: t.contactCalls, cls: 'num' }],
-            contacts.map((c) => [esc(c.target), esc(person(c.ownerId)), esc(c.visitsPerQuarter), esc(c.callsPerMonth)]),
+            contacts.map((c) => [esc(c.target) + mark(c), esc(person(c.ownerId)), esc(c.visitsPerQuarter), esc(c.callsPerMonth)]),
           );
       }
       return out;
     },
     investment: () => {
-      if (safe) return '';
+      if (!shows('action-costs')) return '';
       const acts = dataOf('action').filter((a) => a.status !== 'dropped');
       const total = acts.reduce((s, a) => s + (a.cost ?? 0), 0);
       if (total === 0) return sub(t.investmentTitle) + note(t.noCost);
@@ -381,7 +392,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
       return sub(t.investmentTitle) + `<p>${esc(fill(t.investmentLine, { total: moneyFull(total), done: moneyFull(done), open: moneyFull(total - done) }))}</p>`;
     },
     risks: () => {
-      const risks: RiskData[] = dataOf('risk').filter((r) => !(safe && r.internal));
+      const risks: RiskData[] = dataOf('risk').filter((r) => shows('internal-risks') || !r.internal);
       let out = '';
       if (risks.length) {
         const level = (l: RiskData['likelihood']) => `<span class="lvl lvl-${l}">${esc(t.levels[l])}</span>`;
@@ -398,7 +409,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
             ]),
           );
       }
-      if (!safe) {
+      if (shows('churn') && shows('receivables')) {
         const ch = live.churn;
         const rc = live.receivables;
         const facts: [string, string][] = [
@@ -418,13 +429,16 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
   };
 
   const textOf = new Map(view.sections.map((s) => [s.section, sanitizeSectionHtml(s.html)]));
-  const printed = printedSections(input);
+  // a customer sees only strengths and opportunities: the analysis section is called so
+  const sectionTitle = (key: PlanSectionKey) => (key === 'analysis' && !shows('swot-weaknesses-threats') ? messages[locale].audience.analysisCustomer : t.sections[key]);
+  const printed = printedSections(input, audience);
+  const internalSection = new Set(view.sections.filter((x) => x.internal).map((x) => x.section));
   const sections = printed.map((key, i) => {
     const html = textOf.get(key) ?? '';
     const more = extra[key]?.() ?? '';
     const body = html ? `<div class="prose">${html}</div>` : more ? '' : note(t.emptySection);
     return `<section class="sec" aria-labelledby="${sectionAnchor(i)}">
-<h1 id="${sectionAnchor(i)}"><span class="num">${i + 1}</span><span class="ttl">${esc(t.sections[key])}</span></h1>
+<h1 id="${sectionAnchor(i)}"><span class="num">${i + 1}</span><span class="ttl">${esc(sectionTitle(key))}</span>${internalSection.has(key) ? internalTag : ''}</h1>
 ${body}${more}
 </section>`;
   }).join('\n');
@@ -442,8 +456,8 @@ ${body}${more}
   const glance: [string, string][] = [
     [t.objectivesCount, String(dataOf('objective').length)],
     [t.openActions, `${openActs} / ${acts.length}`],
-    [t.risksCount, String(dataOf('risk').filter((r) => !(safe && r.internal)).length)],
-    ...(safe ? [] : ([[t.plannedCost, moneyShort(acts.filter((a) => a.status !== 'dropped').reduce((s, a) => s + (a.cost ?? 0), 0))]] as [string, string][])),
+    [t.risksCount, String(dataOf('risk').length)],
+    ...(!shows('action-costs') ? [] : ([[t.plannedCost, moneyShort(acts.filter((a) => a.status !== 'dropped').reduce((s, a) => s + (a.cost ?? 0), 0))]] as [string, string][])),
   ];
   const cover = `<div class="cover">
   <div class="band">
@@ -459,7 +473,7 @@ ${body}${more}
   <div class="toc-title">${esc(t.contents)}</div>
   <ol>${printed.map((key, i) => {
     const p = pages?.get(sectionAnchor(i));
-    return `<li><a href="#${sectionAnchor(i)}"><span class="n">${i + 1}</span><span class="t">${esc(t.sections[key])}</span><span class="dots"></span><span class="p">${p ?? ''}</span></a></li>`;
+    return `<li><a href="#${sectionAnchor(i)}"><span class="n">${i + 1}</span><span class="t">${esc(sectionTitle(key))}</span><span class="dots"></span><span class="p">${p ?? ''}</span></a></li>`;
   }).join('')}</ol>
   <div class="glance"><div class="glance-title">${esc(t.glance)}</div><dl>${glance.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl></div>
 </nav>`;
@@ -612,7 +626,7 @@ export async function printPlanPdf(printer: Printer, input: PlanDocumentInput, o
   };
   const first = await print(planDocument(input, { ...opts, sectionPages: null }));
   const pages = namedDestinationPages(first);
-  const complete = printedSections(input).every((_, i) => pages.has(sectionAnchor(i)));
+  const complete = printedSections(input, audienceOf(opts.safe)).every((_, i) => pages.has(sectionAnchor(i)));
   if (!complete) return { pdf: first, printMs, sectionPages: new Map() };
   const pdf = await print(planDocument(input, { ...opts, sectionPages: pages }));
   return { pdf, printMs, sectionPages: pages };

@@ -1,4 +1,5 @@
 import { dateOf } from '../../../shared/domain/dates';
+import { audienceOf, boardForAudience } from '../../../shared/domain/audience';
 import { boardDocument } from '../documents/board-document';
 import {
   accountHistory,
@@ -63,9 +64,10 @@ export const boardHandlers: HandlerGroup<
     return out;
   },
   'placements-history': ({ backend }, { accountId }) => accountHistory(backend.connection(), accountId),
-  'board-export': async ({ backend }, { format, locale, today, ...args }) => {
+  'board-export': async ({ backend }, { format, locale, today, safe, ...args }) => {
     const day = today ?? dateOf(backend.now());
-    const board = getBoard(backend.connection(), { ...args, today: day });
+    // internal only: a customer version is refused (board-internal-only), see shared/domain/audience.ts
+    const board = boardForAudience(getBoard(backend.connection(), { ...args, today: day }), audienceOf(safe));
     const html = boardDocument(board, locale, backend.now().toISOString());
     const bytes =
       format === 'pdf'

@@ -13,7 +13,8 @@ import { portfolioFigures } from '../db/repos/figures';
 import { listPlans } from '../db/repos/plans';
 import { assertAccount, getMap } from '../db/repos/stakeholders';
 import type { Db } from '../db/types';
-import { accountSlides, boardSlide, deckDocument, paretoSlide, titleSlide, type ForumAccount, type ForumDeckOptions } from '../documents/forum-deck';
+import { accountSlides, deckDocument, portfolioSlides, titleSlide, type ForumAccount, type ForumDeckOptions } from '../documents/forum-deck';
+import { audienceOf, mayShow } from '../../../shared/domain/audience';
 import { fill } from '../documents/html';
 import { gatherLiveData } from '../plans/live';
 import { safeFileName } from './map-export';
@@ -81,9 +82,8 @@ async function buildSlides(backend: Backend, a: ForumArgs, step: (stage: ExportP
   const total = ids.length + 3;
   let done = 0;
   await step('prepare', done, total);
-  const board = getBoard(db, { matrix: 'value-potential', today: a.today });
-  const figures = portfolioFigures(db, a.year, a.today);
-  const slides = [titleSlide(o, ids.length), boardSlide(board, o), paretoSlide(figures, o)];
+  // the whole portfolio is read only for the internal deck (audience.ts: nothing comparative for customers)
+  const slides = [titleSlide(o, ids.length), ...(!mayShow(audienceOf(a.safe), 'other-customers') ? [] : portfolioSlides({ board: getBoard(db, { matrix: 'value-potential', today: a.today }), figures: portfolioFigures(db, a.year, a.today) }, o))];
   await step('portfolio', ++done, total);
   for (const id of ids) {
     const acc = forumAccount(db, id, a.year, a.today, planned);

@@ -1,8 +1,9 @@
 /**
  * The stakeholder map as a file for meetings: SVG (vector, the saved positions), a PDF sized to the
  * map (text stays text: sharp at any zoom, readable with 300+ people), or a PNG at print
- * resolution. Customer-safe hides attitude, private notes and "opponent" labels (the renderer's
- * job); the file name says which version it is.
+ * resolution. Customer-safe (`safe`: the customer audience) draws only what the one audience rule
+ * (shared/domain/audience.ts) lets a customer see - the renderer's job; the file name says which
+ * version it is.
  */
 import type { ExportFile } from '../../../shared/api/accounts-views';
 import { messages } from '../../../shared/i18n';

@@ -1,7 +1,8 @@
 /**
  * The annual plan as a print-quality PDF (plan-document.ts): the plan as plan-get returns it (the
  * frozen copy once approved), our people's names for the owners, and the account's stakeholder map
- * as it is today. Customer-safe leaves out what is only for us; the file name says which version it is.
+ * as it is today. Customer-safe (`safe`: the customer audience) leaves out what is only for us, by
+ * the one audience rule (shared/domain/audience.ts); the file name says which version it is.
  */
 import type { ExportFile } from '../../../shared/api/accounts-views';
 import type { Backend } from '../backend';

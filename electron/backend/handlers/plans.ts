@@ -9,6 +9,7 @@ import {
   rollForward,
   saveItem,
   saveSection,
+  setSectionInternal,
   setStatus,
 } from '../db/repos/plans';
 import { getPlanTemplate, setPlanTemplate } from '../db/repos/plan-template';
@@ -31,6 +32,7 @@ export const planHandlers: HandlerGroup<
   | 'plan-get'
   | 'plan-create'
   | 'plan-section-save'
+  | 'plan-section-internal'
   | 'plan-item-save'
   | 'plan-item-delete'
   | 'plan-items-reorder'
@@ -45,6 +47,7 @@ export const planHandlers: HandlerGroup<
   'plan-get': (ctx, { accountId, year, today: day }) => getPlan(ctx.backend.connection(), accountId, year, today(ctx, day)),
   'plan-create': (ctx, { today: day, ...args }) => write(ctx, ['plans', 'plan_sections', 'plan_items'], (db, now) => createPlan(db, args, now, today(ctx, day))),
   'plan-section-save': (ctx, args) => write(ctx, ['plans', 'plan_sections'], (db, now) => saveSection(db, args, now)),
+  'plan-section-internal': (ctx, args) => write(ctx, ['plans', 'plan_sections'], (db, now) => setSectionInternal(db, args, now)),
   'plan-item-save': (ctx, args) => write(ctx, ['plans', 'plan_items'], (db, now) => saveItem(db, args, now)),
   'plan-item-delete': (ctx, { id }) => write(ctx, ['plans', 'plan_items'], (db, now) => ({ id: deleteItem(db, id, now).id })),
   'plan-items-reorder': (ctx, args) => write(ctx, ['plans', 'plan_items'], (db, now) => reorderItems(db, args, now)),

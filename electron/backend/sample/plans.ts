@@ -25,9 +25,9 @@ type Words = {
 const ZH: Words = {
   sections: {
     overview: (n) => `<p>${n}是本区域的龙头企业，业务覆盖发电、输配电和综合能源服务，正在推进数字化转型。</p><p>我方方案帮助客户<strong>降低运维成本</strong>、提高供电可靠性。</p>`,
-    review: (n, y) => `<h3>${y - 1} 年回顾</h3><ul><li>销售额完成目标的九成以上，毛利率稳定。</li><li>赢得${n}调度系统升级项目；在备品备件招标中因价格落败。</li><li>客户满意度调查得分上升。</li></ul>`,
+    review: (n, y) => `<h3>${y - 1} 年回顾</h3><ul><li>销售额完成目标的九成以上，交付准时率保持在九成五以上。</li><li>赢得${n}调度系统升级项目；在备品备件招标中因价格落败。</li><li>客户满意度调查得分上升。</li></ul>`,
     competitors: () => '<p>主要竞争对手以价格取胜，在基层单位关系较深；我方在技术方案和服务响应上领先。</p>',
-    analysis: () => '<p>行业投资向新能源和数字化倾斜，客户对一体化方案的需求上升；我方交付资源在旺季偏紧。</p>',
+    analysis: () => '<p>行业投资向新能源和数字化倾斜，客户对一体化方案的需求上升。</p>',
     objectives: (_n, y) => `<p>三年方向：成为客户数字化的首选合作伙伴。${y} 年目标见下表，按季度分解并考核。</p>`,
     strategy: () =>
       '<ul><li>主推一体化运维平台，配套技术支持与培训等增值服务。</li><li>价格政策：框架协议内阶梯折扣，新项目单独报价。</li><li>通过试点项目挖掘二级单位潜力。</li></ul>',
@@ -36,7 +36,7 @@ const ZH: Words = {
     actions: () => '<p>按客户等级的服务标准安排拜访和电话，年底召开年度客户座谈会。</p>',
     investment: () =>
       '<table><thead><tr><th>投入</th><th>金额</th><th>预期回报</th></tr></thead><tbody><tr><td>试点项目</td><td>30 万元</td><td>带动 300 万元订单</td></tr><tr><td>培训</td><td>8 万元</td><td>提升续约率</td></tr></tbody></table>',
-    risks: () => '<p>重点关注旺季供货保障、回款和账期，以及竞争对手的低价策略。</p>',
+    risks: () => '<p>重点关注旺季供货保障，以及竞争对手的低价策略。</p>',
     measures: () => '<p>月度跟踪关键指标，季度复盘计划执行情况，年中调整目标。</p>',
   },
   metrics: { revenue: '销售额', share: '钱包份额', satisfaction: '客户满意度' },
@@ -63,9 +63,9 @@ const ZH: Words = {
 const EN: Words = {
   sections: {
     overview: (n) => `<p>${n} is a leading company in its region, covering generation, distribution and energy services, and is in the middle of a digital programme.</p><p>Our solutions help it <strong>lower operating costs</strong> and improve reliability.</p>`,
-    review: (n, y) => `<h3>${y - 1} in review</h3><ul><li>Revenue above 90% of target, with a steady margin.</li><li>Won the ${n} dispatch system upgrade; lost the spare parts tender on price.</li><li>Satisfaction scores went up.</li></ul>`,
+    review: (n, y) => `<h3>${y - 1} in review</h3><ul><li>Revenue above 90% of target, with on-time delivery above 95%.</li><li>Won the ${n} dispatch system upgrade; lost the spare parts tender on price.</li><li>Satisfaction scores went up.</li></ul>`,
     competitors: () => '<p>The main competitors win on price and know the local units well; we lead on technical solutions and service response.</p>',
-    analysis: () => '<p>Investment in the industry is moving to renewables and digital; demand for integrated solutions is rising. Our delivery capacity is tight in peak season.</p>',
+    analysis: () => '<p>Investment in the industry is moving to renewables and digital; demand for integrated solutions is rising.</p>',
     objectives: (_n, y) => `<p>Three-year direction: the first partner for the customer's digital programme. The targets for ${y} below are split and reviewed by quarter.</p>`,
     strategy: () =>
       '<ul><li>Lead with the integrated operations platform, with technical support and training as value-added services.</li><li>Pricing: tiered discounts within the framework agreement, new projects quoted separately.</li><li>Unlock the subsidiaries through a pilot project.</li></ul>',
@@ -74,7 +74,7 @@ const EN: Words = {
     actions: () => "<p>Visits and calls follow the tier's service standard; the yearly customer forum closes the year.</p>",
     investment: () =>
       '<table><thead><tr><th>Investment</th><th>Amount</th><th>Expected return</th></tr></thead><tbody><tr><td>Pilot project</td><td>300,000</td><td>3,000,000 in orders</td></tr><tr><td>Training</td><td>80,000</td><td>Higher renewal rate</td></tr></tbody></table>',
-    risks: () => '<p>Watch supply in peak season, receivables and payment terms, and competitors pricing low.</p>',
+    risks: () => '<p>Watch supply in peak season, and competitors pricing low.</p>',
     measures: () => '<p>Key figures tracked monthly, the plan reviewed every quarter, targets adjusted at mid-year.</p>',
   },
   metrics: { revenue: 'Revenue', share: 'Share of wallet', satisfaction: 'Customer satisfaction' },
@@ -130,17 +130,17 @@ export function samplePlans(db: Db, locale: SampleLocale, today: string, now: Da
       const target = a.target ?? Math.round((a.lastRevenue ?? 0) * 1.15);
       const quarter = (share: number) => Math.round(target * share);
       items.push(
-        { kind: 'objective', metric: W.metrics.revenue, unit: 'money', baseline: a.lastRevenue, target, q1: quarter(0.2), q2: quarter(0.25), q3: quarter(0.25), q4: target - quarter(0.2) - 2 * quarter(0.25), ownerId: a.ownerId, note: '' },
-        { kind: 'objective', metric: W.metrics.share, unit: 'percent', baseline: a.share, target: Math.min(10_000, (a.share ?? 2_000) + 500), q1: null, q2: null, q3: null, q4: null, ownerId: a.ownerId, note: '' },
-        { kind: 'objective', metric: W.metrics.satisfaction, unit: 'number', baseline: 82, target: 88, q1: null, q2: null, q3: null, q4: null, ownerId: null, note: '' },
+        { kind: 'objective', metric: W.metrics.revenue, unit: 'money', baseline: a.lastRevenue, target, q1: quarter(0.2), q2: quarter(0.25), q3: quarter(0.25), q4: target - quarter(0.2) - 2 * quarter(0.25), ownerId: a.ownerId, note: '', internal: false },
+        { kind: 'objective', metric: W.metrics.share, unit: 'percent', baseline: a.share, target: Math.min(10_000, (a.share ?? 2_000) + 500), q1: null, q2: null, q3: null, q4: null, ownerId: a.ownerId, note: '', internal: true },
+        { kind: 'objective', metric: W.metrics.satisfaction, unit: 'number', baseline: 82, target: 88, q1: null, q2: null, q3: null, q4: null, ownerId: null, note: '', internal: false },
       );
-      for (const s of W.swot) items.push({ kind: 'swot', quadrant: s.quadrant, text: s.text });
-      for (const c of competitors.all(a.id) as Omit<Extract<PlanItemData, { kind: 'competitor' }>, 'kind'>[]) items.push({ kind: 'competitor', ...c });
-      for (const t of team.all(a.id) as { personId: number; role: string }[]) items.push({ kind: 'team', personId: t.personId, name: '', role: t.role, responsibility: '' });
+      for (const s of W.swot) items.push({ kind: 'swot', quadrant: s.quadrant, text: s.text, internal: false });
+      for (const c of competitors.all(a.id) as Omit<Extract<PlanItemData, { kind: 'competitor' }>, 'kind'>[]) items.push({ kind: 'competitor', ...c, internal: false });
+      for (const t of team.all(a.id) as { personId: number; role: string }[]) items.push({ kind: 'team', personId: t.personId, name: '', role: t.role, responsibility: '', internal: false });
       // Each plan leaves one action out (a different one), so the three differ.
       W.actions
         .filter((_, i) => i !== (k + 1) % W.actions.length)
-        .forEach((x) => items.push({ kind: 'action', what: x.what, ownerId: a.ownerId, due: addDays(today, x.days + k * 3), status: x.status, cost: x.cost }));
+        .forEach((x) => items.push({ kind: 'action', what: x.what, ownerId: a.ownerId, due: addDays(today, x.days + k * 3), status: x.status, cost: x.cost, internal: false }));
       for (const r of W.risks) items.push({ kind: 'risk', ...r, ownerId: a.ownerId });
       items.push(...derivedContacts(db, a.id));
       const sorts = new Map<string, number>();

@@ -58,8 +58,8 @@ export const mapperEn: DeepStringRecord<typeof mapperZhCN> = {
   },
   safe: {
     label: 'Customer-safe',
-    title: 'Customer-safe: hides attitudes, influence lines, the coach role, notes, favoured competitors and personal wins; exports are the customer-safe version too.',
-    banner: 'Customer-safe: no attitudes, influence lines, coaches or private notes; exports are the customer-safe version.',
+    title: 'Customer-safe: hides attitudes, relationship strength, influence and influence lines, the coach and veto-holder roles, notes, favoured competitors, personal wins and coverage gaps; exports are the customer-safe version too.',
+    banner: 'Customer-safe: no attitudes, relationship strength, influence lines, coaches, veto holders or private notes; exports are the customer-safe version.',
   },
   export: {
     button: 'Export',

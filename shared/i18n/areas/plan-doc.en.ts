@@ -6,7 +6,7 @@ export const planDocEn: DeepStringRecord<typeof planDocZhCN> = {
   title: '{{account}} account plan {{year}}',
   kicker: 'Annual account plan',
   customerVersion: 'Customer version',
-  customerNote: 'This version is for sharing with the customer; it contains none of our internal assessments.',
+  customerNote: 'This version is for sharing with the customer; it contains none of our internal assessments, margins, competitor analysis or other customers.',
   internal: 'Internal · confidential',
   owner: 'Plan owner',
   status: 'Status',

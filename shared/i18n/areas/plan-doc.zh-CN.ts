@@ -3,7 +3,7 @@ export const planDocZhCN = {
   title: '{{account}} {{year}} 年度客户计划',
   kicker: '年度客户计划',
   customerVersion: '对外版',
-  customerNote: '本版本供与客户交流使用，不含内部评估。',
+  customerNote: '本版本供与客户交流使用，不含内部评估、利润、竞争分析及其他客户的信息。',
   internal: '内部资料 · 注意保密',
   owner: '计划负责人',
   status: '状态',

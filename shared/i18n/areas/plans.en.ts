@@ -60,7 +60,7 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
     button: 'Export PDF',
     menu: 'Export the plan',
     internal: 'PDF (internal)',
-    safe: 'PDF (customer-safe: no attitudes, internal notes or internal risks)',
+    safe: 'PDF (customer version: nothing on the internal list, no sections or items marked internal only)',
     done: 'Exported {{file}}',
   },
   editor: {

@@ -57,7 +57,7 @@ export const planEditorZhCN = {
     button: '导出 PDF',
     menu: '导出计划',
     internal: 'PDF（内部版）',
-    safe: 'PDF（对外版：不含态度、内部备注和内部风险）',
+    safe: 'PDF（对外版：不含内部清单上的任何内容及标为仅内部的章节和条目）',
     done: '已导出 {{file}}',
   },
   editor: {

@@ -131,13 +131,20 @@ function assertStakeholder(db: Db, id: number | null, accountId: number): void {
 // --- reads ---------------------------------------------------------------------------------------
 
 function sectionsOf(db: Db, planId: number): PlanSection[] {
-  const rows = db.prepare('SELECT section, html, updated_at AS updatedAt FROM plan_sections WHERE plan_id = ?').all(planId) as PlanSection[];
+  const rows = (
+    db.prepare('SELECT section, html, internal, updated_at AS updatedAt FROM plan_sections WHERE plan_id = ?').all(planId) as (Omit<PlanSection, 'internal'> & { internal: number })[]
+  ).map((r) => ({ ...r, internal: r.internal === 1 }));
   const order = new Map(PLAN_SECTIONS.map((s, i) => [s, i]));
   return rows.sort((a, b) => order.get(a.section)! - order.get(b.section)!);
 }
 
+/** Items saved before every kind had an `internal` flag have none: not internal. */
+function withInternalFlag(data: PlanItemData): PlanItemData {
+  return (data as { internal?: boolean }).internal === undefined ? { ...data, internal: false } : data;
+}
+
 function toItem(r: ItemRow): PlanItem {
-  const data = JSON.parse(r.data) as PlanItemData;
+  const data = withInternalFlag(JSON.parse(r.data) as PlanItemData);
   // The column is the truth for the owner (a person who leaves is set to NULL there).
   if (KINDS_WITH_OWNER.has(r.kind)) (data as { ownerId: number | null }).ownerId = r.owner_id;
   return { id: r.id, kind: r.kind, section: sectionOfKind(r.kind), sort: r.sort, data, updatedAt: r.updated_at };
@@ -176,7 +183,9 @@ function viewOf(db: Db, row: PlanRow, today: string): PlanView {
   const versions = versionsOf(db, row.id);
   if (row.status === 'approved') {
     const frozen = frozenOf(db, row.id, row.version);
-    return { plan, sections: frozen.sections, items: frozen.items, live: frozen.live, frozen: true, versions };
+    // versions frozen before sections could be marked internal have no flag
+    const sections = frozen.sections.map((x) => ({ ...x, internal: x.internal ?? false }));
+    return { plan, sections, items: frozen.items.map((i) => ({ ...i, data: withInternalFlag(i.data) })), live: frozen.live, frozen: true, versions };
   }
   return {
     plan,
@@ -273,7 +282,7 @@ export function derivedContacts(db: Db, accountId: number): PlanItemData[] {
     )
     .get(accountId) as { name: string; ownerId: number | null; key: string; visits: number; calls: number } | undefined;
   if (!a) return [];
-  return [{ kind: 'contact', stakeholderId: null, target: a.name, ownerId: a.ownerId, visitsPerQuarter: a.visits, callsPerMonth: a.calls, tierKey: a.key }];
+  return [{ kind: 'contact', stakeholderId: null, target: a.name, ownerId: a.ownerId, visitsPerQuarter: a.visits, callsPerMonth: a.calls, tierKey: a.key, internal: false }];
 }
 
 function insertPlan(db: Db, accountId: number, year: number, ownerId: number | null, ts: string): number {
@@ -318,7 +327,27 @@ export function saveSection(db: Db, input: { planId: number; section: PlanSectio
     beginEdit(db, input.planId, now);
     const ts = stamp(current.updatedAt, now);
     db.prepare('UPDATE plan_sections SET html = ?, updated_at = ? WHERE plan_id = ? AND section = ?').run(html, ts, input.planId, input.section);
-    return { section: input.section, html, updatedAt: ts };
+    const internal = db.prepare('SELECT internal FROM plan_sections WHERE plan_id = ? AND section = ?').pluck().get(input.planId, input.section) === 1;
+    return { section: input.section, html, internal, updatedAt: ts };
+  });
+}
+
+/**
+ * Marks a section internal only (left out of customer output) or not: an edit of the plan like any
+ * other (an approved plan becomes the next version); the section's text and its time are unchanged.
+ */
+export function setSectionInternal(db: Db, input: { planId: number; section: PlanSectionKey; internal: boolean }, now: Date): PlanSection {
+  return writeTx(db, () => {
+    planRow(db, input.planId);
+    const current = db.prepare('SELECT html, internal, updated_at AS updatedAt FROM plan_sections WHERE plan_id = ? AND section = ?').get(input.planId, input.section) as
+      | { html: string; internal: number; updatedAt: string }
+      | undefined;
+    if (!current) throw new AppError('not-found', `Plan ${input.planId} has no section ${input.section}.`, { id: input.planId });
+    if ((current.internal === 1) === input.internal) return { section: input.section, html: current.html, internal: input.internal, updatedAt: current.updatedAt };
+    beginEdit(db, input.planId, now);
+    // the text's time stays: an editor autosaving this section's text is not in conflict with the mark
+    db.prepare('UPDATE plan_sections SET internal = ? WHERE plan_id = ? AND section = ?').run(input.internal ? 1 : 0, input.planId, input.section);
+    return { section: input.section, html: current.html, internal: input.internal, updatedAt: current.updatedAt };
   });
 }
 
@@ -426,7 +455,7 @@ export function compareVersions(db: Db, planId: number, a: number | 'current', b
 }
 
 /**
- * Next year's plan, started from this one: every section's text; objectives with this year's
+ * Next year's plan, started from this one: every section's text (and its internal-only mark); objectives with this year's
  * targets as next year's baselines and no targets yet; SWOT, competitors, team, risks and the
  * contact plan as they are; actions not done (todo, doing) without their due dates. A draft,
  * version 1, with the same owner.
@@ -437,7 +466,10 @@ export function rollForward(db: Db, planId: number, now: Date, today: string): P
     const ts = now.toISOString();
     const next = insertPlan(db, from.account_id, from.year + 1, from.owner_id, ts);
     const section = insertSection(db);
-    for (const s of sectionsOf(db, planId)) section.run(next, s.section, s.html, ts);
+    for (const s of sectionsOf(db, planId)) {
+      section.run(next, s.section, s.html, ts);
+      if (s.internal) db.prepare('UPDATE plan_sections SET internal = 1 WHERE plan_id = ? AND section = ?').run(next, s.section);
+    }
     const sorts = new Map<PlanItemKind, number>();
     for (const item of itemsOf(db, planId)) {
       const data = rollItemForward(item.data);

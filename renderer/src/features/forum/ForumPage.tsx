@@ -1,3 +1,4 @@
+import { INTERNAL_ONLY } from '../../../../shared/domain/audience';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FORUM_MAX_ACCOUNTS, type ExportProgress } from '../../../../shared/api/forum';
@@ -98,7 +99,7 @@ export function ForumPage() {
               ))}
             </select>
           </label>
-          <label className="forum-check">
+          <label className="forum-check" title={INTERNAL_ONLY.map((k) => t(`audience.internal.${k}`)).join(t('audience.listSeparator'))}>
             <input type="checkbox" checked={safe} onChange={(e) => setSafe(e.target.checked)} />
             <span>{t('forum.safe')}</span>
           </label>

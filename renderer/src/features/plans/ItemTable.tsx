@@ -217,9 +217,10 @@ export function ItemTable({ planId, kind, items, people, currency, readOnly, fil
                 const name = itemLabel(item.data);
                 return (
                   <tr key={item.id}>
-                    {columns.map((c) => (
+                    {columns.map((c, ci) => (
                       <td key={c.key} className={NUMERIC.has(c.type) ? 'num' : c.type === 'textarea' ? 'plan-items__long' : undefined}>
                         <Cell spec={c} data={data} people={people} currency={currency} />
+                        {ci === 0 && data.internal === true && !columns.some((x) => x.key === 'internal') ? <span className="plan-tag">{t('audience.internalTag')}</span> : null}
                       </td>
                     ))}
                     {!readOnly ? (

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanItem, PlanSection, PlanView } from '../../../../shared/api/plans';
 import { PLAN_SECTIONS, SWOT_QUADRANTS, type PlanItemKind, type PlanSectionKey, type PlanStatus } from '../../../../shared/domain/plan';
 import { DEFAULT_PLAN_TEMPLATE, planSectionsShown } from '../../../../shared/domain/plan-template';
+import { SECTION_RULES } from '../../../../shared/domain/audience';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { errorCode, errorText } from '../../lib/errors';
@@ -29,6 +30,40 @@ import { planHref, PLANS_HREF } from './route';
 import { StatusBadge } from './StatusBadge';
 
 const PLAN_TABLES = ['plans', 'plan_sections', 'plan_items', 'plan_versions', 'accounts', 'people', 'revenue', 'placements', 'stakeholders', 'satisfaction'];
+
+/** The section's "internal only" mark (shared/domain/audience.ts): left out of the customer version. */
+function SectionInternal({ planId, section, sectionName, internal, editable }: { planId: number; section: PlanSectionKey; sectionName: string; internal: boolean; editable: boolean }) {
+  const { t } = useTranslation();
+  const notify = useNotice();
+  // shown at once while the change is on its way: until the plan read back differs from what it was
+  // when the box was clicked (then the stored value shows, whoever changed it)
+  const [pending, setPending] = useState<{ value: boolean; from: boolean } | null>(null);
+  const waiting = pending !== null && pending.from === internal;
+  // the competitor and investment sections are on the internal list as a whole: always internal
+  const always = SECTION_RULES[section]?.whole === true;
+  const on = always || (waiting ? pending.value : internal);
+  const set = async (value: boolean) => {
+    setPending({ value, from: internal });
+    try {
+      await api('plan-section-internal', { planId, section, internal: value });
+    } catch (e) {
+      setPending(null);
+      notify.error(errorText(t, e));
+    }
+  };
+  return (
+    <label className={`plan-internal${on ? ' is-on' : ''}`} title={always ? t('audience.alwaysInternal') : t('audience.internalOnlyHint')}>
+      <input
+        type="checkbox"
+        checked={on}
+        disabled={always || !editable || waiting}
+        aria-label={`${t('audience.internalOnly')}: ${sectionName}`}
+        onChange={(e) => void set(e.target.checked)}
+      />
+      <span aria-hidden="true">{t('audience.internalOnly')}</span>
+    </label>
+  );
+}
 
 const KINDS_OF: Partial<Record<PlanSectionKey, PlanItemKind[]>> = {
   competitors: ['competitor'],
@@ -323,13 +358,16 @@ export default function PlanEditor({ accountId, year }: { accountId: number; yea
         <Outline sections={sections} onGo={go} />
         <div className="plan-sections">
           {sections.map((key, n) => {
-            const section = view.sections.find((s) => s.section === key) ?? { section: key, html: '', updatedAt: '' };
+            const section = view.sections.find((s) => s.section === key) ?? { section: key, html: '', internal: false, updatedAt: '' };
             const name = t(`planEditor.sections.${key}`);
             return (
               <section key={key} id={`plan-sec-${key}`} className="plan-section" aria-labelledby={`plan-sec-${key}-h`}>
-                <h2 id={`plan-sec-${key}-h`} className="plan-section__title" tabIndex={-1}>
-                  {t('planEditor.editor.sectionNumber', { n: n + 1, name })}
-                </h2>
+                <div className="plan-section__head">
+                  <h2 id={`plan-sec-${key}-h`} className="plan-section__title" tabIndex={-1}>
+                    {t('planEditor.editor.sectionNumber', { n: n + 1, name })}
+                  </h2>
+                  <SectionInternal planId={plan.id} section={key} sectionName={name} internal={section.internal} editable={editable} />
+                </div>
                 {outside(key) ? <p className="plan-section__outside">{t('planEditor.editor.outsideTemplate')}</p> : null}
                 <LiveFigures section={key} live={view.live} frozen={frozen} accountId={plan.accountId} />
                 <SectionText

@@ -47,22 +47,25 @@ export const FIELDS: Record<PlanItemKind, FieldSpec[]> = {
     f('q4', 'figure'),
     f('ownerId', 'person', { label: 'owner' }),
     f('note', 'textarea', { column: false }),
+    f('internal', 'bool', { column: false }),
   ],
-  swot: [f('quadrant', 'enum', { options: SWOT_QUADRANTS, group: 'swot', column: false }), f('text', 'textarea', { required: true })],
+  swot: [f('quadrant', 'enum', { options: SWOT_QUADRANTS, group: 'swot', column: false }), f('text', 'textarea', { required: true }), f('internal', 'bool', { column: false })],
   competitor: [
     f('name', 'text', { required: true }),
     f('offer', 'textarea'),
     f('position', 'textarea'),
     f('strengths', 'textarea'),
     f('weaknesses', 'textarea'),
+    f('internal', 'bool', { column: false }),
   ],
-  team: [f('personId', 'person', { label: 'person' }), f('name', 'text', { label: 'memberName' }), f('role', 'text'), f('responsibility', 'textarea')],
+  team: [f('personId', 'person', { label: 'person' }), f('name', 'text', { label: 'memberName' }), f('role', 'text'), f('responsibility', 'textarea'), f('internal', 'bool', { column: false })],
   action: [
     f('what', 'textarea', { required: true }),
     f('ownerId', 'person', { label: 'owner' }),
     f('due', 'date'),
     f('status', 'enum', { options: ACTION_STATUSES, group: 'actionStatus' }),
     f('cost', 'money'),
+    f('internal', 'bool', { column: false }),
   ],
   risk: [
     f('description', 'textarea', { required: true }),
@@ -77,6 +80,7 @@ export const FIELDS: Record<PlanItemKind, FieldSpec[]> = {
     f('ownerId', 'person', { label: 'owner' }),
     f('visitsPerQuarter', 'int'),
     f('callsPerMonth', 'int'),
+    f('internal', 'bool', { column: false }),
   ],
 };
 

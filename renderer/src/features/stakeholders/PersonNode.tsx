@@ -4,6 +4,7 @@
  * for too long. Handles on all four sides: drag from the bottom to someone below for a reporting
  * line, from a side for an influence line. Zoomed far out the card shows only the name and colour.
  */
+import { audienceOf, rolesForAudience } from '../../../../shared/domain/audience';
 import { createContext, memo, use } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { attitudeColour, STALE_COLOUR } from '../../../../shared/domain/map-palette';
@@ -33,8 +34,8 @@ function PersonCard({ id, data, selected }: NodeProps<PersonNode>) {
   const m = data.member;
   const colour = safe ? '#c5ccd6' : attitudeColour(m.attitude);
   const bars = m.influence ? INFLUENCE_BARS[m.influence] : 0;
-  // Customer-safe hides the coach role: it would expose our inside contact.
-  const roles = safe ? m.mapRoles.filter((r) => r !== 'coach') : m.mapRoles;
+  // Customer-safe: the roles the one audience rule lets a customer see (no coach, no veto holder).
+  const roles = rolesForAudience(m.mapRoles, audienceOf(safe));
   const shown = roles.slice(0, roles.length > MAX_BADGES ? MAX_BADGES - 1 : MAX_BADGES);
   const more = roles.length - shown.length;
   const stale = !safe && data.stale ? words.stale(data.stale) : null;
@@ -42,7 +43,7 @@ function PersonCard({ id, data, selected }: NodeProps<PersonNode>) {
 
   return (
     <div
-      className={cx('pcard', selected && 'is-selected', data.match && 'is-match', compact && 'pcard--compact', m.influence === 'high' && 'pcard--high')}
+      className={cx('pcard', selected && 'is-selected', data.match && 'is-match', compact && 'pcard--compact', !safe && m.influence === 'high' && 'pcard--high')}
       style={{ borderLeftColor: colour }}
       data-person-id={personId}
     >

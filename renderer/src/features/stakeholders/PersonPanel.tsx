@@ -2,13 +2,16 @@
  * The side panel for one person (or a new one): every field of a stakeholder as a labelled form,
  * saved with the Save button (Enter in a text field) after checking it, the bid roles on a tender
  * map, and the person's lines (add a manager or an influence line without dragging). Customer-safe
- * leaves out the attitude, notes, favoured competitor and personal wins.
+ * (the customer audience, shared/domain/audience.ts) shows only what the one rule lets a customer
+ * see: no attitude, relationship strength, influence, coach or veto-holder checkbox, favoured
+ * competitor, wins, interests or notes; hidden fields are never written.
  */
 import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { MapMember, Stakeholder, stakeholderFieldsSchema } from '../../../../shared/api/stakeholders';
 import type { Person } from '../../../../shared/api/accounts';
+import { audienceOf, mayShow, rolesForAudience, type Audience, type InternalKey } from '../../../../shared/domain/audience';
 import { attitudeColour } from '../../../../shared/domain/map-palette';
 import {
   ATTITUDES,
@@ -91,25 +94,27 @@ function draftOf(m: MapMember | null): Draft {
 const sameRoles = (a: readonly BuyingRole[], b: readonly BuyingRole[]) => a.length === b.length && a.every((r) => b.includes(r));
 const ordered = (roles: readonly BuyingRole[]) => BUYING_ROLES.filter((r) => roles.includes(r));
 
-/** The fields of `d` that differ from `m` (all of them for a new person). */
-function patchOf(d: Draft, m: MapMember | null, safe: boolean): Fields {
+/** The fields of `d` that differ from `m` (all of them for a new person); only fields the audience sees (hidden ones are never written). */
+function patchOf(d: Draft, m: MapMember | null, audience: Audience): Fields {
+  const shows = (k: InternalKey) => mayShow(audience, k);
   const next: Fields = {
     name: d.name.trim(),
     title: d.title.trim(),
     department: d.department.trim(),
     level: d.level === '' ? null : d.level,
+    // hidden roles (coach, veto holder for a customer) stay in the draft: they are kept, not dropped
     roles: ordered(d.roles),
-    influence: d.influence === '' ? null : d.influence,
-    strength: d.strength,
     ownerId: d.ownerId === '' ? null : Number(d.ownerId),
     lastContactSet: d.lastContactSet === '' ? null : d.lastContactSet,
-    orgWins: d.orgWins.trim(),
-    interests: d.interests.trim(),
   };
-  if (!safe) {
-    next.attitude = d.attitude === '' ? null : (Number(d.attitude) as Attitude);
-    next.favoursCompetitor = d.favoursCompetitor.trim();
+  if (shows('influence')) next.influence = d.influence === '' ? null : d.influence;
+  if (shows('strength')) next.strength = d.strength;
+  if (shows('attitude')) next.attitude = d.attitude === '' ? null : (Number(d.attitude) as Attitude);
+  if (shows('favoured-competitor')) next.favoursCompetitor = d.favoursCompetitor.trim();
+  if (shows('private-notes')) {
+    next.orgWins = d.orgWins.trim();
     next.personalWins = d.personalWins.trim();
+    next.interests = d.interests.trim();
     next.notes = d.notes.trim();
   }
   if (!m) return next;
@@ -208,7 +213,12 @@ export function PersonPanel({ member, members, lines, people, tenderName, safe, 
     setErrors({});
   }
 
-  const patch = useMemo(() => patchOf(draft, member, safe), [draft, member, safe]);
+  const audience = audienceOf(safe);
+  /** Whether the field is shown: the one audience rule (shared/domain/audience.ts), as in the exports. */
+  const shows = (k: InternalKey) => mayShow(audience, k);
+  /** Roles the audience does not see (customer: coach, veto holder): no checkbox, kept as they are. */
+  const hiddenRoles = BUYING_ROLES.filter((r) => rolesForAudience([r], audience).length === 0);
+  const patch = useMemo(() => patchOf(draft, member, audienceOf(safe)), [draft, member, safe]);
   const bidChanged = tenderName !== null && member !== null && !sameRoles(draft.bidRoles, member.mapRoles);
   const dirty = isNew ? draft.name.trim() !== '' || manager !== '' : Object.keys(patch).length > 0 || bidChanged;
 
@@ -337,14 +347,16 @@ export function PersonPanel({ member, members, lines, people, tenderName, safe, 
                 </option>
               ))}
             </SelectField>
-            <SelectField label={t('dmu.fields.influence')} value={draft.influence} onChange={(e) => set('influence', e.target.value as Influence | '')}>
-              <option value="">{t('dmu.influenceNone')}</option>
-              {INFLUENCES.map((l) => (
-                <option key={l} value={l}>
-                  {t(`dmu.influences.${l}`)}
-                </option>
-              ))}
-            </SelectField>
+            {shows('influence') ? (
+              <SelectField label={t('dmu.fields.influence')} value={draft.influence} onChange={(e) => set('influence', e.target.value as Influence | '')}>
+                <option value="">{t('dmu.influenceNone')}</option>
+                {INFLUENCES.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`dmu.influences.${l}`)}
+                  </option>
+                ))}
+              </SelectField>
+            ) : null}
           </div>
           {isNew ? (
             <SelectField
@@ -368,7 +380,7 @@ export function PersonPanel({ member, members, lines, people, tenderName, safe, 
             legend={tenderName !== null ? t('mapper.person.accountRoles') : t('dmu.fields.roles')}
             value={draft.roles}
             onChange={(v) => set('roles', v)}
-            exclude={safe && !draft.roles.includes('coach') ? ['coach'] : undefined}
+            exclude={hiddenRoles}
           />
           {tenderName !== null && !isNew ? (
             <RoleChecks
@@ -376,9 +388,10 @@ export function PersonPanel({ member, members, lines, people, tenderName, safe, 
               hint={t('mapper.person.bidRolesHint')}
               value={draft.bidRoles}
               onChange={(v) => set('bidRoles', v)}
+              exclude={hiddenRoles}
             />
           ) : null}
-          {safe ? null : (
+          {!shows('attitude') ? null : (
             <fieldset className="ppanel__attitude">
               <legend className="field__label">{t('dmu.fields.attitude')}</legend>
               <div className="attitude-scale">
@@ -395,13 +408,15 @@ export function PersonPanel({ member, members, lines, people, tenderName, safe, 
             </fieldset>
           )}
           <div className="ppanel__pair">
-            <SelectField label={t('dmu.fields.strength')} value={draft.strength} onChange={(e) => set('strength', e.target.value as Strength)}>
-              {STRENGTHS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`dmu.strengths.${s}`)}
-                </option>
-              ))}
-            </SelectField>
+            {shows('strength') ? (
+              <SelectField label={t('dmu.fields.strength')} value={draft.strength} onChange={(e) => set('strength', e.target.value as Strength)}>
+                {STRENGTHS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`dmu.strengths.${s}`)}
+                  </option>
+                ))}
+              </SelectField>
+            ) : null}
             <SelectField label={t('dmu.fields.owner')} value={draft.ownerId} onChange={(e) => set('ownerId', e.target.value)}>
               <option value="">{t('mapper.person.noOwner')}</option>
               {owners.map((p) => (
@@ -421,8 +436,9 @@ export function PersonPanel({ member, members, lines, people, tenderName, safe, 
           />
         </Section>
 
+        {shows('favoured-competitor') || shows('private-notes') ? (
         <Section title={t('mapper.person.wins')}>
-          {safe ? null : (
+          {!shows('favoured-competitor') ? null : (
             <TextField
               label={t('dmu.fields.favoursCompetitor')}
               value={draft.favoursCompetitor}
@@ -431,12 +447,14 @@ export function PersonPanel({ member, members, lines, people, tenderName, safe, 
               autoComplete="off"
             />
           )}
-          <TextArea label={t('dmu.fields.orgWins')} rows={2} value={draft.orgWins} onChange={(e) => set('orgWins', e.target.value)} error={errors.orgWins} />
-          {safe ? null : (
-            <TextArea label={t('dmu.fields.personalWins')} rows={2} value={draft.personalWins} onChange={(e) => set('personalWins', e.target.value)} error={errors.personalWins} />
+          {!shows('private-notes') ? null : (
+            <>
+              <TextArea label={t('dmu.fields.orgWins')} rows={2} value={draft.orgWins} onChange={(e) => set('orgWins', e.target.value)} error={errors.orgWins} />
+              <TextArea label={t('dmu.fields.personalWins')} rows={2} value={draft.personalWins} onChange={(e) => set('personalWins', e.target.value)} error={errors.personalWins} />
+              <TextArea label={t('dmu.fields.interests')} rows={2} value={draft.interests} onChange={(e) => set('interests', e.target.value)} error={errors.interests} />
+            </>
           )}
-          <TextArea label={t('dmu.fields.interests')} rows={2} value={draft.interests} onChange={(e) => set('interests', e.target.value)} error={errors.interests} />
-          {safe ? null : (
+          {!shows('private-notes') ? null : (
             <TextArea
               label={t('dmu.fields.notes')}
               hint={t('mapper.person.notesHint')}
@@ -447,6 +465,7 @@ export function PersonPanel({ member, members, lines, people, tenderName, safe, 
             />
           )}
         </Section>
+        ) : null}
 
         {!isNew ? (
           <Section title={t('mapper.person.lines')}>

@@ -3,6 +3,7 @@
  * and compare two of them, or one with the map now: people added and removed, changes of attitude,
  * strength, influence, roles, owner, level and title, lines added and removed.
  */
+import { audienceOf, snapshotChangeForAudience } from '../../../../shared/domain/audience';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SnapshotComparison, SnapshotPersonChange } from '../../../../shared/api/stakeholders';
@@ -119,7 +120,9 @@ export function SnapshotsDialog({
 
   const date = (iso: string) => shortDate(iso, i18n.language);
   const refName = (r: SnapshotComparison['from']) => (r.id === null ? t('mapper.snapshots.now') : t('mapper.snapshots.ref', { label: r.label, date: date(r.takenOn) }));
-  const changes = result ? (safe ? result.changed.filter((c) => c.field !== 'attitude') : result.changed) : [];
+  // the one audience rule (shared/domain/audience.ts): a customer sees no attitude, strength, influence, coach or veto change
+  const audience = audienceOf(safe);
+  const changes = result ? result.changed.flatMap((c) => snapshotChangeForAudience(c, audience) ?? []) : [];
 
   return (
     <Dialog open title={t('mapper.snapshots.title')} lead={t('mapper.snapshots.lead')} onClose={onClose} size="lg">
