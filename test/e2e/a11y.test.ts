@@ -87,6 +87,16 @@ describe('accessibility: axe on every screen', () => {
         await go('#/accounts');
         await page.locator('tr.acct-row').first().waitFor();
         found.push(...(await axe(page, 'accounts list')));
+        // A filter chosen: the filter button shows its count; axe with its panel open, then closed.
+        const filter = page.getByRole('group', { name: t.accounts.filters.label }).getByRole('button', { name: t.accounts.filters.tier, exact: true });
+        await filter.click();
+        await page.getByRole('dialog').getByRole('checkbox').first().check();
+        await page.locator('.filter-btn.is-active').waitFor();
+        found.push(...(await axe(page, 'accounts list, filter open')));
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+        found.push(...(await axe(page, 'accounts list, filtered')));
+        await screenshot(page, 'a11y-accounts-filtered', lang);
         const rows = ((await invoke(preview, 'accounts-query', {})) as AccountQueryResult).rows;
         const account = rows.find((r) => r.parentId === null) ?? rows[0]!;
         await go(`#/accounts/${account.id}`);
@@ -109,6 +119,9 @@ describe('accessibility: axe on every screen', () => {
         await go('#/board/value-potential');
         await page.locator('.bcard').first().waitFor();
         found.push(...(await axe(page, 'board')));
+        await page.locator('.bcard__body').first().click();
+        await page.locator('.bcard.is-selected').waitFor();
+        found.push(...(await axe(page, 'board, a card selected')));
         await screenshot(page, 'a11y-board', lang);
 
         // Stakeholder maps: the list, and the largest map with its coverage panel open.

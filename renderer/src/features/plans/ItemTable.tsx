@@ -19,6 +19,7 @@ import { TextField } from '../../ui/TextField';
 import { moneyFull, shortDate, tk } from '../accounts/format';
 import { useConfirm } from '../accounts/detail/useConfirm';
 import { blankItem, FIELDS, fromForm, itemLabel, showFigure, toForm, type FieldSpec, type FormValues } from './items';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 export interface ItemTableProps {
   planId: number;
@@ -195,7 +196,7 @@ export function ItemTable({ planId, kind, items, people, currency, readOnly, fil
       {shown.length === 0 ? (
         <p className="muted plan-items__none">{t('planEditor.items.none')}</p>
       ) : (
-        <div className="plan-items__scroll">
+        <ScrollArea className="plan-items__scroll" label={title}>
           <table className="table plan-items__table">
             <thead>
               <tr>
@@ -251,7 +252,7 @@ export function ItemTable({ planId, kind, items, people, currency, readOnly, fil
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       {editing ? (
         <FormDialog
