@@ -139,6 +139,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
   const t = messages[locale].planDoc;
   const plan = view.plan;
   const currency: Currency = plan.currency;
+  const moneyFull = (v: number) => formatMoney(v, currency, locale);
   const moneyShort = (v: number) => formatMoney(v, currency, locale, { compact: true });
   const shortDate = (iso: string) => {
     const d = iso.slice(0, 10);
@@ -182,10 +183,10 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
     const chart = revenueChartSvg(revenueRows, { locale, currency, width: CONTENT_WIDTH_PX, height: 250 });
     const rows = revenueRows.map((r) => [
       esc(r.year),
-      r.revenue === null ? '' : esc(moneyShort(r.revenue)),
-      r.target === null ? '' : esc(moneyShort(r.target)),
+      r.revenue === null ? '' : esc(moneyFull(r.revenue)),
+      r.target === null ? '' : esc(moneyFull(r.target)),
       r.revenue !== null && r.target ? esc(`${Math.round((r.revenue / r.target) * 100)}%`) : '',
-      ...(shows('margins') ? [r.profit === null ? '' : esc(moneyShort(r.profit))] : []),
+      ...(shows('margins') ? [r.profit === null ? '' : esc(moneyFull(r.profit))] : []),
     ]);
     return `${sub(t.revenueTitle)}<figure class="chart" role="img" aria-label="${esc(t.revenueChart)}">${chart}</figure>${table(
       [{ label: t.yearCol }, { label: t.revenue, cls: 'num' }, { label: t.target, cls: 'num' }, { label: t.achievement, cls: 'num' }, ...(shows('margins') ? [{ label: t.profit, cls: 'num' }] : [])],
@@ -240,8 +241,8 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
       const facts: [string, string][] = [
         [t.tier, live.tier ? (zh ? live.tier.nameZh : live.tier.nameEn) : t.none],
         [t.serviceStandard, live.tier ? fill(t.serviceLine, { visits: live.tier.visitsPerQuarter, calls: live.tier.callsPerMonth }) : t.none],
-        [fill(t.revenueOfYear, { year: year - 1 }), lastYear?.revenue != null ? moneyShort(lastYear.revenue) : t.none],
-        [fill(t.targetOfYear, { year }), thisYear?.target != null ? moneyShort(thisYear.target) : t.none],
+        [fill(t.revenueOfYear, { year: year - 1 }), lastYear?.revenue != null ? moneyFull(lastYear.revenue) : t.none],
+        [fill(t.targetOfYear, { year }), thisYear?.target != null ? moneyFull(thisYear.target) : t.none],
       ];
       return `${sub(t.keyFacts)}<dl class="facts">${facts.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>${liveTag}`;
     },
@@ -367,9 +368,9 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
               esc(person(a.ownerId)),
               a.due ? esc(shortDate(a.due)) : '',
               `<span class="status st-${a.status}">${esc(t.actionStatuses[a.status])}</span>`,
-              ...(shows('action-costs') ? [a.cost === null ? '' : esc(moneyShort(a.cost))] : []),
+              ...(shows('action-costs') ? [a.cost === null ? '' : esc(moneyFull(a.cost))] : []),
             ]),
-            { cls: 'actions', ...(!shows('action-costs') ? {} : { foot: ['', esc(t.totalCost), '', '', '', esc(moneyShort(total))] }) },
+            { cls: 'actions', ...(!shows('action-costs') ? {} : { foot: ['', esc(t.totalCost), '', '', '', esc(moneyFull(total))] }) },
           );
       }
       if (contacts.length) {
@@ -388,7 +389,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
       const total = acts.reduce((s, a) => s + (a.cost ?? 0), 0);
       if (total === 0) return sub(t.investmentTitle) + note(t.noCost);
       const done = acts.filter((a) => a.status === 'done').reduce((s, a) => s + (a.cost ?? 0), 0);
-      return sub(t.investmentTitle) + `<p>${esc(fill(t.investmentLine, { total: moneyShort(total), done: moneyShort(done), open: moneyShort(total - done) }))}</p>`;
+      return sub(t.investmentTitle) + `<p>${esc(fill(t.investmentLine, { total: moneyFull(total), done: moneyFull(done), open: moneyFull(total - done) }))}</p>`;
     },
     risks: () => {
       const risks: RiskData[] = dataOf('risk').filter((r) => shows('internal-risks') || !r.internal);
@@ -415,7 +416,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
           [t.churnStatus, t.churnStatuses[ch.status]],
           ...(ch.reason ? ([[t.churnReason, messages[locale].domain.churnReason[ch.reason] ?? ch.reason]] as [string, string][]) : []),
           ...(ch.churnedOn ? ([[t.churnedOn, shortDate(ch.churnedOn)]] as [string, string][]) : []),
-          [t.receivables, rc.outstanding === null ? t.none : moneyShort(rc.outstanding)],
+          [t.receivables, rc.outstanding === null ? t.none : moneyFull(rc.outstanding)],
           [t.daysOverdue, rc.daysOverdue === null ? t.none : fill(t.daysValue, { n: rc.daysOverdue })],
           [t.paymentTerms, rc.paymentTerms || t.none],
         ];

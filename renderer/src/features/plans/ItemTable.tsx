@@ -16,7 +16,7 @@ import { useNotice } from '../../ui/Notice';
 import { SelectField } from '../../ui/SelectField';
 import { TextArea } from '../../ui/TextArea';
 import { TextField } from '../../ui/TextField';
-import { money, moneyFull, shortDate, tk } from '../accounts/format';
+import { moneyFull, shortDate, tk } from '../accounts/format';
 import { useConfirm } from '../accounts/detail/useConfirm';
 import { blankItem, FIELDS, fromForm, itemLabel, showFigure, toForm, type FieldSpec, type FormValues } from './items';
 import { ScrollArea } from '../../ui/ScrollArea';
@@ -52,11 +52,8 @@ function Cell({ spec, data, people, currency }: { spec: FieldSpec; data: Record<
     case 'date':
       return <span className="tabular">{shortDate(v as string | null, locale)}</span>;
     case 'money':
-      return (
-        <span className="tabular" title={v === null || v === undefined ? undefined : moneyFull(v as number, currency, locale)}>
-          {money(v as number | null, currency, locale)}
-        </span>
-      );
+      // a plan's tables keep every digit (README, "Number formats")
+      return <span className="tabular">{moneyFull(v as number | null, currency, locale)}</span>;
     case 'figure':
       return <span className="tabular">{showFigure((v as number | null) ?? null, (data.unit as 'money') ?? 'money', currency, locale)}</span>;
     default:
