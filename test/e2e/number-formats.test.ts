@@ -55,6 +55,7 @@ describe('number formats: one rule on every screen', () => {
         expect(await field.inputValue()).toBe('1,200,000,000');
         const reading = lang === 'zh-CN' ? '= ¥1,200,000,000（¥12亿）' : '= ¥1,200,000,000 (¥1.2B)';
         await page.getByText(reading, { exact: true }).waitFor();
+        await field.scrollIntoViewIfNeeded();
         await screenshot(page, 'numbers-company-revenue', lang);
       } finally {
         await page.context().close();
