@@ -181,7 +181,7 @@ describe('quadrant board: reading and printing', () => {
       await expect.poll(async () => (await card(page, lang, target.name).locator('..').getAttribute('class')) ?? '').toContain('is-match');
       await screenshot(page, 'board-search', lang);
       await search.press('Enter');
-      await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("aria-label")')).toMatch(new RegExp(`^${target.name}`));
+      await expect.poll(() => page.evaluate('(document.activeElement && document.activeElement.textContent) || ""')).toMatch(new RegExp(`^${target.name}`));
 
       const owners = [...new Set(cards.map((c) => c.ownerName).filter((o): o is string => o !== null))];
       const owner = owners[0]!;
