@@ -60,7 +60,8 @@ describe('account page', () => {
     await terms.fill('预付 30%，其余月结 60 天');
     const receivable = page.getByLabel(t.domain.field.receivableOutstanding);
     await receivable.fill('1.2万');
-    await page.getByText(fill(t.accounts.overview.moneyEquals, { value: '¥12,000' })).waitFor();
+    const lang12000 = '¥12,000（¥1.2万）';
+    await page.getByText(fill(t.accounts.overview.moneyEquals, { value: lang12000 })).waitFor();
     const employees = page.getByLabel(t.domain.field.employees);
     await employees.fill('很多');
     await page.getByRole('button', { name: t.accounts.overview.save }).click();

@@ -120,7 +120,7 @@ describe('quadrant board: moving cards', () => {
         await page.keyboard.press('Escape');
         await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
         // Focus comes back to the card, in its new place.
-        await expect.poll(() => inPage(page, 'document.activeElement && document.activeElement.getAttribute("aria-label")')).toMatch(new RegExp(`^${viaMenu.name}`));
+        await expect.poll(() => inPage(page, '(document.activeElement && document.activeElement.textContent) || ""')).toMatch(new RegExp(`^${viaMenu.name}`));
 
         // Keyboard drag: focus, Space to lift, an arrow to the next quadrant, Space to drop.
         const viaKeys = largestIn(cards, 'rising-star');
@@ -174,7 +174,7 @@ describe('quadrant board: moving cards', () => {
       await invoke(preview, 'board-move', { matrix: 'value-potential', accountId: target.accountId, to: null });
       const tray = region(page, t.board.tray.title);
       await card(tray, lang, target.name).waitFor();
-      await tray.getByText(fill(t.board.card.suggested, { q: q[target.suggested!]! })).waitFor();
+      await tray.getByText(fill(t.board.card.suggested, { q: q[target.suggested!]! }), { exact: true }).waitFor();
       await screenshot(page, 'board-tray', lang);
       await page.getByRole('button', { name: fill(t.board.card.placeSuggestedLabel, { name: target.name, q: q[target.suggested!]! }) }).click();
       await card(region(page, q[target.suggested!]!), lang, target.name).waitFor();

@@ -56,7 +56,7 @@ export const boardEn: DeepStringRecord<typeof boardZhCN> = {
   editMatrix: 'Edit matrix',
   recorder: {
     label: 'Recorded as {{name}}',
-    change: 'Change who moves are recorded as (now {{name}})',
+    change: 'Recorded as {{name}}: change who moves are recorded as',
     title: 'Whose decision a move is',
     field: 'Name to record',
     hint: 'Every move from now on is recorded with this name.',

@@ -56,7 +56,7 @@ export const boardZhCN = {
   editMatrix: '编辑矩阵',
   recorder: {
     label: '记录人：{{name}}',
-    change: '修改记录人（现在是{{name}}）',
+    change: '记录人：{{name}}，点按修改',
     title: '移动记为谁的决定',
     field: '记录人姓名',
     hint: '之后的每次移动都会记下这个名字。',

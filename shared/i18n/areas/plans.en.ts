@@ -110,8 +110,8 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
   toolbar: {
     label: '{{section}} formatting',
     paragraph: 'Paragraph',
-    h2: 'Heading 2',
-    h3: 'Heading 3',
+    h2: 'H2 heading',
+    h3: 'H3 heading',
     bold: 'Bold',
     italic: 'Italic',
     bulletList: 'Bulleted list',

@@ -104,8 +104,8 @@ export const planEditorZhCN = {
   toolbar: {
     label: '{{section}} 格式工具',
     paragraph: '正文',
-    h2: '标题 2',
-    h3: '标题 3',
+    h2: 'H2 二级标题',
+    h3: 'H3 三级标题',
     bold: '加粗',
     italic: '斜体',
     bulletList: '项目符号列表',

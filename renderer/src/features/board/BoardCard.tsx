@@ -59,9 +59,12 @@ export const CardFace = memo(function CardFace({ card, ctx, inTray }: { card: Bo
   const tier = ctx.tierName(card.tierKey);
   const differs = card.suggested !== null && card.suggested !== card.quadrant;
   const moved = ctx.showMoved && card.movedFrom !== undefined;
+  // What is seen is hidden from assistive technology: the card's name (from its content) is the
+  // visually hidden label before it, which begins with the account's name, the card's visible label.
   return (
     <>
-      <span className="bcard__line">
+      <span className="visually-hidden">{cardLabel(card, words, names, tier, ctx.showMoved)}</span>
+      <span className="bcard__line" aria-hidden="true">
         {card.inParetoHead ? (
           <span className="bcard__star" aria-hidden="true">
             ★
@@ -69,7 +72,7 @@ export const CardFace = memo(function CardFace({ card, ctx, inTray }: { card: Bo
         ) : null}
         <span className="bcard__name">{card.name}</span>
       </span>
-      <span className="bcard__meta">
+      <span className="bcard__meta" aria-hidden="true">
         {tier ? (
           <span className="bcard__tier" title={tier} aria-hidden="true">
             {Array.from(tier)[0]}
@@ -84,9 +87,12 @@ export const CardFace = memo(function CardFace({ card, ctx, inTray }: { card: Bo
           </span>
         ) : null}
       </span>
-      {differs && (inTray || !moved) ? <span className="bcard__hint">{words.suggested(names(card.suggested))}</span> : null}
-      {moved ? <span className="bcard__moved">{card.movedFrom === null ? words.movedIn : words.movedFrom(names(card.movedFrom))}</span> : null}
-      <span className="bcard__bar" style={{ width: `${revenueShare(card, ctx.maxRevenue)}%` }} />
+      {differs && (inTray || !moved) ? (
+        <span className="bcard__hint" aria-hidden="true">{words.suggested(names(card.suggested))}
+        </span>
+      ) : null}
+      {moved ? <span className="bcard__moved" aria-hidden="true">{card.movedFrom === null ? words.movedIn : words.movedFrom(names(card.movedFrom))}</span> : null}
+      <span className="bcard__bar" aria-hidden="true" style={{ width: `${revenueShare(card, ctx.maxRevenue)}%` }} />
     </>
   );
 });
@@ -115,7 +121,6 @@ interface ViewProps extends CardProps {
 }
 
 const CardView = memo(function CardView({ card, ctx, inTray, selected, match, menuOpen, reasonAnchor, attributes, listeners, setNodeRef, isDragging }: ViewProps) {
-  const label = cardLabel(card, ctx.words, ctx.names, ctx.tierName(card.tierKey), ctx.showMoved);
   const moved = ctx.showMoved && card.movedFrom !== undefined;
   const canPlace = inTray && card.suggested !== null && !ctx.readOnly;
 
@@ -150,7 +155,7 @@ const CardView = memo(function CardView({ card, ctx, inTray, selected, match, me
       )}
       data-account-id={card.accountId}
     >
-      <div ref={setNodeRef} className="bcard__body" {...attributes} {...listeners} aria-label={label} aria-current={selected || undefined} onKeyDown={onKeyDown} onClick={onClick}>
+      <div ref={setNodeRef} className="bcard__body" {...attributes} {...listeners} aria-current={selected || undefined} onKeyDown={onKeyDown} onClick={onClick}>
         <CardFace card={card} ctx={ctx} inTray={inTray} />
       </div>
       {ctx.readOnly ? null : (

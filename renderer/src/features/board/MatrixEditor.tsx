@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Matrix } from '../../../../shared/api/board';
 import { POTENTIALS, URGENCIES, type Potential, type Urgency } from '../../../../shared/domain/enums';
-import { formatMoney } from '../../../../shared/domain/money';
+import { formatMoneyBoth } from '../../../../shared/domain/money';
 import { QUADRANT_POSITIONS, type QuadrantPosition, type SuggestRule } from '../../../../shared/domain/quadrants';
 import { api } from '../../api/client';
 import { cx } from '../../lib/cx';
@@ -324,7 +324,7 @@ export function MatrixEditor({ matrix, onClose, onSaved, onDeleted }: MatrixEdit
                     id="revenue"
                     label={t('board.editor.revenueThreshold')}
                     error={errors.revenue}
-                    hint={Number.isFinite(revenueMinor) && revenueMinor >= 0 ? t('board.editor.revenueHint', { amount: formatMoney(revenueMinor, 'CNY', lang) }) : undefined}
+                    hint={Number.isFinite(revenueMinor) && revenueMinor >= 0 ? t('board.editor.revenueHint', { amount: formatMoneyBoth(revenueMinor, 'CNY', lang) }) : undefined}
                   >
                     {(p) => (
                       <input

@@ -94,7 +94,7 @@ export function useWords(): Words {
       movedIn: t('board.card.movedIn'),
       menu: one('board.card.menu', 'name'),
       money: (minor: number) => formatMoney(minor, 'CNY', lang, { compact: true }),
-      moneyShort: (minor: number) => shortMoney(minor, lang),
+      moneyShort: (minor: number) => formatMoney(minor, 'CNY', lang, { compact: true }),
       inTray: t('board.card.inTray'),
       zone: {
         figures: (n: number, revenue: string, share: string) => figures(String(n), revenue, share),
@@ -114,20 +114,6 @@ export function useWords(): Words {
   }, [t, lang]);
 }
 
-function shortMoney(minor: number, lang: Locale): string {
-  const v = Math.abs(minor / 100);
-  const sign = minor < 0 ? '-' : '';
-  const fmt = (n: number, unit: string) => `${sign}¥${n >= 100 ? Math.round(n) : Math.round(n * 10) / 10}${unit}`;
-  if (lang === 'zh-CN') {
-    if (v >= 1e8) return fmt(v / 1e8, '亿');
-    if (v >= 1e4) return fmt(v / 1e4, '万');
-    return fmt(v, '');
-  }
-  if (v >= 1e9) return fmt(v / 1e9, 'B');
-  if (v >= 1e6) return fmt(v / 1e6, 'M');
-  if (v >= 1e3) return fmt(v / 1e3, 'K');
-  return fmt(v, '');
-}
 
 export function quadrantName(q: Pick<Quadrant, 'nameZh' | 'nameEn'>, lang: Locale): string {
   return lang === 'zh-CN' ? q.nameZh : q.nameEn;

@@ -13,6 +13,7 @@ import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { RowErrors } from './RowErrors';
 import { duplicateTargets, IGNORE, IMPORT_FIELDS, MAX_IMPORT_BYTES, targetYears, toBase64 } from './targets';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 interface Loaded {
   name: string;
@@ -256,7 +257,7 @@ export function ImportPage() {
               </div>
             </dl>
             <h3 className="subheading">{t('importer.sample.title')}</h3>
-            <div className="sample-scroll">
+            <ScrollArea className="sample-scroll" label={t('importer.sample.caption', { file: file.name, n: sampleRows.length })}>
               <table className="table table--compact sample-table" data-testid="import-sample">
                 <caption className="visually-hidden">{t('importer.sample.caption', { file: file.name, n: sampleRows.length })}</caption>
                 <thead>
@@ -284,7 +285,7 @@ export function ImportPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           </>
         ) : null}
       </Card>

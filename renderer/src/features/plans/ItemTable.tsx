@@ -19,6 +19,7 @@ import { TextField } from '../../ui/TextField';
 import { moneyFull, shortDate, tk } from '../accounts/format';
 import { useConfirm } from '../accounts/detail/useConfirm';
 import { blankItem, FIELDS, fromForm, itemLabel, showFigure, toForm, type FieldSpec, type FormValues } from './items';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 export interface ItemTableProps {
   planId: number;
@@ -51,6 +52,7 @@ function Cell({ spec, data, people, currency }: { spec: FieldSpec; data: Record<
     case 'date':
       return <span className="tabular">{shortDate(v as string | null, locale)}</span>;
     case 'money':
+      // a plan's tables keep every digit (README, "Number formats")
       return <span className="tabular">{moneyFull(v as number | null, currency, locale)}</span>;
     case 'figure':
       return <span className="tabular">{showFigure((v as number | null) ?? null, (data.unit as 'money') ?? 'money', currency, locale)}</span>;
@@ -195,7 +197,7 @@ export function ItemTable({ planId, kind, items, people, currency, readOnly, fil
       {shown.length === 0 ? (
         <p className="muted plan-items__none">{t('planEditor.items.none')}</p>
       ) : (
-        <div className="plan-items__scroll">
+        <ScrollArea className="plan-items__scroll" label={title}>
           <table className="table plan-items__table">
             <thead>
               <tr>
@@ -251,7 +253,7 @@ export function ItemTable({ planId, kind, items, people, currency, readOnly, fil
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       {editing ? (
         <FormDialog

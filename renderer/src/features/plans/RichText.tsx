@@ -85,6 +85,17 @@ function LinkGlyph({ off = false }: { off?: boolean }) {
   );
 }
 
+/** A numbered list drawn, not typed: a glyph of text ("1.") would be read as the button's label. */
+function OrderedListGlyph() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <path d="M10 6h11M10 12h11M10 18h11" />
+      <path d="M4 4.5l1.5-1v5" strokeWidth="1.6" />
+      <path d="M3.5 14.5a1.5 1.5 0 0 1 3 .3c0 1-3 2.2-3 3.7h3" strokeWidth="1.6" />
+    </svg>
+  );
+}
+
 function Toolbar({ editor, sectionName }: { editor: Editor; sectionName: string }) {
   const { t } = useTranslation();
   const s = useEditorState({
@@ -134,7 +145,7 @@ function Toolbar({ editor, sectionName }: { editor: Editor; sectionName: string 
         •≡
       </ToolButton>
       <ToolButton label={t('planEditor.toolbar.orderedList')} active={s.ordered} onClick={() => chain().toggleOrderedList().run()}>
-        1.≡
+        <OrderedListGlyph />
       </ToolButton>
       <span className="rt-sep" aria-hidden="true" />
       <ToolButton label={t('planEditor.toolbar.table')} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>

@@ -14,6 +14,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { SelectField } from '../../ui/SelectField';
 import { accountHref } from '../accounts/href';
 import { ageingOption, bucketsOption, paretoOption, PALETTE, staffingOption } from './charts';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 const TABLES = ['accounts', 'account_revenue', 'tiers', 'people', 'interactions', 'grade_cadence'];
 /** Years offered: the next one (targets) and the six before this one. */
@@ -39,7 +40,7 @@ function DataTable({ caption, head, rows, testId }: { caption: string; head: Rea
   return (
     <details className="data-table">
       <summary>{t('portfolio.pareto.table')}</summary>
-      <div className="data-table__scroll">
+      <ScrollArea className="data-table__scroll" label={caption}>
         <table className="table table--compact" data-testid={testId}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -69,7 +70,7 @@ function DataTable({ caption, head, rows, testId }: { caption: string; head: Rea
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </details>
   );
 }
