@@ -1,4 +1,7 @@
-/** Money is integer minor units (fen / cents) with a currency code; never floats in storage. */
+/**
+ * Money is integer minor units (fen / cents) with a currency code; never floats in storage. Dollars
+ * are written US$ and HK$, so that no amount can be taken for the other.
+ */
 import type { Currency } from './enums';
 
 export interface Money {
@@ -6,7 +9,7 @@ export interface Money {
   currency: Currency;
 }
 
-const SYMBOL: Record<Currency, string> = { CNY: '¥', USD: '$', EUR: '€', HKD: 'HK$' };
+const SYMBOL: Record<Currency, string> = { CNY: '¥', USD: 'US$', EUR: '€', HKD: 'HK$' };
 
 /**
  * Formats for display: `¥1,234,567.89`, or compact (`¥123.5万` in zh-CN, `¥1.23M` in English) for

@@ -27,12 +27,12 @@ describe('formatMoney', () => {
 
   it('compact in English: K, M and B', () => {
     const en = (minor: number, c: 'USD' | 'CNY' = 'USD') => formatMoney(minor, c, 'en', { compact: true });
-    expect(en(99_900)).toBe('$999');
-    expect(en(150_000)).toBe('$1.5K');
-    expect(en(123_456_789)).toBe('$1.23M');
-    expect(en(250_000_000_000)).toBe('$2.5B');
+    expect(en(99_900)).toBe('US$999');
+    expect(en(150_000)).toBe('US$1.5K');
+    expect(en(123_456_789)).toBe('US$1.23M');
+    expect(en(250_000_000_000)).toBe('US$2.5B');
     expect(en(1_234_500_00, 'CNY')).toBe('¥1.23M');
-    expect(en(-2_000_000)).toBe('-$20K');
-    expect(en(99_999_999)).toBe('$1M'); // not "$1000K"
+    expect(en(-2_000_000)).toBe('-US$20K');
+    expect(en(99_999_999)).toBe('US$1M'); // not "US$1000K"
   });
 });
