@@ -6,7 +6,7 @@ describe('formatMoney', () => {
   it('writes minor units as the major amount with thousands separators and the symbol', () => {
     expect(formatMoney(123_456_789, 'CNY', 'zh-CN')).toBe('¥1,234,567.89');
     expect(formatMoney(100_000, 'CNY', 'zh-CN')).toBe('¥1,000');
-    expect(formatMoney(5, 'USD', 'en')).toBe('$0.05');
+    expect(formatMoney(5, 'USD', 'en')).toBe('US$0.05');
     expect(formatMoney(0, 'EUR', 'en')).toBe('€0');
     expect(formatMoney(-150, 'CNY', 'en')).toBe('-¥1.50');
     expect(formatMoney(1_000_000_00, 'HKD', 'en')).toBe('HK$1,000,000');
