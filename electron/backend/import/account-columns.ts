@@ -110,7 +110,7 @@ function guessNormalized(h: string): ColumnTarget | null {
 
 /** Money headers without a year: "Revenue", "收入", "营业额", "金额", "Sales", "Amount"... */
 const MONEY_NO_YEAR = new Set(
-  ['收入', '营收', '营业额', '金额', '销售额', '销售收入', '合作收入', '收入金额', '年收入', '年度收入', '年销售额', '合同金额', '成交金额', 'revenue', 'sales', 'rev', 'amount', 'salesamount', 'totalrevenue', 'totalsales'].map(
+  ['收入', '营收', '营业额', '金额', '销售额', '年度销售额', '销售金额', '合作金额', '销售收入', '合作收入', '收入金额', '年收入', '年度收入', '年销售额', '合同金额', '成交金额', 'revenue', 'sales', 'rev', 'amount', 'salesamount', 'totalrevenue', 'totalsales'].map(
     normalizeHeader,
   ),
 );

@@ -60,8 +60,8 @@ export function describeSkipped(c: ImportSkippedColumn): string {
   const name = c.column === '' ? `column ${c.index + 1} (no header)` : cell(c.column);
   if (c.column === '') return `not imported: ${name} (give it a header to import it)`;
   const src = mapSource(c.column);
-  if (c.suggestion) return `not imported: ${name} (suggest --map "${src}=${c.suggestion}")`;
   if (c.reason === 'ignored') return `not imported: ${name} (--map says ignore)`;
+  if (c.suggestion) return `not imported: ${name} (suggest --map "${src}=${c.suggestion}")`;
   if (c.reason === 'taken') return `not imported: ${name} (another column already fills its field; map it with --map "${src}=FIELD")`;
   return `not imported: ${name} (no field recognised; map it with --map "${src}=FIELD")`;
 }

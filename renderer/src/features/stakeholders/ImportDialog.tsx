@@ -16,6 +16,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Icon } from '../../ui/icons';
 import { RowErrors } from '../importer/RowErrors';
+import { columnName } from '../importer/Columns';
 import { duplicateTargets, IGNORE, MAX_IMPORT_BYTES, toBase64 } from '../importer/targets';
 
 
@@ -212,6 +213,19 @@ export function ImportDialog({ accountId, accountName, onClose, onDone }: { acco
                   {report.errors.length > 0 ? ` ${t('mapper.import.bad', { n: badLines })}` : ` ${t('importer.check.ok')}`}
                 </p>
                 {report.peopleCreated.length > 0 ? <p className="muted">{t('mapper.import.team', { names: report.peopleCreated.join(list) })}</p> : null}
+                {report.notImported.length > 0 ? (
+                  <div className="not-imported" data-testid="stakeholder-import-not-imported">
+                    <h3 className="subheading subheading--warning">{t('importer.check.notImportedTitle', { n: report.notImported.length })}</h3>
+                    <p className="muted">{t('importer.check.notImportedLead')}</p>
+                    <ul className="not-imported__names">
+                      {report.notImported.map((c) => (
+                        <li key={c.index}>
+                          <strong>{columnName(t, c.column, c.index)}</strong> <span className="muted">{t(`importer.check.reasons.${c.reason}`)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
                 {report.errors.length > 0 ? <RowErrors errors={report.errors} testId="stakeholder-import-errors" heading="h3" /> : null}
               </div>
             ) : null}
