@@ -13,7 +13,7 @@ import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { RowErrors } from './RowErrors';
 import { columnName, NotImported, TargetSelect, targetName } from './Columns';
-import { readsAs } from './reads-as';
+import { readsAs, rowCurrency } from './reads-as';
 import { duplicateTargets, IGNORE, MAX_IMPORT_BYTES, targetYears, toBase64 } from './targets';
 
 interface Loaded {
@@ -352,11 +352,12 @@ export function ImportPage() {
               {preview.headers.map((h, i) => {
                 const value = mapping[i] ?? IGNORE;
                 const guessed = preview.mapping[i];
-                const example = preview.sample.find((r) => (r.cells[i] ?? '').trim() !== '')?.cells[i] ?? '';
+                const exampleRow = preview.sample.find((r) => (r.cells[i] ?? '').trim() !== '');
+                const example = exampleRow?.cells[i] ?? '';
                 const dup = duplicates.has(effective[i] ?? IGNORE);
                 const suggested = pending.has(i);
                 const name = columnName(t, h, i);
-                const read = readsAs(value, example, h, i18n.language);
+                const read = readsAs(value, example, h, i18n.language, exampleRow ? rowCurrency(exampleRow.cells, preview.headers, effective) : null);
                 return (
                   <tr key={i} className={cx(value === IGNORE && 'is-ignored', suggested && 'is-suggested', dup && 'is-invalid')}>
                     <th scope="row">{name}</th>

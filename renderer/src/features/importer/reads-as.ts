@@ -18,17 +18,44 @@ export type ReadsAs =
   | { kind: 'error'; code: 'not-a-number' | 'not-an-integer' | 'not-a-date' | 'not-a-percent' | 'not-a-boolean' | 'out-of-range' | 'mixed-currency' | 'unknown-currency' }
   | { kind: 'none' };
 
-export function readsAs(target: string, raw: string, header: string, locale: string): ReadsAs {
+const isMoney = (target: string) => MONEY.has(target) || /^(?:revenue|target):\d{4}$/.test(target);
+
+/**
+ * The currency a row's amounts are in, as the importer decides it: the currency column's, else the
+ * first amount written with a currency (or under a header naming one); null when none says.
+ */
+export function rowCurrency(cells: readonly string[], headers: readonly string[], mapping: readonly string[]): Currency | null {
+  const col = mapping.indexOf('currency');
+  if (col >= 0) {
+    const c = moneyCurrency(cells[col] ?? '') || codeOf(cells[col] ?? '');
+    if (c) return c;
+  }
+  for (let i = 0; i < mapping.length; i++) {
+    const raw = (cells[i] ?? '').trim();
+    if (raw === '' || !isMoney(mapping[i] ?? '')) continue;
+    const c = moneyCurrency(raw) || headerCurrency(headers[i] ?? '');
+    if (c) return c;
+  }
+  return null;
+}
+
+function codeOf(raw: string): Currency | null {
+  const c = raw.trim().toUpperCase();
+  return c === 'CNY' || c === 'USD' || c === 'EUR' || c === 'HKD' ? c : null;
+}
+
+/** `rowCurrency`: the currency of the cell's row, which a plain amount is kept in. */
+export function readsAs(target: string, raw: string, header: string, locale: string, inRow: Currency | null = null): ReadsAs {
   const s = raw.trim();
   if (target === 'ignore' || s === '') return { kind: 'none' };
-  if (MONEY.has(target) || /^(?:revenue|target):\d{4}$/.test(target)) {
+  if (isMoney(target)) {
     const v = parseMoney(s);
     if (!v.ok) return { kind: 'error', code: v.reason };
     const written = moneyCurrency(s);
     if (written === false) return { kind: 'error', code: 'unknown-currency' };
     const column = headerCurrency(header);
     if (written && column && written !== column) return { kind: 'error', code: 'mixed-currency' };
-    const currency: Currency = written ?? column ?? 'CNY';
+    const currency: Currency = written ?? column ?? inRow ?? 'CNY';
     return { kind: 'value', text: formatMoney(v.value, currency, locale) };
   }
   if (INTEGER.has(target)) {
