@@ -14,6 +14,7 @@ import type { ImportReport } from '../../shared/api/accounts-views';
 import { messages } from '../../shared/i18n';
 import { formatMoney } from '../../shared/domain/money';
 import { headerCurrency, moneyCurrency } from '../../shared/domain/values';
+import { readsAs, rowCurrency } from '../../renderer/src/features/importer/reads-as';
 import { NOW, b64 } from './accounts-helpers';
 import { useTestEnv } from './helpers';
 
@@ -233,6 +234,25 @@ describe('currency', () => {
     const changed = await run(b, '客户名称,币种,2026收入\n甲,USD,$200\n');
     expect(changed.errors).toEqual([]);
     expect(account(b, '甲')?.currency).toBe('USD');
+  });
+});
+
+describe('the preview reads the cells as the importer will', () => {
+  it('1.2万 -> ¥12,000, $1,100.04 -> US$1,100.04; a plain amount in a dollar row is dollars; bad cells say why', () => {
+    expect(readsAs('revenue:2026', '1.2万', 'Revenue', 'zh-CN')).toEqual({ kind: 'value', text: '¥12,000' });
+    expect(readsAs('revenue:2026', '$1,100.04', 'Revenue', 'en')).toEqual({ kind: 'value', text: 'US$1,100.04' });
+    expect(readsAs('companyRevenue', '500', 'Company revenue (EUR)', 'en')).toEqual({ kind: 'value', text: '€500' });
+    expect(readsAs('companyRevenue', '1.2万', 'Company revenue', 'en', 'USD')).toEqual({ kind: 'value', text: 'US$12,000' });
+    expect(readsAs('companyRevenue', '¥3', 'Company revenue (USD)', 'en')).toEqual({ kind: 'error', code: 'mixed-currency' });
+    expect(readsAs('companyRevenue', '£3', 'Company revenue', 'en')).toEqual({ kind: 'error', code: 'unknown-currency' });
+    expect(readsAs('employees', 'ten', 'Staff', 'en')).toEqual({ kind: 'error', code: 'not-a-number' });
+    expect(readsAs('shareOfWallet', '0.35', 'SoW', 'en')).toEqual({ kind: 'value', text: '35%' });
+    expect(readsAs('churnedOn', '2026年3月1日', '流失日期', 'zh-CN')).toEqual({ kind: 'value', text: '2026-03-01' });
+    expect(readsAs('ignore', '$5', 'Fax', 'en')).toEqual({ kind: 'none' });
+    const headers = ['Name', 'Revenue 2025', 'Company revenue', 'Currency'];
+    expect(rowCurrency(['A', '$5', '1.2万', ''], headers, ['name', 'revenue:2025', 'companyRevenue', 'ignore'])).toBe('USD');
+    expect(rowCurrency(['A', '5', '1.2万', 'EUR'], headers, ['name', 'revenue:2025', 'companyRevenue', 'currency'])).toBe('EUR');
+    expect(rowCurrency(['A', '$5', '1', ''], headers, ['name', 'ignore', 'companyRevenue', 'ignore'])).toBeNull();
   });
 });
 
