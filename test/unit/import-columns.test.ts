@@ -14,7 +14,7 @@ import type { ImportReport } from '../../shared/api/accounts-views';
 import { messages } from '../../shared/i18n';
 import { formatMoney } from '../../shared/domain/money';
 import { headerCurrency, moneyCurrency } from '../../shared/domain/values';
-import { readsAs, rowCurrency } from '../../renderer/src/features/importer/reads-as';
+import { readsAs, rowCurrency } from '../../shared/domain/reads-as';
 import { NOW, b64 } from './accounts-helpers';
 import { useTestEnv } from './helpers';
 

@@ -13,7 +13,7 @@ import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { RowErrors } from './RowErrors';
 import { columnName, NotImported, TargetSelect, targetName } from './Columns';
-import { readsAs, rowCurrency } from './reads-as';
+import { readsAs, rowCurrency } from '../../../../shared/domain/reads-as';
 import { duplicateTargets, IGNORE, MAX_IMPORT_BYTES, targetYears, toBase64 } from './targets';
 
 interface Loaded {

@@ -3,9 +3,9 @@
  * reads US$1,100.04. The same parsers as the importer (shared/domain/values.ts); enum words and
  * text are shown as written (the check reports any the importer does not know).
  */
-import type { Currency } from '../../../../shared/domain/enums';
-import { formatMoney } from '../../../../shared/domain/money';
-import { headerCurrency, moneyCurrency, parseBoolean, parseDate, parseInteger, parseMoney, parsePercent } from '../../../../shared/domain/values';
+import type { Currency } from './enums';
+import { formatMoney } from './money';
+import { headerCurrency, moneyCurrency, parseBoolean, parseDate, parseInteger, parseMoney, parsePercent } from './values';
 
 const MONEY = new Set(['companyRevenue', 'profitContribution', 'lifetimeValue', 'costToServe', 'receivableOutstanding']);
 const INTEGER = new Set(['employees', 'receivableDaysOverdue']);
