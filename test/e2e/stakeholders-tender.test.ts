@@ -127,11 +127,11 @@ describe('stakeholder map: tender maps, snapshots, import', () => {
       await page.getByRole('button', { name: t.mapper.empty.import }).click();
       const dialog = page.getByRole('dialog', { name: fill(t.mapper.import.title, { account: 'Northwind Power Grid' }) });
       const csv = [
-        'Name,Title,Department,Level,Reports to,Roles,Attitude,Owner',
-        'Grace Lin,General Manager,Management,top,,decision-maker,1,Chen Jing',
-        'Tom Reed,Chief Engineer,Engineering,middle,Grace Lin,veto-holder;technical-evaluator,-1,',
-        'Ada Hall,Engineer,Engineering,base,Tom Reed,user,0,Chen Jing',
-        'Bo Wu,Buyer,Procurement,middle,Grace Lin,wizard,0,',
+        'Name,Title,Department,Level,Reports to,Roles,Attitude,Owner,WeChat',
+        'Grace Lin,General Manager,Management,top,,decision-maker,1,Chen Jing,gl88',
+        'Tom Reed,Chief Engineer,Engineering,middle,Grace Lin,veto-holder;technical-evaluator,-1,,',
+        'Ada Hall,Engineer,Engineering,base,Tom Reed,user,0,Chen Jing,',
+        'Bo Wu,Buyer,Procurement,middle,Grace Lin,wizard,0,,',
       ].join('\n');
       await dialog.getByTestId('stakeholder-import-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
       const report = dialog.getByTestId('stakeholder-import-report');
@@ -141,6 +141,9 @@ describe('stakeholder map: tender maps, snapshots, import', () => {
       const errors = dialog.getByTestId('stakeholder-import-errors');
       await errors.getByRole('cell', { name: t.domain.importError['unknown-role'] }).waitFor();
       expect(await errors.getByRole('row').count()).toBe(2);
+      // The column no field takes is named as left out, with why.
+      const left = dialog.getByTestId('stakeholder-import-not-imported');
+      expect(await left.locator('li').allInnerTexts()).toEqual([`WeChat ${t.importer.check.reasons.unknown}`]);
       await screenshot(page, 'stakeholders-import', lang);
 
       // All or nothing: with a bad row, nothing is imported.

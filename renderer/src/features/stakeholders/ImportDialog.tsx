@@ -26,6 +26,16 @@ interface Loaded {
   preview: ImportPreview;
 }
 
+/**
+ * The map an import is given: every column's target, "ignore" said out loud only where the header
+ * names a field (a column no field recognises is then reported as such, not as ignored by hand).
+ */
+function mapOf(loaded: Loaded | null, m: string[]): Record<string, string> {
+  if (!loaded) return {};
+  const unknown = new Set(loaded.preview.notImported.filter((c) => c.reason === 'unknown').map((c) => c.index));
+  return Object.fromEntries(loaded.preview.headers.map((h, i) => [h, m[i] ?? IGNORE] as const).filter(([h, t], i) => h !== '' && !(t === IGNORE && unknown.has(i))));
+}
+
 export function ImportDialog({ accountId, accountName, onClose, onDone }: { accountId: number; accountName: string; onClose: () => void; onDone: (r: StakeholderImportReport) => void }) {
   const { t, i18n } = useTranslation();
   const inputId = useId();
@@ -44,19 +54,18 @@ export function ImportDialog({ accountId, accountName, onClose, onDone }: { acco
   const ready = file !== null && hasName && duplicates.size === 0;
   const fresh = check !== null && check.key === key;
   const list = i18n.language.startsWith('zh') ? '、' : ', ';
-  const mapArg = (m: string[]) => Object.fromEntries(headers.map((h, i) => [h, m[i] ?? IGNORE]));
+  const mapArg = (m: string[]) => mapOf(file, m);
 
   const runCheck = async (loaded: Loaded, m: string[]) => {
     setBusy('check');
     setError(null);
     setRejected(null);
     try {
-      const hs = loaded.preview.headers;
       const report = await api('stakeholders-import', {
         accountId,
         fileName: loaded.name,
         contentBase64: loaded.base64,
-        map: Object.fromEntries(hs.map((h, i) => [h, m[i] ?? IGNORE])),
+        map: mapOf(loaded, m),
         dryRun: true,
         skipInvalid: true,
       });
