@@ -145,6 +145,8 @@ describe('stakeholder map: tender maps, snapshots, import', () => {
       const left = dialog.getByTestId('stakeholder-import-not-imported');
       expect(await left.locator('li').allInnerTexts()).toEqual([`WeChat ${t.importer.check.reasons.unknown}`]);
       await screenshot(page, 'stakeholders-import', lang);
+      await left.scrollIntoViewIfNeeded();
+      await screenshot(page, 'stakeholders-import-not-imported', lang);
 
       // All or nothing: with a bad row, nothing is imported.
       await dialog.getByRole('button', { name: t.mapper.import.run, exact: true }).click();
@@ -184,10 +186,10 @@ describe('stakeholder map: tender maps, snapshots, import', () => {
       await page.getByRole('button', { name: t.mapper.empty.import }).click();
       const dialog = page.getByRole('dialog', { name: fill(t.mapper.import.title, { account: '华北电网有限公司' }) });
       const csv = [
-        '姓名,职务,部门,层级,上级,角色,态度',
-        '林雪,总经理,经理层,高层,,决策者,1',
-        '唐锐,总工程师,工程部,中层,林雪,技术评估者,-1',
-        '吴博,采购员,采购部,中层,林雪,巫师,0',
+        '姓名,职务,部门,层级,上级,角色,态度,微信',
+        '林雪,总经理,经理层,高层,,决策者,1,lx01',
+        '唐锐,总工程师,工程部,中层,林雪,技术评估者,-1,',
+        '吴博,采购员,采购部,中层,林雪,巫师,0,',
       ].join('\n');
       await dialog.getByTestId('stakeholder-import-file').setInputFiles({ name: '决策链.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
       await dialog.getByTestId('stakeholder-import-report').waitFor();
@@ -196,6 +198,10 @@ describe('stakeholder map: tender maps, snapshots, import', () => {
       await errors.getByRole('cell', { name: t.domain.importError['unknown-role'] }).waitFor();
       expect(await errors.getByRole('row').count()).toBe(2);
       await screenshot(page, 'stakeholders-import', lang);
+      const left = dialog.getByTestId('stakeholder-import-not-imported');
+      expect(await left.locator('li').allInnerTexts()).toEqual([`微信 ${t.importer.check.reasons.unknown}`]);
+      await left.scrollIntoViewIfNeeded();
+      await screenshot(page, 'stakeholders-import-not-imported', lang);
       await dialog.getByRole('checkbox', { name: t.importer.run.skip }).check();
       await dialog.getByRole('button', { name: t.mapper.import.run, exact: true }).click();
       await page.getByText(fill(t.mapper.import.done, { created: 2, updated: 0, lines: 1 })).waitFor();
