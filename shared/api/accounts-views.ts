@@ -90,6 +90,21 @@ export interface ImportRowError {
   code: string;
 }
 
+/** A column of the file an import leaves out, and how it could be mapped. */
+export interface ImportSkippedColumn {
+  /** 0-based position of the column in the file. */
+  index: number;
+  /** Its header as written ('' when the file gives it none). */
+  column: string;
+  /**
+   * Why it is left out: no field recognises the header ('unknown'), the map says so ('ignored'),
+   * or another column already fills the field its header names ('taken').
+   */
+  reason: 'unknown' | 'ignored' | 'taken';
+  /** A target its header suggests (`revenue:2026`), imported only once the person confirms it. */
+  suggestion: string | null;
+}
+
 export interface ImportPreview {
   format: 'csv' | 'xlsx';
   encoding: string | null;
@@ -100,6 +115,8 @@ export interface ImportPreview {
   sample: { line: number; cells: string[] }[];
   rows: number;
   errors: ImportRowError[];
+  /** The columns the mapping leaves out, each with a suggested target where the header gives one. */
+  notImported: ImportSkippedColumn[];
 }
 
 export interface ImportReport {
@@ -112,6 +129,8 @@ export interface ImportReport {
   errors: ImportRowError[];
   /** True when nothing was written because rows were invalid (without skipInvalid). */
   rejected: boolean;
+  /** The columns of the file this import left out (or would leave out), with how to map them. */
+  notImported: ImportSkippedColumn[];
 }
 
 export interface ExportFile {

@@ -20,7 +20,7 @@ import {
   type Strength,
 } from '../domain/stakeholders';
 import { idSchema, isoDate, MAX_IMPORT_BASE64 } from './accounts';
-import type { ExportFile, ImportPreview, ImportRowError } from './accounts-views';
+import type { ExportFile, ImportPreview, ImportRowError, ImportSkippedColumn } from './accounts-views';
 import { method, nameSchema } from './method';
 import { multiLine, singleLine } from './text';
 
@@ -143,6 +143,8 @@ export interface StakeholderImportReport {
   peopleCreated: string[];
   errors: ImportRowError[];
   rejected: boolean;
+  /** The columns of the file this import left out (or would leave out), with how to map them. */
+  notImported: ImportSkippedColumn[];
 }
 
 // --- schemas -------------------------------------------------------------------------------------

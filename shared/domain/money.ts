@@ -1,5 +1,6 @@
 /**
- * Money is integer minor units (fen / cents) with a currency code; never floats in storage.
+ * Money is integer minor units (fen / cents) with a currency code; never floats in storage. Dollars
+ * are written US$ and HK$, so that no amount can be taken for the other.
  *
  * The one rule for showing an amount, used by every screen and every document (README, "Number
  * formats"):
@@ -22,7 +23,7 @@ export interface Money {
   currency: Currency;
 }
 
-const SYMBOL: Record<Currency, string> = { CNY: '¥', USD: '$', EUR: '€', HKD: 'HK$' };
+const SYMBOL: Record<Currency, string> = { CNY: '¥', USD: 'US$', EUR: '€', HKD: 'HK$' };
 
 /** The compact units of a language, largest first, in major units. */
 function unitsOf(locale: string): [number, string][] {

@@ -12,7 +12,7 @@ describe('formatMoney, exact', () => {
   it('writes minor units as the major amount with thousands separators and the symbol', () => {
     expect(formatMoney(123_456_789, 'CNY', 'zh-CN')).toBe('¥1,234,567.89');
     expect(formatMoney(100_000, 'CNY', 'zh-CN')).toBe('¥1,000');
-    expect(formatMoney(5, 'USD', 'en')).toBe('$0.05');
+    expect(formatMoney(5, 'USD', 'en')).toBe('US$0.05');
     expect(formatMoney(0, 'EUR', 'en')).toBe('€0');
     expect(formatMoney(-150, 'CNY', 'en')).toBe('-¥1.50');
     expect(formatMoney(1_000_000_00, 'HKD', 'en')).toBe('HK$1,000,000');
@@ -71,18 +71,18 @@ describe('formatMoney, compact in Chinese: 万 and 亿', () => {
 
 describe('formatMoney, compact in English: K, M and B', () => {
   it('the same amounts', () => {
-    expect(en(0)).toBe('$0');
-    expect(en(99_900)).toBe('$999');
-    expect(en(99_950)).toBe('$1K');
-    expect(en(150_000)).toBe('$1.5K');
+    expect(en(0)).toBe('US$0');
+    expect(en(99_900)).toBe('US$999');
+    expect(en(99_950)).toBe('US$1K');
+    expect(en(150_000)).toBe('US$1.5K');
     expect(en(110_004, 'CNY')).toBe('¥1.1K');
     expect(en(35_600_000, 'CNY')).toBe('¥356K');
-    expect(en(123_456_789)).toBe('$1.23M');
+    expect(en(123_456_789)).toBe('US$1.23M');
     expect(en(120_000_000_000, 'CNY')).toBe('¥1.2B');
-    expect(en(250_000_000_000)).toBe('$2.5B');
-    expect(en(-2_000_000)).toBe('-$20K');
-    expect(en(99_999_999)).toBe('$1M'); // not "$1000K"
-    expect(en(99_949_999)).toBe('$999K');
+    expect(en(250_000_000_000)).toBe('US$2.5B');
+    expect(en(-2_000_000)).toBe('-US$20K');
+    expect(en(99_999_999)).toBe('US$1M'); // not "$1000K"
+    expect(en(99_949_999)).toBe('US$999K');
   });
 });
 

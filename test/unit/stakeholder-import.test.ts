@@ -42,7 +42,7 @@ describe('headers and values', () => {
     const events: unknown[] = [];
     b.on('data-changed', (e) => events.push(e));
     const r = await run(b, acct.id, csvText(ZH));
-    expect(r).toEqual({ dryRun: false, rows: 3, created: 3, updated: 0, skipped: 0, linesCreated: 2, peopleCreated: ['孙杰'], errors: [], rejected: false });
+    expect(r).toEqual({ dryRun: false, rows: 3, created: 3, updated: 0, skipped: 0, linesCreated: 2, peopleCreated: ['孙杰'], errors: [], rejected: false, notImported: [] });
     expect(events).toEqual([{ tables: ['stakeholders', 'stakeholder_lines', 'people'] }]);
     const m = await map(b, acct.id);
     expect(m.reports).toEqual(['张强->李娜', '李娜->王伟']);

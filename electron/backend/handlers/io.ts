@@ -13,7 +13,7 @@ const decode = (b64: string): Uint8Array => Buffer.from(b64, 'base64');
 const MIME = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', json: 'application/json' } as const;
 
 export const ioHandlers: HandlerGroup<'import-preview' | 'import-run' | 'export-accounts' | 'sample-load'> = {
-  'import-preview': ({ backend }, { fileName, contentBase64, map }) => previewAccountImport(backend.connection(), decode(contentBase64), fileName, map),
+  'import-preview': ({ backend }, { fileName, contentBase64, map }) => previewAccountImport(backend.connection(), decode(contentBase64), fileName, map, backend.now()),
   'import-run': async ({ backend, emit }, { fileName, contentBase64, map, skipInvalid, dryRun }) => {
     const report = await importAccounts(
       backend.connection(),

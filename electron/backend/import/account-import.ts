@@ -19,6 +19,8 @@ import { openReader, warmReaderWorker, WORKER_MIN_BYTES, type ReaderMode, type R
 import { peopleByName, writeImport } from './writes';
 import { writeTx } from '../db/tx';
 
+import { accountSkippedColumns } from './account-mapping';
+
 export { resolveMapping } from './account-mapping';
 
 export interface ImportOptions {
@@ -50,17 +52,28 @@ function readHead(source: ReadSource): ReadHead {
 }
 
 /** The accounts not in the bin as they were before the import, by name. */
-type Existing = Map<string, { id: number; nameEn: string | null; shortName: string | null; parent: string | null }>;
+type Existing = Map<string, { id: number; nameEn: string | null; shortName: string | null; parent: string | null; currency: string }>;
 
 function existingAccounts(db: Db): Existing {
   const rows = db
     .prepare(
-      `SELECT a.name, a.id, a.name_en, a.short_name, p.name FROM accounts a
+      `SELECT a.name, a.id, a.name_en, a.short_name, p.name, a.currency FROM accounts a
        LEFT JOIN accounts p ON p.id = a.parent_id AND p.deleted_at IS NULL WHERE a.deleted_at IS NULL`,
     )
     .raw()
-    .all() as [string, number, string | null, string | null, string | null][];
-  return new Map(rows.map(([n, id, nameEn, shortName, parent]) => [n, { id, nameEn, shortName, parent }]));
+    .all() as [string, number, string | null, string | null, string | null, string][];
+  return new Map(rows.map(([n, id, nameEn, shortName, parent, currency]) => [n, { id, nameEn, shortName, parent, currency }]));
+}
+
+/**
+ * A row whose amounts are in another currency than the account already kept (read from a sign,
+ * a code or the header, not from a currency column) would be misread: its error, or null.
+ */
+function currencyConflict(existing: Existing, d: AccountDraft): RowError | null {
+  if (!d.currencyFrom) return null;
+  const prior = existing.get(d.name);
+  if (!prior || prior.currency === d.fields.currency) return null;
+  return { line: d.line, column: d.currencyFrom.column, value: d.currencyFrom.value, code: 'currency-conflict' };
 }
 
 /**
@@ -109,7 +122,7 @@ function parentColumn(head: ReadHead): string | null {
   return head.headers[head.mapping.indexOf('parent')] ?? null;
 }
 
-export async function previewAccountImport(db: Db, bytes: Uint8Array, fileName: string, map?: Record<string, string>): Promise<ImportPreview> {
+export async function previewAccountImport(db: Db, bytes: Uint8Array, fileName: string, map?: Record<string, string>, now: Date = new Date()): Promise<ImportPreview> {
   // The import that follows a preview of a large file will want the worker: start it now.
   if (bytes.length >= WORKER_MIN_BYTES) warmReaderWorker();
   const source = await openReader({ bytes, fileName, tiers: loadTiers(db), ...(map ? { map } : {}) }, 'thread');
@@ -117,12 +130,17 @@ export async function previewAccountImport(db: Db, bytes: Uint8Array, fileName: 
   const drafts: AccountDraft[] = [];
   const errors: RowError[] = [];
   let m = take(source);
+  const existing = existingAccounts(db);
   for (; m.type === 'chunk'; m = take(source)) {
-    drafts.push(...m.drafts);
+    for (const d of m.drafts) {
+      const conflict = currencyConflict(existing, d);
+      if (conflict) errors.push(conflict);
+      else drafts.push(d);
+    }
     errors.push(...m.errors);
   }
   if (m.type !== 'end') throw new Error(`an import read went on after its end`);
-  checkParents(existingAccounts(db), drafts, errors, parentColumn(head), false);
+  checkParents(existing, drafts, errors, parentColumn(head), false);
   errors.sort((a, b) => a.line - b.line);
   return {
     format: head.format,
@@ -132,6 +150,7 @@ export async function previewAccountImport(db: Db, bytes: Uint8Array, fileName: 
     sample: m.sample,
     rows: m.rows,
     errors: errors.slice(0, 500).map(toReportError),
+    notImported: accountSkippedColumns(head.headers, head.mapping, map, now.getFullYear()),
   };
 }
 
@@ -163,6 +182,11 @@ export async function importAccounts(db: Db, bytes: Uint8Array, fileName: string
         for (; m.type === 'chunk'; m = take(source)) {
           for (const e of m.errors) errors.push(e);
           for (const d of m.drafts) {
+            const conflict = currencyConflict(existing, d);
+            if (conflict) {
+              errors.push(conflict);
+              continue;
+            }
             drafts.push(d);
             // Once a row is invalid an import that does not skip is refused: nothing more to write.
             if (skipInvalid || errors.length === 0) writer.write(d);
@@ -195,8 +219,9 @@ export async function importAccounts(db: Db, bytes: Uint8Array, fileName: string
     }
     errors.sort((a, b) => a.line - b.line);
     report.errors = errors.map(toReportError);
+    report.notImported = accountSkippedColumns(head.headers, head.mapping, opts.map, now.getFullYear());
     if (errors.length > 0 && !skipInvalid) {
-      return { ...emptyReport(opts, rows), errors: report.errors, rejected: true };
+      return { ...emptyReport(opts, rows), errors: report.errors, rejected: true, notImported: report.notImported };
     }
     report.rows = rows;
     report.skipped = new Set(errors.map((e) => e.line)).size;
@@ -207,7 +232,7 @@ export async function importAccounts(db: Db, bytes: Uint8Array, fileName: string
 }
 
 function emptyReport(opts: ImportOptions, rows: number): ImportReport {
-  return { dryRun: !!opts.dryRun, rows, created: 0, updated: 0, skipped: 0, peopleCreated: [], errors: [], rejected: false };
+  return { dryRun: !!opts.dryRun, rows, created: 0, updated: 0, skipped: 0, peopleCreated: [], errors: [], rejected: false, notImported: [] };
 }
 
 const REVENUE_BATCH = 100;

@@ -22,6 +22,7 @@ import type { Attitude, BuyingRole, Influence, Level, Strength } from '../../../
 import { parseDate } from '../../../shared/domain/values';
 import { assertAccount, insertLine, insertStakeholder, patchStakeholder, type StakeholderFields } from '../db/repos/stakeholders';
 import { normalizeHeader } from './account-columns';
+import { skippedColumns } from './account-mapping';
 import { guessStakeholderColumn, parseStakeholderTarget, splitRoles, wordOf, type StakeholderTarget } from './stakeholder-columns';
 import { readTable, type Table, type TableRow } from './table';
 import { peopleByName, writeImport } from './writes';
@@ -315,6 +316,7 @@ export async function previewStakeholderImport(
     sample: table.rows.slice(0, 20),
     rows: table.rows.length,
     errors: errors.slice(0, 500).map(toReportError),
+    notImported: skippedColumns(table.headers, mapping, map, guessStakeholderColumn),
   };
 }
 
@@ -338,6 +340,7 @@ export async function importStakeholders(
     peopleCreated: [],
     errors: p.errors.map(toReportError),
     rejected: false,
+    notImported: skippedColumns(p.table.headers, p.mapping, opts.map, guessStakeholderColumn),
   };
   if (p.errors.length > 0 && !opts.skipInvalid) {
     report.rejected = true;

@@ -113,5 +113,8 @@ export const domainEn: DeepStringRecord<typeof domainZhCN> = {
     'unknown-manager': 'The manager is neither in the file nor among the people of this account',
     'reporting-cycle': 'The reporting lines form a circle (someone would report to themselves)',
     'control-char': 'Contains an invisible control character (a line break in a one-line field, an escape code or a text-direction override)',
+    'mixed-currency': "Another currency than the row's other amounts or the column header",
+    'currency-conflict': "Not the currency the account is kept in: write the amount in that currency, or add a Currency column to change the account's currency",
+    'unknown-currency': 'A currency Keyplan does not keep (it keeps CNY, USD, EUR and HKD)',
   },
 };

@@ -113,5 +113,8 @@ export const domainZhCN = {
     'unknown-manager': '上级既不在文件中，也不是这个客户已有的人员',
     'reporting-cycle': '汇报关系形成了循环（有人会向自己汇报）',
     'control-char': '含有不可见的控制字符（单行字段中的换行、转义码或文字方向控制符）',
+    'mixed-currency': '与本行其他金额或列标题的币种不一致',
+    'currency-conflict': '与该客户现有的币种不同：请按客户的币种填写金额，或增加“币种”列来更改客户的币种',
+    'unknown-currency': '不支持的币种（支持人民币、美元、欧元、港币）',
   },
 };

@@ -1,10 +1,11 @@
 import path from 'node:path';
-import type { ImportRowError } from '../../../../shared/api/accounts-views';
+import type { ImportRowError, ImportSkippedColumn } from '../../../../shared/api/accounts-views';
 import { messages } from '../../../../shared/i18n';
 import { UsageError } from '../../args';
 import { writeOutFile } from '../files';
 import { cell } from '../text';
 import { readImportFile } from '../../import/import-file';
+import { ACCOUNT_IMPORT_FIELDS } from '../../../../shared/domain/import-fields';
 import { EXIT_FAIL, EXIT_OK, type Flags, type Verb } from './types';
 
 /** `--map "客户=name, Rev 2024=revenue:2024"` -> { 客户: 'name', 'Rev 2024': 'revenue:2024' }. */
@@ -45,6 +46,34 @@ export function describeRowError(e: ImportRowError): string {
   const value = e.value ? ` ("${cell(e.value.length > 60 ? `${e.value.slice(0, 57)}...` : e.value)}")` : '';
   return `line ${e.line}${where}${value}: ${(messages.en.domain.importError as Record<string, string>)[e.code] ?? e.code}`;
 }
+
+/** A header as a --map source (inside the double quotes of the flag). */
+function mapSource(column: string): string {
+  return cell(column).replace(/"/g, '\\"');
+}
+
+/**
+ * One line per column an import leaves out, with how to map it:
+ * `not imported: Revenue (suggest --map "Revenue=revenue:2026")`.
+ */
+export function describeSkipped(c: ImportSkippedColumn): string {
+  const name = c.column === '' ? `column ${c.index + 1} (no header)` : cell(c.column);
+  if (c.column === '') return `not imported: ${name} (give it a header to import it)`;
+  const src = mapSource(c.column);
+  if (c.reason === 'ignored') return `not imported: ${name} (--map says ignore)`;
+  if (c.suggestion) return `not imported: ${name} (suggest --map "${src}=${c.suggestion}")`;
+  if (c.reason === 'taken') return `not imported: ${name} (another column already fills its field; map it with --map "${src}=FIELD")`;
+  return `not imported: ${name} (no field recognised; map it with --map "${src}=FIELD")`;
+}
+
+/** The columns left out, then (when there are any) the fields a --map can name. */
+export function printSkipped(skipped: readonly ImportSkippedColumn[], out: (s: string) => void, fields = ACCOUNT_FIELDS_HINT): void {
+  if (skipped.length === 0) return;
+  for (const c of skipped) out(`${describeSkipped(c)}\n`);
+  if (skipped.some((c) => c.column !== '' && c.reason !== 'ignored')) out(`  fields: ${fields}\n`);
+}
+
+const ACCOUNT_FIELDS_HINT = `${ACCOUNT_IMPORT_FIELDS.join(', ')}, revenue:YYYY, target:YYYY, ignore`;
 
 export const accountVerbs: Record<string, Verb> = {
   list: {
@@ -104,12 +133,14 @@ export const accountVerbs: Record<string, Verb> = {
       for (const e of report.errors) io.err(`  ${describeRowError(e)}\n`);
       if (report.rejected) {
         io.err(`keyplan: ${report.errors.length} problem(s) in ${new Set(report.errors.map((e) => e.line)).size} row(s); nothing was imported. Fix them, or use --skip-invalid to import the valid rows.\n`);
+        if (!flags.json) for (const c of report.notImported) io.err(`${describeSkipped(c)}\n`);
         return EXIT_FAIL;
       }
       if (!flags.json) {
         const verb = report.dryRun ? 'would import' : 'imported';
         io.out(`${verb} ${report.created + report.updated} of ${report.rows} rows: ${report.created} new, ${report.updated} updated${report.skipped ? `, ${report.skipped} skipped` : ''}\n`);
         if (report.peopleCreated.length) io.out(`${report.dryRun ? 'would add' : 'added'} people: ${report.peopleCreated.map(cell).join(', ')}\n`);
+        printSkipped(report.notImported, io.out);
       }
       return EXIT_OK;
     },

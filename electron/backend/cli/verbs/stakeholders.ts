@@ -9,7 +9,8 @@ import { AppError } from '../../../../shared/api/errors';
 import { UsageError } from '../../args';
 import { readImportFile } from '../../import/import-file';
 import type { Backend } from '../../backend';
-import { describeRowError, parseMapFlag } from './accounts';
+import { describeRowError, describeSkipped, parseMapFlag, printSkipped } from './accounts';
+import { STAKEHOLDER_IMPORT_FIELDS } from '../../../../shared/domain/import-fields';
 import { formatCoverage } from './coverage-text';
 import { writeOutFile } from '../files';
 import { cell, cells } from '../text';
@@ -91,6 +92,7 @@ async function importStakeholders(backend: Backend, file: string | undefined, fl
     io.err(
       `keyplan: ${report.errors.length} problem(s) in ${new Set(report.errors.map((e) => e.line)).size} row(s); nothing was imported. Fix them, or use --skip-invalid to import the valid rows.\n`,
     );
+    if (!flags.json) for (const c of report.notImported) io.err(`${describeSkipped(c)}\n`);
     return EXIT_FAIL;
   }
   if (!flags.json) {
@@ -100,6 +102,7 @@ async function importStakeholders(backend: Backend, file: string | undefined, fl
         `${report.linesCreated} reporting line(s)${report.skipped ? `, ${report.skipped} row(s) skipped` : ''}\n`,
     );
     if (report.peopleCreated.length) io.out(`${report.dryRun ? 'would add' : 'added'} to our team: ${report.peopleCreated.map(cell).join(', ')}\n`);
+    printSkipped(report.notImported, io.out, `${STAKEHOLDER_IMPORT_FIELDS.join(', ')}, ignore`);
   }
   return EXIT_OK;
 }
