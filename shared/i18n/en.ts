@@ -1,3 +1,4 @@
+import { accountsBinEn } from './areas/accounts-bin.en';
 import { audienceEn } from './areas/audience.en';
 import { accountsEn } from './areas/accounts.en';
 import { planDocEn } from './areas/plan-doc.en';
@@ -71,6 +72,8 @@ export const en: Messages = {
     en: 'English',
   },
   accounts: accountsEn,
+  /** The accounts' recycle bin, bulk edit and column chooser. */
+  accountsBin: accountsBinEn,
   nextStep: {
     title: 'Next step',
     noAccounts: 'Everything here is built around your accounts. Start by listing them under Accounts.',

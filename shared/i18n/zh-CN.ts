@@ -2,6 +2,7 @@
  * The reference catalogue (zh-CN). Every other locale has exactly these keys (see en.ts).
  * Interpolation uses i18next's `{{name}}`. No plural forms: counts are written as "客户数:{{n}}".
  */
+import { accountsBinZhCN } from './areas/accounts-bin.zh-CN';
 import { audienceZhCN } from './areas/audience.zh-CN';
 import { accountsZhCN } from './areas/accounts.zh-CN';
 import { planDocZhCN } from './areas/plan-doc.zh-CN';
@@ -79,6 +80,8 @@ export const zhCN = {
     en: 'English',
   },
   accounts: accountsZhCN,
+  /** The accounts' recycle bin, bulk edit and column chooser. */
+  accountsBin: accountsBinZhCN,
   nextStep: {
     title: '下一步',
     noAccounts: '这里的一切都围绕你的客户展开。请先建立客户名单。',
