@@ -116,7 +116,7 @@ describe.each(LANGS)('accounts bin, bulk edit and columns (%s)', (lang: Locale) 
     const dialog = page.getByRole('dialog', { name: fill(t.accountsBin.bulk.title, { n: 2 }) });
     await dialog.getByRole('combobox', { name: t.accountsBin.bulk.grade }).selectOption({ label: t.domain.grade.E });
     await dialog.getByRole('combobox', { name: t.accountsBin.bulk.lifecycle }).selectOption({ label: t.domain.lifecycle.decline });
-    await dialog.getByRole('textbox', { name: t.accountsBin.bulk.region }).fill('测试大区');
+    await dialog.getByRole('combobox', { name: t.accountsBin.bulk.region }).fill('测试大区');
     await screenshot(page, 'accounts-bulk-edit', lang);
     await dialog.getByRole('button', { name: fill(t.accountsBin.bulk.apply, { n: 2 }) }).click();
     await page.getByText(fill(t.accountsBin.bulk.done, { n: 2 }), { exact: true }).waitFor();

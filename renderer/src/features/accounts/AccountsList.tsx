@@ -408,7 +408,7 @@ export function AccountsList() {
             </div>
           </div>
         ) : (
-          <AccountsTable rows={data.rows} tiers={tiers.byId} sort={state.sort} desc={state.desc} onSort={onSort} busy={result.loading} year={year} onOpen={open} resetKey={JSON.stringify(query)} layout={columnLayout.layout} onResize={columnLayout.setWidth} selected={selected} onSelect={onSelect} />
+          <AccountsTable rows={data.rows} tiers={tiers.byId} sort={state.sort} desc={state.desc} onSort={onSort} busy={result.loading} year={year} onOpen={open} resetKey={JSON.stringify(query)} layout={columnLayout.layout} onResize={columnLayout.setWidth} onResizeBy={columnLayout.resizeBy} selected={selected} onSelect={onSelect} />
         )}
       </div>
       {dialog}

@@ -53,6 +53,7 @@ export interface AccountsTableProps {
   /** Hidden columns and widths (columnLayout.ts). */
   layout: ColumnLayout;
   onResize: (key: ColumnKey, width: number) => void;
+  onResizeBy: (key: ColumnKey, delta: number, current: number) => void;
   selected: ReadonlySet<number>;
   onSelect: (ids: number[], selected: boolean) => void;
 }
@@ -62,7 +63,7 @@ export interface AccountsTableProps {
  * body renders only the rows in view, so 10,000 accounts scroll as smoothly as 10. One tab stop for
  * the body: the arrow keys, Page Up/Down, Home and End move between rows; Enter opens the account.
  */
-export function AccountsTable({ rows, tiers, sort, desc, onSort, busy, year, onOpen, resetKey, layout, onResize, selected, onSelect }: AccountsTableProps) {
+export function AccountsTable({ rows, tiers, sort, desc, onSort, busy, year, onOpen, resetKey, layout, onResize, onResizeBy, selected, onSelect }: AccountsTableProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -196,6 +197,8 @@ export function AccountsTable({ rows, tiers, sort, desc, onSort, busy, year, onO
                   key={c.key}
                   scope="col"
                   data-col={c.key}
+                  // the header's name is the column's, not also its resize edge's label
+                  aria-label={label(c)}
                   className={cx(c.num && 'num', sorted && 'is-sorted')}
                   aria-sort={sorted ? (desc ? 'descending' : 'ascending') : undefined}
                 >
@@ -208,7 +211,7 @@ export function AccountsTable({ rows, tiers, sort, desc, onSort, busy, year, onO
                     <span>{label(c)}</span>
                     <Icon name={sorted ? (desc ? 'sort-down' : 'sort-up') : 'sort'} size={14} />
                   </button>
-                  <ResizeHandle column={c.key} label={t('accountsBin.layout.resize', { column: label(c) })} onResize={onResize} />
+                  <ResizeHandle column={c.key} label={t('accountsBin.layout.resize', { column: label(c) })} onResize={onResize} onResizeBy={onResizeBy} />
                 </th>
               );
             })}
@@ -357,7 +360,17 @@ const Row = memo(function Row({ row, index, tabbable, tier, locale, onFocusRow, 
  * The right edge of a header cell: drag it, or focus it and press the left and right arrow keys,
  * to change the column's width (a window-splitter separator for assistive technology).
  */
-function ResizeHandle({ column, label, onResize }: { column: ColumnKey; label: string; onResize: (key: ColumnKey, width: number) => void }) {
+function ResizeHandle({
+  column,
+  label,
+  onResize,
+  onResizeBy,
+}: {
+  column: ColumnKey;
+  label: string;
+  onResize: (key: ColumnKey, width: number) => void;
+  onResizeBy: (key: ColumnKey, delta: number, current: number) => void;
+}) {
   const width = () => {
     const th = document.querySelector<HTMLElement>(`.acct-table thead th[data-col="${column}"]`);
     return th ? th.getBoundingClientRect().width : (DEFAULT_WIDTHS[column] ?? NAME_MIN_WIDTH);
@@ -400,7 +413,7 @@ function ResizeHandle({ column, label, onResize }: { column: ColumnKey; label: s
       onKeyDown={(e) => {
         if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
         e.preventDefault();
-        onResize(column, width() + (e.key === 'ArrowRight' ? RESIZE_STEP : -RESIZE_STEP));
+        onResizeBy(column, e.key === 'ArrowRight' ? RESIZE_STEP : -RESIZE_STEP, width());
       }}
     />
   );

@@ -86,6 +86,11 @@ export function useColumnLayout() {
     [change],
   );
   const setWidth = useCallback((key: ColumnKey, w: number) => change((l) => ({ ...l, widths: { ...l.widths, [key]: clampWidth(key, w) } })), [change]);
+  /** Changes a width by `delta` from the stored one (or `current`, the width as laid out, when none is stored). */
+  const resizeBy = useCallback(
+    (key: ColumnKey, delta: number, current: number) => change((l) => ({ ...l, widths: { ...l.widths, [key]: clampWidth(key, (l.widths[key] ?? current) + delta) } })),
+    [change],
+  );
   const reset = useCallback(() => change(() => DEFAULT_LAYOUT), [change]);
-  return { layout, setShown, setWidth, reset };
+  return { layout, setShown, setWidth, resizeBy, reset };
 }
