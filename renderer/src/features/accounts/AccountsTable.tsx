@@ -13,7 +13,7 @@ import { scrollMemory } from './listState';
 /** A row's usual height; rows with a long name wrap and are measured (names are never cut off). */
 const ROW_HEIGHT = 52;
 /** The selection column. */
-const SELECT_WIDTH = 40;
+const SELECT_WIDTH = 32;
 /** What one press of an arrow key on a column edge changes. */
 const RESIZE_STEP = 16;
 
@@ -161,7 +161,7 @@ export function AccountsTable({ rows, tiers, sort, desc, onSort, busy, year, onO
   const shown = useMemo(() => new Set(COLUMNS.filter((c) => !layout.hidden.includes(c.key)).map((c) => c.key)), [layout.hidden]);
   const columns = COLUMNS.filter((c) => shown.has(c.key));
   const widthOf = (k: ColumnKey) => layout.widths[k] ?? DEFAULT_WIDTHS[k];
-  const minWidth = SELECT_WIDTH + columns.reduce((sum, c) => sum + (widthOf(c.key) ?? NAME_MIN_WIDTH * 1.5), 0);
+  const minWidth = SELECT_WIDTH + columns.reduce((sum, c) => sum + (widthOf(c.key) ?? NAME_MIN_WIDTH), 0);
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const someSelected = !allSelected && rows.some((r) => selected.has(r.id));
 

@@ -17,15 +17,15 @@ export const FIXED_COLUMN: ColumnKey = 'name';
 
 /** Default widths in px; the name column takes what is left unless it was given a width. */
 export const DEFAULT_WIDTHS: Partial<Record<ColumnKey, number>> = {
-  tier: 80,
-  grade: 52,
-  lifecycle: 80,
-  industry: 88,
-  region: 68,
-  owner: 76,
+  tier: 76,
+  grade: 48,
+  lifecycle: 72,
+  industry: 84,
+  region: 64,
+  owner: 72,
   revenueThisYear: 96,
-  lastContact: 92,
-  followUp: 112,
+  lastContact: 88,
+  followUp: 108,
   receivables: 92,
 };
 export const MIN_WIDTH = 48;
