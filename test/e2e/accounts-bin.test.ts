@@ -4,12 +4,13 @@
  * bulk edit two rows and undo; hide a column and resize one, reload, still so; a long Chinese name
  * fully visible at 1280 px.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountDetail, AccountQueryResult, AccountRecord } from '../../shared/api/accounts';
 import type { BinAccount } from '../../shared/api/accounts-bin';
-import { fill, inPage, invoke, LANGS, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale, type Preview } from './harness';
+import { fill, inPage, invoke, LANGS, ROOT, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale, type Preview } from './harness';
 
 const LONG_NAME = '国家电网有限公司华东分部信息通信分公司数字化转型联合创新中心';
 const rowNames = (page: Page) => page.locator('tr.acct-row .acct-name__link').allInnerTexts();
@@ -27,6 +28,18 @@ function fullyShown(page: Page, name: string): Promise<boolean> {
         && cell.scrollHeight <= cell.clientHeight + 1 && r.top >= c.top - 1 && r.bottom <= c.bottom + 1 && r.right <= c.right + 1
         && r.right <= window.innerWidth;
     })()`,
+  );
+}
+
+/** axe-core's serious and critical findings on the page as it is (rule id and the first target). */
+async function axeFindings(page: Page): Promise<string[]> {
+  const source = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return inPage<string[]>(
+    page,
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.passes.length < 10 ? ['axe checked nothing'] : r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id + ' ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')))`,
   );
 }
 
@@ -69,6 +82,7 @@ describe.each(LANGS)('accounts bin, bulk edit and columns (%s)', (lang: Locale) 
     const chooser = page.getByRole('dialog', { name: t.accountsBin.layout.menuLabel });
     await chooser.getByRole('checkbox', { name: t.accounts.columns.industry, exact: true }).uncheck();
     await screenshot(page, 'accounts-columns', lang);
+    expect(await axeFindings(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('columnheader', { name: t.accounts.columns.industry, exact: true }).count()).toBe(0);
 
@@ -108,16 +122,20 @@ describe.each(LANGS)('accounts bin, bulk edit and columns (%s)', (lang: Locale) 
     const q = (await invoke(preview, 'accounts-query', {})) as AccountQueryResult;
     const [a, b] = q.rows.filter((r) => r.grade !== 'E' && r.lifecycle !== 'decline').slice(0, 2);
     await page.getByRole('checkbox', { name: fill(t.accountsBin.bulk.select, { name: a!.name }) }).check();
-    await page.getByRole('checkbox', { name: fill(t.accountsBin.bulk.select, { name: b!.name }) }).check();
+    // the second by keyboard: Space on the focused row ticks it
+    await page.locator(`tr.acct-row:has(input[aria-label="${fill(t.accountsBin.bulk.select, { name: b!.name })}"])`).focus();
+    await page.keyboard.press('Space');
     await page.getByText(fill(t.accountsBin.bulk.selected, { n: 2 }), { exact: true }).waitFor();
     expect(page.url()).toMatch(/#\/accounts$/); // ticking a box does not open the account
 
+    expect(await axeFindings(page)).toEqual([]);
     await page.getByRole('button', { name: t.accountsBin.bulk.edit }).click();
     const dialog = page.getByRole('dialog', { name: fill(t.accountsBin.bulk.title, { n: 2 }) });
     await dialog.getByRole('combobox', { name: t.accountsBin.bulk.grade }).selectOption({ label: t.domain.grade.E });
     await dialog.getByRole('combobox', { name: t.accountsBin.bulk.lifecycle }).selectOption({ label: t.domain.lifecycle.decline });
     await dialog.getByRole('combobox', { name: t.accountsBin.bulk.region }).fill('测试大区');
     await screenshot(page, 'accounts-bulk-edit', lang);
+    expect(await axeFindings(page)).toEqual([]);
     await dialog.getByRole('button', { name: fill(t.accountsBin.bulk.apply, { n: 2 }) }).click();
     await page.getByText(fill(t.accountsBin.bulk.done, { n: 2 }), { exact: true }).waitFor();
     for (const r of [a!, b!]) {
@@ -152,6 +170,7 @@ describe.each(LANGS)('accounts bin, bulk edit and columns (%s)', (lang: Locale) 
     const row = page.locator(`tr[data-bin-id="${victim.id}"]`);
     await row.getByText(victim.name, { exact: true }).waitFor();
     await screenshot(page, 'accounts-bin', lang);
+    expect(await axeFindings(page)).toEqual([]);
     await row.getByRole('button', { name: fill(t.accountsBin.bin.restoreFor, { name: victim.name }) }).click();
     await page.getByText(t.accountsBin.bin.empty, { exact: true }).waitFor();
     expect(((await invoke(preview, 'accounts-get', { id: victim.id })) as AccountDetail).account.name).toBe(victim.name);
@@ -165,6 +184,7 @@ describe.each(LANGS)('accounts bin, bulk edit and columns (%s)', (lang: Locale) 
     const confirm = page.getByRole('dialog', { name: fill(t.accountsBin.bin.emptyTitle, { n: 2 }) });
     await confirm.getByText(t.accountsBin.bin.emptyBody).waitFor();
     await screenshot(page, 'accounts-bin-empty-confirm', lang);
+    expect(await axeFindings(page)).toEqual([]);
     // Cancelling changes nothing.
     await confirm.getByRole('button', { name: t.common.cancel }).click();
     expect(((await invoke(preview, 'accounts-bin-list', {})) as BinAccount[]).length).toBe(2);

@@ -61,7 +61,8 @@ export interface AccountsTableProps {
 /**
  * The accounts table: a real <table> (header cells with aria-sort, rows with aria-rowindex) whose
  * body renders only the rows in view, so 10,000 accounts scroll as smoothly as 10. One tab stop for
- * the body: the arrow keys, Page Up/Down, Home and End move between rows; Enter opens the account.
+ * the body: the arrow keys, Page Up/Down, Home and End move between rows; Enter opens the account,
+ * Space ticks it for a bulk edit.
  */
 export function AccountsTable({ rows, tiers, sort, desc, onSort, busy, year, onOpen, resetKey, layout, onResize, onResizeBy, selected, onSelect }: AccountsTableProps) {
   const { t, i18n } = useTranslation();
@@ -149,6 +150,13 @@ export function AccountsTable({ rows, tiers, sort, desc, onSort, busy, year, onO
       case 'Enter': {
         const row = rows[from];
         if (row) onOpen(row.id);
+        break;
+      }
+      case ' ': {
+        // Space ticks the row's box (the box itself is not a tab stop: one tab stop for the body).
+        const row = rows[from];
+        if (!row || (e.target as HTMLElement).tagName !== 'TR') return;
+        onSelect([row.id], !selected.has(row.id));
         break;
       }
       default:
@@ -282,7 +290,6 @@ const Row = memo(function Row({ row, index, tabbable, tier, locale, onFocusRow, 
       ref={measure}
       data-index={index}
       aria-rowindex={index + 2}
-      aria-selected={selected}
       tabIndex={tabbable ? 0 : -1}
       className={cx('acct-row', selected && 'is-selected')}
       onFocus={() => onFocusRow(index)}
