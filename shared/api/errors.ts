@@ -68,6 +68,10 @@ export const ERROR_CODES = [
   'db-folder-missing',
   /** A customer version of something that is internal only (the portfolio board). */
   'board-internal-only',
+  /** Restoring an account from the bin while a live account has its name (params: name). */
+  'bin-name-taken',
+  /** Purging or restoring an account that is no longer in the bin (restored meanwhile; params: name). */
+  'bin-not-in-bin',
   'internal',
 ] as const;
 

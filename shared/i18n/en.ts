@@ -1,3 +1,4 @@
+import { accountsBinEn } from './areas/accounts-bin.en';
 import { audienceEn } from './areas/audience.en';
 import { accountsEn } from './areas/accounts.en';
 import { planDocEn } from './areas/plan-doc.en';
@@ -71,6 +72,8 @@ export const en: Messages = {
     en: 'English',
   },
   accounts: accountsEn,
+  /** The accounts' recycle bin, bulk edit and column chooser. */
+  accountsBin: accountsBinEn,
   nextStep: {
     title: 'Next step',
     noAccounts: 'Everything here is built around your accounts. Start by listing them under Accounts.',
@@ -299,6 +302,8 @@ export const en: Messages = {
     'text-control-char': 'The text contains an invisible control character ({{char}}): a line break in a one-line field, an escape code or a text-direction override. Remove it and try again.',
     'out-path-invalid': 'Cannot write {{path}}: {{reason}}. Nothing was written.',
     'db-folder-missing': 'The folder of the database {{path}} does not exist. Check the path; nothing was created.',
+    'bin-name-taken': '“{{name}}” cannot be restored: another account now has that name. Rename that account first, then restore.',
+    'bin-not-in-bin': '“{{name}}” is no longer in the bin: it was restored in another window. The bin has been refreshed.',
     'board-internal-only': 'The portfolio board names other customers and our verdicts on them: it is internal only, there is no customer version.',
   },
 };

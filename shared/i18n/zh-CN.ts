@@ -2,6 +2,7 @@
  * The reference catalogue (zh-CN). Every other locale has exactly these keys (see en.ts).
  * Interpolation uses i18next's `{{name}}`. No plural forms: counts are written as "客户数:{{n}}".
  */
+import { accountsBinZhCN } from './areas/accounts-bin.zh-CN';
 import { audienceZhCN } from './areas/audience.zh-CN';
 import { accountsZhCN } from './areas/accounts.zh-CN';
 import { planDocZhCN } from './areas/plan-doc.zh-CN';
@@ -79,6 +80,8 @@ export const zhCN = {
     en: 'English',
   },
   accounts: accountsZhCN,
+  /** The accounts' recycle bin, bulk edit and column chooser. */
+  accountsBin: accountsBinZhCN,
   nextStep: {
     title: '下一步',
     noAccounts: '这里的一切都围绕你的客户展开。请先建立客户名单。',
@@ -306,6 +309,8 @@ export const zhCN = {
     'text-control-char': '文本中含有不可见的控制字符（{{char}}）：单行字段中的换行、转义码或文字方向控制符。请删除后重试。',
     'out-path-invalid': '无法写入 {{path}}：{{reason}}。未写入任何内容。',
     'db-folder-missing': '数据库 {{path}} 所在的文件夹不存在。请检查路径；没有创建任何文件。',
+    'bin-name-taken': '无法恢复“{{name}}”：现在已有另一个同名客户。请先给那个客户改名，再恢复。',
+    'bin-not-in-bin': '“{{name}}”已不在回收站中：它已在另一个窗口中恢复。回收站已刷新。',
     'board-internal-only': '客户组合看板列出其他客户及我方对其的分类判断，仅供内部使用，没有对外版。',
   },
 };

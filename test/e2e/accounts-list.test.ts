@@ -66,7 +66,7 @@ describe('accounts list', () => {
     expect(expected.rows.length).toBeGreaterThan(0);
     await page.getByText(fill(t.accounts.count, { n: expected.rows.length, total: 40 }), { exact: true }).waitFor();
     await expect.poll(async () => (await rowNames(page)).sort()).toEqual(expected.rows.map((r) => r.name).sort());
-    for (const badge of await page.locator('tr.acct-row td:nth-child(10)').allInnerTexts()) expect(badge).toMatch(/逾期 \d+ 天/);
+    for (const badge of await page.locator('tr.acct-row td:nth-child(11)').allInnerTexts()) expect(badge).toMatch(/逾期 \d+ 天/);
 
     // Sort by this year's revenue, largest first, then flip it.
     const year = new Date().getFullYear();

@@ -48,6 +48,10 @@ const WRITES: Step[] = [
   ['views-delete', { id: 1 }],
   ['accounts-delete', { id: 1 }],
   ['accounts-undelete', { id: 1 }],
+  ['accounts-bulk-update', { ids: [1], patch: { grade: 'A', region: '华东' } }],
+  ['accounts-bulk-undo', async (b) => ({ changes: [{ id: 1, before: { grade: 'B' }, updatedAt: (await b.call('accounts-get', { id: 1 })).account.updatedAt }] })],
+  ['accounts-delete', { id: 1 }],
+  ['accounts-bin-restore', { ids: [1] }],
   ['import-run', { fileName: 'a.csv', contentBase64: b64('客户名称,行业\nGlobex,制造\n') }],
   ['board-move', { matrix: 'value-potential', accountId: 1, to: 'star' }],
   ['board-move-reason', { moveId: 1, reason: '新项目中标' }],
@@ -106,6 +110,9 @@ const WRITES: Step[] = [
   ['plan-status-set', { planId: 1, status: 'review' }],
   ['plan-status-set', { planId: 1, status: 'approved' }],
   ['plan-roll-forward', { planId: 1 }],
+  ['accounts-create', { name: 'Binned' }],
+  ['accounts-delete', { id: 3 }],
+  ['accounts-bin-purge', { ids: [3] }],
   ['plan-template-set', { template: { sections: DEFAULT_PLAN_TEMPLATE.sections.map((x) => (x.section === 'investment' ? { ...x, included: false } : x)) } }],
 ];
 
@@ -113,6 +120,7 @@ const READS: Step[] = [
   ['accounts-list', {}],
   ['accounts-query', { search: 'a', overdueOnly: true, sort: 'lastContact' }],
   ['accounts-get', { id: 1 }],
+  ['accounts-bin-list', {}],
   ['people-list', {}],
   ['tiers-list', {}],
   ['cadence-get', {}],

@@ -370,12 +370,14 @@ describe('re-import', () => {
     expect((await b.call('accounts-list', { search: 'hnjyt' })).map((a) => a.name)).toEqual(['河南教育厅']);
   });
 
-  it('a name in the bin is taken by the imported account', async () => {
+  it('a name in the bin makes a new account; the one in the bin stays there with what is tied to it', async () => {
     const b = env.backend();
     const old = await b.call('accounts-create', { name: 'Acme', industry: '旧' });
+    await b.call('interactions-save', { accountId: old.id, kind: 'visit', date: '2026-05-01' });
     await b.call('accounts-delete', { id: old.id });
     expect(await importRows(b, [['客户名称', '行业'], ['Acme', '新']])).toMatchObject({ created: 1, updated: 0 });
     expect((await b.call('accounts-list', {})).map((a) => [a.name, a.industry])).toEqual([['Acme', '新']]);
+    expect((await b.call('accounts-bin-list', {})).map((a) => [a.id, a.name, a.attached.interactions, a.nameTaken])).toEqual([[old.id, 'Acme', 1, true]]);
   });
 });
 

@@ -928,6 +928,26 @@ migrationSuite(9, 'internal-plan-sections', () => {
   });
 });
 
+migrationSuite(10, 'account-bin-names', () => {
+  it('makes account names unique among live accounts only, keeping every row', () => {
+    const db = dbAt(9);
+    const TS = '2026-12-01T09:00:00.000Z';
+    const ins = db.prepare('INSERT INTO accounts (name, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?)');
+    ins.run('国能电力集团', TS, TS, TS);
+    ins.run('华夏银行', TS, TS, null);
+    expect(sqliteCode(() => ins.run('国能电力集团', TS, TS, null))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    const before = db.prepare('SELECT * FROM accounts ORDER BY id').all();
+    migrate(db, { target: 10 });
+    expect(db.prepare('SELECT * FROM accounts ORDER BY id').all()).toEqual(before);
+    // a live account may now take the name of one in the bin; two live ones still may not share it
+    ins.run('国能电力集团', TS, TS, null);
+    expect(sqliteCode(() => ins.run('华夏银行', TS, TS, null))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    // restoring the binned one while the name is live is refused by the schema too
+    expect(sqliteCode(() => db.prepare("UPDATE accounts SET deleted_at = NULL WHERE name = '国能电力集团' AND deleted_at IS NOT NULL").run())).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    expect(queryPlan(db, "SELECT id FROM accounts WHERE name = 'x' AND deleted_at IS NULL")).toMatch(/INDEX accounts_name/);
+  });
+});
+
 describe('the latest schema', () => {
   it('has no IN list in a CHECK (see migration 0006: write comparisons)', () => {
     const db = dbAt(LATEST_VERSION);

@@ -241,9 +241,8 @@ const REVENUE_BATCH = 100;
 function draftWriter(db: Db, existing: Existing, now: Date, report: ImportReport): { write(d: AccountDraft): void; finish(): void } {
   const ts = now.toISOString();
   const personId = peopleByName(db, ts, report.peopleCreated);
-  // Accounts in the bin under a name being imported make way (asked once, not once per row).
-  const binned = new Set(db.prepare('SELECT name FROM accounts WHERE deleted_at IS NOT NULL').pluck().all() as string[]);
-  const purge = db.prepare('DELETE FROM accounts WHERE name = ? AND deleted_at IS NOT NULL');
+  // An account in the bin keeps its name and everything tied to it (names are unique among the
+  // live accounts only, migration 0010): a new account of the same name is simply another account.
   // Statements by the columns a row fills: the rows of one file mostly fill the same ones.
   const inserts = new Map<string, Statement>();
   const updates = new Map<string, Statement>();
@@ -316,7 +315,6 @@ function draftWriter(db: Db, existing: Existing, now: Date, report: ImportReport
         statement(updates, cols, () => updateSql(cols)).run(...vals, key, ts, id);
         report.updated++;
       } else {
-        if (binned.has(d.name)) purge.run(d.name);
         id = Number(statement(inserts, cols, () => insertSql(cols)).run(d.name, d.searchKey, ts, ts, ...vals).lastInsertRowid);
         report.created++;
       }

@@ -140,7 +140,7 @@ export const accountsEn: DeepStringRecord<typeof accountsZhCN> = {
     noLifecycle: 'No lifecycle stage',
     delete: 'Delete account',
     deleteTitle: 'Delete “{{name}}”?',
-    deleteBody: 'The account moves to the bin with its revenue, interactions, opportunities, competitors and satisfaction scores. You can undo this for 10 seconds.',
+    deleteBody: 'The account moves to the recycle bin with its revenue, interactions, opportunities, stakeholder map, board placements and annual plans. Restore it any time from Accounts → Recycle bin; only emptying the bin deletes for good.',
     deleteConfirm: 'Delete',
     deleted: 'Deleted “{{name}}”.',
     undo: 'Undo',

@@ -140,7 +140,7 @@ export const accountsZhCN = {
     noLifecycle: '未设生命周期',
     delete: '删除客户',
     deleteTitle: '删除“{{name}}”？',
-    deleteBody: '客户及其收入、跟进记录、商机、竞争对手和满意度记录会一起移入回收站。删除后 10 秒内可以撤销。',
+    deleteBody: '客户连同其收入、跟进记录、商机、决策链图谱、看板位置和年度计划一起移入回收站，可随时在“客户 → 回收站”中恢复；清空回收站才会永久删除。',
     deleteConfirm: '删除',
     deleted: '已删除客户“{{name}}”。',
     undo: '撤销',
