@@ -76,13 +76,21 @@ class FileNames {
   readonly lines: number[] = [];
   readonly parents: string[] = [];
 
-  add(d: AccountDraft): void {
-    if (!this.ids.has(d.name)) this.ids.set(d.name, 0);
+  constructor(private readonly nameCol: string | null) {}
+
+  /** Keeps the draft's name (and parent); false, and an error, when an earlier row has the name. */
+  add(d: AccountDraft, errors: RowError[]): boolean {
+    if (this.ids.has(d.name)) {
+      errors.push({ line: d.line, column: this.nameCol, value: d.name, code: 'duplicate-name' });
+      return false;
+    }
+    this.ids.set(d.name, 0);
     if (d.parentName) {
       this.withParent.set(d.name, this.lines.length);
       this.lines.push(d.line);
       this.parents.push(d.parentName);
     }
+    return true;
   }
 }
 
@@ -129,6 +137,10 @@ function checkParents(existing: Existing, file: FileNames, errors: RowError[], p
   }
 }
 
+function nameColumn(head: ReadHead): string | null {
+  return head.headers[head.mapping.indexOf('name')] ?? null;
+}
+
 function parentColumn(head: ReadHead): string | null {
   return head.headers[head.mapping.indexOf('parent')] ?? null;
 }
@@ -138,12 +150,12 @@ export async function previewAccountImport(db: Db, bytes: Uint8Array, fileName: 
   if (bytes.length >= WORKER_MIN_BYTES) warmReaderWorker();
   const source = await openReader({ bytes, fileName, tiers: loadTiers(db), ...(map ? { map } : {}) }, 'thread');
   const head = readHead(source);
-  const names = new FileNames();
+  const names = new FileNames(nameColumn(head));
   const errors: RowError[] = [];
   let m = take(source);
   for (; m.type === 'chunk'; m = take(source)) {
-    for (const d of m.drafts) names.add(d);
     for (const e of m.errors) errors.push(e);
+    for (const d of m.drafts) names.add(d, errors);
   }
   if (m.type !== 'end') throw new Error(`an import read went on after its end`);
   checkParents(existingAccounts(db), names, errors, parentColumn(head), false);
@@ -181,13 +193,13 @@ export async function importAccounts(db: Db, bytes: Uint8Array, fileName: string
         // The accounts already there are read inside the write transaction: a read before it could
         // be stale by the time the write lock is ours (another process may have written meanwhile).
         const existing = existingAccounts(db);
-        const names = new FileNames();
+        const names = new FileNames(nameColumn(head));
         const writer = draftWriter(db, existing, now, report, names.ids);
         let m = take(source);
         for (; m.type === 'chunk'; m = take(source)) {
           for (const e of m.errors) errors.push(e);
           for (const d of m.drafts) {
-            names.add(d);
+            if (!names.add(d, errors)) continue;
             // Once a row is invalid an import that does not skip is refused: nothing more to write.
             if (skipInvalid || errors.length === 0) writer.write(d);
           }
@@ -209,10 +221,12 @@ export async function importAccounts(db: Db, bytes: Uint8Array, fileName: string
       source.rewind();
       readHead(source);
       writeImport(db, !!opts.dryRun, () => {
-        const writer = draftWriter(db, existingAccounts(db), now, again, new Map());
+        const written = new Map<string, number>();
+        const writer = draftWriter(db, existingAccounts(db), now, again, written);
         let m = take(source);
         for (; m.type === 'chunk'; m = take(source)) {
-          for (const d of m.drafts) if (!removed.has(d.name)) writer.write(d);
+          // Not the rows taken out, nor a name's second row (refused as before).
+          for (const d of m.drafts) if (!removed.has(d.name) && !written.has(d.name)) writer.write(d);
         }
         if (m.type !== 'end') throw new Error('an import read went on after its head');
         writer.finish();

@@ -108,10 +108,11 @@ export async function readAccounts(job: ReadJob, emit: (m: ReadMessage) => void)
   for (let m = pull(); m; m = pull()) emit(m);
 }
 
-/** Turns rows into drafts (duplicates of an earlier name refused, search keys spelt) and emits them. */
+/**
+ * Turns rows into drafts (search keys spelt) and emits them. A name twice in the file is left to
+ * the writer, which keeps the file's names anyway (importAccounts): the reader keeps none.
+ */
 function converter(headers: string[], mapping: ColumnTarget[], findTier: (raw: string) => number | null, emit: (m: ReadMessage) => void) {
-  const nameCol = headers[mapping.indexOf('name')] ?? null;
-  const seen = new Set<string>();
   return (rows: TableRow[]) => {
     const drafts: AccountDraft[] = [];
     const errors: RowError[] = [];
@@ -120,11 +121,6 @@ function converter(headers: string[], mapping: ColumnTarget[], findTier: (raw: s
       for (const e of r.errors) errors.push(e);
       const d = r.draft;
       if (!d) continue;
-      if (seen.has(d.name)) {
-        errors.push({ line: row.line, column: nameCol, value: d.name, code: 'duplicate-name' });
-        continue;
-      }
-      seen.add(d.name);
       d.searchKey = searchKey(d.name, d.fields.nameEn, d.fields.shortName);
       drafts.push(d);
     }
