@@ -264,6 +264,31 @@ describe('sizes', () => {
   });
 });
 
+describe('the file as bytes (content) instead of base64', () => {
+  it('an in-process caller hands the bytes; what JSON can carry, or too many bytes, is refused at the contract', async () => {
+    const { b, accountId } = await backendWithAccount();
+    const csv = () => Buffer.from(`${HEADER}${row(1)}\n${row(2)}\n`, 'utf8');
+    const run = await b.call('import-run', { fileName: 'b.csv', content: csv(), dryRun: true });
+    expect(run).toMatchObject({ rows: 2, created: 2, rejected: false });
+    const preview = await b.call('import-preview', { fileName: 'b.csv', content: csv() });
+    expect(preview.rows).toBe(2);
+    const people = await b.call('stakeholders-import', { accountId, fileName: 'p.csv', content: Buffer.from('姓名,职位\n张三,总经理\n', 'utf8') });
+    expect(people.created).toBe(1);
+    // The HTTP bridge parses JSON: an array, an object or a string is no Uint8Array.
+    for (const content of [[...csv()], { 0: 1 }, csv().toString('base64')]) {
+      for (const method of ['import-run', 'import-preview'] as const) {
+        const reply = await b.invoke(method, { fileName: 'b.csv', content });
+        expect(reply.ok ? null : reply.error.code, `${method} ${typeof content}`).toBe('invalid-args');
+      }
+    }
+    // Both at once, or over the limit.
+    const both = await b.invoke('import-run', { fileName: 'b.csv', content: csv(), contentBase64: b64(csv()) });
+    expect(both.ok ? null : both.error.code).toBe('invalid-args');
+    const big = await b.invoke('import-run', { fileName: 'b.csv', content: new Uint8Array(MAX_IMPORT_BYTES + 1) });
+    expect(big.ok ? null : big.error.code).toBe('invalid-args');
+  });
+});
+
 describe('paths that are no regular file', () => {
   function specials(): [string, string][] {
     const fifo = env.file('pipe.csv');
