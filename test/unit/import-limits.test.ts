@@ -171,7 +171,7 @@ describe('one huge cell', () => {
 });
 
 describe('files that are read as before', () => {
-  it('quoted multi-line cells across the 128 KB pieces keep their text and every later line number', async () => {
+  it('quoted multi-line cells across the CSV pieces keep their text and every later line number', async () => {
     // A 300 KB quoted cell with line breaks spans three pieces; short rows before and after.
     const long = Array.from({ length: 3000 }, (_, i) => `第${i}行 "引号", 逗号 ${'字'.repeat(90)}`).join('\n');
     const rows = [['客户名称', '行业', '备注'], ['甲', '教育', '一\n二'], ['乙', '金融', long], ['丙', '能源', 'x']];
