@@ -22,7 +22,7 @@ import {
   type RevenueYear,
   type SatisfactionScore,
   type Tier,
-  MAX_IMPORT_BASE64,
+  withImportContent,
 } from './accounts';
 import type { ImportPreview, ImportReport, PortfolioFigures, SavedView, TodayView, ExportFile } from './accounts-views';
 import { GRADES } from '../domain/enums';
@@ -36,10 +36,9 @@ const empty = z.strictObject({});
 export const IMPORT_FORMATS = ['csv', 'xlsx'] as const;
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 
+/** The file (`contentBase64`, or `content` in process: withImportContent), its name and the column map. */
 const importSource = {
   fileName: z.string().trim().min(1).max(260),
-  /** The file's bytes, base64. */
-  contentBase64: z.string().max(MAX_IMPORT_BASE64),
   /** Source column header -> field (`name`, `industry`, `revenue:2024`, `ignore`, ...). */
   map: z.record(z.string().max(200), z.string().max(60)).optional(),
 };
@@ -86,8 +85,8 @@ export const accountsContract = {
   /** Pareto, accounts and revenue by tier/industry/region, churn, receivables ageing, per owner. */
   'portfolio-figures': method<PortfolioFigures>()(z.strictObject({ year: z.number().int().min(1900).max(2200).optional(), today: isoDate.optional() })),
 
-  'import-preview': method<ImportPreview>()(z.strictObject({ ...importSource })),
-  'import-run': method<ImportReport>()(z.strictObject({ ...importSource, skipInvalid: z.boolean().optional(), dryRun: z.boolean().optional() })),
+  'import-preview': method<ImportPreview>()(withImportContent({ ...importSource })),
+  'import-run': method<ImportReport>()(withImportContent({ ...importSource, skipInvalid: z.boolean().optional(), dryRun: z.boolean().optional() })),
   'export-accounts': method<ExportFile>()(z.strictObject({ format: z.enum(EXPORT_FORMATS), locale: z.enum(['zh-CN', 'en']).optional() })),
   'sample-load': method<{ accounts: number }>()(z.strictObject({ locale: z.enum(['zh-CN', 'en']).optional(), accounts: z.number().int().min(1).max(20_000).optional(), today: isoDate.optional() })),
 } as const;

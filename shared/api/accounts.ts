@@ -43,6 +43,23 @@ export const MAX_IMPORT_RECORD_CHARS = 1024 * 1024;
 /** An import file's bytes as base64 at most (MAX_IMPORT_BYTES encoded). */
 export const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 
+/**
+ * An import method's arguments (`shape`) with the file's content one of two ways: `contentBase64`,
+ * what every door carries, or `content`, the bytes themselves, for a caller in the backend's own
+ * process (the command line): no 64 MB string and no decoded copy beside the bytes. JSON cannot
+ * carry a Uint8Array, so through the HTTP bridge only base64 passes. The bytes are handed over:
+ * the import worker may take them, and the caller must not use them afterwards.
+ */
+export function withImportContent<T extends z.ZodRawShape>(shape: T) {
+  return z.union([
+    z.strictObject({ ...shape, contentBase64: z.string().max(MAX_IMPORT_BASE64) }),
+    z.strictObject({
+      ...shape,
+      content: z.custom<Uint8Array>((b) => b instanceof Uint8Array && b.byteLength <= MAX_IMPORT_BYTES, { message: `bytes (a Uint8Array) of at most ${MAX_IMPORT_BYTES}` }),
+    }),
+  ]);
+}
+
 export const idSchema = z.number().int().positive();
 export const isoDate = z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' });
 /** Integer minor units; bounded so sums over thousands of accounts stay exact. */

@@ -19,7 +19,7 @@ import {
   type MapLine,
   type Strength,
 } from '../domain/stakeholders';
-import { idSchema, isoDate, MAX_IMPORT_BASE64 } from './accounts';
+import { idSchema, isoDate, withImportContent } from './accounts';
 import type { ExportFile, ImportPreview, ImportRowError, ImportSkippedColumn } from './accounts-views';
 import { method, nameSchema } from './method';
 import { multiLine, singleLine } from './text';
@@ -180,7 +180,6 @@ const locale = z.enum(['zh-CN', 'en']);
 
 const importSource = {
   fileName: z.string().trim().min(1).max(260),
-  contentBase64: z.string().max(MAX_IMPORT_BASE64),
   /** Source column header -> field (`name`, `title`, `reportsTo`, `roles`, ... or `ignore`). */
   map: z.record(z.string().max(200), z.string().max(60)).optional(),
 };
@@ -234,9 +233,9 @@ export const stakeholdersContract = {
     }),
   ),
   'coverage-get': method<CoverageReport>()(z.strictObject({ ...mapRef, staleDays: z.number().int().min(1).max(3650).optional(), today: isoDate.optional() })),
-  'stakeholders-import-preview': method<ImportPreview>()(z.strictObject({ accountId: idSchema, ...importSource })),
+  'stakeholders-import-preview': method<ImportPreview>()(withImportContent({ accountId: idSchema, ...importSource })),
   'stakeholders-import': method<StakeholderImportReport>()(
-    z.strictObject({ accountId: idSchema, ...importSource, skipInvalid: z.boolean().optional(), dryRun: z.boolean().optional() }),
+    withImportContent({ accountId: idSchema, ...importSource, skipInvalid: z.boolean().optional(), dryRun: z.boolean().optional() }),
   ),
   /** The map as SVG (vector), PNG at print resolution, or a PDF sized to the map; customer-safe with safe. */
   'map-export': method<ExportFile>()(

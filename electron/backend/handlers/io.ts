@@ -1,6 +1,7 @@
 import { dateOf } from '../../../shared/domain/dates';
 import { accountsCsv, accountsJson, accountsXlsx } from '../import/account-export';
 import { importAccounts, previewAccountImport } from '../import/account-import';
+import { importBytes } from '../import/import-file';
 import { generateSample } from '../sample/generate';
 import { loadSample } from '../sample/load';
 import { sampleStakeholders } from '../sample/dmu';
@@ -8,18 +9,17 @@ import { placeSample } from '../sample/place';
 import { samplePlans } from '../sample/plans';
 import type { HandlerGroup } from './types';
 
-// A Buffer is a Uint8Array: not copied again (a file may be 48 MB).
-const decode = (b64: string): Uint8Array => Buffer.from(b64, 'base64');
 const MIME = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', json: 'application/json' } as const;
 
 export const ioHandlers: HandlerGroup<'import-preview' | 'import-run' | 'export-accounts' | 'sample-load'> = {
-  'import-preview': ({ backend }, { fileName, contentBase64, map }) => previewAccountImport(backend.connection(), decode(contentBase64), fileName, map, backend.now()),
-  'import-run': async ({ backend, emit }, { fileName, contentBase64, map, skipInvalid, dryRun }) => {
+  'import-preview': ({ backend }, args) => previewAccountImport(backend.connection(), importBytes(args), args.fileName, args.map, backend.now()),
+  'import-run': async ({ backend, emit }, args) => {
+    const { fileName, map, skipInvalid, dryRun } = args;
     const report = await importAccounts(
       backend.connection(),
-      decode(contentBase64),
+      importBytes(args),
       fileName,
-      // The bytes were decoded for this call alone: the import worker may take them without a copy.
+      // The bytes are this call's alone: the import worker may take them without a copy.
       { ...(map ? { map } : {}), skipInvalid: !!skipInvalid, dryRun: !!dryRun, handOver: true },
       backend.now(),
     );

@@ -118,13 +118,13 @@ export const accountVerbs: Record<string, Verb> = {
     },
     async run(backend, positionals, flags, io) {
       const file = positionals[1]!;
-      // A regular file only, and not over the limit: refused before anything is read. Only its
-      // base64 is kept (the bytes are not held beside it while the import runs).
-      const contentBase64 = readImportFile(file).toString('base64');
+      // A regular file only, and not over the limit: refused before anything is read. Its bytes
+      // are handed to the handler as they are (`content`: no base64 in this process).
+      const content = readImportFile(file);
       const map = parseMapFlag(flags.map);
       const report = await backend.call('import-run', {
         fileName: path.basename(file),
-        contentBase64,
+        content,
         ...(map ? { map } : {}),
         skipInvalid: !!flags['skip-invalid'],
         dryRun: !!flags['dry-run'],

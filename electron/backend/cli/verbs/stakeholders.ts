@@ -74,14 +74,14 @@ function days(flags: Flags): number | undefined {
 async function importStakeholders(backend: Backend, file: string | undefined, flags: Flags, io: Parameters<Verb['run']>[3]): Promise<number> {
   if (!file) throw new UsageError('usage: import stakeholders FILE --account NAME [--map "Header=field,..."] [--skip-invalid] [--dry-run]');
   const account = await findAccount(backend, flags.account);
-  // A regular file only, and not over the limit: refused before anything is read. Only its
-  // base64 is kept (the bytes are not held beside it while the import runs).
-  const contentBase64 = readImportFile(file).toString('base64');
+  // A regular file only, and not over the limit: refused before anything is read. Its bytes are
+  // handed to the handler as they are (`content`: no base64 in this process).
+  const content = readImportFile(file);
   const map = parseMapFlag(flags.map);
   const report = await backend.call('stakeholders-import', {
     accountId: account.id,
     fileName: path.basename(file),
-    contentBase64,
+    content,
     ...(map ? { map } : {}),
     skipInvalid: !!flags['skip-invalid'],
     dryRun: !!flags['dry-run'],
