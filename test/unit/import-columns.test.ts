@@ -174,7 +174,7 @@ describe('currency', () => {
     expect(account(b, 'Acme')).toEqual({ currency: 'USD', companyRevenue: 200_000_000 });
     expect(revenue(b, 'Acme')).toEqual([{ year: 2025, revenue: 110_004 }]);
     expect(formatMoney(110_004, 'USD', 'en')).toBe('US$1,100.04');
-    expect(formatMoney(110_004, 'USD', 'zh-CN', { compact: true })).toBe('US$1100.04');
+    expect(formatMoney(110_004, 'USD', 'zh-CN', { compact: true })).toBe('US$1,100');
     // A plain number names no currency: the account keeps the default.
     expect(account(b, 'Plain')?.currency).toBe('CNY');
     expect(revenue(b, 'Plain')).toEqual([{ year: 2025, revenue: 1_200_000 }]);
