@@ -88,7 +88,7 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
     confirmApprove: 'Approving freezes the plan and the account figures of today as version {{n}}.',
     confirmApproveTitle: 'Approve the plan?',
     confirmRollTitle: "Start {{year}}'s plan?",
-    confirmRoll: "Built from this plan: every section's text; objectives with this year's targets as baselines; actions not done carried over without due dates.",
+    confirmRoll: "Built from this plan: every section's text; objectives with this year's actuals as baselines (revenue recorded, wallet share, satisfaction; none where nothing was recorded) and no targets; actions not done carried over without due dates.",
     sectionNumber: '{{n}}. {{name}}',
   },
   save: {
@@ -275,7 +275,9 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
     added: 'Added',
     removed: 'Removed',
     modified: 'Changed',
-    fields: ' ({{fields}})',
+    colon: ': ',
+    to: 'changed to',
+    empty: '(empty)',
     needVersions: 'No version approved yet. Approving freezes a version; after that versions can be compared.',
   },
 };

@@ -16,7 +16,7 @@ import {
   type PlanItemKind,
 } from '../../../../shared/domain/plan';
 import { parseInteger, parseMoney } from '../../../../shared/domain/values';
-import { money, moneyInput } from '../accounts/format';
+import { money, moneyFull, moneyInput, shortDate, tk } from '../accounts/format';
 
 export type FieldType = 'text' | 'textarea' | 'figure' | 'money' | 'date' | 'int' | 'person' | 'enum' | 'bool';
 
@@ -224,4 +224,74 @@ export function itemLabel(data: PlanItemData): string {
     case 'contact':
       return data.target;
   }
+}
+
+/** What the compare dialog and the tables need to show a field's value in words. */
+export interface ShowContext {
+  people: readonly { id: number; name: string }[];
+  currency: Currency;
+  locale: string;
+  t: TFunction;
+}
+
+/** Longer texts are cut in the compare dialog (the whole text is in the plan). */
+const MAX_SHOWN = 60;
+
+/** One field of an item as words: a person's name, an enum's label, money in the currency, a date; `empty` when unset. */
+export function fieldText(spec: FieldSpec, data: Record<string, unknown>, ctx: ShowContext, empty = '—'): string {
+  const v = data[spec.key];
+  const { t, locale, currency } = ctx;
+  switch (spec.type) {
+    case 'person': {
+      const p = ctx.people.find((x) => x.id === v);
+      return p ? p.name : v === null || v === undefined ? empty : `#${String(v)}`;
+    }
+    case 'enum':
+      return v ? tk(t, `planEditor.${spec.group}.${String(v)}`) : empty;
+    case 'bool':
+      return v ? t('planEditor.items.yes') : t('planEditor.items.no');
+    case 'date':
+      return v ? shortDate(v as string, locale) : empty;
+    case 'money':
+      return v === null || v === undefined ? empty : moneyFull(v as number, currency, locale);
+    case 'figure': {
+      // money in full: a compact ¥1.2万 could hide the change being shown
+      const unit = (data.unit as Unit | undefined) ?? 'money';
+      if (v === null || v === undefined) return empty;
+      return unit === 'money' ? moneyFull(v as number, currency, locale) : showFigure(v as number, unit, currency, locale);
+    }
+    case 'int':
+      return v === null || v === undefined ? empty : (v as number).toLocaleString(locale);
+    default: {
+      const s = v === null || v === undefined ? '' : String(v).replace(/\s+/g, ' ').trim();
+      if (!s) return empty;
+      return s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s;
+    }
+  }
+}
+
+export interface FieldChange {
+  field: string;
+  /** The field's label in the language shown. */
+  label: string;
+  before: string;
+  after: string;
+}
+
+/**
+ * The fields of a changed item with their old and new values in words, in the order of the form;
+ * bookkeeping fields (the tier a contact plan came from, the stakeholder link) are left out.
+ */
+export function itemFieldChanges(kind: PlanItemKind, fields: readonly string[], before: PlanItemData, after: PlanItemData, ctx: ShowContext): FieldChange[] {
+  const b = before as unknown as Record<string, unknown>;
+  const a = after as unknown as Record<string, unknown>;
+  const empty = ctx.t('planEditor.compare.empty');
+  return FIELDS[kind]
+    .filter((spec) => fields.includes(spec.key))
+    .map((spec) => ({
+      field: spec.key,
+      label: tk(ctx.t, `planEditor.fields.${spec.label}`),
+      before: fieldText(spec, b, ctx, empty),
+      after: fieldText(spec, a, ctx, empty),
+    }));
 }
