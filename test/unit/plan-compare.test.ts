@@ -7,8 +7,8 @@ import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../shared/i18n';
 import { comparePlanContent, planItemDataSchema, type PlanContent } from '../../shared/domain/plan';
-import { itemFieldChanges } from '../../renderer/src/features/plans/items';
-import { moneyFull } from '../../renderer/src/features/accounts/format';
+import { itemFieldChanges } from '../../renderer/src/features/plans/fields';
+import { formatMoney as moneyFull } from '../../shared/domain/money';
 
 async function tFor(lng: 'zh-CN' | 'en'): Promise<TFunction> {
   const i = i18next.createInstance();

@@ -119,6 +119,8 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
     table: 'Insert table',
     addRow: 'Add table row',
     addColumn: 'Add table column',
+    deleteRow: 'Delete table row',
+    deleteColumn: 'Delete table column',
     deleteTable: 'Delete table',
     link: 'Link',
     linkPrompt: 'Link address (http, https or mailto)',

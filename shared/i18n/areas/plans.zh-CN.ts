@@ -113,6 +113,8 @@ export const planEditorZhCN = {
     table: '插入表格',
     addRow: '添加表格行',
     addColumn: '添加表格列',
+    deleteRow: '删除表格行',
+    deleteColumn: '删除表格列',
     deleteTable: '删除表格',
     link: '链接',
     linkPrompt: '链接地址（http、https 或 mailto）',

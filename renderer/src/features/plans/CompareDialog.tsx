@@ -14,7 +14,8 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { SelectField } from '../../ui/SelectField';
 import { shortDate } from '../accounts/format';
-import { itemFieldChanges, itemLabel } from './items';
+import { itemFieldChanges } from './fields';
+import { itemLabel } from './items';
 
 type Ref = number | 'current';
 
