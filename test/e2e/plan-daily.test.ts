@@ -75,9 +75,10 @@ describe('plan editor: due dates, tables, compare values', () => {
         await toolbar.getByRole('button', { name: p.toolbar.table }).click();
         await expect.poll(() => shape(page, lang)).toEqual({ rows: 3, cols: 3 });
         await page.keyboard.type(lang === 'zh-CN' ? '区域电网调度中心信息化改造项目二期' : 'Regional-grid-dispatch-centre-modernisation-phase-two');
-        for (let i = 0; i < 5; i++) await toolbar.getByRole('button', { name: p.toolbar.addColumn }).click();
+        // 13 columns: wider than the column at the old 60 px a cell
+        for (let i = 0; i < 10; i++) await toolbar.getByRole('button', { name: p.toolbar.addColumn }).click();
         await toolbar.getByRole('button', { name: p.toolbar.addRow }).click();
-        await expect.poll(() => shape(page, lang)).toEqual({ rows: 4, cols: 8 });
+        await expect.poll(() => shape(page, lang)).toEqual({ rows: 4, cols: 13 });
         const fits = () =>
           box.evaluate((el) => {
             const table = el.querySelector('table')!.getBoundingClientRect();
@@ -87,10 +88,10 @@ describe('plan editor: due dates, tables, compare values', () => {
         expect(await fits()).toBe(true);
         await screenshot(page, 'plan-table-wide', lang);
         await toolbar.getByRole('button', { name: p.toolbar.deleteRow }).click();
-        await expect.poll(() => shape(page, lang)).toEqual({ rows: 3, cols: 8 });
+        await expect.poll(() => shape(page, lang)).toEqual({ rows: 3, cols: 13 });
         await toolbar.getByRole('button', { name: p.toolbar.deleteColumn }).click();
         await toolbar.getByRole('button', { name: p.toolbar.deleteColumn }).click();
-        await expect.poll(() => shape(page, lang)).toEqual({ rows: 3, cols: 6 });
+        await expect.poll(() => shape(page, lang)).toEqual({ rows: 3, cols: 11 });
         expect(await fits()).toBe(true);
         await page.getByTestId('save-strategy').getByText(p.save.saved, { exact: true }).waitFor({ timeout: 10_000 });
         await expect
@@ -99,7 +100,7 @@ describe('plan editor: due dates, tables, compare values', () => {
             const table = html.slice(html.indexOf('<table'));
             return { rows: (table.match(/<tr/g) ?? []).length, firstRowCells: (table.slice(0, table.indexOf('</tr>')).match(/<t[hd][\s>]/g) ?? []).length };
           })
-          .toEqual({ rows: 3, firstRowCells: 6 });
+          .toEqual({ rows: 3, firstRowCells: 11 });
         await screenshot(page, 'plan-table', lang);
 
         // --- compare: a changed objective shows its old and new target ------------------------------
