@@ -97,7 +97,7 @@ const PX_PER_MM = 96 / 25.4;
 /** The most room the stakeholder map takes in the text column (CSS px): the text width, most of a page's height. */
 export const MAP_BOX_A4 = { width: Math.floor((210 - PLAN_PAGE_MARGIN_MM.left - PLAN_PAGE_MARGIN_MM.right) * PX_PER_MM), height: Math.floor(200 * PX_PER_MM) };
 /** On an A3 landscape fold-out page (its heading above it). */
-export const MAP_BOX_A3 = { width: Math.floor((420 - PLAN_PAGE_MARGIN_MM.left - PLAN_PAGE_MARGIN_MM.right) * PX_PER_MM), height: Math.floor((297 - PLAN_PAGE_MARGIN_MM.top - PLAN_PAGE_MARGIN_MM.bottom - 22) * PX_PER_MM) };
+export const MAP_BOX_A3 = { width: Math.floor((420 - PLAN_PAGE_MARGIN_MM.left - PLAN_PAGE_MARGIN_MM.right) * PX_PER_MM), height: Math.floor((297 - PLAN_PAGE_MARGIN_MM.top - PLAN_PAGE_MARGIN_MM.bottom - 30) * PX_PER_MM) };
 /** People's names on a printed map are at least 7 pt (in CSS px). */
 export const MIN_MAP_NAME_PX = (7 / 72) * 96;
 
@@ -330,10 +330,10 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
       const size = `width:${(drawn.width * fitted.scale).toFixed(1)}px;height:${(drawn.height * fitted.scale).toFixed(1)}px`;
       const keyNote = fitted.keyOnly ? note(fill(t.mapKeyPeople, { shown: fitted.shown, total: fitted.total })) : '';
       const figureHtml = `<figure class="map" style="${size}" data-scale="${fitted.scale.toFixed(4)}">${drawn.svg}</figure>`;
-      let out =
-        fitted.box === 0
-          ? `${sub(t.mapTitle)}${figureHtml}${keyNote}`
-          : `<div class="foldout">${sub(t.mapFoldout)}${figureHtml}${keyNote}</div>`;
+      // in the column: the map first; on a fold-out page: after the coverage (so the section's first
+      // page holds its text and coverage, not the heading alone)
+      const foldout = fitted.box === 0 ? '' : `<div class="foldout">${sub(t.mapFoldout)}${keyNote}${figureHtml}</div>`;
+      let out = fitted.box === 0 ? `${sub(t.mapTitle)}${figureHtml}${keyNote}` : '';
       let coverage = `${sub(t.coverageTitle)}<p>${esc(summary)}</p>`;
       if (shows('coverage-gaps')) {
         coverage += table(
@@ -360,7 +360,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
                 .join('')}</ul>`
             : note(t.noGaps));
       }
-      return out + (coverage ? keep(coverage) : '') + liveTag;
+      return out + (coverage ? keep(coverage) : '') + liveTag + foldout;
     },
     team: () => {
       const rows = items('team').map((i) => i.data as Extract<PlanItemData, { kind: 'team' }>);
