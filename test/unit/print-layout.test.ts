@@ -45,13 +45,12 @@ async function smallest(html: string, selector: string, width: number): Promise<
   const page = await browser!.newPage({ viewport: { width, height: 800 } });
   try {
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.evaluate((sel) => {
-      const sizes = [...document.querySelectorAll(sel)].map((el) => {
-        if (el instanceof SVGTextElement) return parseFloat(el.getAttribute('font-size') ?? '0') * (el.getScreenCTM()?.a ?? 0);
-        return parseFloat(getComputedStyle(el).fontSize);
-      });
+    // code for the page goes as a string (the test project has no DOM types)
+    return await page.evaluate<{ n: number; min: number }>(`(() => {
+      const sizes = [...document.querySelectorAll(${JSON.stringify(selector)})].map((el) =>
+        el instanceof SVGTextElement ? parseFloat(el.getAttribute('font-size') || '0') * (el.getScreenCTM() ? el.getScreenCTM().a : 0) : parseFloat(getComputedStyle(el).fontSize));
       return { n: sizes.length, min: sizes.length ? Math.min(...sizes) : Infinity };
-    }, selector);
+    })()`);
   } finally {
     await page.close();
   }
