@@ -7,7 +7,8 @@
  *   people), at least 18 px on a forum slide 1280 px wide; the board slide's names too.
  * - Page breaks: each sample plan printed to PDF; per page (pdftotext), no page after the contents
  *   holds only a footnote, a heading, or a couple of spill-over rows: a page that does not start a
- *   section has at least MIN_LINES lines of its own, and no page ends with a sub-heading. The
+ *   section has at least MIN_LINES lines of its own, no page ends with a sub-heading or a table's
+ *   header row, and a table going on over a page takes more than KEEP_ROWS rows with it. The
  *   pages are kept as PNGs (pdftoppm) under test-results/plan-pdf/ to look at.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,7 +18,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPrinter, CHROMIUM_ARGS, findChromium } from '../../electron/backend/documents/chromium-printer';
 import { MIN_SLIDE_NAME_PX } from '../../electron/backend/documents/forum-deck';
-import { MIN_MAP_NAME_PX, PLAN_PDF_OPTIONS, planDocument, printPlanPdf } from '../../electron/backend/documents/plan-document';
+import { KEEP_ROWS, MIN_MAP_NAME_PX, PLAN_PDF_OPTIONS, planDocument, printPlanPdf } from '../../electron/backend/documents/plan-document';
 import { planDocumentInput } from '../../electron/backend/handlers/plan-export';
 import { messages } from '../../shared/i18n';
 import { NOW, TODAY } from './accounts-helpers';
@@ -64,7 +65,7 @@ async function sample(locale: 'zh-CN' | 'en') {
   return { b, plans };
 }
 
-describe.each(['zh-CN', 'en'] as const)('printed for reading (%s)', (locale) => {
+describe.each((process.env.KEYPLAN_TEST_LOCALES ?? 'zh-CN,en').split(',') as ('zh-CN' | 'en')[])('printed for reading (%s)', (locale) => {
   it.skipIf(!chromium)('plan maps print names at 7 pt or more; forum map and board slides at 18 px or more', { timeout: 240_000 }, async () => {
     const { b, plans } = await sample(locale);
     const db = b.connection();
@@ -130,6 +131,21 @@ describe.each(['zh-CN', 'en'] as const)('printed for reading (%s)', (locale) => 
             if (!startsSection) expect(own.length, where).toBeGreaterThanOrEqual(MIN_LINES);
             const last = squash(own[own.length - 1] ?? '');
             expect(subTitles.map(squash).includes(last), `${where} ends with a heading`).toBe(false);
+            // a table split here: the next page starts with its repeated header row; the rows after it
+            // must be more than a spill-over (the header and at least KEEP_ROWS rows), and this page
+            // must not end with the header alone
+            const nextRaw = (pages[i + 1] ?? '').split('\n').filter((l) => l.trim() !== '').slice(1, -1);
+            const head = nextRaw[0] ? squash(nextRaw[0]) : '';
+            if (head && own.some((l) => squash(l) === head)) {
+              expect(last === head, `${where} ends with a table's header row`).toBe(false);
+              // the table's rows on the next page: indented lines (pdftotext -layout) up to a heading or text at the margin
+              let rows = 0;
+              for (const l of nextRaw.slice(1)) {
+                if (!/^ {1,3}\S/.test(l) || subTitles.map(squash).includes(squash(l))) break;
+                rows++;
+              }
+              expect(rows, `${where}: the table goes on with only ${rows} rows`).toBeGreaterThanOrEqual(KEEP_ROWS);
+            }
           }
           execFileSync('pdftoppm', ['-png', '-r', '30', file, file.replace(/\.pdf$/, '')]);
         }

@@ -95,9 +95,9 @@ const CONTENT_WIDTH_PX = Math.floor(((210 - PLAN_PAGE_MARGIN_MM.left - PLAN_PAGE
 
 const PX_PER_MM = 96 / 25.4;
 /** The most room the stakeholder map takes in the text column (CSS px): the text width, most of a page's height. */
-export const MAP_BOX_A4 = { width: Math.floor((210 - PLAN_PAGE_MARGIN_MM.left - PLAN_PAGE_MARGIN_MM.right) * PX_PER_MM), height: Math.floor(200 * PX_PER_MM) };
+export const MAP_BOX_A4 = { width: Math.floor((210 - PLAN_PAGE_MARGIN_MM.left - PLAN_PAGE_MARGIN_MM.right) * PX_PER_MM) - 4, height: Math.floor(200 * PX_PER_MM) };
 /** On an A3 landscape fold-out page (its heading above it). */
-export const MAP_BOX_A3 = { width: Math.floor((420 - PLAN_PAGE_MARGIN_MM.left - PLAN_PAGE_MARGIN_MM.right) * PX_PER_MM), height: Math.floor((297 - PLAN_PAGE_MARGIN_MM.top - PLAN_PAGE_MARGIN_MM.bottom - 30) * PX_PER_MM) };
+export const MAP_BOX_A3 = { width: Math.floor((420 - PLAN_PAGE_MARGIN_MM.left - PLAN_PAGE_MARGIN_MM.right) * PX_PER_MM) - 4, height: Math.floor((297 - PLAN_PAGE_MARGIN_MM.top - PLAN_PAGE_MARGIN_MM.bottom - 30) * PX_PER_MM) };
 /** People's names on a printed map are at least 7 pt (in CSS px). */
 export const MIN_MAP_NAME_PX = (7 / 72) * 96;
 
@@ -620,7 +620,8 @@ ${body}${more}
   .asof { color: ${C.faint}; font-size: 8pt; margin: 1mm 0 0; text-align: right; }
   figure { margin: 0 0 3mm; }
   figure.chart svg { display: block; width: 100%; height: auto; }
-  figure.map { border: .25mm solid ${C.rule}; border-radius: 1.5mm; overflow: hidden; margin: 0 auto 3mm; }
+  /* content-box: the border is outside the size the map was scaled to (its names stay >= 7 pt) */
+  figure.map { box-sizing: content-box; border: .25mm solid ${C.rule}; border-radius: 1.5mm; overflow: hidden; margin: 0 auto 3mm; }
   figure.map svg { display: block; width: 100%; height: 100%; }
   /* a map too large for the text column: its own A3 landscape page (folded into the A4 report) */
   @page foldout { size: A3 landscape; }
