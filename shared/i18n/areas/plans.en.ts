@@ -88,7 +88,7 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
     confirmApprove: 'Approving freezes the plan and the account figures of today as version {{n}}.',
     confirmApproveTitle: 'Approve the plan?',
     confirmRollTitle: "Start {{year}}'s plan?",
-    confirmRoll: "Built from this plan: every section's text; objectives with this year's targets as baselines; actions not done carried over without due dates.",
+    confirmRoll: "Built from this plan: every section's text; objectives with this year's actuals as baselines (revenue recorded, wallet share, satisfaction; none where nothing was recorded) and no targets; actions not done carried over without due dates.",
     sectionNumber: '{{n}}. {{name}}',
   },
   save: {
@@ -119,6 +119,8 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
     table: 'Insert table',
     addRow: 'Add table row',
     addColumn: 'Add table column',
+    deleteRow: 'Delete table row',
+    deleteColumn: 'Delete table column',
     deleteTable: 'Delete table',
     link: 'Link',
     linkPrompt: 'Link address (http, https or mailto)',
@@ -275,7 +277,9 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
     added: 'Added',
     removed: 'Removed',
     modified: 'Changed',
-    fields: ' ({{fields}})',
+    colon: ': ',
+    to: 'changed to',
+    empty: '(empty)',
     needVersions: 'No version approved yet. Approving freezes a version; after that versions can be compared.',
   },
 };

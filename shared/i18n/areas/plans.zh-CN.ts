@@ -84,7 +84,7 @@ export const planEditorZhCN = {
     confirmApprove: '批准后，当前内容和客户数据将冻结为第 {{n}} 版。',
     confirmApproveTitle: '批准计划？',
     confirmRollTitle: '开始 {{year}} 年计划？',
-    confirmRoll: '以本计划为基础：各章节文字照搬；目标以今年的目标值为基线；未完成的行动延续（不带到期日）。',
+    confirmRoll: '以本计划为基础：各章节文字照搬；目标以今年的实际值为基线（已记录的收入、钱包份额、满意度；无记录则留空），目标值待填；未完成的行动延续（不带到期日）。',
     sectionNumber: '{{n}}. {{name}}',
   },
   save: {
@@ -113,6 +113,8 @@ export const planEditorZhCN = {
     table: '插入表格',
     addRow: '添加表格行',
     addColumn: '添加表格列',
+    deleteRow: '删除表格行',
+    deleteColumn: '删除表格列',
     deleteTable: '删除表格',
     link: '链接',
     linkPrompt: '链接地址（http、https 或 mailto）',
@@ -269,7 +271,9 @@ export const planEditorZhCN = {
     added: '新增',
     removed: '删除',
     modified: '修改',
-    fields: '（{{fields}}）',
+    colon: '：',
+    to: '改为',
+    empty: '（空）',
     needVersions: '还没有批准过的版本。计划批准后会冻结一个版本，之后可以对比。',
   },
 };

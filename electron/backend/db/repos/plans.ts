@@ -22,6 +22,7 @@ import {
   canMoveStatus,
   comparePlanContent,
   rollItemForward,
+  type YearActuals,
   sectionOfKind,
   type PlanContent,
   type PlanItemData,
@@ -454,9 +455,25 @@ export function compareVersions(db: Db, planId: number, a: number | 'current', b
   return { planId, a: { version: a }, b: { version: b }, sections: comparePlanContent(contentOf(db, planId, a), contentOf(db, planId, b)) };
 }
 
+/** What an account actually did in a year: revenue and profit recorded, wallet share now, the year's average satisfaction. */
+export function yearActuals(db: Db, accountId: number, year: number): YearActuals {
+  const r = db.prepare('SELECT revenue, profit FROM account_revenue WHERE account_id = ? AND year = ?').get(accountId, year) as { revenue: number | null; profit: number | null } | undefined;
+  const a = db.prepare('SELECT share_of_wallet_bp AS share FROM accounts WHERE id = ?').get(accountId) as { share: number | null } | undefined;
+  const s = db
+    .prepare("SELECT avg(score) AS score FROM satisfaction WHERE account_id = ? AND date >= ? AND date <= ?")
+    .get(accountId, `${year}-01-01`, `${year}-12-31`) as { score: number | null };
+  return {
+    revenue: r?.revenue ?? null,
+    profit: r?.profit ?? null,
+    walletShare: a?.share ?? null,
+    satisfaction: s.score === null ? null : Math.round(s.score),
+  };
+}
+
 /**
  * Next year's plan, started from this one: every section's text (and its internal-only mark); objectives with this year's
- * targets as next year's baselines and no targets yet; SWOT, competitors, team, risks and the
+ * ACTUALS as next year's baselines (yearActuals: revenue and profit recorded, wallet share, the
+ * year's average satisfaction; never this year's targets) and no targets yet; SWOT, competitors, team, risks and the
  * contact plan as they are; actions not done (todo, doing) without their due dates. A draft,
  * version 1, with the same owner.
  */
@@ -471,8 +488,9 @@ export function rollForward(db: Db, planId: number, now: Date, today: string): P
       if (s.internal) db.prepare('UPDATE plan_sections SET internal = 1 WHERE plan_id = ? AND section = ?').run(next, s.section);
     }
     const sorts = new Map<PlanItemKind, number>();
+    const actuals = yearActuals(db, from.account_id, from.year);
     for (const item of itemsOf(db, planId)) {
-      const data = rollItemForward(item.data);
+      const data = rollItemForward(item.data, actuals);
       if (!data) continue;
       const sort = sorts.get(item.kind) ?? 0;
       sorts.set(item.kind, sort + 1);

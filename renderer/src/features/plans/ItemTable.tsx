@@ -11,6 +11,7 @@ import type { PlanItemKind } from '../../../../shared/domain/plan';
 import { api } from '../../api/client';
 import { errorText } from '../../lib/errors';
 import { Button } from '../../ui/Button';
+import { DateField } from '../../ui/DateField';
 import { FormDialog } from '../../ui/FormDialog';
 import { useNotice } from '../../ui/Notice';
 import { SelectField } from '../../ui/SelectField';
@@ -165,6 +166,9 @@ export function ItemTable({ planId, kind, items, people, currency, readOnly, fil
               ))}
           </SelectField>
         );
+      case 'date':
+        // the same date forms as every date field (2026-05-01, 2026/5/1, 2026年5月1日) and the calendar button
+        return <DateField key={spec.key} label={label} value={String(value)} error={error} onChange={(v) => setValue(spec.key, v)} />;
       case 'textarea':
         return <TextArea key={spec.key} label={label} value={String(value)} error={error} rows={2} required={spec.required} onChange={(e) => setValue(spec.key, e.target.value)} />;
       default:
@@ -177,7 +181,6 @@ export function ItemTable({ planId, kind, items, people, currency, readOnly, fil
             required={spec.required}
             type="text"
             inputMode={NUMERIC.has(spec.type) ? 'decimal' : undefined}
-            placeholder={spec.type === 'date' ? 'YYYY-MM-DD' : undefined}
             onChange={(e) => setValue(spec.key, e.target.value)}
           />
         );

@@ -445,7 +445,7 @@ export default function PlanEditor({ accountId, year }: { accountId: number; yea
       >
         <p>{t('planEditor.editor.confirmRoll')}</p>
       </ConfirmDialog>
-      {comparing ? <CompareDialog planId={plan.id} versions={view.versions} onClose={() => setComparing(false)} /> : null}
+      {comparing ? <CompareDialog planId={plan.id} versions={view.versions} people={people.value ?? []} currency={plan.currency} onClose={() => setComparing(false)} /> : null}
     </div>
   );
 }

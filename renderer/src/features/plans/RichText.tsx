@@ -49,7 +49,8 @@ function extensions(placeholder: string) {
   return [
     StarterKit.configure({ heading: { levels: [2, 3, 4] }, code: false, codeBlock: false, horizontalRule: false, link: false }),
     Link.configure({ openOnClick: false, autolink: true, protocols: ['mailto'], HTMLAttributes: { rel: 'noopener noreferrer', target: null } }),
-    Table.configure({ resizable: false }),
+    // cellMinWidth small: the table is fitted to the text column by CSS (plans.css), never wider
+    Table.configure({ resizable: false, cellMinWidth: 24 }),
     TableRow,
     TableHeader,
     TableCell,
@@ -158,6 +159,12 @@ function Toolbar({ editor, sectionName }: { editor: Editor; sectionName: string 
           </ToolButton>
           <ToolButton label={t('planEditor.toolbar.addColumn')} onClick={() => chain().addColumnAfter().run()}>
             +|
+          </ToolButton>
+          <ToolButton label={t('planEditor.toolbar.deleteRow')} onClick={() => chain().deleteRow().run()}>
+            −⎯
+          </ToolButton>
+          <ToolButton label={t('planEditor.toolbar.deleteColumn')} onClick={() => chain().deleteColumn().run()}>
+            −|
           </ToolButton>
           <ToolButton label={t('planEditor.toolbar.deleteTable')} onClick={() => chain().deleteTable().run()}>
             ⊠
