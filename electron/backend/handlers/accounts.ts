@@ -1,5 +1,5 @@
 import type { AccountDetail } from '../../../shared/api/accounts';
-import { followUp } from '../../../shared/domain/cadence';
+import { followUp, PENDING_PROMISE_SQL } from '../../../shared/domain/cadence';
 import { dateOf, quarterOf } from '../../../shared/domain/dates';
 import {
   addSatisfaction,
@@ -57,7 +57,7 @@ function write<T>(ctx: HandlerContext, tables: string[], fn: (db: Db, now: Date)
 
 export function accountDetail(db: Db, id: number, day: string): AccountDetail {
   const account = getAccountRecord(db, id);
-  const extra = db.prepare('SELECT last_contact, next_step_due FROM accounts WHERE id = ?').get(id) as {
+  const extra = db.prepare(`SELECT a.last_contact, ${PENDING_PROMISE_SQL} AS next_step_due FROM accounts a WHERE a.id = ?`).get(id) as {
     last_contact: string | null;
     next_step_due: string | null;
   };

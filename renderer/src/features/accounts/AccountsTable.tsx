@@ -5,7 +5,7 @@ import type { AccountListRow, AccountSortField, Tier } from '../../../../shared/
 import { cx } from '../../lib/cx';
 import { Badge } from '../../ui/Badge';
 import { Icon } from '../../ui/icons';
-import { FOLLOW_UP_TONE, followUpText, money, shortDate, tierName, tk } from './format';
+import { FOLLOW_UP_TONE, followUpText, followUpWhy, localToday, money, shortDate, tierName, tk } from './format';
 import { accountHref } from './href';
 import { scrollMemory } from './listState';
 
@@ -30,7 +30,7 @@ const COLUMNS: Column[] = [
   { key: 'owner', sort: 'owner', width: 76 },
   { key: 'revenueThisYear', sort: 'revenueThisYear', width: 96, num: true, descFirst: true },
   { key: 'lastContact', sort: 'lastContact', width: 92 },
-  { key: 'followUp', sort: 'followUpDue', width: 112 },
+  { key: 'followUp', sort: 'followUpDue', width: 140 },
   { key: 'receivables', sort: 'receivableOutstanding', width: 92, num: true, descFirst: true },
 ];
 
@@ -280,7 +280,9 @@ const Row = memo(function Row({ row, index, tabbable, tier, locale, onFocusRow, 
       <td className="tabular">{row.lastContact ? shortDate(row.lastContact, locale) : <span className="muted">{t('accounts.row.never')}</span>}</td>
       <td>
         {f.state === 'overdue' || f.state === 'due' ? (
-          <Badge tone={FOLLOW_UP_TONE[f.state]}>{followUpText(f, t, locale)}</Badge>
+          <Badge tone={FOLLOW_UP_TONE[f.state]} title={followUpWhy(f, { grade: row.grade, lastContact: row.lastContact, today: localToday() }, t, locale)}>
+            {followUpText(f, t, locale)}
+          </Badge>
         ) : f.state === 'ok' ? (
           <span className="muted tabular">{followUpText(f, t, locale)}</span>
         ) : (
