@@ -25,7 +25,8 @@ import {
   MAX_IMPORT_BASE64,
 } from './accounts';
 import type { ImportPreview, ImportReport, PortfolioFigures, SavedView, TodayView, ExportFile } from './accounts-views';
-import { GRADES } from '../domain/enums';
+import { CURRENCIES, GRADES } from '../domain/enums';
+import { MAX_RATE_MICRO, type FxTable } from '../domain/fx';
 import { method, nameSchema } from './method';
 import { nameText, singleLine } from './text';
 import type { CadenceDays } from '../domain/cadence';
@@ -77,6 +78,16 @@ export const accountsContract = {
   'tiers-delete': method<{ id: number }>()(byId),
   'cadence-get': method<CadenceDays>()(empty),
   'cadence-set': method<CadenceDays>()(z.strictObject(Object.fromEntries(GRADES.map((g) => [g, z.number().int().min(1).max(3660)])) as Record<(typeof GRADES)[number], z.ZodNumber>)),
+  /** The reporting currency and the dated rates to it (Settings; shared/domain/fx.ts). */
+  'fx-get': method<FxTable>()(empty),
+  'fx-set': method<FxTable>()(
+    z.strictObject({
+      reporting: z.enum(CURRENCIES),
+      rates: z
+        .array(z.strictObject({ currency: z.enum(CURRENCIES), rateMicro: z.number().int().min(1).max(MAX_RATE_MICRO), asOf: isoDate }))
+        .max(CURRENCIES.length),
+    }),
+  ),
   'views-list': method<SavedView[]>()(empty),
   'views-save': method<SavedView>()(z.strictObject({ id: idSchema.optional(), name: nameText(100), query: accountQuerySchema })),
   'views-delete': method<{ id: number }>()(byId),

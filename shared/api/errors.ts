@@ -68,6 +68,8 @@ export const ERROR_CODES = [
   'db-folder-missing',
   /** A customer version of something that is internal only (the portfolio board). */
   'board-internal-only',
+  /** An exchange-rate table that cannot be kept: a rate for the reporting currency itself, or one currency twice. */
+  'fx-rates-invalid',
   'internal',
 ] as const;
 

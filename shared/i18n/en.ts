@@ -300,5 +300,6 @@ export const en: Messages = {
     'out-path-invalid': 'Cannot write {{path}}: {{reason}}. Nothing was written.',
     'db-folder-missing': 'The folder of the database {{path}} does not exist. Check the path; nothing was created.',
     'board-internal-only': 'The portfolio board names other customers and our verdicts on them: it is internal only, there is no customer version.',
+    'fx-rates-invalid': 'The exchange rates cannot be saved: {{currency}} is the reporting currency itself or appears twice. Nothing was saved; correct it and try again.',
   },
 };

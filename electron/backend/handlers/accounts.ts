@@ -43,6 +43,7 @@ import {
   saveView,
   setCadence,
 } from '../db/repos/settings';
+import { getFxTable, setFxTable } from '../db/repos/fx-rates';
 import type { Db } from '../db/types';
 import type { HandlerContext, HandlerGroup } from './types';
 
@@ -115,6 +116,8 @@ export const accountHandlers: HandlerGroup<
   | 'tiers-delete'
   | 'cadence-get'
   | 'cadence-set'
+  | 'fx-get'
+  | 'fx-set'
   | 'views-list'
   | 'views-save'
   | 'views-delete'
@@ -150,6 +153,8 @@ export const accountHandlers: HandlerGroup<
   'tiers-delete': (ctx, { id }) => write(ctx, ['tiers', 'accounts'], (db) => deleteTier(db, id)),
   'cadence-get': (ctx) => getCadence(ctx.backend.connection()),
   'cadence-set': (ctx, c) => write(ctx, ['grade_cadence'], (db) => setCadence(db, c)),
+  'fx-get': (ctx) => getFxTable(ctx.backend.connection()),
+  'fx-set': (ctx, fx) => write(ctx, ['currency_rates', 'settings'], (db, now) => setFxTable(db, fx, now)),
   'views-list': (ctx) => listViews(ctx.backend.connection()),
   'views-save': (ctx, v) => write(ctx, ['saved_views'], (db) => saveView(db, v)),
   'views-delete': (ctx, { id }) => write(ctx, ['saved_views'], (db) => deleteView(db, id)),
