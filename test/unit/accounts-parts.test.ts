@@ -39,6 +39,20 @@ describe('revenue', () => {
     expect((await b.call('accounts-get', { id: a.id })).revenue.map((r) => r.year)).toEqual([2023, 2024, 2025]);
   });
 
+  it('a target for a year without revenue yet (next year): revenue is optional, and a later revenue keeps the target', async () => {
+    const { b, a } = await withAccount();
+    expect(await b.call('revenue-set', { accountId: a.id, year: 2027, target: 5_000_000_00 })).toEqual([{ year: 2027, revenue: null, target: 5_000_000_00, profit: null }]);
+    // the revenue comes in later: the target stays
+    expect(await b.call('revenue-set', { accountId: a.id, year: 2027, revenue: 1_000_00 })).toEqual([{ year: 2027, revenue: 1_000_00, target: 5_000_000_00, profit: null }]);
+    // the form sends the whole row: revenue null clears it again
+    expect(await b.call('revenue-set', { accountId: a.id, year: 2027, revenue: null, target: 6_000_000_00, profit: null })).toEqual([
+      { year: 2027, revenue: null, target: 6_000_000_00, profit: null },
+    ]);
+    // the portfolio counts a year without revenue as no revenue, never as an error
+    const f = await b.call('portfolio-figures', { year: 2027, today: '2026-12-07' });
+    expect(f.totalRevenue).toBe(0);
+  });
+
   it('revenue-delete removes one year; a missing year or account is not-found', async () => {
     const { b, a } = await withAccount();
     await b.call('revenue-set', { accountId: a.id, year: 2024, revenue: 1 });

@@ -205,6 +205,8 @@ export const accountsEn: DeepStringRecord<typeof accountsZhCN> = {
     deleted: 'Deleted revenue for {{year}}.',
     deleteBody: 'The revenue, target and profit of {{year}} will be deleted.',
     tableCaption: 'Revenue, target and profit per year',
+    revenueHint: 'Optional: a year without revenue yet (next year) can have a target alone.',
+    needOne: 'Enter at least one of revenue, target or profit.',
   },
   interactions: {
     lead: 'Visits, calls, meetings, training, complaints, suggestions and customer care. Record the next step and its due date; you are reminded when it slips.',

@@ -205,6 +205,8 @@ export const accountsZhCN = {
     deleted: '已删除 {{year}} 年收入。',
     deleteBody: '{{year}} 年的收入、目标和利润会被删除。',
     tableCaption: '各年度收入、目标和利润',
+    revenueHint: '可留空：还没有收入的年份（例如明年）可以只填目标。',
+    needOne: '请至少填写收入、目标或利润中的一项。',
   },
   interactions: {
     lead: '拜访、电话、会议、培训、投诉、建议和客户关怀。记录下一步和完成期限，逾期会提醒你。',
