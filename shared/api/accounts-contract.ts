@@ -24,7 +24,7 @@ import {
   type Tier,
   MAX_IMPORT_BASE64,
 } from './accounts';
-import type { ImportPreview, ImportReport, PortfolioFigures, SavedView, TodayView, ExportFile } from './accounts-views';
+import type { AccountsExportFile, ImportPreview, ImportReport, PortfolioFigures, SavedView, TodayView } from './accounts-views';
 import { CURRENCIES, GRADES } from '../domain/enums';
 import { MAX_RATE_MICRO, type FxTable } from '../domain/fx';
 import { method, nameSchema } from './method';
@@ -99,6 +99,12 @@ export const accountsContract = {
 
   'import-preview': method<ImportPreview>()(z.strictObject({ ...importSource })),
   'import-run': method<ImportReport>()(z.strictObject({ ...importSource, skipInvalid: z.boolean().optional(), dryRun: z.boolean().optional() })),
-  'export-accounts': method<ExportFile>()(z.strictObject({ format: z.enum(EXPORT_FORMATS), locale: z.enum(['zh-CN', 'en']).optional() })),
+  /**
+   * The accounts as a file. Without `query`: every account. With it: the accounts the list shows for
+   * that filter (accounts-query's filter, in its order); the reply says how many of how many.
+   */
+  'export-accounts': method<AccountsExportFile>()(
+    z.strictObject({ format: z.enum(EXPORT_FORMATS), locale: z.enum(['zh-CN', 'en']).optional(), query: accountQuerySchema.optional(), today: isoDate.optional() }),
+  ),
   'sample-load': method<{ accounts: number }>()(z.strictObject({ locale: z.enum(['zh-CN', 'en']).optional(), accounts: z.number().int().min(1).max(20_000).optional(), today: isoDate.optional() })),
 } as const;

@@ -123,3 +123,13 @@ export interface ExportFile {
   mime: string;
   contentBase64: string;
 }
+
+/** An accounts export: the file, and what it holds (all accounts, or those of the list's filter). */
+export interface AccountsExportFile extends ExportFile {
+  /** Accounts in the file. */
+  accounts: number;
+  /** Accounts in the database (not deleted). */
+  total: number;
+  /** True when a filter chose the accounts (`query` given). */
+  filtered: boolean;
+}
