@@ -128,7 +128,7 @@ describe('accounts list', () => {
     const file = await download.path();
     const firstLine = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
     expect(firstLine.startsWith('客户名称,英文名称,简称,上级单位,行业,区域,客户经理')).toBe(true);
-    await page.getByText(fill(t.accounts.export.done, { file: download.suggestedFilename() })).waitFor();
+    await page.getByText(fill(t.accounts.export.done, { n: 40, file: download.suggestedFilename() })).waitFor();
     await page.context().close();
   });
 
@@ -145,9 +145,23 @@ describe('accounts list', () => {
     await page.getByRole('button', { name: t.accounts.views.button, exact: true }).click();
     await screenshot(page, 'accounts-views-menu', 'en');
     await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: t.accounts.export.button, exact: true }).click();
+    // Export takes the filter, and says so: the button counts the filtered accounts, the menu offers them or all.
+    const gradeA = ((await invoke(preview, 'accounts-query', { grades: ['A'] })) as AccountQueryResult).rows.length;
+    expect(gradeA).toBeGreaterThan(0);
+    await page.getByRole('button', { name: fill(t.accounts.export.buttonFiltered, { n: gradeA }), exact: true }).click();
     await screenshot(page, 'accounts-export-menu', 'en');
+    const filteredCsv = fill(t.accounts.export.filteredItem, { n: gradeA, format: t.accounts.export.csv });
+    await page.getByRole('menuitem', { name: fill(t.accounts.export.allItem, { total: 40, format: t.accounts.export.csv }) }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: filteredCsv }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^keyplan-accounts-\d{4}-\d{2}-\d{2}-filtered\.csv$/);
+    const lines = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+    expect(lines.length).toBe(gradeA + 1);
+    await page.getByText(fill(t.accounts.export.doneFiltered, { n: gradeA, total: 40, file: download.suggestedFilename() })).waitFor();
+    await screenshot(page, 'accounts-export-filtered-done', 'en');
+    await filterButton(page, 'en', t.accounts.filters.grade).click();
+    await page.getByRole('dialog', { name: t.accounts.filters.grade }).getByRole('checkbox', { name: /^Grade A/ }).uncheck();
     await page.keyboard.press('Escape');
+    await page.getByText(fill(t.accounts.countAll, { total: 40 }), { exact: true }).waitFor();
     await page.getByRole('searchbox', { name: t.accounts.search.label }).fill('zzzz');
     await page.getByText(fill(t.accounts.search.noResultsFor, { query: 'zzzz' })).waitFor();
     await screenshot(page, 'accounts-no-results', 'en');

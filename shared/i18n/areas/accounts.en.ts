@@ -49,11 +49,16 @@ export const accountsEn: DeepStringRecord<typeof accountsZhCN> = {
   },
   export: {
     button: 'Export',
-    menuLabel: 'Export all accounts',
+    buttonFiltered: 'Export {{n}}',
+    menuLabel: 'Export all {{total}} accounts',
+    menuFiltered: 'Export the {{n}} filtered accounts, or all {{total}}',
     csv: 'CSV (opens in Excel)',
     xlsx: 'Excel workbook (XLSX)',
     json: 'JSON (for other tools)',
-    done: 'Exported {{file}}.',
+    filteredItem: 'The {{n}} filtered · {{format}}',
+    allItem: 'All {{total}} · {{format}}',
+    done: 'Exported all {{n}} accounts: {{file}}',
+    doneFiltered: 'Exported the {{n}} filtered accounts (of {{total}}): {{file}}',
   },
   import: {
     link: 'Import',

@@ -49,11 +49,16 @@ export const accountsZhCN = {
   },
   export: {
     button: '导出',
-    menuLabel: '导出全部客户',
+    buttonFiltered: '导出 {{n}} 个',
+    menuLabel: '导出全部 {{total}} 个客户',
+    menuFiltered: '导出筛选出的 {{n}} 个客户，或全部 {{total}} 个',
     csv: 'CSV（Excel 可直接打开）',
     xlsx: 'Excel 工作簿（XLSX）',
     json: 'JSON（数据交换）',
-    done: '已导出 {{file}}。',
+    filteredItem: '筛选出的 {{n}} 个 · {{format}}',
+    allItem: '全部 {{total}} 个 · {{format}}',
+    done: '已导出全部 {{n}} 个客户：{{file}}',
+    doneFiltered: '已导出筛选出的 {{n}} 个客户（共 {{total}} 个）：{{file}}',
   },
   import: {
     link: '导入',
