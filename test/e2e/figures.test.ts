@@ -4,7 +4,7 @@
  * and a contact after a promise's date settles it). Both languages, with screenshots.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountRecord } from '../../shared/api/accounts';
 import type { PortfolioFigures } from '../../shared/api/accounts-views';
