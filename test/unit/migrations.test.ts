@@ -928,13 +928,13 @@ migrationSuite(9, 'internal-plan-sections', () => {
   });
 });
 
-migrationSuite(10, 'currency-rates', () => {
+migrationSuite(11, 'currency-rates', () => {
   it('adds currency_rates (empty: no account changes), integer rates, known currencies and ISO dates only', () => {
-    const db = dbAt(9);
+    const db = dbAt(10);
     const TS = '2026-12-07T09:00:00.000Z';
     db.prepare("INSERT INTO accounts (name, currency, created_at, updated_at) VALUES ('Acme', 'USD', ?, ?)").run(TS, TS);
     const before = db.prepare('SELECT * FROM accounts').all();
-    migrate(db, { target: 10 });
+    migrate(db, { target: 11 });
     expect(db.prepare('SELECT * FROM accounts').all()).toEqual(before);
     expect(db.prepare('SELECT count(*) FROM currency_rates').pluck().get()).toBe(0);
     expect(isStrict(db, 'currency_rates')).toBe(true);

@@ -1,4 +1,4 @@
-/** The reporting currency and the dated exchange rates to it (migration 0010; shared/domain/fx.ts). */
+/** The reporting currency and the dated exchange rates to it (migration 0011; shared/domain/fx.ts). */
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../../shared/api/errors';
 import { CURRENCIES, type Currency } from '../../../../shared/domain/enums';

@@ -6,8 +6,8 @@ import type { Migration } from './types';
  * reporting currency's minor units per 1 of that currency times 1,000,000 (`rate_micro`: 1 USD =
  * 7.1 CNY is 7100000). Integers only, so conversions are exact integer arithmetic.
  */
-export const m0010: Migration = {
-  version: 10,
+export const m0011: Migration = {
+  version: 11,
   name: 'currency-rates',
   up(db) {
     db.exec(`
