@@ -24,8 +24,9 @@ import {
   type Tier,
   withImportContent,
 } from './accounts';
-import type { ImportPreview, ImportReport, PortfolioFigures, SavedView, TodayView, ExportFile } from './accounts-views';
-import { GRADES } from '../domain/enums';
+import type { AccountsExportFile, ImportPreview, ImportReport, PortfolioFigures, SavedView, TodayView } from './accounts-views';
+import { CURRENCIES, GRADES } from '../domain/enums';
+import { MAX_RATE_MICRO, type FxTable } from '../domain/fx';
 import { method, nameSchema } from './method';
 import { nameText, singleLine } from './text';
 import type { CadenceDays } from '../domain/cadence';
@@ -76,6 +77,16 @@ export const accountsContract = {
   'tiers-delete': method<{ id: number }>()(byId),
   'cadence-get': method<CadenceDays>()(empty),
   'cadence-set': method<CadenceDays>()(z.strictObject(Object.fromEntries(GRADES.map((g) => [g, z.number().int().min(1).max(3660)])) as Record<(typeof GRADES)[number], z.ZodNumber>)),
+  /** The reporting currency and the dated rates to it (Settings; shared/domain/fx.ts). */
+  'fx-get': method<FxTable>()(empty),
+  'fx-set': method<FxTable>()(
+    z.strictObject({
+      reporting: z.enum(CURRENCIES),
+      rates: z
+        .array(z.strictObject({ currency: z.enum(CURRENCIES), rateMicro: z.number().int().min(1).max(MAX_RATE_MICRO), asOf: isoDate }))
+        .max(CURRENCIES.length),
+    }),
+  ),
   'views-list': method<SavedView[]>()(empty),
   'views-save': method<SavedView>()(z.strictObject({ id: idSchema.optional(), name: nameText(100), query: accountQuerySchema })),
   'views-delete': method<{ id: number }>()(byId),
@@ -87,6 +98,12 @@ export const accountsContract = {
 
   'import-preview': method<ImportPreview>()(withImportContent({ ...importSource })),
   'import-run': method<ImportReport>()(withImportContent({ ...importSource, skipInvalid: z.boolean().optional(), dryRun: z.boolean().optional() })),
-  'export-accounts': method<ExportFile>()(z.strictObject({ format: z.enum(EXPORT_FORMATS), locale: z.enum(['zh-CN', 'en']).optional() })),
+  /**
+   * The accounts as a file. Without `query`: every account. With it: the accounts the list shows for
+   * that filter (accounts-query's filter, in its order); the reply says how many of how many.
+   */
+  'export-accounts': method<AccountsExportFile>()(
+    z.strictObject({ format: z.enum(EXPORT_FORMATS), locale: z.enum(['zh-CN', 'en']).optional(), query: accountQuerySchema.optional(), today: isoDate.optional() }),
+  ),
   'sample-load': method<{ accounts: number }>()(z.strictObject({ locale: z.enum(['zh-CN', 'en']).optional(), accounts: z.number().int().min(1).max(20_000).optional(), today: isoDate.optional() })),
 } as const;

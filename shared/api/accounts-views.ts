@@ -1,7 +1,8 @@
 /** Result types of the accounts area's views: Today, portfolio figures, import, export. */
 import type { FollowUp } from '../domain/cadence';
 import type { ComplianceFigures } from '../domain/compliance';
-import type { ChurnReason, Grade } from '../domain/enums';
+import type { ChurnReason, Currency, Grade } from '../domain/enums';
+import type { FxNote } from '../domain/fx';
 import type { AccountQuery } from './accounts';
 
 export interface SavedView {
@@ -62,7 +63,10 @@ export interface ParetoPoint {
 
 export interface PortfolioFigures {
   year: number;
-  currency: string;
+  /** The reporting currency every amount below is in (shared/domain/fx.ts). */
+  currency: Currency;
+  /** The rates used and the accounts left out for want of a rate (the figures' footnote). */
+  fx: FxNote;
   totalRevenue: number;
   accounts: number;
   pareto: { points: ParetoPoint[]; headCount: number; headShareOfCount: number };
@@ -137,4 +141,14 @@ export interface ExportFile {
   fileName: string;
   mime: string;
   contentBase64: string;
+}
+
+/** An accounts export: the file, and what it holds (all accounts, or those of the list's filter). */
+export interface AccountsExportFile extends ExportFile {
+  /** Accounts in the file. */
+  accounts: number;
+  /** Accounts in the database (not deleted). */
+  total: number;
+  /** True when a filter chose the accounts (`query` given). */
+  filtered: boolean;
 }

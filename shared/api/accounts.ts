@@ -305,7 +305,8 @@ export interface RevenueYear {
 export const revenueInputSchema = z.strictObject({
   accountId: idSchema,
   year: z.number().int().min(1900).max(2200),
-  revenue: minorSchema,
+  /** Optional: a year without revenue yet (next year's target). Absent keeps what is there; null clears it. */
+  revenue: minorSchema.nullable().optional(),
   target: minorSchema.nullable().optional(),
   profit: minorSchema.nullable().optional(),
 });

@@ -72,6 +72,8 @@ export const ERROR_CODES = [
   'bin-name-taken',
   /** Purging or restoring an account that is no longer in the bin (restored meanwhile; params: name). */
   'bin-not-in-bin',
+  /** An exchange-rate table that cannot be kept: a rate for the reporting currency itself, or one currency twice. */
+  'fx-rates-invalid',
   'internal',
 ] as const;
 

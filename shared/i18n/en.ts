@@ -305,5 +305,6 @@ export const en: Messages = {
     'bin-name-taken': '“{{name}}” cannot be restored: another account now has that name. Rename that account first, then restore.',
     'bin-not-in-bin': '“{{name}}” is no longer in the bin: it was restored in another window. The bin has been refreshed.',
     'board-internal-only': 'The portfolio board names other customers and our verdicts on them: it is internal only, there is no customer version.',
+    'fx-rates-invalid': 'The exchange rates cannot be saved: {{currency}} is the reporting currency itself or appears twice. Nothing was saved; correct it and try again.',
   },
 };

@@ -312,5 +312,6 @@ export const zhCN = {
     'bin-name-taken': '无法恢复“{{name}}”：现在已有另一个同名客户。请先给那个客户改名，再恢复。',
     'bin-not-in-bin': '“{{name}}”已不在回收站中：它已在另一个窗口中恢复。回收站已刷新。',
     'board-internal-only': '客户组合看板列出其他客户及我方对其的分类判断，仅供内部使用，没有对外版。',
+    'fx-rates-invalid': '汇率表有误：{{currency}} 是报告币种本身或重复出现。没有保存，请修改后重试。',
   },
 };

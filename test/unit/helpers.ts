@@ -142,6 +142,8 @@ export function sampleArgs(dir: string): { [M in Method]: Args<M> } {
     'tiers-delete': { id: 1 },
     'cadence-get': {},
     'cadence-set': { A: 1, B: 7, C: 15, D: 30, E: 365 },
+    'fx-get': {},
+    'fx-set': { reporting: 'CNY', rates: [{ currency: 'USD', rateMicro: 7_100_000, asOf: '2026-12-01' }] },
     'views-list': {},
     'views-save': { name: 'Mine', query: { overdueOnly: true } },
     'views-delete': { id: 1 },

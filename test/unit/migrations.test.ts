@@ -948,6 +948,25 @@ migrationSuite(10, 'account-bin-names', () => {
   });
 });
 
+migrationSuite(11, 'currency-rates', () => {
+  it('adds currency_rates (empty: no account changes), integer rates, known currencies and ISO dates only', () => {
+    const db = dbAt(10);
+    const TS = '2026-12-07T09:00:00.000Z';
+    db.prepare("INSERT INTO accounts (name, currency, created_at, updated_at) VALUES ('Acme', 'USD', ?, ?)").run(TS, TS);
+    const before = db.prepare('SELECT * FROM accounts').all();
+    migrate(db, { target: 11 });
+    expect(db.prepare('SELECT * FROM accounts').all()).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM currency_rates').pluck().get()).toBe(0);
+    expect(isStrict(db, 'currency_rates')).toBe(true);
+    const ins = (c: string, r: number, d: string) => () => db.prepare('INSERT INTO currency_rates VALUES (?, ?, ?, ?)').run(c, r, d, TS);
+    ins('USD', 7_100_000, '2026-12-01')();
+    expect(sqliteCode(ins('GBP', 9_000_000, '2026-12-01'))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(ins('EUR', 0, '2026-12-01'))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(ins('EUR', 7_700_000, '2026/12/01'))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => db.prepare('INSERT INTO currency_rates VALUES (?, ?, ?, ?)').run('EUR', 7.7, '2026-12-01', TS))).toBe('SQLITE_CONSTRAINT_DATATYPE');
+  });
+});
+
 describe('the latest schema', () => {
   it('has no IN list in a CHECK (see migration 0006: write comparisons)', () => {
     const db = dbAt(LATEST_VERSION);

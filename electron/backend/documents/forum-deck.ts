@@ -31,6 +31,7 @@ import type { StakeholderMap } from '../../../shared/api/stakeholders';
 import type { Currency } from '../../../shared/domain/enums';
 import { formatMoney } from '../../../shared/domain/money';
 import { paretoChartOption } from '../../../shared/domain/pareto-chart';
+import { fxFootnote } from '../../../shared/domain/fx';
 import type { ActionData, ObjectiveData, PlanItemData } from '../../../shared/domain/plan';
 import { messages } from '../../../shared/i18n';
 import { audienceOf, boardForAudience, liveForAudience, mapForAudience, planForAudience, portfolioForAudience } from '../../../shared/domain/audience';
@@ -150,8 +151,14 @@ export function paretoChartSvg(p: PortfolioFigures['pareto'], o: { locale: Local
 export function paretoSlide(figures: PortfolioFigures, o: ForumDeckOptions): string {
   const w = t(o.locale);
   const p = figures.pareto;
-  const svg = paretoChartSvg(p, { locale: o.locale, currency: (figures.currency as Currency) || 'CNY', width: CONTENT_PX.width, height: CONTENT_PX.height - 40 });
-  return slide('pareto', w.paretoTitle, `<p class="lead">${esc(fill(w.paretoLine, { head: p.headCount, total: p.points.length }))}</p><figure class="chart">${svg}</figure>`);
+  const svg = paretoChartSvg(p, { locale: o.locale, currency: figures.currency, width: CONTENT_PX.width, height: CONTENT_PX.height - 80 });
+  // One currency: the rates used and the accounts left out (shared/domain/fx.ts), as on the screen.
+  const fxNote = fxFootnote(figures.fx, messages[o.locale].portfolio.fx).join(' · ');
+  return slide(
+    'pareto',
+    w.paretoTitle,
+    `<p class="lead">${esc(fill(w.paretoLine, { head: p.headCount, total: p.points.length }))}</p><figure class="chart">${svg}</figure><p class="note" data-fx>${esc(fxNote)}</p>`,
+  );
 }
 
 /** The slides about the whole portfolio: the board and the Pareto for us; none for customers (portfolioForAudience). */

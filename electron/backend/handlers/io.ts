@@ -1,5 +1,5 @@
 import { dateOf } from '../../../shared/domain/dates';
-import { accountsCsv, accountsJson, accountsXlsx } from '../import/account-export';
+import { accountsCsv, accountsJson, accountsXlsx, loadExportAccounts } from '../import/account-export';
 import { importAccounts, previewAccountImport } from '../import/account-import';
 import { importBytes } from '../import/import-file';
 import { generateSample } from '../sample/generate';
@@ -26,13 +26,19 @@ export const ioHandlers: HandlerGroup<'import-preview' | 'import-run' | 'export-
     if (!report.dryRun && !report.rejected) emit('data-changed', { tables: ['accounts', 'people', 'account_revenue', 'account_team'] });
     return report;
   },
-  'export-accounts': async ({ backend }, { format, locale }) => {
+  'export-accounts': async ({ backend }, { format, locale, query, today }) => {
     const db = backend.connection();
     const stamp = dateOf(backend.now());
-    const base = locale === 'en' ? `keyplan-accounts-${stamp}` : `keyplan-客户-${stamp}`;
+    const scope = query ? { query, today: today ?? query.today ?? stamp } : undefined;
+    const { accounts, total } = loadExportAccounts(db, scope);
+    const base = `${locale === 'en' ? 'keyplan-accounts' : 'keyplan-客户'}-${stamp}${scope ? (locale === 'en' ? '-filtered' : '-筛选') : ''}`;
     const content =
-      format === 'csv' ? Buffer.from(accountsCsv(db, locale ?? 'zh-CN'), 'utf8') : format === 'xlsx' ? await accountsXlsx(db, locale ?? 'zh-CN') : Buffer.from(accountsJson(db), 'utf8');
-    return { fileName: `${base}.${format}`, mime: MIME[format], contentBase64: content.toString('base64') };
+      format === 'csv'
+        ? Buffer.from(accountsCsv(db, locale ?? 'zh-CN', scope), 'utf8')
+        : format === 'xlsx'
+          ? await accountsXlsx(db, locale ?? 'zh-CN', scope)
+          : Buffer.from(accountsJson(db, scope), 'utf8');
+    return { fileName: `${base}.${format}`, mime: MIME[format], contentBase64: content.toString('base64'), accounts: accounts.length, total, filtered: !!scope };
   },
   'sample-load': ({ backend, emit }, { locale, accounts, today }) => {
     const ws = generateSample({ locale: locale ?? 'zh-CN', accounts: accounts ?? 40, today: today ?? dateOf(backend.now()) });

@@ -17,6 +17,7 @@ import type {
 /** The account fields a column can fill (shared with the renderer's mapping screen). */
 export { ACCOUNT_IMPORT_FIELDS } from '../../../shared/domain/import-fields';
 import { ACCOUNT_IMPORT_FIELDS } from '../../../shared/domain/import-fields';
+import { messages, type Messages } from '../../../shared/i18n';
 export type AccountImportField = (typeof ACCOUNT_IMPORT_FIELDS)[number];
 export type ColumnTarget = AccountImportField | `revenue:${number}` | `target:${number}` | 'ignore';
 
@@ -210,6 +211,44 @@ export const ENUM_WORDS = {
   }),
 } as const;
 
+/** Where each closed vocabulary's words live in the domain catalogue (`domain.<group>.<value>`). */
+export const ENUM_LABEL_GROUP = {
+  classification: 'classification',
+  lifecycle: 'lifecycle',
+  dealStatus: 'dealStatus',
+  grade: null, // the letter is the word in both languages
+  urgency: 'urgency',
+  importance: 'importance',
+  growthPotential: 'potential',
+  churnStatus: 'churnStatus',
+  churnReason: 'churnReason',
+} as const satisfies Record<keyof typeof ENUM_WORDS, keyof Messages['domain'] | null>;
+
+/**
+ * The words the app shows for each value, in both languages (what an export in either language
+ * writes): read back first, so an export always imports to the same values.
+ */
+const LABEL_WORDS = new Map<string, Map<string, string>>(
+  (Object.entries(ENUM_LABEL_GROUP) as [keyof typeof ENUM_WORDS, keyof Messages['domain'] | null][]).map(([kind, group]) => {
+    const m = new Map<string, string>();
+    const known = new Set((ENUM_WORDS[kind] as Map<string, string>).values());
+    if (group) {
+      for (const locale of ['en', 'zh-CN'] as const) {
+        for (const [value, label] of Object.entries(messages[locale].domain[group] as Record<string, string>)) {
+          if (known.has(value)) m.set(normalizeHeader(label), value);
+        }
+      }
+    }
+    return [kind, m];
+  }),
+);
+
+/** The word for a value in a language (the export's cell); the value itself for grades. */
+export function enumLabel(kind: keyof typeof ENUM_WORDS, value: string, locale: 'zh-CN' | 'en'): string {
+  const group = ENUM_LABEL_GROUP[kind];
+  return group ? ((messages[locale].domain[group] as Record<string, string>)[value] ?? value) : value;
+}
+
 /** Cells repeat a handful of words thousands of times: each raw word is normalised once. */
 const enumMemo = new Map<string, string | null>();
 
@@ -220,7 +259,8 @@ export function enumValue<K extends keyof typeof ENUM_WORDS>(
   const memoKey = `${kind}\u0000${raw}`;
   let v = enumMemo.get(memoKey);
   if (v === undefined) {
-    v = (ENUM_WORDS[kind] as Map<string, string>).get(normalizeHeader(raw)) ?? null;
+    const n = normalizeHeader(raw);
+    v = LABEL_WORDS.get(kind)?.get(n) ?? (ENUM_WORDS[kind] as Map<string, string>).get(n) ?? null;
     if (enumMemo.size > 10_000) enumMemo.clear();
     enumMemo.set(memoKey, v);
   }

@@ -49,11 +49,16 @@ export const accountsEn: DeepStringRecord<typeof accountsZhCN> = {
   },
   export: {
     button: 'Export',
-    menuLabel: 'Export all accounts',
+    buttonFiltered: 'Export {{n}}',
+    menuLabel: 'Export all {{total}} accounts',
+    menuFiltered: 'Export the {{n}} filtered accounts, or all {{total}}',
     csv: 'CSV (opens in Excel)',
     xlsx: 'Excel workbook (XLSX)',
     json: 'JSON (for other tools)',
-    done: 'Exported {{file}}.',
+    filteredItem: 'The {{n}} filtered · {{format}}',
+    allItem: 'All {{total}} · {{format}}',
+    done: 'Exported all {{n}} accounts: {{file}}',
+    doneFiltered: 'Exported the {{n}} filtered accounts (of {{total}}): {{file}}',
   },
   import: {
     link: 'Import',
@@ -205,6 +210,8 @@ export const accountsEn: DeepStringRecord<typeof accountsZhCN> = {
     deleted: 'Deleted revenue for {{year}}.',
     deleteBody: 'The revenue, target and profit of {{year}} will be deleted.',
     tableCaption: 'Revenue, target and profit per year',
+    revenueHint: 'Optional: a year without revenue yet (next year) can have a target alone.',
+    needOne: 'Enter at least one of revenue, target or profit.',
   },
   interactions: {
     lead: 'Visits, calls, meetings, training, complaints, suggestions and customer care. Record the next step and its due date; you are reminded when it slips.',

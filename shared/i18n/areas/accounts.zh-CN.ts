@@ -49,11 +49,16 @@ export const accountsZhCN = {
   },
   export: {
     button: '导出',
-    menuLabel: '导出全部客户',
+    buttonFiltered: '导出 {{n}} 个',
+    menuLabel: '导出全部 {{total}} 个客户',
+    menuFiltered: '导出筛选出的 {{n}} 个客户，或全部 {{total}} 个',
     csv: 'CSV（Excel 可直接打开）',
     xlsx: 'Excel 工作簿（XLSX）',
     json: 'JSON（数据交换）',
-    done: '已导出 {{file}}。',
+    filteredItem: '筛选出的 {{n}} 个 · {{format}}',
+    allItem: '全部 {{total}} 个 · {{format}}',
+    done: '已导出全部 {{n}} 个客户：{{file}}',
+    doneFiltered: '已导出筛选出的 {{n}} 个客户（共 {{total}} 个）：{{file}}',
   },
   import: {
     link: '导入',
@@ -205,6 +210,8 @@ export const accountsZhCN = {
     deleted: '已删除 {{year}} 年收入。',
     deleteBody: '{{year}} 年的收入、目标和利润会被删除。',
     tableCaption: '各年度收入、目标和利润',
+    revenueHint: '可留空：还没有收入的年份（例如明年）可以只填目标。',
+    needOne: '请至少填写收入、目标或利润中的一项。',
   },
   interactions: {
     lead: '拜访、电话、会议、培训、投诉、建议和客户关怀。记录下一步和完成期限，逾期会提醒你。',

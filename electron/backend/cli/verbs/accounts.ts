@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ImportRowError, ImportSkippedColumn } from '../../../../shared/api/accounts-views';
 import { messages } from '../../../../shared/i18n';
 import { UsageError } from '../../args';
+import { checkFilter, filterQuery, FILTER_USAGE, hasFilter } from '../account-filter';
 import { writeOutFile } from '../files';
 import { cell } from '../text';
 import { readImportFile } from '../../import/import-file';
@@ -78,11 +79,17 @@ const ACCOUNT_FIELDS_HINT = `${ACCOUNT_IMPORT_FIELDS.join(', ')}, revenue:YYYY, 
 export const accountVerbs: Record<string, Verb> = {
   list: {
     needsDb: true,
-    check(positionals) {
+    check(positionals, flags) {
       if (positionals[0] !== 'accounts') throw new UsageError('list what? try: list accounts');
+      checkFilter(flags);
     },
     async run(backend, _positionals, flags, io) {
-      const accounts = await backend.call('accounts-list', {});
+      let accounts = await backend.call('accounts-list', {});
+      if (hasFilter(flags)) {
+        // The accounts list's filter, in its order (by name unless sorted).
+        const byId = new Map(accounts.map((a) => [a.id, a]));
+        accounts = (await backend.call('accounts-query', await filterQuery(backend, flags))).rows.flatMap((r) => byId.get(r.id) ?? []);
+      }
       if (flags.json) {
         // Each account's place on every matrix: matrix key -> quadrant key with its labels.
         const placed = new Map<number, Record<string, { quadrant: string; labelZh: string; labelEn: string }>>();
@@ -149,19 +156,24 @@ export const accountVerbs: Record<string, Verb> = {
     needsDb: true,
     writesOut: true,
     check(positionals, flags) {
-      if (positionals[0] !== 'accounts') throw new UsageError('usage: export accounts --format csv|xlsx|json [--out FILE]');
+      if (positionals[0] !== 'accounts') throw new UsageError(`usage: export accounts --format csv|xlsx|json [--out FILE] ${FILTER_USAGE}`);
       exportFormat(flags);
       locale(flags);
+      checkFilter(flags);
     },
     async run(backend, _positionals, flags, io) {
       const format = exportFormat(flags);
-      const file = await backend.call('export-accounts', { format, locale: locale(flags) });
+      const query = hasFilter(flags) ? await filterQuery(backend, flags) : undefined;
+      const file = await backend.call('export-accounts', { format, locale: locale(flags), ...(query ? { query } : {}) });
       const bytes = Buffer.from(file.contentBase64, 'base64');
+      // What is in the file, said plainly: every account, or the filter's n of the total.
+      const what = file.filtered ? `${file.accounts} of ${file.total} accounts (filtered)` : `all ${file.accounts} accounts`;
       if (flags.out) {
         writeOutFile(flags.out, bytes, backend.info().dbPath);
-        io.out(`exported to ${flags.out} (${bytes.length} bytes)\n`);
+        io.out(`exported ${what} to ${flags.out} (${bytes.length} bytes)\n`);
       } else {
         io.out(bytes.toString('utf8'));
+        io.err(`exported ${what}\n`);
       }
       return EXIT_OK;
     },

@@ -20,6 +20,14 @@ export interface Flags {
   days?: string;
   safe?: boolean;
   year?: string;
+  /** The accounts filter of `list accounts` and `export accounts` (cli/account-filter.ts). */
+  search?: string;
+  tier?: string;
+  owner?: string;
+  industry?: string;
+  region?: string;
+  grade?: string;
+  overdue?: boolean;
 }
 
 export interface Verb {

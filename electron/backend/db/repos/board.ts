@@ -1,4 +1,6 @@
 /** Matrices, placements and moves. Repositories take `db` first; every write is one transaction. */
+import { fxPlan } from '../../../../shared/domain/fx';
+import { getFxTable } from './fx-rates';
 import type { Database as Db } from 'better-sqlite3';
 import os from 'node:os';
 import type { AccountQuery } from '../../../../shared/api/accounts';
@@ -310,7 +312,9 @@ export function getBoard(
 ): Board {
   const matrix = getMatrix(db, args.matrix);
   const all = queryAccountRows(db, {}, args.today).rows;
-  const head = new Set(pareto(all, (r) => r.revenueThisYear ?? 0).items.filter((i) => i.inHead).map((i) => i.item.id));
+  // The Pareto head in one currency (shared/domain/fx.ts): an account without a rate is not ranked.
+  const fx = fxPlan(all, getFxTable(db));
+  const head = new Set(pareto(all.filter(fx.included), (r) => fx.convert(r.revenueThisYear ?? 0, r.currency) ?? 0).items.filter((i) => i.inHead).map((i) => i.item.id));
   const filter: AccountQuery = {};
   if (args.ownerIds) filter.ownerIds = args.ownerIds;
   if (args.industries) filter.industries = args.industries;

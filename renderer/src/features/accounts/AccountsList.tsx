@@ -109,15 +109,30 @@ export function AccountsList() {
     window.location.hash = accountHref(id);
   }, []);
 
-  const exportAs = async (format: 'csv' | 'xlsx' | 'json') => {
+  // Export takes the list's filter (and order) when one is set, and says so; otherwise every account.
+  const exportFiltered = query.search !== undefined || filterCount(state) > 0;
+  const shownCount = data?.rows.length ?? 0;
+  const exportAs = async (format: 'csv' | 'xlsx' | 'json', scope: 'filtered' | 'all') => {
     try {
-      const file = await api('export-accounts', { format, locale: currentLocale() });
+      const file = await api('export-accounts', { format, locale: currentLocale(), ...(scope === 'filtered' ? { query, today: localToday() } : {}) });
       downloadBase64(file);
-      notice.success(t('accounts.export.done', { file: file.fileName }));
+      notice.success(
+        file.filtered
+          ? t('accounts.export.doneFiltered', { n: file.accounts, total: file.total, file: file.fileName })
+          : t('accounts.export.done', { n: file.accounts, file: file.fileName }),
+      );
     } catch (e) {
       notice.error(errorText(t, e));
     }
   };
+  const formats = ['csv', 'xlsx', 'json'] as const;
+  const exportItems = exportFiltered
+    ? [
+        ...formats.map((f) => ({ id: `filtered-${f}`, label: t('accounts.export.filteredItem', { n: shownCount, format: t(`accounts.export.${f}`) }), onSelect: () => void exportAs(f, 'filtered') })),
+        ...formats.map((f) => ({ id: `all-${f}`, label: t('accounts.export.allItem', { total: data?.total ?? 0, format: t(`accounts.export.${f}`) }), onSelect: () => void exportAs(f, 'all') })),
+      ]
+    : formats.map((f) => ({ id: f, label: t(`accounts.export.${f}`), onSelect: () => void exportAs(f, 'all') }));
+  const exportMenuLabel = exportFiltered ? t('accounts.export.menuFiltered', { n: shownCount, total: data?.total ?? 0 }) : t('accounts.export.menuLabel', { total: data?.total ?? 0 });
 
   const loadSample = async () => {
     const r = await api('sample-load', { locale: currentLocale(), today: localToday() });
@@ -148,16 +163,16 @@ export function AccountsList() {
             </ButtonLink>
             <MenuButton
               buttonClassName="btn btn--secondary"
-              buttonTitle={t('accounts.export.menuLabel')}
+              buttonTitle={exportMenuLabel}
               label={
                 <>
                   <Icon name="download" size={18} />
-                  <span className="btn__label">{t('accounts.export.button')}</span>
+                  <span className="btn__label">{exportFiltered ? t('accounts.export.buttonFiltered', { n: shownCount }) : t('accounts.export.button')}</span>
                   <Icon name="chevron-down" size={16} />
                 </>
               }
-              menuLabel={t('accounts.export.menuLabel')}
-              items={(['csv', 'xlsx', 'json'] as const).map((f) => ({ id: f, label: t(`accounts.export.${f}`), onSelect: () => void exportAs(f) }))}
+              menuLabel={exportMenuLabel}
+              items={exportItems}
             />
             <Button variant="primary" icon="plus" onClick={() => setAdding(true)}>
               {t('accounts.add.button')}

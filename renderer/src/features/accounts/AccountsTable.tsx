@@ -5,7 +5,7 @@ import type { AccountListRow, AccountSortField, Tier } from '../../../../shared/
 import { cx } from '../../lib/cx';
 import { Badge } from '../../ui/Badge';
 import { Icon } from '../../ui/icons';
-import { FOLLOW_UP_TONE, followUpText, money, shortDate, tierName, tk } from './format';
+import { FOLLOW_UP_TONE, followUpText, followUpWhy, localToday, money, shortDate, tierName, tk } from './format';
 import { DEFAULT_WIDTHS, MAX_WIDTH, MIN_WIDTH, NAME_MIN_WIDTH, type ColumnKey, type ColumnLayout } from './columnLayout';
 import { accountHref } from './href';
 import { scrollMemory } from './listState';
@@ -342,7 +342,9 @@ const Row = memo(function Row({ row, index, tabbable, tier, locale, onFocusRow, 
       {shown.has('lastContact') ? <td className="tabular">{row.lastContact ? shortDate(row.lastContact, locale) : <span className="muted">{t('accounts.row.never')}</span>}</td> : null}
       {shown.has('followUp') ? <td>
         {f.state === 'overdue' || f.state === 'due' ? (
-          <Badge tone={FOLLOW_UP_TONE[f.state]}>{followUpText(f, t, locale)}</Badge>
+          <Badge tone={FOLLOW_UP_TONE[f.state]} title={followUpWhy(f, { grade: row.grade, lastContact: row.lastContact, today: localToday() }, t, locale)}>
+            {followUpText(f, t, locale)}
+          </Badge>
         ) : f.state === 'ok' ? (
           <span className="muted tabular">{followUpText(f, t, locale)}</span>
         ) : (

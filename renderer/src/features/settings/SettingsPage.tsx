@@ -13,6 +13,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { CadenceCard } from './CadenceCard';
+import { FxRatesCard } from './FxRatesCard';
 import { PeopleCard } from './PeopleCard';
 import { PlanTemplateCard } from './PlanTemplateCard';
 import { TiersCard } from './TiersCard';
@@ -122,6 +123,7 @@ export function SettingsPage() {
 
         <TiersCard />
         <CadenceCard />
+        <FxRatesCard />
         <PeopleCard />
         <PlanTemplateCard />
 
