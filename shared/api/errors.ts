@@ -68,6 +68,8 @@ export const ERROR_CODES = [
   'db-folder-missing',
   /** A customer version of something that is internal only (the portfolio board). */
   'board-internal-only',
+  /** "I am" must be one of our active people (params: name). */
+  'person-inactive',
   'internal',
 ] as const;
 

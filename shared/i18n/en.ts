@@ -300,5 +300,6 @@ export const en: Messages = {
     'out-path-invalid': 'Cannot write {{path}}: {{reason}}. Nothing was written.',
     'db-folder-missing': 'The folder of the database {{path}} does not exist. Check the path; nothing was created.',
     'board-internal-only': 'The portfolio board names other customers and our verdicts on them: it is internal only, there is no customer version.',
+    'person-inactive': '{{name}} is no longer active. Choose an active person.',
   },
 };

@@ -307,5 +307,6 @@ export const zhCN = {
     'out-path-invalid': '无法写入 {{path}}：{{reason}}。未写入任何内容。',
     'db-folder-missing': '数据库 {{path}} 所在的文件夹不存在。请检查路径；没有创建任何文件。',
     'board-internal-only': '客户组合看板列出其他客户及我方对其的分类判断，仅供内部使用，没有对外版。',
+    'person-inactive': '{{name}} 已停用，请选择一位在职的成员。',
   },
 };

@@ -52,7 +52,7 @@ const WRITES: Step[] = [
   ['board-move', { matrix: 'value-potential', accountId: 1, to: 'star' }],
   ['board-move-reason', { moveId: 1, reason: '新项目中标' }],
   ['board-undo', { moveId: 1 }],
-  ['user-set', { name: '王总监' }],
+  ['user-set', { personId: null }],
   ['board-prefs-set', { askReasonOnFirstPlacement: true }],
   ['accounts-update', { id: 1, patch: { importance: 'important', urgency: 'urgent' } }],
   ['board-place-suggested', { matrix: 'importance-urgency', accountIds: [1] }],
