@@ -13,6 +13,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { CadenceCard } from './CadenceCard';
+import { MeCard } from './MeCard';
 import { PeopleCard } from './PeopleCard';
 import { PlanTemplateCard } from './PlanTemplateCard';
 import { TiersCard } from './TiersCard';
@@ -119,6 +120,8 @@ export function SettingsPage() {
         <Card title={t('settings.language.title')}>
           <LanguageSwitch />
         </Card>
+
+        <MeCard />
 
         <TiersCard />
         <CadenceCard />
