@@ -218,6 +218,7 @@ export const boardEn: DeepStringRecord<typeof boardZhCN> = {
     tray: 'not placed',
     move: '{{from}} → {{to}}',
     system: 'the system',
+    nobody: 'no name recorded (nobody chosen as “I am”)',
     modelChanged: 'Model changed: value × potential now follows the seed’s KAM model, and Wildcat is no longer a quadrant; accounts of low value and high potential are Rising stars (invest).',
   },
   prefs: {

@@ -218,6 +218,7 @@ export const boardZhCN = {
     tray: '未归类',
     move: '{{from}} → {{to}}',
     system: '系统',
+    nobody: '未记录姓名（当时未选择“我是”）',
     modelChanged: '模型调整：价值 × 潜力改按种子 KAM 模型，野猫不再是一个象限；当前价值低、潜力大的客户归入潜力明星（加大投入）。',
   },
   prefs: {
