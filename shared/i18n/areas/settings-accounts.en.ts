@@ -70,7 +70,7 @@ export const settingsAccountsEn: DeepStringRecord<typeof settingsAccountsZhCN> =
   me: {
     title: 'I am',
     lead: 'Who uses Keyplan here. Board moves and plan approvals are recorded as this person, never as the computer’s login.',
-    field: 'I am',
+    field: 'I am (one of our team)',
     none: 'Not chosen',
     saved: 'Moves and approvals are now recorded as {{name}}.',
     cleared: 'Nobody chosen: moves are recorded without a name until you choose.',

@@ -70,7 +70,7 @@ export const settingsAccountsZhCN = {
   me: {
     title: '我是',
     lead: '在这里使用 Keyplan 的人。看板上的移动和计划的批准都记在此人名下，不会记为电脑的登录名。',
-    field: '我是',
+    field: '我是（我方团队成员）',
     none: '未选择',
     saved: '之后的移动和批准将记在{{name}}名下。',
     cleared: '未选择：在选择之前，移动不记录姓名。',

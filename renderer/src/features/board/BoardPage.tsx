@@ -559,7 +559,7 @@ export function BoardPage() {
     );
   } else {
     body = (
-      <div className={cx('board-body', aside && 'board-body--aside', readOnly && 'is-readonly')} aria-busy={board.loading || undefined}>
+      <div className={cx('board-body', aside && 'board-body--aside', readOnly && 'is-readonly', picked.size > 0 && 'is-picking')} aria-busy={board.loading || undefined}>
         <BoardCanvas
           key={matrix.key}
           matrix={matrix}
