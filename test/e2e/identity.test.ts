@@ -78,7 +78,7 @@ describe('who I am, several cards at once, Chinese names only', () => {
         await page.goto(`${preview.url}#/settings`);
         const me = page.getByRole('combobox', { name: t.settings.me.field });
         await me.waitFor();
-        expect(await me.locator('option:checked').textContent()).toBe(second.name);
+        await expect.poll(() => me.locator('option:checked').textContent()).toBe(second.name);
         await me.selectOption({ label: first.name });
         await page.getByText(fill(t.settings.me.saved, { name: first.name })).waitFor();
         await page.getByRole('heading', { name: t.settings.me.title }).scrollIntoViewIfNeeded();
