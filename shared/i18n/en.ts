@@ -145,7 +145,7 @@ export const en: Messages = {
   },
   settings: {
     title: 'Settings',
-    lead: 'Display language, tiers and their service standard, the follow-up cadence, our team, and the database file and its backups.',
+    lead: 'Display language, who you are, tiers and their service standard, the follow-up cadence, our team, and the database file and its backups.',
     ...settingsAccountsEn,
     language: {
       title: 'Language',

@@ -153,7 +153,7 @@ export const zhCN = {
   },
   settings: {
     title: '设置',
-    lead: '界面语言、客户分级与服务标准、跟进节奏、我方团队，以及数据库文件和备份。',
+    lead: '界面语言、我是谁、客户分级与服务标准、跟进节奏、我方团队，以及数据库文件和备份。',
     ...settingsAccountsZhCN,
     language: {
       title: '语言',
