@@ -66,7 +66,10 @@ describe('quadrant board: moving cards', () => {
 
         // Stored as a decision: when, who, from, to, why.
         const history = (await invoke(preview, 'placements-history', { accountId: moving.accountId })) as { matrixKey: string; from: string; to: string; by: string; reason: string }[];
-        expect(history[0]).toMatchObject({ matrixKey: 'value-potential', from: 'rising-star', to: 'star', reason, by: lang === 'zh-CN' ? '刘思远' : 'Liu Siyuan' });
+        // Recorded as the person chosen as "I am" (board-helpers chooses one of the sample's people).
+        const me = (await invoke(preview, 'user-get', {})) as { name: string };
+        expect(me.name).not.toBe('');
+        expect(history[0]).toMatchObject({ matrixKey: 'value-potential', from: 'rising-star', to: 'star', reason, by: me.name });
 
         // Selecting the card shows its placement history beside the board.
         await card(star, lang, moving.name).click();
