@@ -286,9 +286,11 @@ export interface Tier {
 }
 export const tierInputSchema = z.strictObject({
   id: idSchema.optional(),
-  key: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'lower-case letters, digits and dashes' }),
+  /** Left out or empty: generated from the names (pinyin of the Chinese name), unique. */
+  key: z.union([z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'lower-case letters, digits and dashes' }), z.literal('')]).optional(),
   nameZh: nameText(50),
-  nameEn: nameText(50),
+  /** Optional: left empty, the Chinese name is shown in English too. */
+  nameEn: singleLine(50).optional(),
   rank: z.number().int().min(0).max(1000),
   visitsPerQuarter: z.number().int().min(0).max(1000),
   callsPerMonth: z.number().int().min(0).max(1000),

@@ -74,6 +74,8 @@ export const ERROR_CODES = [
   'bin-not-in-bin',
   /** An exchange-rate table that cannot be kept: a rate for the reporting currency itself, or one currency twice. */
   'fx-rates-invalid',
+  /** "I am" must be one of our active people (params: name). */
+  'person-inactive',
   'internal',
 ] as const;
 

@@ -148,7 +148,7 @@ export const en: Messages = {
   },
   settings: {
     title: 'Settings',
-    lead: 'Display language, tiers and their service standard, the follow-up cadence, our team, and the database file and its backups.',
+    lead: 'Display language, who you are, tiers and their service standard, the follow-up cadence, our team, and the database file and its backups.',
     ...settingsAccountsEn,
     language: {
       title: 'Language',
@@ -306,5 +306,6 @@ export const en: Messages = {
     'bin-not-in-bin': '“{{name}}” is no longer in the bin: it was restored in another window. The bin has been refreshed.',
     'board-internal-only': 'The portfolio board names other customers and our verdicts on them: it is internal only, there is no customer version.',
     'fx-rates-invalid': 'The exchange rates cannot be saved: {{currency}} is the reporting currency itself or appears twice. Nothing was saved; correct it and try again.',
+    'person-inactive': '{{name}} is no longer active. Choose an active person.',
   },
 };

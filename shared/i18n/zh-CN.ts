@@ -156,7 +156,7 @@ export const zhCN = {
   },
   settings: {
     title: '设置',
-    lead: '界面语言、客户分级与服务标准、跟进节奏、我方团队，以及数据库文件和备份。',
+    lead: '界面语言、我是谁、客户分级与服务标准、跟进节奏、我方团队，以及数据库文件和备份。',
     ...settingsAccountsZhCN,
     language: {
       title: '语言',
@@ -313,5 +313,6 @@ export const zhCN = {
     'bin-not-in-bin': '“{{name}}”已不在回收站中：它已在另一个窗口中恢复。回收站已刷新。',
     'board-internal-only': '客户组合看板列出其他客户及我方对其的分类判断，仅供内部使用，没有对外版。',
     'fx-rates-invalid': '汇率表有误：{{currency}} 是报告币种本身或重复出现。没有保存，请修改后重试。',
+    'person-inactive': '{{name}} 已停用，请选择一位在职的成员。',
   },
 };

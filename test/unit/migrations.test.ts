@@ -967,6 +967,21 @@ migrationSuite(11, 'currency-rates', () => {
   });
 });
 
+migrationSuite(12, 'recorded-by', () => {
+  it('adds plans.approved_by (NULL for plans approved before: nothing is guessed)', () => {
+    const db = dbAt(11);
+    const TS = '2026-12-01T09:00:00.000Z';
+    const account = Number(db.prepare('INSERT INTO accounts (name, created_at, updated_at) VALUES (?, ?, ?)').run('国能电力集团', TS, TS).lastInsertRowid);
+    db.prepare("INSERT INTO plans (account_id, year, status, approved_at, created_at, updated_at) VALUES (?, 2026, 'approved', ?, ?, ?)").run(account, TS, TS, TS);
+    const before = db.prepare('SELECT id, status, approved_at FROM plans').all();
+    migrate(db, { target: 12 });
+    expect(columns(db, 'plans')).toContainEqual({ name: 'approved_by', type: 'TEXT', notnull: 0, pk: 0 });
+    expect(db.prepare('SELECT id, status, approved_at FROM plans').all()).toEqual(before);
+    expect(db.prepare('SELECT approved_by FROM plans').pluck().all()).toEqual([null]);
+    expect(isStrict(db, 'plans')).toBe(true);
+  });
+});
+
 describe('the latest schema', () => {
   it('has no IN list in a CHECK (see migration 0006: write comparisons)', () => {
     const db = dbAt(LATEST_VERSION);

@@ -35,7 +35,7 @@ export interface ImportOptions {
 }
 
 function loadTiers(db: Db): TierRef[] {
-  return db.prepare('SELECT id, key, name_zh AS nameZh, name_en AS nameEn FROM tiers').all() as TierRef[];
+  return db.prepare("SELECT id, key, name_zh AS nameZh, coalesce(nullif(name_en, ''), name_zh) AS nameEn FROM tiers").all() as TierRef[];
 }
 
 /** The next message that is not an error (an error is thrown). */

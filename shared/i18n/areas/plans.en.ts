@@ -81,6 +81,7 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
     versions: 'Compare versions',
     frozenNote:
       'This is version {{version}}, approved on {{date}}, and it is frozen. Edit makes version {{next}} as a draft; the approved version stays as it was approved.',
+    approvedBy: 'Approved by {{name}}.',
     reviewNote: 'The plan is in review. It can still be changed; approving freezes it as a version.',
     moved: 'Plan status: {{status}}',
     newVersionMade: 'Version {{n}} is a draft now: edit away.',

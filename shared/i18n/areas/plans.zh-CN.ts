@@ -77,6 +77,7 @@ export const planEditorZhCN = {
     openNext: '打开 {{year}} 年计划',
     versions: '版本对比',
     frozenNote: '这是 {{date}} 批准的第 {{version}} 版，内容已冻结。需要修改时，点“修改”会生成第 {{next}} 版草稿，已批准的版本保持不变。',
+    approvedBy: '批准人：{{name}}。',
     reviewNote: '计划审核中。仍可修改；批准后冻结为一个版本。',
     moved: '计划状态：{{status}}',
     newVersionMade: '已生成第 {{n}} 版草稿，可以修改了。',

@@ -35,6 +35,7 @@ import { cleanSection } from '../../plans/sanitize';
 import { assertAccount, getMap } from './stakeholders';
 import type { StakeholderMap } from '../../../../shared/api/stakeholders';
 import { writeTx } from '../tx';
+import { recorderName } from './identity';
 
 /** "Due" in the list of plans: open actions due from today within this many days. */
 export const DUE_SOON_DAYS = 30;
@@ -52,6 +53,7 @@ interface PlanRow {
   created_at: string;
   updated_at: string;
   approved_at: string | null;
+  approved_by: string | null;
 }
 
 interface ItemRow {
@@ -92,6 +94,7 @@ function toPlan(r: PlanRow): Plan {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     approvedAt: r.approved_at,
+    approvedBy: r.approved_by || null,
   };
 }
 
@@ -267,7 +270,7 @@ function beginEdit(db: Db, planId: number, now: Date): PlanRow {
   const row = planRow(db, planId);
   const ts = stamp(row.updated_at, now);
   if (row.status === 'approved') {
-    db.prepare("UPDATE plans SET version = version + 1, status = 'draft', approved_at = NULL, updated_at = ? WHERE id = ?").run(ts, planId);
+    db.prepare("UPDATE plans SET version = version + 1, status = 'draft', approved_at = NULL, approved_by = NULL, updated_at = ? WHERE id = ?").run(ts, planId);
   } else {
     db.prepare('UPDATE plans SET updated_at = ? WHERE id = ?').run(ts, planId);
   }
@@ -428,7 +431,12 @@ export function setStatus(db: Db, planId: number, status: PlanStatus, now: Date,
       return toPlan(planRow(db, planId));
     }
     // Approving: freeze the plan as it is, with the account's figures as of today.
-    db.prepare("UPDATE plans SET status = 'approved', approved_at = ?, updated_at = ? WHERE id = ?").run(now.toISOString(), ts, planId);
+    db.prepare("UPDATE plans SET status = 'approved', approved_at = ?, approved_by = ?, updated_at = ? WHERE id = ?").run(
+      now.toISOString(),
+      recorderName(db) || null,
+      ts,
+      planId,
+    );
     const approved = planRow(db, planId);
     const frozen: Frozen = {
       plan: toPlan(approved),

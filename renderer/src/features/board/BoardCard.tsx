@@ -12,6 +12,8 @@ import { cardLabel, type Names, type Words } from './words';
 
 export interface CardActions {
   select: (accountId: number) => void;
+  /** Ticks or unticks a card for moving several together (its checkbox, or Ctrl/Cmd/Shift+click). */
+  pick: (accountId: number) => void;
   openMenu: (accountId: number) => void;
   place: (card: BoardCard, to: string | null) => void;
   /** Accepts the suggestion of every listed card at once (the tray's button). */
@@ -37,6 +39,8 @@ export interface CardProps {
   inTray: boolean;
   selected: boolean;
   match: boolean;
+  /** Ticked to move together with others. */
+  picked: boolean;
   /** The move menu is open for this card (its button anchors the menu). */
   menuOpen: boolean;
   /** The reason popover points at this card. */
@@ -120,7 +124,7 @@ interface ViewProps extends CardProps {
   isDragging: boolean;
 }
 
-const CardView = memo(function CardView({ card, ctx, inTray, selected, match, menuOpen, reasonAnchor, attributes, listeners, setNodeRef, isDragging }: ViewProps) {
+const CardView = memo(function CardView({ card, ctx, inTray, selected, match, picked, menuOpen, reasonAnchor, attributes, listeners, setNodeRef, isDragging }: ViewProps) {
   const moved = ctx.showMoved && card.movedFrom !== undefined;
   const canPlace = inTray && card.suggested !== null && !ctx.readOnly;
 
@@ -137,7 +141,8 @@ const CardView = memo(function CardView({ card, ctx, inTray, selected, match, me
   };
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     e.stopPropagation();
-    ctx.actions.select(card.accountId);
+    if (!ctx.readOnly && (e.ctrlKey || e.metaKey || e.shiftKey)) ctx.actions.pick(card.accountId);
+    else ctx.actions.select(card.accountId);
   };
 
   return (
@@ -152,12 +157,16 @@ const CardView = memo(function CardView({ card, ctx, inTray, selected, match, me
         moved && 'is-moved',
         card.inParetoHead && 'is-head',
         reasonAnchor && 'is-reason-anchor',
+        picked && 'is-picked',
       )}
       data-account-id={card.accountId}
     >
       <div ref={setNodeRef} className="bcard__body" {...attributes} {...listeners} aria-current={selected || undefined} onKeyDown={onKeyDown} onClick={onClick}>
         <CardFace card={card} ctx={ctx} inTray={inTray} />
       </div>
+      {ctx.readOnly ? null : (
+        <input type="checkbox" className="bcard__pick" checked={picked} aria-label={ctx.words.pick(card.name)} title={ctx.words.pick(card.name)} onChange={() => ctx.actions.pick(card.accountId)} />
+      )}
       {ctx.readOnly ? null : (
         <button
           type="button"

@@ -14,6 +14,7 @@ import { useNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { CadenceCard } from './CadenceCard';
 import { FxRatesCard } from './FxRatesCard';
+import { MeCard } from './MeCard';
 import { PeopleCard } from './PeopleCard';
 import { PlanTemplateCard } from './PlanTemplateCard';
 import { TiersCard } from './TiersCard';
@@ -120,6 +121,8 @@ export function SettingsPage() {
         <Card title={t('settings.language.title')}>
           <LanguageSwitch />
         </Card>
+
+        <MeCard />
 
         <TiersCard />
         <CadenceCard />
