@@ -115,6 +115,7 @@ const WRITES: Step[] = [
   ['accounts-create', { name: 'Binned' }],
   ['accounts-delete', { id: 3 }],
   ['accounts-bin-purge', { ids: [3] }],
+  ['fx-set', { reporting: 'CNY', rates: [{ currency: 'USD', rateMicro: 7_100_000, asOf: '2026-12-01' }] }],
   ['plan-template-set', { template: { sections: DEFAULT_PLAN_TEMPLATE.sections.map((x) => (x.section === 'investment' ? { ...x, included: false } : x)) } }],
 ];
 
@@ -139,6 +140,7 @@ const READS: Step[] = [
   ['placements-history', { accountId: 1 }],
   ['placements-list', {}],
   ['user-get', {}],
+  ['fx-get', {}],
   ['board-prefs-get', {}],
   ['maps-list', {}],
   ['map-get', { accountId: 1 }],

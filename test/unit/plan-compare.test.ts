@@ -61,6 +61,6 @@ describe('compare shows old -> new values', () => {
     const [objective, action] = changes.map((c) => itemFieldChanges(c.kind, c.fields, c.before, c.after, ctx));
     expect(objective![0]).toEqual({ field: 'target', label: 'Target', before: moneyFull(120_000_000, 'USD', 'en'), after: moneyFull(130_000_000, 'USD', 'en') });
     expect(action!.map((c) => `${c.label}: ${c.before} → ${c.after}`)).toEqual(['Due: Mar 1, 2026 → Apr 15, 2026', 'Status: To do → Doing', `Cost: (empty) → ${moneyFull(5_000_00, 'USD', 'en')}`]);
-    expect(moneyFull(5_000_00, 'USD', 'en')).toMatch(/^\$5,000(\.00)?$/);
+    expect(moneyFull(5_000_00, 'USD', 'en')).toMatch(/^US\$5,000(\.00)?$/);
   });
 });
