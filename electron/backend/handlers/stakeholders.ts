@@ -79,8 +79,8 @@ export const stakeholderHandlers: HandlerGroup<
 
   'stakeholders-import-preview': ({ backend }, { accountId, fileName, contentBase64, map }) =>
     previewStakeholderImport(backend.connection(), accountId, decode(contentBase64), fileName, map),
-  'stakeholders-import': async ({ backend, emit }, { accountId, fileName, contentBase64, map, skipInvalid, dryRun }) => {
-    const report = await importStakeholders(backend.connection(), accountId, decode(contentBase64), fileName, { map, skipInvalid, dryRun }, backend.now());
+  'stakeholders-import': async ({ backend, emit }, { accountId, fileName, contentBase64, map, skipInvalid, dryRun, inferLevels }) => {
+    const report = await importStakeholders(backend.connection(), accountId, decode(contentBase64), fileName, { map, skipInvalid, dryRun, inferLevels }, backend.now());
     if (!report.dryRun && !report.rejected && report.created + report.updated > 0) {
       emit('data-changed', { tables: ['stakeholders', 'stakeholder_lines', 'people'] });
     }
