@@ -1,3 +1,4 @@
+import { cliEn } from './areas/cli.en';
 import { audienceEn } from './areas/audience.en';
 import { accountsEn } from './areas/accounts.en';
 import { planDocEn } from './areas/plan-doc.en';
@@ -25,6 +26,8 @@ export const en: Messages = {
   planDoc: planDocEn,
   forumDoc: forumDocEn,
   planEditor: planEditorEn,
+  /** The command line's words (--locale). */
+  cli: cliEn,
   audience: audienceEn,
   app: {
     name: 'Keyplan',
@@ -300,5 +303,9 @@ export const en: Messages = {
     'out-path-invalid': 'Cannot write {{path}}: {{reason}}. Nothing was written.',
     'db-folder-missing': 'The folder of the database {{path}} does not exist. Check the path; nothing was created.',
     'board-internal-only': 'The portfolio board names other customers and our verdicts on them: it is internal only, there is no customer version.',
+    'account-not-found': 'No account named "{{name}}".',
+    'account-ambiguous': '"{{name}}" matches several accounts ({{names}}); give the exact name.',
+    'tender-not-found': '{{account}} has no opportunity named "{{name}}".',
+    'tender-ambiguous': '{{account}} has {{n}} opportunities named "{{name}}" (ids {{ids}}); give --tender ID.',
   },
 };

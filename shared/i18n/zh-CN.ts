@@ -2,6 +2,7 @@
  * The reference catalogue (zh-CN). Every other locale has exactly these keys (see en.ts).
  * Interpolation uses i18next's `{{name}}`. No plural forms: counts are written as "客户数:{{n}}".
  */
+import { cliZhCN } from './areas/cli.zh-CN';
 import { audienceZhCN } from './areas/audience.zh-CN';
 import { accountsZhCN } from './areas/accounts.zh-CN';
 import { planDocZhCN } from './areas/plan-doc.zh-CN';
@@ -33,6 +34,8 @@ export const zhCN = {
   forumDoc: forumDocZhCN,
   /** The annual plan screens: the list of plans and the plan editor. */
   planEditor: planEditorZhCN,
+  /** The command line's words (--locale). */
+  cli: cliZhCN,
   audience: audienceZhCN,
   app: {
     name: 'Keyplan',
@@ -307,5 +310,9 @@ export const zhCN = {
     'out-path-invalid': '无法写入 {{path}}：{{reason}}。未写入任何内容。',
     'db-folder-missing': '数据库 {{path}} 所在的文件夹不存在。请检查路径；没有创建任何文件。',
     'board-internal-only': '客户组合看板列出其他客户及我方对其的分类判断，仅供内部使用，没有对外版。',
+    'account-not-found': '没有名为“{{name}}”的客户。',
+    'account-ambiguous': '“{{name}}”对应多个客户（{{names}}）；请写出准确的名称。',
+    'tender-not-found': '{{account}}没有名为“{{name}}”的商机。',
+    'tender-ambiguous': '{{account}}有 {{n}} 个名为“{{name}}”的商机（编号 {{ids}}）；请用 --tender 编号。',
   },
 };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ImportRowError } from '../../../../shared/api/accounts-views';
-import { messages } from '../../../../shared/i18n';
-import { UsageError } from '../../args';
+import { rowErrorLine } from '../../../../shared/domain/import-errors';
+import { cliLocale, list, say, usage, type Locale } from '../say';
 import { writeOutFile } from '../files';
 import { cell } from '../text';
 import { readImportFile } from '../../import/import-file';
@@ -14,7 +14,7 @@ export function parseMapFlag(value: string | undefined): Record<string, string> 
   for (const part of value.split(/[,，;；]/)) {
     if (!part.trim()) continue;
     const eq = part.lastIndexOf('=');
-    if (eq <= 0) throw new UsageError(`--map entries look like "Source column=field", not "${part.trim()}"`);
+    if (eq <= 0) throw usage('mapEntry', { entry: part.trim() });
     map[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
   }
   return map;
@@ -22,35 +22,39 @@ export function parseMapFlag(value: string | undefined): Record<string, string> 
 
 function locale(flags: Flags): 'zh-CN' | 'en' {
   const l = flags.locale ?? 'zh-CN';
-  if (l !== 'zh-CN' && l !== 'en') throw new UsageError(`--locale is zh-CN or en, not "${l}"`);
+  if (l !== 'zh-CN' && l !== 'en') throw usage('locale', { value: l });
   return l;
 }
 
 
 function exportFormat(flags: Flags): 'csv' | 'xlsx' | 'json' {
   const format = flags.format ?? (flags.out ? path.extname(flags.out).slice(1).toLowerCase() : 'csv');
-  if (format !== 'csv' && format !== 'xlsx' && format !== 'json') throw new UsageError(`--format is csv, xlsx or json, not "${format}"`);
-  if (format === 'xlsx' && !flags.out) throw new UsageError('an XLSX export needs --out FILE');
+  if (format !== 'csv' && format !== 'xlsx' && format !== 'json') throw usage('format', { value: format });
+  if (format === 'xlsx' && !flags.out) throw usage('xlsxNeedsOut');
   return format;
 }
 
 function sampleSize(flags: Flags): number {
   const n = flags.accounts === undefined ? 40 : Number(flags.accounts);
-  if (!/^\d+$/.test(flags.accounts ?? '40') || !Number.isInteger(n) || n < 1 || n > 20_000) throw new UsageError(`--accounts is a whole number from 1 to 20000, not "${flags.accounts}"`);
+  if (!/^\d+$/.test(flags.accounts ?? '40') || !Number.isInteger(n) || n < 1 || n > 20_000) throw usage('sampleSize', { value: flags.accounts ?? '' });
   return n;
 }
 
-export function describeRowError(e: ImportRowError): string {
-  const where = e.column ? `, column "${cell(e.column)}"` : '';
-  const value = e.value ? ` ("${cell(e.value.length > 60 ? `${e.value.slice(0, 57)}...` : e.value)}")` : '';
-  return `line ${e.line}${where}${value}: ${(messages.en.domain.importError as Record<string, string>)[e.code] ?? e.code}`;
+/** One bad row of an import as the dialogs word it (shared/domain/import-errors.ts), its values escaped. */
+export function describeRowError(e: ImportRowError, lang: Locale): string {
+  return rowErrorLine(e, lang, cell);
+}
+
+/** The refusal of an import with bad rows (nothing imported). */
+export function rejectedLine(lang: Locale, errors: readonly ImportRowError[]): string {
+  return say(lang, 'rejected', { problems: errors.length, rows: new Set(errors.map((e) => e.line)).size });
 }
 
 export const accountVerbs: Record<string, Verb> = {
   list: {
     needsDb: true,
     check(positionals) {
-      if (positionals[0] !== 'accounts') throw new UsageError('list what? try: list accounts');
+      if (positionals[0] !== 'accounts') throw usage('listWhat');
     },
     async run(backend, _positionals, flags, io) {
       const accounts = await backend.call('accounts-list', {});
@@ -73,18 +77,19 @@ export const accountVerbs: Record<string, Verb> = {
   create: {
     needsDb: true,
     check(positionals) {
-      if (positionals[0] !== 'account' || positionals.length < 2) throw new UsageError('usage: create account NAME');
+      if (positionals[0] !== 'account' || positionals.length < 2) throw usage('createAccount');
     },
-    async run(backend, positionals, _flags, io) {
+    async run(backend, positionals, flags, io) {
       const account = await backend.call('accounts-create', { name: positionals.slice(1).join(' ') });
-      io.out(`created account ${account.id}: ${cell(account.name)}\n`);
+      io.out(`${say(cliLocale(flags), 'created', { name: cell(account.name) })}\n`);
       return EXIT_OK;
     },
   },
   import: {
     needsDb: true,
     check(positionals, flags) {
-      if (positionals[0] !== 'accounts' || !positionals[1]) throw new UsageError('usage: import accounts FILE [--map "..."] [--skip-invalid] [--dry-run]');
+      if (positionals[0] !== 'accounts' || !positionals[1]) throw usage('importAccounts');
+      if (flags['infer-levels']) throw usage('inferLevels');
       parseMapFlag(flags.map);
     },
     async run(backend, positionals, flags, io) {
@@ -100,16 +105,17 @@ export const accountVerbs: Record<string, Verb> = {
         skipInvalid: !!flags['skip-invalid'],
         dryRun: !!flags['dry-run'],
       });
+      const lang = cliLocale(flags);
       if (flags.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
-      for (const e of report.errors) io.err(`  ${describeRowError(e)}\n`);
+      for (const e of report.errors) io.err(`  ${describeRowError(e, lang)}\n`);
       if (report.rejected) {
-        io.err(`keyplan: ${report.errors.length} problem(s) in ${new Set(report.errors.map((e) => e.line)).size} row(s); nothing was imported. Fix them, or use --skip-invalid to import the valid rows.\n`);
+        io.err(`keyplan: ${rejectedLine(lang, report.errors)}\n`);
         return EXIT_FAIL;
       }
       if (!flags.json) {
-        const verb = report.dryRun ? 'would import' : 'imported';
-        io.out(`${verb} ${report.created + report.updated} of ${report.rows} rows: ${report.created} new, ${report.updated} updated${report.skipped ? `, ${report.skipped} skipped` : ''}\n`);
-        if (report.peopleCreated.length) io.out(`${report.dryRun ? 'would add' : 'added'} people: ${report.peopleCreated.map(cell).join(', ')}\n`);
+        const counts = { done: report.created + report.updated, rows: report.rows, created: report.created, updated: report.updated };
+        io.out(`${say(lang, report.dryRun ? 'accountsDry' : 'accountsDone', counts)}${report.skipped ? say(lang, 'skipped', { n: report.skipped }) : ''}\n`);
+        if (report.peopleCreated.length) io.out(`${say(lang, report.dryRun ? 'peopleWould' : 'peopleAdded', { names: list(lang, report.peopleCreated) })}\n`);
       }
       return EXIT_OK;
     },
@@ -118,7 +124,7 @@ export const accountVerbs: Record<string, Verb> = {
     needsDb: true,
     writesOut: true,
     check(positionals, flags) {
-      if (positionals[0] !== 'accounts') throw new UsageError('usage: export accounts --format csv|xlsx|json [--out FILE]');
+      if (positionals[0] !== 'accounts') throw usage('exportAccounts');
       exportFormat(flags);
       locale(flags);
     },
@@ -128,7 +134,7 @@ export const accountVerbs: Record<string, Verb> = {
       const bytes = Buffer.from(file.contentBase64, 'base64');
       if (flags.out) {
         writeOutFile(flags.out, bytes, backend.info().dbPath);
-        io.out(`exported to ${flags.out} (${bytes.length} bytes)\n`);
+        io.out(`${say(locale(flags), 'exported', { path: flags.out, bytes: bytes.length })}\n`);
       } else {
         io.out(bytes.toString('utf8'));
       }
@@ -143,7 +149,7 @@ export const accountVerbs: Record<string, Verb> = {
     },
     async run(backend, _positionals, flags, io) {
       const r = await backend.call('sample-load', { locale: locale(flags), accounts: sampleSize(flags) });
-      io.out(`sample workspace loaded: ${r.accounts} accounts\n`);
+      io.out(`${say(locale(flags), 'sample', { n: r.accounts })}\n`);
       return EXIT_OK;
     },
   },

@@ -20,6 +20,7 @@ export interface Flags {
   days?: string;
   safe?: boolean;
   year?: string;
+  'infer-levels'?: boolean;
 }
 
 export interface Verb {
