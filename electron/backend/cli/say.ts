@@ -1,7 +1,8 @@
 /**
  * The CLI's words in the language of --locale (zh-CN unless `--locale en`; issue 11): its own lines
- * from the `cli.*` catalogue, a backend refusal from `errors.<code>` with its params, usage
- * refusals as keyed UsageErrors. `--json` output is never translated.
+ * from the `cli.*` catalogue, usage refusals as keyed UsageErrors, and a backend refusal in Chinese
+ * from `errors.<code>` with its params (in English the AppError's message, written for the CLI and
+ * more detailed). `--json` output is never translated.
  */
 import { AppError } from '../../../shared/api/errors';
 import { messages, type Locale } from '../../../shared/i18n';
@@ -45,6 +46,9 @@ export function refusalText(e: UsageError | AppError, lang: Locale): string {
     const key = e.key?.startsWith('cli.usage.') ? (e.key.slice('cli.usage.'.length) as UsageKey) : null;
     return key && key in messages[lang].cli.usage ? fill(messages[lang].cli.usage[key], e.params) : e.message;
   }
+  // In English the backend's own message, which says the most (the file's columns, the reason it
+  // was refused); in Chinese its translation, errors.<code> with the params.
+  if (lang === 'en') return e.message;
   const params = e.params ?? {};
   const template = (messages[lang].errors as Record<string, string>)[e.code];
   if (!template) return e.message;
@@ -58,7 +62,7 @@ export function refusalText(e: UsageError | AppError, lang: Locale): string {
   }
   let text = fill(template, values);
   const find = messages[lang].cli.find;
-  if (e.code === 'account-not-found' && params.near) text += ` ${fill(find.didYouMean, { names: params.near })}`;
-  if (e.code === 'tender-not-found') text += ` ${params.choices ? fill(find.opportunities, { names: params.choices }) : find.noOpportunities}`;
+  if (e.code === 'account-not-found' && params.near) text += fill(find.didYouMean, { names: params.near });
+  if (e.code === 'tender-not-found') text += params.choices ? fill(find.opportunities, { names: params.choices }) : find.noOpportunities;
   return text;
 }

@@ -104,8 +104,8 @@ async function importStakeholders(backend: Backend, file: string | undefined, fl
   }
   if (!flags.json) {
     const counts = { done: report.created + report.updated, rows: report.rows, account: cell(account.name), created: report.created, updated: report.updated, lines: report.linesCreated };
-    io.out(`${say(lang, report.dryRun ? 'stakeholdersDry' : 'stakeholdersDone', counts)}${report.skipped ? say(lang, 'skipped', { n: report.skipped }) : ''}\n`);
-    if (report.peopleCreated.length) io.out(`${say(lang, report.dryRun ? 'peopleWould' : 'peopleAdded', { names: list(lang, report.peopleCreated) })}\n`);
+    io.out(`${say(lang, report.dryRun ? 'stakeholdersDry' : 'stakeholdersDone', counts)}${report.skipped ? say(lang, 'rowsSkipped', { n: report.skipped }) : ''}\n`);
+    if (report.peopleCreated.length) io.out(`${say(lang, report.dryRun ? 'teamWould' : 'teamAdded', { names: list(lang, report.peopleCreated) })}\n`);
     const levels = report.levelSuggestions;
     if (levels.length > 0) {
       const head = report.levelsInferred ? (report.dryRun ? 'levelsWould' : 'levelsSet') : 'levelsSuggested';
