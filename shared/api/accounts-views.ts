@@ -94,6 +94,8 @@ export interface ImportRowError {
    * file). Worded by shared/domain/import-errors.ts, the same in the UI and the CLI.
    */
   circle?: { name: string; line: number | null }[];
+  /** People of a long circle left out before its last step (the circle names at most 8). */
+  circleMore?: number;
 }
 
 export interface ImportPreview {

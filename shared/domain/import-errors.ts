@@ -12,15 +12,18 @@ function fill(template: string, values: Record<string, string | number>): string
 }
 
 /** A reporting circle: 张三（第 2 行）→ 李四（第 3 行）→ 张三（第 2 行）. */
-export function circleText(circle: readonly { name: string; line: number | null }[], locale: Locale): string {
+export function circleText(circle: readonly { name: string; line: number | null }[], locale: Locale, more = 0): string {
   const w = messages[locale].cli.rows;
-  return circle.map((p) => (p.line === null ? fill(w.personStored, { name: p.name }) : fill(w.person, { name: p.name, line: p.line }))).join(' → ');
+  const steps = circle.map((p) => (p.line === null ? fill(w.personStored, { name: p.name }) : fill(w.person, { name: p.name, line: p.line })));
+  // A long circle: its first people, "… N more", and the step back to the row's person.
+  if (more > 0 && steps.length > 1) steps.splice(steps.length - 1, 0, fill(w.more, { n: more }));
+  return steps.join(' → ');
 }
 
 /** Why the row is refused, in words. */
-export function rowErrorReason(e: Pick<ImportRowError, 'code' | 'circle'>, locale: Locale): string {
+export function rowErrorReason(e: Pick<ImportRowError, 'code' | 'circle' | 'circleMore'>, locale: Locale): string {
   if (e.code === 'reporting-cycle' && e.circle && e.circle.length > 0) {
-    return fill(messages[locale].cli.rows.circle, { circle: circleText(e.circle, locale) });
+    return fill(messages[locale].cli.rows.circle, { circle: circleText(e.circle, locale, e.circleMore ?? 0) });
   }
   return (messages[locale].domain.importError as Record<string, string>)[e.code] ?? e.code;
 }
@@ -40,5 +43,5 @@ export function rowErrorLine(e: ImportRowError, locale: Locale, escape: (s: stri
   if (e.column) where += w.sep + fill(w.column, { column: escape(e.column) });
   if (e.value) where += fill(w.value, { value: escape(e.value.length > 60 ? `${e.value.slice(0, 57)}...` : e.value) });
   const circle = e.circle?.map((p) => ({ name: escape(p.name), line: p.line }));
-  return `${where}${w.reason}${rowErrorReason(circle ? { code: e.code, circle } : e, locale)}`;
+  return `${where}${w.reason}${rowErrorReason(circle ? { code: e.code, circle, ...(e.circleMore ? { circleMore: e.circleMore } : {}) } : e, locale)}`;
 }

@@ -52,7 +52,11 @@ interface RowError {
   value: string | null;
   code: StakeholderRowErrorCode;
   circle?: { name: string; line: number | null }[];
+  circleMore?: number;
 }
+
+/** The most people a reported circle names (the first ones and the way back to the row's person). */
+const MAX_CIRCLE = 8;
 
 interface Draft {
   line: number;
@@ -292,8 +296,12 @@ async function plan(db: Db, accountId: number, bytes: Uint8Array, fileName: stri
           const name = n.startsWith('new:') ? n.slice(4) : (storedName.get(Number(n.slice(3))) ?? n);
           return { name, line: inFile.get(name)?.line ?? null };
         };
-        const circle = [step(self), ...way.map(step)];
-        errors.push({ line: d.line, column: managerCol, value: d.managerName, code: 'reporting-cycle', circle });
+        // A long circle is named by its first people and the way back (a 3,000-person ring is one error a row).
+        const all = [self, ...way];
+        const kept = all.length > MAX_CIRCLE ? [...all.slice(0, MAX_CIRCLE - 1), all[all.length - 1]!] : all;
+        const circle = kept.map(step);
+        const more = all.length - kept.length;
+        errors.push({ line: d.line, column: managerCol, value: d.managerName, code: 'reporting-cycle', circle, ...(more > 0 ? { circleMore: more } : {}) });
         bad.add(d);
       }
     }
@@ -319,7 +327,9 @@ async function plan(db: Db, accountId: number, bytes: Uint8Array, fileName: stri
 }
 
 function toReportError(e: RowError): ImportRowError {
-  return e.circle ? { line: e.line, column: e.column, value: e.value, code: e.code, circle: e.circle } : { line: e.line, column: e.column, value: e.value, code: e.code };
+  const base = { line: e.line, column: e.column, value: e.value, code: e.code };
+  if (!e.circle) return base;
+  return e.circleMore ? { ...base, circle: e.circle, circleMore: e.circleMore } : { ...base, circle: e.circle };
 }
 
 /**

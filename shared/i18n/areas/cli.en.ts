@@ -11,6 +11,7 @@ export const cliEn: DeepStringRecord<typeof cliZhCN> = {
     reason: ': ',
     person: '{{name}} (line {{line}})',
     personStored: '{{name}} (already on the map)',
+    more: '… ({{n}} more)',
     circle: 'The reporting lines form a circle: {{circle}} (→ means "reports to")',
   },
   usage: {
