@@ -4,9 +4,8 @@
  * from `errors.<code>` with its params (in English the AppError's message, written for the CLI and
  * more detailed). `--json` output is never translated.
  */
-import { AppError } from '../../../shared/api/errors';
-import { messages, type Locale } from '../../../shared/i18n';
-import type { Messages } from '../../../shared/i18n';
+import type { AppError } from '../../../shared/api/errors';
+import { messages, type Locale, type Messages } from '../../../shared/i18n';
 import { UsageError } from '../args';
 import { cell } from './text';
 
