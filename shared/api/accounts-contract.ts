@@ -22,10 +22,11 @@ import {
   type RevenueYear,
   type SatisfactionScore,
   type Tier,
-  MAX_IMPORT_BASE64,
+  withImportContent,
 } from './accounts';
-import type { ImportPreview, ImportReport, PortfolioFigures, SavedView, TodayView, ExportFile } from './accounts-views';
-import { GRADES } from '../domain/enums';
+import type { AccountsExportFile, ImportPreview, ImportReport, PortfolioFigures, SavedView, TodayView } from './accounts-views';
+import { CURRENCIES, GRADES } from '../domain/enums';
+import { MAX_RATE_MICRO, type FxTable } from '../domain/fx';
 import { method, nameSchema } from './method';
 import { nameText, singleLine } from './text';
 import type { CadenceDays } from '../domain/cadence';
@@ -36,10 +37,9 @@ const empty = z.strictObject({});
 export const IMPORT_FORMATS = ['csv', 'xlsx'] as const;
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 
+/** The file (`contentBase64`, or `content` in process: withImportContent), its name and the column map. */
 const importSource = {
   fileName: z.string().trim().min(1).max(260),
-  /** The file's bytes, base64. */
-  contentBase64: z.string().max(MAX_IMPORT_BASE64),
   /** Source column header -> field (`name`, `industry`, `revenue:2024`, `ignore`, ...). */
   map: z.record(z.string().max(200), z.string().max(60)).optional(),
 };
@@ -77,6 +77,16 @@ export const accountsContract = {
   'tiers-delete': method<{ id: number }>()(byId),
   'cadence-get': method<CadenceDays>()(empty),
   'cadence-set': method<CadenceDays>()(z.strictObject(Object.fromEntries(GRADES.map((g) => [g, z.number().int().min(1).max(3660)])) as Record<(typeof GRADES)[number], z.ZodNumber>)),
+  /** The reporting currency and the dated rates to it (Settings; shared/domain/fx.ts). */
+  'fx-get': method<FxTable>()(empty),
+  'fx-set': method<FxTable>()(
+    z.strictObject({
+      reporting: z.enum(CURRENCIES),
+      rates: z
+        .array(z.strictObject({ currency: z.enum(CURRENCIES), rateMicro: z.number().int().min(1).max(MAX_RATE_MICRO), asOf: isoDate }))
+        .max(CURRENCIES.length),
+    }),
+  ),
   'views-list': method<SavedView[]>()(empty),
   'views-save': method<SavedView>()(z.strictObject({ id: idSchema.optional(), name: nameText(100), query: accountQuerySchema })),
   'views-delete': method<{ id: number }>()(byId),
@@ -86,8 +96,14 @@ export const accountsContract = {
   /** Pareto, accounts and revenue by tier/industry/region, churn, receivables ageing, per owner. */
   'portfolio-figures': method<PortfolioFigures>()(z.strictObject({ year: z.number().int().min(1900).max(2200).optional(), today: isoDate.optional() })),
 
-  'import-preview': method<ImportPreview>()(z.strictObject({ ...importSource })),
-  'import-run': method<ImportReport>()(z.strictObject({ ...importSource, skipInvalid: z.boolean().optional(), dryRun: z.boolean().optional() })),
-  'export-accounts': method<ExportFile>()(z.strictObject({ format: z.enum(EXPORT_FORMATS), locale: z.enum(['zh-CN', 'en']).optional() })),
+  'import-preview': method<ImportPreview>()(withImportContent({ ...importSource })),
+  'import-run': method<ImportReport>()(withImportContent({ ...importSource, skipInvalid: z.boolean().optional(), dryRun: z.boolean().optional() })),
+  /**
+   * The accounts as a file. Without `query`: every account. With it: the accounts the list shows for
+   * that filter (accounts-query's filter, in its order); the reply says how many of how many.
+   */
+  'export-accounts': method<AccountsExportFile>()(
+    z.strictObject({ format: z.enum(EXPORT_FORMATS), locale: z.enum(['zh-CN', 'en']).optional(), query: accountQuerySchema.optional(), today: isoDate.optional() }),
+  ),
   'sample-load': method<{ accounts: number }>()(z.strictObject({ locale: z.enum(['zh-CN', 'en']).optional(), accounts: z.number().int().min(1).max(20_000).optional(), today: isoDate.optional() })),
 } as const;

@@ -1,7 +1,8 @@
 /** Result types of the accounts area's views: Today, portfolio figures, import, export. */
 import type { FollowUp } from '../domain/cadence';
 import type { ComplianceFigures } from '../domain/compliance';
-import type { ChurnReason, Grade } from '../domain/enums';
+import type { ChurnReason, Currency, Grade } from '../domain/enums';
+import type { FxNote } from '../domain/fx';
 import type { AccountQuery } from './accounts';
 
 export interface SavedView {
@@ -62,7 +63,10 @@ export interface ParetoPoint {
 
 export interface PortfolioFigures {
   year: number;
-  currency: string;
+  /** The reporting currency every amount below is in (shared/domain/fx.ts). */
+  currency: Currency;
+  /** The rates used and the accounts left out for want of a rate (the figures' footnote). */
+  fx: FxNote;
   totalRevenue: number;
   accounts: number;
   pareto: { points: ParetoPoint[]; headCount: number; headShareOfCount: number };
@@ -98,6 +102,21 @@ export interface ImportRowError {
   circleMore?: number;
 }
 
+/** A column of the file an import leaves out, and how it could be mapped. */
+export interface ImportSkippedColumn {
+  /** 0-based position of the column in the file. */
+  index: number;
+  /** Its header as written ('' when the file gives it none). */
+  column: string;
+  /**
+   * Why it is left out: no field recognises the header ('unknown'), the map says so ('ignored'),
+   * or another column already fills the field its header names ('taken').
+   */
+  reason: 'unknown' | 'ignored' | 'taken';
+  /** A target its header suggests (`revenue:2026`), imported only once the person confirms it. */
+  suggestion: string | null;
+}
+
 export interface ImportPreview {
   format: 'csv' | 'xlsx';
   encoding: string | null;
@@ -108,6 +127,8 @@ export interface ImportPreview {
   sample: { line: number; cells: string[] }[];
   rows: number;
   errors: ImportRowError[];
+  /** The columns the mapping leaves out, each with a suggested target where the header gives one. */
+  notImported: ImportSkippedColumn[];
 }
 
 export interface ImportReport {
@@ -120,10 +141,22 @@ export interface ImportReport {
   errors: ImportRowError[];
   /** True when nothing was written because rows were invalid (without skipInvalid). */
   rejected: boolean;
+  /** The columns of the file this import left out (or would leave out), with how to map them. */
+  notImported: ImportSkippedColumn[];
 }
 
 export interface ExportFile {
   fileName: string;
   mime: string;
   contentBase64: string;
+}
+
+/** An accounts export: the file, and what it holds (all accounts, or those of the list's filter). */
+export interface AccountsExportFile extends ExportFile {
+  /** Accounts in the file. */
+  accounts: number;
+  /** Accounts in the database (not deleted). */
+  total: number;
+  /** True when a filter chose the accounts (`query` given). */
+  filtered: boolean;
 }

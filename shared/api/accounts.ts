@@ -43,6 +43,23 @@ export const MAX_IMPORT_RECORD_CHARS = 1024 * 1024;
 /** An import file's bytes as base64 at most (MAX_IMPORT_BYTES encoded). */
 export const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 
+/**
+ * An import method's arguments (`shape`) with the file's content one of two ways: `contentBase64`,
+ * what every door carries, or `content`, the bytes themselves, for a caller in the backend's own
+ * process (the command line): no 64 MB string and no decoded copy beside the bytes. JSON cannot
+ * carry a Uint8Array, so through the HTTP bridge only base64 passes. The bytes are handed over:
+ * the import worker may take them, and the caller must not use them afterwards.
+ */
+export function withImportContent<T extends z.ZodRawShape>(shape: T) {
+  return z.union([
+    z.strictObject({ ...shape, contentBase64: z.string().max(MAX_IMPORT_BASE64) }),
+    z.strictObject({
+      ...shape,
+      content: z.custom<Uint8Array>((b) => b instanceof Uint8Array && b.byteLength <= MAX_IMPORT_BYTES, { message: `bytes (a Uint8Array) of at most ${MAX_IMPORT_BYTES}` }),
+    }),
+  ]);
+}
+
 export const idSchema = z.number().int().positive();
 export const isoDate = z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' });
 /** Integer minor units; bounded so sums over thousands of accounts stay exact. */
@@ -269,9 +286,11 @@ export interface Tier {
 }
 export const tierInputSchema = z.strictObject({
   id: idSchema.optional(),
-  key: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'lower-case letters, digits and dashes' }),
+  /** Left out or empty: generated from the names (pinyin of the Chinese name), unique. */
+  key: z.union([z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'lower-case letters, digits and dashes' }), z.literal('')]).optional(),
   nameZh: nameText(50),
-  nameEn: nameText(50),
+  /** Optional: left empty, the Chinese name is shown in English too. */
+  nameEn: singleLine(50).optional(),
   rank: z.number().int().min(0).max(1000),
   visitsPerQuarter: z.number().int().min(0).max(1000),
   callsPerMonth: z.number().int().min(0).max(1000),
@@ -288,7 +307,8 @@ export interface RevenueYear {
 export const revenueInputSchema = z.strictObject({
   accountId: idSchema,
   year: z.number().int().min(1900).max(2200),
-  revenue: minorSchema,
+  /** Optional: a year without revenue yet (next year's target). Absent keeps what is there; null clears it. */
+  revenue: minorSchema.nullable().optional(),
   target: minorSchema.nullable().optional(),
   profit: minorSchema.nullable().optional(),
 });

@@ -5,7 +5,7 @@ import { type GRADES, POTENTIALS, URGENCIES } from '../domain/enums';
 import type { Change, QuadrantFigure, Verdict } from '../domain/quadrants';
 import { idSchema, isoDate } from './accounts';
 import { method } from './method';
-import { multiLine, nameText } from './text';
+import { multiLine, nameText, singleLine } from './text';
 
 export interface Quadrant {
   key: string;
@@ -65,6 +65,13 @@ export interface Board {
   changes: Change[];
 }
 
+/** Who is at this Keyplan ("I am" in Settings): one of our people, or nobody yet. */
+export interface Me {
+  person: { id: number; name: string } | null;
+  /** The person's name, the recorder of every move and approval ('' when nobody is chosen). */
+  name: string;
+}
+
 export interface PlacementMove {
   id: number;
   matrixKey: string;
@@ -88,11 +95,16 @@ const matrixKey = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message
 const label = nameText(60);
 const isoMoment = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}/.test(s), { message: 'expected an ISO date or time' });
 
+/** An English label is optional: left empty, the Chinese one is shown in English too. */
+const labelEn = singleLine(60).optional();
+/** A key, generated from the names (pinyin of the Chinese, or the English) when left out or empty. */
+const optionalKey = z.union([matrixKey, z.literal('')]).optional();
+
 const quadrantInput = z.strictObject({
-  key: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
+  key: z.union([z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/), z.literal('')]).optional(),
   position: z.enum(QUADRANT_POSITIONS),
   nameZh: label,
-  nameEn: label,
+  nameEn: labelEn,
   color: z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, { message: 'a colour like #e3ecfb' }),
   treatmentZh: multiLine(500).optional(),
   treatmentEn: multiLine(500).optional(),
@@ -107,18 +119,21 @@ export const suggestRuleSchema = z.discriminatedUnion('kind', [
 export const matrixInputSchema = z
   .strictObject({
     id: idSchema.optional(),
-    key: matrixKey,
+    key: optionalKey,
     nameZh: label,
-    nameEn: label,
+    nameEn: labelEn,
     xLabelZh: label,
-    xLabelEn: label,
+    xLabelEn: labelEn,
     yLabelZh: label,
-    yLabelEn: label,
+    yLabelEn: labelEn,
     suggest: suggestRuleSchema.optional(),
     quadrants: z.array(quadrantInput).length(4),
   })
   .refine((m) => new Set(m.quadrants.map((q) => q.position)).size === 4, { message: 'each position (tl, tr, bl, br) exactly once', path: ['quadrants'] })
-  .refine((m) => new Set(m.quadrants.map((q) => q.key)).size === 4, { message: 'quadrant keys must differ', path: ['quadrants'] });
+  .refine((m) => new Set(m.quadrants.map((q) => q.key).filter(Boolean)).size === m.quadrants.filter((q) => q.key).length, {
+    message: 'quadrant keys must differ',
+    path: ['quadrants'],
+  });
 
 const boardFilters = {
   ownerIds: z.array(idSchema).max(500).optional(),
@@ -171,7 +186,19 @@ export const boardContract = {
   /** The board's preferences: whether placing a card from the tray (its first placement) asks why. */
   'board-prefs-get': method<{ askReasonOnFirstPlacement: boolean }>()(z.strictObject({})),
   'board-prefs-set': method<{ askReasonOnFirstPlacement: boolean }>()(z.strictObject({ askReasonOnFirstPlacement: z.boolean() })),
-  /** Who moves are recorded as: the name set in Settings, else the computer's user name. */
-  'user-get': method<{ name: string }>()(z.strictObject({})),
-  'user-set': method<{ name: string }>()(z.strictObject({ name: nameText(100) })),
+  /**
+   * Who I am ("I am" in Settings): one of our people, the recorder of every move and approval.
+   * Never the computer's login: nobody chosen is `person: null` (recorded without a name).
+   */
+  'user-get': method<Me>()(z.strictObject({})),
+  'user-set': method<Me>()(z.strictObject({ personId: idSchema.nullable() })),
+  /**
+   * Moves several accounts to one quadrant (or the tray) at once with one reason: one recorded move
+   * each, in one transaction; those already there are skipped.
+   */
+  'board-move-many': method<{ moves: PlacementMove[]; skipped: number[] }>()(
+    z.strictObject({ matrix: matrixKey, accountIds: z.array(idSchema).min(1).max(20_000), to: z.string().trim().max(40).nullable(), reason: multiLine(1000).optional() }),
+  ),
+  /** Gives several recorded moves (a multi-card move) one reason, in one transaction. */
+  'board-moves-reason': method<PlacementMove[]>()(z.strictObject({ moveIds: z.array(idSchema).min(1).max(20_000), reason: multiLine(1000) })),
 } as const;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { accountsContract } from './accounts-contract';
+import { accountBinContract } from './accounts-bin';
 import { boardContract } from './board';
 import { plansContract } from './plans';
 import { forumContract, type ExportProgress } from './forum';
@@ -45,6 +46,7 @@ export const contract = {
 
   // --- the account database ----------------------------------------------------------------
   ...accountsContract,
+  ...accountBinContract,
 
   // --- the quadrant board -------------------------------------------------------------------
   ...boardContract,

@@ -76,6 +76,14 @@ export const ERROR_CODES = [
   'tender-not-found',
   /** The CLI's --tender names several opportunities of the account; params: account, name, n, ids. */
   'tender-ambiguous',
+  /** Restoring an account from the bin while a live account has its name (params: name). */
+  'bin-name-taken',
+  /** Purging or restoring an account that is no longer in the bin (restored meanwhile; params: name). */
+  'bin-not-in-bin',
+  /** An exchange-rate table that cannot be kept: a rate for the reporting currency itself, or one currency twice. */
+  'fx-rates-invalid',
+  /** "I am" must be one of our active people (params: name). */
+  'person-inactive',
   'internal',
 ] as const;
 

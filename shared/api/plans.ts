@@ -38,6 +38,8 @@ export interface Plan {
   createdAt: string;
   updatedAt: string;
   approvedAt: string | null;
+  /** Who approved it: the person chosen in Settings then ("I am"); null when nobody was chosen, or before this was kept. */
+  approvedBy: string | null;
 }
 
 export interface PlanSection {

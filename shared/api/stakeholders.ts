@@ -19,8 +19,8 @@ import {
   type MapLine,
   type Strength,
 } from '../domain/stakeholders';
-import { idSchema, isoDate, MAX_IMPORT_BASE64 } from './accounts';
-import type { ExportFile, ImportPreview, ImportRowError } from './accounts-views';
+import { idSchema, isoDate, withImportContent } from './accounts';
+import type { ExportFile, ImportPreview, ImportRowError, ImportSkippedColumn } from './accounts-views';
 import { method, nameSchema } from './method';
 import { multiLine, singleLine } from './text';
 
@@ -143,6 +143,8 @@ export interface StakeholderImportReport {
   peopleCreated: string[];
   errors: ImportRowError[];
   rejected: boolean;
+  /** The columns of the file this import left out (or would leave out), with how to map them. */
+  notImported: ImportSkippedColumn[];
   /**
    * The file has no level column: the levels its titles suggest (shared/domain/level-inference.ts),
    * for the rows that would be imported and whose person has no level yet. Set only with
@@ -194,7 +196,6 @@ const locale = z.enum(['zh-CN', 'en']);
 
 const importSource = {
   fileName: z.string().trim().min(1).max(260),
-  contentBase64: z.string().max(MAX_IMPORT_BASE64),
   /** Source column header -> field (`name`, `title`, `reportsTo`, `roles`, ... or `ignore`). */
   map: z.record(z.string().max(200), z.string().max(60)).optional(),
 };
@@ -248,9 +249,9 @@ export const stakeholdersContract = {
     }),
   ),
   'coverage-get': method<CoverageReport>()(z.strictObject({ ...mapRef, staleDays: z.number().int().min(1).max(3650).optional(), today: isoDate.optional() })),
-  'stakeholders-import-preview': method<ImportPreview>()(z.strictObject({ accountId: idSchema, ...importSource })),
+  'stakeholders-import-preview': method<ImportPreview>()(withImportContent({ accountId: idSchema, ...importSource })),
   'stakeholders-import': method<StakeholderImportReport>()(
-    z.strictObject({
+    withImportContent({
       accountId: idSchema,
       ...importSource,
       skipInvalid: z.boolean().optional(),

@@ -257,14 +257,51 @@ function changedFields(a: PlanItemData, b: PlanItemData): string[] {
 // --- roll forward -------------------------------------------------------------------------------
 
 /**
- * Next year's item from this year's, or null when it does not carry over: objectives keep their
- * metric with this year's target as the baseline and no target yet; actions not done (todo, doing)
- * carry over without a due date; dropped and done actions stay behind; everything else is copied.
+ * What the account actually did in the year a plan is rolled forward from (null: nothing recorded):
+ * revenue and profit recorded for that year (minor units), our share of wallet (basis points) and
+ * the average satisfaction score of that year.
  */
-export function rollItemForward(data: PlanItemData): PlanItemData | null {
+export interface YearActuals {
+  revenue: number | null;
+  profit: number | null;
+  walletShare: number | null;
+  satisfaction: number | null;
+}
+
+const REVENUE_METRIC = /收入|营收|销售额|销售|营业额|revenue|sales|turnover/i;
+const WALLET_METRIC = /wallet|钱包份额|钱包占有|采购份额|份额占比/i;
+const PROFIT_METRIC = /margin|profit|毛利|利润/i;
+const SATISFACTION_METRIC = /满意|satisfaction|nps/i;
+
+/**
+ * The actual value of an objective's metric in the year behind it, as the objective stores it
+ * (money in minor units, percent in basis points, a count): revenue and profit recorded, wallet
+ * share, satisfaction; null when the metric is none of these or nothing was recorded - never the
+ * old target.
+ */
+export function actualForObjective(metric: string, unit: (typeof OBJECTIVE_UNITS)[number], actuals: YearActuals): number | null {
+  if (WALLET_METRIC.test(metric)) return unit === 'percent' ? actuals.walletShare : null;
+  if (PROFIT_METRIC.test(metric)) {
+    if (unit === 'money') return actuals.profit;
+    if (unit === 'percent') return actuals.profit !== null && actuals.revenue ? Math.round((actuals.profit / actuals.revenue) * 10_000) : null;
+    return null;
+  }
+  if (REVENUE_METRIC.test(metric)) return unit === 'money' ? actuals.revenue : null;
+  if (SATISFACTION_METRIC.test(metric)) return unit === 'number' ? actuals.satisfaction : null;
+  return null;
+}
+
+/**
+ * Next year's item from this year's, or null when it does not carry over: objectives keep their
+ * metric with this year's ACTUAL as the baseline (revenue recorded, profit, wallet share,
+ * satisfaction - null when unknown, never this year's target) and no target yet; actions not done
+ * (todo, doing) carry over without a due date; dropped and done actions stay behind; everything
+ * else is copied.
+ */
+export function rollItemForward(data: PlanItemData, actuals: YearActuals): PlanItemData | null {
   switch (data.kind) {
     case 'objective':
-      return { ...data, baseline: data.target, target: null, q1: null, q2: null, q3: null, q4: null };
+      return { ...data, baseline: actualForObjective(data.metric, data.unit, actuals), target: null, q1: null, q2: null, q3: null, q4: null };
     case 'action':
       return data.status === 'done' || data.status === 'dropped' ? null : { ...data, due: null };
     default:

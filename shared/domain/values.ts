@@ -4,6 +4,7 @@
  * importer can report the row, the column and the reason.
  */
 import { isIsoDate } from './dates';
+import type { Currency } from './enums';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: ValueError };
 export type ValueError = 'not-a-number' | 'not-a-date' | 'not-a-percent' | 'not-a-boolean' | 'out-of-range' | 'not-an-integer';
@@ -26,7 +27,7 @@ const UNITS: [RegExp, number][] = [
 /** Up to 11 integer digits, so that scaling by up to 10^4 stays an exact double. */
 const PLAIN = /^(-?)(\d{1,11})(?:\.(\d+))?$/;
 const SYMBOLS = /^(?:CNY|RMB|USD|EUR|HKD|US\$|HK\$|[¥￥$€£])\s*/i;
-const TRAILING_CODES = /\s*(?:CNY|RMB|USD|EUR|HKD)$/i;
+const TRAILING_CODES = /\s*(?:CNY|RMB|USD|EUR|HKD|美元|欧元|港币|港元|人民币|[¥￥$€])$/i;
 
 /**
  * Parses a decimal number written by a person: stray spaces, thousands separators (, ， ' and thin
@@ -172,3 +173,40 @@ function excelSerial(n: number): Parsed<string> {
 export function toHalfWidth(s: string): string {
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
+
+/**
+ * The currency a sign or code written with an amount names: "$1,100.04" and "US$" and "USD 5" are
+ * dollars, "€" and "EUR" euros, "HK$" and "HKD" Hong Kong dollars, "¥", "￥", "RMB", "CNY", "元" and
+ * "1.2万元" yuan. null when the value names none (a plain number); false when it names one Keyplan
+ * does not keep (£, GBP, JPY...), which an importer must not read as yuan.
+ */
+export function moneyCurrency(input: string): Currency | null | false {
+  const s = toHalfWidth(input).trim().replace(/^[(\-−]+|\)$/g, '').trim();
+  for (const [re, c] of VALUE_CURRENCIES) if (re.test(s)) return c;
+  return /^(?:£|GBP|JPY|CHF|AUD|CAD|SGD|A\$|C\$|S\$)|(?:£|GBP|JPY|英镑|日元)$/i.test(s) ? false : null;
+}
+
+const VALUE_CURRENCIES: [RegExp, Currency][] = [
+  [/^(?:HK\$|HKD)|(?:HK\$|HKD|港币|港元)$/i, 'HKD'],
+  [/^(?:US\$|USD|\$)|(?:USD|美元|\$)$/i, 'USD'],
+  [/^(?:€|EUR)|(?:EUR|欧元|€)$/i, 'EUR'],
+  [/^(?:[¥￥]|RMB|CNY)|(?:RMB|CNY|人民币|元|[¥￥])$/i, 'CNY'],
+];
+
+/**
+ * The currency a column header names for its amounts: "Revenue (USD)", "收入（美元）", "金额 US$",
+ * "应收（元）". null when it names none.
+ */
+export function headerCurrency(header: string): Currency | null {
+  const h = header.normalize('NFKC');
+  for (const [re, c] of HEADER_CURRENCIES) if (re.test(h)) return c;
+  return null;
+}
+
+const HEADER_CURRENCIES: [RegExp, Currency][] = [
+  [/HK\$|(?<![a-z])HKD(?![a-z])|港币|港元/i, 'HKD'],
+  [/US\$|(?<![a-z])USD(?![a-z])|美元/i, 'USD'],
+  [/€|(?<![a-z])EUR(?![a-z])|欧元/i, 'EUR'],
+  [/[¥￥]|(?<![a-z])(?:RMB|CNY)(?![a-z])|人民币|元/i, 'CNY'],
+  [/\$/, 'USD'],
+];

@@ -1,4 +1,5 @@
 import { cliEn } from './areas/cli.en';
+import { accountsBinEn } from './areas/accounts-bin.en';
 import { audienceEn } from './areas/audience.en';
 import { accountsEn } from './areas/accounts.en';
 import { planDocEn } from './areas/plan-doc.en';
@@ -74,6 +75,8 @@ export const en: Messages = {
     en: 'English',
   },
   accounts: accountsEn,
+  /** The accounts' recycle bin, bulk edit and column chooser. */
+  accountsBin: accountsBinEn,
   nextStep: {
     title: 'Next step',
     noAccounts: 'Everything here is built around your accounts. Start by listing them under Accounts.',
@@ -148,7 +151,7 @@ export const en: Messages = {
   },
   settings: {
     title: 'Settings',
-    lead: 'Display language, tiers and their service standard, the follow-up cadence, our team, and the database file and its backups.',
+    lead: 'Display language, who you are, tiers and their service standard, the follow-up cadence, our team, and the database file and its backups.',
     ...settingsAccountsEn,
     language: {
       title: 'Language',
@@ -302,10 +305,14 @@ export const en: Messages = {
     'text-control-char': 'The text contains an invisible control character ({{char}}): a line break in a one-line field, an escape code or a text-direction override. Remove it and try again.',
     'out-path-invalid': 'Cannot write {{path}}: {{reason}}. Nothing was written.',
     'db-folder-missing': 'The folder of the database {{path}} does not exist. Check the path; nothing was created.',
+    'bin-name-taken': '“{{name}}” cannot be restored: another account now has that name. Rename that account first, then restore.',
+    'bin-not-in-bin': '“{{name}}” is no longer in the bin: it was restored in another window. The bin has been refreshed.',
     'board-internal-only': 'The portfolio board names other customers and our verdicts on them: it is internal only, there is no customer version.',
     'account-not-found': 'No account named "{{name}}".',
     'account-ambiguous': '"{{name}}" matches several accounts ({{names}}); give the exact name.',
     'tender-not-found': '{{account}} has no opportunity named "{{name}}".',
     'tender-ambiguous': '{{account}} has {{n}} opportunities named "{{name}}" (ids {{ids}}); give --tender ID.',
+    'fx-rates-invalid': 'The exchange rates cannot be saved: {{currency}} is the reporting currency itself or appears twice. Nothing was saved; correct it and try again.',
+    'person-inactive': '{{name}} is no longer active. Choose an active person.',
   },
 };

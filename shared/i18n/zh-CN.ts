@@ -3,6 +3,7 @@
  * Interpolation uses i18next's `{{name}}`. No plural forms: counts are written as "客户数:{{n}}".
  */
 import { cliZhCN } from './areas/cli.zh-CN';
+import { accountsBinZhCN } from './areas/accounts-bin.zh-CN';
 import { audienceZhCN } from './areas/audience.zh-CN';
 import { accountsZhCN } from './areas/accounts.zh-CN';
 import { planDocZhCN } from './areas/plan-doc.zh-CN';
@@ -82,6 +83,8 @@ export const zhCN = {
     en: 'English',
   },
   accounts: accountsZhCN,
+  /** The accounts' recycle bin, bulk edit and column chooser. */
+  accountsBin: accountsBinZhCN,
   nextStep: {
     title: '下一步',
     noAccounts: '这里的一切都围绕你的客户展开。请先建立客户名单。',
@@ -156,7 +159,7 @@ export const zhCN = {
   },
   settings: {
     title: '设置',
-    lead: '界面语言、客户分级与服务标准、跟进节奏、我方团队，以及数据库文件和备份。',
+    lead: '界面语言、我是谁、客户分级与服务标准、跟进节奏、我方团队，以及数据库文件和备份。',
     ...settingsAccountsZhCN,
     language: {
       title: '语言',
@@ -309,10 +312,14 @@ export const zhCN = {
     'text-control-char': '文本中含有不可见的控制字符（{{char}}）：单行字段中的换行、转义码或文字方向控制符。请删除后重试。',
     'out-path-invalid': '无法写入 {{path}}：{{reason}}。未写入任何内容。',
     'db-folder-missing': '数据库 {{path}} 所在的文件夹不存在。请检查路径；没有创建任何文件。',
+    'bin-name-taken': '无法恢复“{{name}}”：现在已有另一个同名客户。请先给那个客户改名，再恢复。',
+    'bin-not-in-bin': '“{{name}}”已不在回收站中：它已在另一个窗口中恢复。回收站已刷新。',
     'board-internal-only': '客户组合看板列出其他客户及我方对其的分类判断，仅供内部使用，没有对外版。',
     'account-not-found': '没有名为“{{name}}”的客户。',
     'account-ambiguous': '“{{name}}”对应多个客户（{{names}}）；请写出准确的名称。',
     'tender-not-found': '{{account}}没有名为“{{name}}”的商机。',
     'tender-ambiguous': '{{account}}有 {{n}} 个名为“{{name}}”的商机（编号 {{ids}}）；请用 --tender 编号。',
+    'fx-rates-invalid': '汇率表有误：{{currency}} 是报告币种本身或重复出现。没有保存，请修改后重试。',
+    'person-inactive': '{{name}} 已停用，请选择一位在职的成员。',
   },
 };

@@ -53,14 +53,16 @@ describe('account page', () => {
     await page.getByRole('heading', { level: 1, name: account.name }).waitFor();
     expect(hashOf(page)).toBe(`#/accounts/${account.id}`);
     const followUp = page.getByTestId('follow-up');
-    await followUp.getByText(/逾期 \d+ 天/).waitFor();
+    await followUp.getByText(/逾期未联系 \d+ 天/).waitFor();
+    expect(await followUp.locator('.badge').getAttribute('title')).toContain(t.domain.followUpWhy.rule);
 
     // Edit: a money field accepts "1.2万" and reads it back; a bad number is refused inline.
     const terms = page.getByLabel(t.domain.field.paymentTerms);
     await terms.fill('预付 30%，其余月结 60 天');
     const receivable = page.getByLabel(t.domain.field.receivableOutstanding);
     await receivable.fill('1.2万');
-    await page.getByText(fill(t.accounts.overview.moneyEquals, { value: '¥12,000' })).waitFor();
+    const lang12000 = '¥12,000（¥1.2万）';
+    await page.getByText(fill(t.accounts.overview.moneyEquals, { value: lang12000 })).waitFor();
     const employees = page.getByLabel(t.domain.field.employees);
     await employees.fill('很多');
     await page.getByRole('button', { name: t.accounts.overview.save }).click();
@@ -102,6 +104,21 @@ describe('account page', () => {
     expect(await page.locator('.acct-timeline__item').first().innerText()).toContain('拜访信息中心主任');
     expect((await detail(account.id)).followUp.state).not.toBe('overdue');
     expect((await detail(account.id)).interactions.find((i) => i.nextStep === '发送方案建议书')?.nextDue).toBe('2026-12-09');
+
+    // Next year's target before any revenue: revenue may stay empty; an empty year is refused.
+    await tab(page, 'zh-CN', 'revenue').click();
+    await page.getByRole('button', { name: t.accounts.revenue.add }).first().click();
+    const next = new Date().getFullYear() + 1;
+    const yearField = page.getByLabel(t.accounts.revenue.year, { exact: true });
+    await yearField.fill(String(next));
+    await page.getByRole('button', { name: t.accounts.form.save }).click();
+    await page.getByText(t.accounts.revenue.needOne).waitFor();
+    await page.getByLabel(t.accounts.revenue.target, { exact: true }).fill('500万');
+    await page.getByRole('button', { name: t.accounts.form.save }).click();
+    await page.getByText(fill(t.accounts.revenue.saved, { year: next })).waitFor();
+    const nextYear = (await detail(account.id)).revenue.find((r) => r.year === next);
+    expect(nextYear).toEqual({ year: next, revenue: null, target: 5_000_000_00, profit: null });
+    await screenshot(page, 'account-revenue-target-only', 'zh-CN');
 
     // An opportunity in solution validation, with rivals.
     await tab(page, 'zh-CN', 'opportunities').click();

@@ -66,7 +66,7 @@ describe('accounts list', () => {
     expect(expected.rows.length).toBeGreaterThan(0);
     await page.getByText(fill(t.accounts.count, { n: expected.rows.length, total: 40 }), { exact: true }).waitFor();
     await expect.poll(async () => (await rowNames(page)).sort()).toEqual(expected.rows.map((r) => r.name).sort());
-    for (const badge of await page.locator('tr.acct-row td:nth-child(10)').allInnerTexts()) expect(badge).toMatch(/逾期 \d+ 天/);
+    for (const badge of await page.locator('tr.acct-row td:nth-child(11)').allInnerTexts()) expect(badge).toMatch(/^(逾期未联系|承诺未兑现) \d+ 天$/);
 
     // Sort by this year's revenue, largest first, then flip it.
     const year = new Date().getFullYear();
@@ -120,15 +120,19 @@ describe('accounts list', () => {
     await page.goBack();
     await page.locator('tr.acct-row').first().waitFor();
 
-    // Export CSV: a download whose first line has the Chinese headers.
-    await page.getByRole('button', { name: t.accounts.export.button, exact: true }).click();
+    // Export CSV with the view's filter on (gold, overdue): the button counts them, the menu offers them or all.
+    const n = expected.rows.length;
+    await page.getByRole('button', { name: fill(t.accounts.export.buttonFiltered, { n }), exact: true }).click();
     await screenshot(page, 'accounts-export-menu', 'zh-CN');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: t.accounts.export.csv }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^keyplan-客户-\d{4}-\d{2}-\d{2}\.csv$/);
+    const item = fill(t.accounts.export.filteredItem, { n, format: t.accounts.export.csv });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^keyplan-客户-\d{4}-\d{2}-\d{2}-筛选\.csv$/);
     const file = await download.path();
-    const firstLine = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
-    expect(firstLine.startsWith('客户名称,英文名称,简称,上级单位,行业,区域,客户经理')).toBe(true);
-    await page.getByText(fill(t.accounts.export.done, { file: download.suggestedFilename() })).waitFor();
+    const lines = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]!.startsWith('客户名称,英文名称,简称,上级单位,行业,区域,客户经理')).toBe(true);
+    expect(lines.length).toBe(n + 1);
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(byRevenue.rows.map((r) => r.name)); // in the list's order
+    await page.getByText(fill(t.accounts.export.doneFiltered, { n, total: 40, file: download.suggestedFilename() })).waitFor();
     await page.context().close();
   });
 
@@ -145,9 +149,22 @@ describe('accounts list', () => {
     await page.getByRole('button', { name: t.accounts.views.button, exact: true }).click();
     await screenshot(page, 'accounts-views-menu', 'en');
     await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: t.accounts.export.button, exact: true }).click();
+    // Export takes the filter, and says so: the button counts the filtered accounts, the menu offers them or all.
+    const gradeA = ((await invoke(preview, 'accounts-query', { grades: ['A'] })) as AccountQueryResult).rows.length;
+    expect(gradeA).toBeGreaterThan(0);
+    await page.getByRole('button', { name: fill(t.accounts.export.buttonFiltered, { n: gradeA }), exact: true }).click();
     await screenshot(page, 'accounts-export-menu', 'en');
-    await page.keyboard.press('Escape');
+    const filteredCsv = fill(t.accounts.export.filteredItem, { n: gradeA, format: t.accounts.export.csv });
+    await page.getByRole('menuitem', { name: fill(t.accounts.export.allItem, { total: 40, format: t.accounts.export.csv }) }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: filteredCsv }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^keyplan-accounts-\d{4}-\d{2}-\d{2}-filtered\.csv$/);
+    const lines = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+    expect(lines.length).toBe(gradeA + 1);
+    await page.getByText(fill(t.accounts.export.doneFiltered, { n: gradeA, total: 40, file: download.suggestedFilename() })).waitFor();
+    await screenshot(page, 'accounts-export-filtered-done', 'en');
+    await page.getByRole('button', { name: t.accounts.filters.clearAll }).click();
+    await page.getByText(fill(t.accounts.countAll, { total: 40 }), { exact: true }).waitFor();
+    await page.getByRole('button', { name: t.accounts.export.button, exact: true }).waitFor();
     await page.getByRole('searchbox', { name: t.accounts.search.label }).fill('zzzz');
     await page.getByText(fill(t.accounts.search.noResultsFor, { query: 'zzzz' })).waitFor();
     await screenshot(page, 'accounts-no-results', 'en');

@@ -24,7 +24,9 @@ export async function sampleBoard(browser: Browser, lang: Locale, hash = '#/boar
   const tmp = tempDir();
   const preview = await startPreview({ dbPath: path.join(tmp.dir, 'keyplan.db') });
   await invoke(preview, 'sample-load', { locale: lang });
-  await invoke(preview, 'user-set', { name: lang === 'zh-CN' ? '刘思远' : 'Liu Siyuan' });
+  // "I am": one of the sample's people (moves are recorded as that person).
+  const people = (await invoke(preview, 'people-list', {})) as { id: number; name: string; active: boolean }[];
+  await invoke(preview, 'user-set', { personId: people.find((p) => p.active)!.id });
   const page = await newPage(browser, { lang });
   await page.goto(`${preview.url}${hash}`);
   return {

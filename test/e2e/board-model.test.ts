@@ -44,7 +44,7 @@ describe('quadrant board: the value x potential model', () => {
         await invoke(preview, 'accounts-update', { id: target.accountId, patch: { growthPotential: 'low', profitContribution: 1_000_00, costToServe: 90_000_00 } });
         const dog = region(page, q.dog!);
         const marked = card(dog, lang, target.name);
-        await expect.poll(() => marked.getAttribute('aria-label')).toContain(t.board.card.verdictLong);
+        await expect.poll(() => marked.textContent()).toContain(t.board.card.verdictLong);
         await marked.click();
         await page.getByText(t.board.detail.verdictWildcat).waitFor();
         await screenshot(page, 'board-verdict', lang);
@@ -53,7 +53,7 @@ describe('quadrant board: the value x potential model', () => {
 
         // Raised to high potential: no verdict any more (a high-potential account is never cut).
         await invoke(preview, 'accounts-update', { id: target.accountId, patch: { growthPotential: 'high' } });
-        await expect.poll(async () => (await card(page, lang, target.name).getAttribute('aria-label')) ?? '').not.toContain(t.board.card.verdictLong);
+        await expect.poll(async () => (await card(page, lang, target.name).locator('.visually-hidden').textContent()) ?? '').not.toContain(t.board.card.verdictLong);
 
         // The other built-in matrix names its own model.
         await page.getByRole('link', { name: lang === 'zh-CN' ? '重要性 × 紧急度' : 'Importance × urgency' }).click();

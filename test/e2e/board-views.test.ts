@@ -49,7 +49,7 @@ describe('quadrant board: reading and printing', () => {
         // Changes since: moved cards say where they came from; the side list names them all.
         await page.getByLabel(t.board.since.label, { exact: true }).fill(before);
         const tag = fill(t.board.card.movedFrom, { from: q[change.from!]! });
-        await card(region(page, q[change.to!]!), lang, moved.name).getByText(tag).waitFor();
+        await card(region(page, q[change.to!]!), lang, moved.name).getByText(tag, { exact: true }).waitFor();
         const list = page.getByRole('region', { name: t.board.changes.title });
         await list.getByText(fill(t.board.changes.count, { n: changes.length })).waitFor();
         await list.getByText(fill(t.board.changes.fromTo, { from: q[change.from!]!, to: q[change.to!]! })).first().waitFor();
@@ -59,7 +59,7 @@ describe('quadrant board: reading and printing', () => {
         await page.getByRole('region', { name: fill(t.board.history.titleFor, { name: moved.name }) }).waitFor();
         // A reload keeps the view (the dates live in the URL).
         await page.reload();
-        await card(region(page, q[change.to!]!), lang, moved.name).getByText(tag).waitFor();
+        await card(region(page, q[change.to!]!), lang, moved.name).getByText(tag, { exact: true }).waitFor();
       } finally {
         await cleanup();
       }
@@ -181,7 +181,7 @@ describe('quadrant board: reading and printing', () => {
       await expect.poll(async () => (await card(page, lang, target.name).locator('..').getAttribute('class')) ?? '').toContain('is-match');
       await screenshot(page, 'board-search', lang);
       await search.press('Enter');
-      await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("aria-label")')).toMatch(new RegExp(`^${target.name}`));
+      await expect.poll(() => page.evaluate('(document.activeElement && document.activeElement.textContent) || ""')).toMatch(new RegExp(`^${target.name}`));
 
       const owners = [...new Set(cards.map((c) => c.ownerName).filter((o): o is string => o !== null))];
       const owner = owners[0]!;

@@ -87,9 +87,9 @@ describe('the preview bridge in a browser', () => {
     await page.getByRole('button', { name: t.forum.present }).click();
     const frame = page.frameLocator('.presentation iframe');
     await frame.locator('.slide.on h1').waitFor();
-    // the slides through to the last, the board page (a frame of its own) on the way
+    // the slides through to the last, the board on the way
     await page.keyboard.press('ArrowRight');
-    await frame.locator('.slide.on iframe').waitFor();
+    await frame.locator('.slide.on .bgrid').waitFor();
     await page.keyboard.press('End');
     await frame.locator('.slide.on').last().waitFor();
     const deck = page.frames().find((f) => f.parentFrame() === page.mainFrame());

@@ -5,9 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountDetail, AccountRecord } from '../../shared/api/accounts';
 import { fill, hashOf, invoke, LANGS, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale, type Preview } from './harness';
 
-const YEAR = new Date().getFullYear() - 1;
+const THIS_YEAR = new Date().getFullYear();
+const YEAR = THIS_YEAR - 1;
 
-/** What Chinese Excel writes: GBK, CRLF. "年度销售额" is not recognised and is mapped by hand. */
+/** What Chinese Excel writes: GBK, CRLF. "年度销售额" names no year: suggested as this year's, mapped by hand. */
 const ROWS = [
   ['客户名称', '行业', '区域', '负责人', '客户等级', '年度销售额', '备注'],
   ['华东电网有限公司', '能源', '华东', '王建国', 'A级', '1200万', '重点客户'],
@@ -66,10 +67,15 @@ describe('import accounts', () => {
       const target = (column: string) => page.getByLabel(fill(t.importer.mapping.targetFor, { column }));
       expect(await target('客户名称').inputValue()).toBe('name');
       expect(await target('负责人').inputValue()).toBe('owner');
-      expect(await target('年度销售额').inputValue()).toBe('ignore');
+      // A money column without a year: this year's revenue is suggested, marked, not yet imported.
+      expect(await target('年度销售额').inputValue()).toBe(`revenue:${THIS_YEAR}`);
+      await page.getByTestId('import-mapping').getByText(t.importer.mapping.suggested).waitFor();
+      // What the cells will be read as: 1200万 yuan.
+      expect(await page.getByTestId('import-reads-5').innerText()).toBe('¥12,000,000');
 
-      // Re-map the revenue column to last year's revenue.
+      // Re-map the revenue column to last year's revenue (which confirms it).
       await target('年度销售额').selectOption(`revenue:${YEAR}`);
+      expect(await page.getByTestId('import-mapping').getByText(t.importer.mapping.suggested).count()).toBe(0);
       await screenshot(page, 'import-preview', lang, { fullPage: true });
 
       // Check: a dry run that lists every bad row with a translated reason, and writes nothing.
@@ -156,6 +162,65 @@ describe('import accounts', () => {
       await page.getByRole('button', { name: t.importer.run.action, exact: true }).click();
       await page.getByTestId('import-done').waitFor();
       expect(await accountNames()).toEqual(['Contoso Energy Ltd.', 'Fabrikam Bank']);
+      await page.context().close();
+    });
+
+    it(`names the columns it leaves out, suggests a target for a money column without a year, and reads dollars as dollars (${lang})`, async () => {
+      const t = msg(lang);
+      const page = await open(lang);
+      const csv = [
+        'Account Name,Revenue,Office_Location,Fax,Company Revenue',
+        'Acme,"$1,100.04",Shanghai,021-1,1.2万',
+        'Beta,"$2,000",Beijing,,',
+        'Gamma,$5,Shenzhen,,¥3',
+      ].join('\r\n');
+      await pick(page, 'crm-export.csv', Buffer.from(csv, 'utf8'));
+      const mapping = page.getByTestId('import-mapping');
+      await mapping.waitFor();
+      const target = (column: string) => mapping.getByLabel(fill(t.importer.mapping.targetFor, { column }));
+      expect(await target('Office_Location').inputValue()).toBe('region');
+      expect(await target('Fax').inputValue()).toBe('ignore');
+      // Suggested, shown in the select and marked, with a button to confirm it.
+      expect(await target('Revenue').inputValue()).toBe(`revenue:${THIS_YEAR}`);
+      await mapping.getByText(t.importer.mapping.suggested).waitFor();
+      await page.getByTestId('import-suggested-note').getByText(fill(t.importer.mapping.suggestedHint, { column: 'Revenue', field: fill(t.domain.field.revenue, { year: THIS_YEAR }) })).waitFor();
+      // Parsed values beside the raw ones.
+      expect(await page.getByTestId('import-reads-1').innerText()).toBe('US$1,100.04');
+      expect(await page.getByTestId('import-reads-4').innerText()).toBe('¥12,000');
+      expect(await page.getByTestId('import-reads-3').innerText()).toBe(t.importer.mapping.notRead);
+      await screenshot(page, 'import-suggested', lang, { fullPage: true });
+
+      // The check names the columns left out (the suggestion too, until confirmed).
+      const check = page.getByRole('button', { name: t.importer.check.action, exact: true });
+      await check.click();
+      const left = page.getByTestId('import-not-imported');
+      await left.getByText(fill(t.importer.check.notImportedTitle, { n: 2 })).waitFor();
+      expect(await left.locator('li strong').allInnerTexts()).toEqual(['Revenue', 'Fax']);
+      await left.getByText(t.importer.check.reasons.unknown).waitFor();
+      await screenshot(page, 'import-not-imported', lang, { fullPage: true });
+
+      // Confirm the suggestion from the list; check again: only Fax is left out, and the row in two currencies is refused.
+      await left.getByRole('button', { name: fill(t.importer.mapping.confirmFor, { column: 'Revenue' }) }).click();
+      await page.getByText(t.importer.mapping.changed).waitFor();
+      await check.click();
+      await page.getByTestId('import-not-imported').getByText(fill(t.importer.check.notImportedTitle, { n: 1 })).waitFor();
+      expect(await page.getByTestId('import-not-imported').locator('li strong').allInnerTexts()).toEqual(['Fax']);
+      const errors = page.getByTestId('import-errors').locator('tbody tr');
+      expect(await Promise.all((await errors.all()).map((r) => r.locator('th, td').allInnerTexts()))).toEqual([['4', 'Company Revenue', '¥3', t.domain.importError['mixed-currency']]]);
+      await screenshot(page, 'import-currency-error', lang, { fullPage: true });
+      await page.getByRole('checkbox', { name: t.importer.run.skip }).check();
+      await page.getByRole('button', { name: t.importer.run.action, exact: true }).click();
+      const done = page.getByTestId('import-done');
+      await done.getByText(fill(t.importer.done.notImported, { columns: 'Fax' })).waitFor();
+      await screenshot(page, 'import-done-not-imported', lang);
+
+      // Stored as dollars in cents, never as yuan.
+      const all = (await invoke(preview!, 'accounts-list', {})) as AccountRecord[];
+      expect(all.map((a) => a.name).sort()).toEqual(['Acme', 'Beta']);
+      const acme = (await invoke(preview!, 'accounts-get', { id: all.find((a) => a.name === 'Acme')!.id })) as AccountDetail;
+      expect(acme.account.currency).toBe('USD');
+      expect(acme.account.region).toBe('Shanghai');
+      expect(acme.revenue.find((r) => r.year === THIS_YEAR)?.revenue).toBe(110_004);
       await page.context().close();
     });
   }

@@ -127,11 +127,11 @@ describe('stakeholder map: tender maps, snapshots, import', () => {
       await page.getByRole('button', { name: t.mapper.empty.import }).click();
       const dialog = page.getByRole('dialog', { name: fill(t.mapper.import.title, { account: 'Northwind Power Grid' }) });
       const csv = [
-        'Name,Title,Department,Level,Reports to,Roles,Attitude,Owner',
-        'Grace Lin,General Manager,Management,top,,decision-maker,1,Chen Jing',
-        'Tom Reed,Chief Engineer,Engineering,middle,Grace Lin,veto-holder;technical-evaluator,-1,',
-        'Ada Hall,Engineer,Engineering,base,Tom Reed,user,0,Chen Jing',
-        'Bo Wu,Buyer,Procurement,middle,Grace Lin,wizard,0,',
+        'Name,Title,Department,Level,Reports to,Roles,Attitude,Owner,WeChat',
+        'Grace Lin,General Manager,Management,top,,decision-maker,1,Chen Jing,gl88',
+        'Tom Reed,Chief Engineer,Engineering,middle,Grace Lin,veto-holder;technical-evaluator,-1,,',
+        'Ada Hall,Engineer,Engineering,base,Tom Reed,user,0,Chen Jing,',
+        'Bo Wu,Buyer,Procurement,middle,Grace Lin,wizard,0,,',
       ].join('\n');
       await dialog.getByTestId('stakeholder-import-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
       const report = dialog.getByTestId('stakeholder-import-report');
@@ -141,7 +141,12 @@ describe('stakeholder map: tender maps, snapshots, import', () => {
       const errors = dialog.getByTestId('stakeholder-import-errors');
       await errors.getByRole('cell', { name: t.domain.importError['unknown-role'] }).waitFor();
       expect(await errors.getByRole('row').count()).toBe(2);
+      // The column no field takes is named as left out, with why.
+      const left = dialog.getByTestId('stakeholder-import-not-imported');
+      expect(await left.locator('li').allInnerTexts()).toEqual([`WeChat ${t.importer.check.reasons.unknown}`]);
       await screenshot(page, 'stakeholders-import', lang);
+      await left.scrollIntoViewIfNeeded();
+      await screenshot(page, 'stakeholders-import-not-imported', lang);
 
       // All or nothing: with a bad row, nothing is imported.
       await dialog.getByRole('button', { name: t.mapper.import.run, exact: true }).click();
@@ -181,10 +186,10 @@ describe('stakeholder map: tender maps, snapshots, import', () => {
       await page.getByRole('button', { name: t.mapper.empty.import }).click();
       const dialog = page.getByRole('dialog', { name: fill(t.mapper.import.title, { account: '华北电网有限公司' }) });
       const csv = [
-        '姓名,职务,部门,层级,上级,角色,态度',
-        '林雪,总经理,经理层,高层,,决策者,1',
-        '唐锐,总工程师,工程部,中层,林雪,技术评估者,-1',
-        '吴博,采购员,采购部,中层,林雪,巫师,0',
+        '姓名,职务,部门,层级,上级,角色,态度,微信',
+        '林雪,总经理,经理层,高层,,决策者,1,lx01',
+        '唐锐,总工程师,工程部,中层,林雪,技术评估者,-1,',
+        '吴博,采购员,采购部,中层,林雪,巫师,0,',
       ].join('\n');
       await dialog.getByTestId('stakeholder-import-file').setInputFiles({ name: '决策链.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
       await dialog.getByTestId('stakeholder-import-report').waitFor();
@@ -193,6 +198,10 @@ describe('stakeholder map: tender maps, snapshots, import', () => {
       await errors.getByRole('cell', { name: t.domain.importError['unknown-role'] }).waitFor();
       expect(await errors.getByRole('row').count()).toBe(2);
       await screenshot(page, 'stakeholders-import', lang);
+      const left = dialog.getByTestId('stakeholder-import-not-imported');
+      expect(await left.locator('li').allInnerTexts()).toEqual([`微信 ${t.importer.check.reasons.unknown}`]);
+      await left.scrollIntoViewIfNeeded();
+      await screenshot(page, 'stakeholders-import-not-imported', lang);
       await dialog.getByRole('checkbox', { name: t.importer.run.skip }).check();
       await dialog.getByRole('button', { name: t.mapper.import.run, exact: true }).click();
       await page.getByText(fill(t.mapper.import.done, { created: 2, updated: 0, lines: 1 })).waitFor();

@@ -139,4 +139,42 @@ describe('portfolio-figures', () => {
     await refused(b, 'portfolio-figures', { year: 1800 }, 'invalid-args');
     await refused(b, 'portfolio-figures', { today: 'today' }, 'invalid-args');
   });
+
+  it('never adds currencies together: without a rate a USD account is left out and named; with one it is converted', async () => {
+    const { b } = await portfolio();
+    const usd = await b.call('accounts-create', { name: 'Acme Inc.', currency: 'USD', tierId: tierId(b, 'diamond'), industry: '金融', receivableOutstanding: 100_00 });
+    await b.call('revenue-set', { accountId: usd.id, year: 2026, revenue: 1_000 * W }); // 10,000,000.00 USD
+    const without = await b.call('portfolio-figures', { year: 2026, today: DAY });
+    expect(without.totalRevenue).toBe(1000 * W); // not 2000万 "yuan"
+    expect(without.pareto.points.map((p) => p.name)).not.toContain('Acme Inc.');
+    expect(without.fx).toEqual({ reporting: 'CNY', used: [], excluded: [{ currency: 'USD', accounts: 1, names: ['Acme Inc.'] }] });
+    expect(without.byTier.find((t) => t.key === 'diamond')).toEqual({ key: 'diamond', accounts: 3, revenue: 700 * W });
+    expect(without.receivables.reduce((s, r) => s + r.amount, 0)).toBe(4500 * W);
+
+    await b.call('fx-set', { reporting: 'CNY', rates: [{ currency: 'USD', rateMicro: 7_100_000, asOf: '2026-12-01' }] });
+    const withRate = await b.call('portfolio-figures', { year: 2026, today: DAY });
+    expect(withRate.totalRevenue).toBe(1000 * W + 7_100 * W);
+    expect(withRate.pareto.points[0]).toMatchObject({ name: 'Acme Inc.', revenue: 7_100 * W });
+    expect(withRate.fx).toEqual({ reporting: 'CNY', used: [{ currency: 'USD', rateMicro: 7_100_000, asOf: '2026-12-01' }], excluded: [] });
+    expect(withRate.receivables.reduce((s, r) => s + r.amount, 0)).toBe(4500 * W + 710_00);
+    // the board's Pareto head uses the same conversion: Acme (71 million yuan) is the head alone
+    const board = await b.call('board-get', { matrix: 'value-potential', today: DAY });
+    const head = board.cards.filter((c) => c.inParetoHead).map((c) => c.name);
+    expect(head).toEqual(['Acme Inc.']);
+  });
+
+  it('fx-set keeps the reporting currency and dated rates; refuses a rate for the reporting currency, twice the same, floats', async () => {
+    const b = env.backend({ now: () => new Date('2026-04-01T08:00:00.000Z') });
+    expect(await b.call('fx-get', {})).toEqual({ reporting: 'CNY', rates: [] });
+    const saved = await b.call('fx-set', { reporting: 'USD', rates: [{ currency: 'CNY', rateMicro: 140_845, asOf: '2026-12-01' }] });
+    expect(saved).toEqual({ reporting: 'USD', rates: [{ currency: 'CNY', rateMicro: 140_845, asOf: '2026-12-01' }] });
+    await refused(b, 'fx-set', { reporting: 'USD', rates: [{ currency: 'USD', rateMicro: 1_000_000, asOf: '2026-12-01' }] }, 'fx-rates-invalid');
+    const twice = { currency: 'EUR' as const, rateMicro: 7_700_000, asOf: '2026-12-01' };
+    await refused(b, 'fx-set', { reporting: 'CNY', rates: [twice, twice] }, 'fx-rates-invalid');
+    await refused(b, 'fx-set', { reporting: 'CNY', rates: [{ ...twice, rateMicro: 7.7 }] }, 'invalid-args');
+    await refused(b, 'fx-set', { reporting: 'CNY', rates: [{ ...twice, rateMicro: 0 }] }, 'invalid-args');
+    await refused(b, 'fx-set', { reporting: 'CNY', rates: [{ ...twice, asOf: '2026-02-30' }] }, 'invalid-args');
+    await refused(b, 'fx-set', { reporting: 'GBP', rates: [] }, 'invalid-args');
+    expect(await b.call('fx-get', {})).toEqual(saved); // nothing changed by the refusals
+  });
 });

@@ -39,6 +39,20 @@ describe('revenue', () => {
     expect((await b.call('accounts-get', { id: a.id })).revenue.map((r) => r.year)).toEqual([2023, 2024, 2025]);
   });
 
+  it('a target for a year without revenue yet (next year): revenue is optional, and a later revenue keeps the target', async () => {
+    const { b, a } = await withAccount();
+    expect(await b.call('revenue-set', { accountId: a.id, year: 2027, target: 5_000_000_00 })).toEqual([{ year: 2027, revenue: null, target: 5_000_000_00, profit: null }]);
+    // the revenue comes in later: the target stays
+    expect(await b.call('revenue-set', { accountId: a.id, year: 2027, revenue: 1_000_00 })).toEqual([{ year: 2027, revenue: 1_000_00, target: 5_000_000_00, profit: null }]);
+    // the form sends the whole row: revenue null clears it again
+    expect(await b.call('revenue-set', { accountId: a.id, year: 2027, revenue: null, target: 6_000_000_00, profit: null })).toEqual([
+      { year: 2027, revenue: null, target: 6_000_000_00, profit: null },
+    ]);
+    // the portfolio counts a year without revenue as no revenue, never as an error
+    const f = await b.call('portfolio-figures', { year: 2027, today: '2026-12-07' });
+    expect(f.totalRevenue).toBe(0);
+  });
+
   it('revenue-delete removes one year; a missing year or account is not-found', async () => {
     const { b, a } = await withAccount();
     await b.call('revenue-set', { accountId: a.id, year: 2024, revenue: 1 });
@@ -122,7 +136,7 @@ describe('interactions', () => {
     const { b, a } = await withAccount({ grade: 'B' });
     const owner = await b.call('people-save', { name: '王伟' });
     // created today without contact: due in 7 days
-    expect((await b.call('accounts-get', { id: a.id, today: TODAY })).followUp).toEqual({ state: 'ok', dueDate: '2026-05-22', daysOverdue: 0, reason: 'cadence' });
+    expect((await b.call('accounts-get', { id: a.id, today: TODAY })).followUp).toMatchObject({ state: 'ok', dueDate: '2026-05-22', daysOverdue: 0, reason: 'cadence' });
     const events = watch(b);
     const i = await b.call('interactions-save', {
       accountId: a.id,
@@ -153,14 +167,14 @@ describe('interactions', () => {
     expect(events).toEqual([{ tables: ['interactions', 'accounts'] }]);
     // the promised step (05-13) is earlier than the cadence (05-17) and already past
     const detail = await b.call('accounts-get', { id: a.id, today: TODAY });
-    expect(detail.followUp).toEqual({ state: 'overdue', dueDate: '2026-05-13', daysOverdue: 2, reason: 'next-step' });
+    expect(detail.followUp).toMatchObject({ state: 'overdue', dueDate: '2026-05-13', daysOverdue: 2, reason: 'next-step' });
     const row = (await b.call('accounts-query', { today: TODAY })).rows[0]!;
     expect(row).toMatchObject({ lastContact: '2026-05-10', followUp: { state: 'overdue', reason: 'next-step' } });
 
     // the step is done: the cadence from the last contact applies again
     const { ownerName: _o, createdAt: _c, ...edited } = i;
     await b.call('interactions-save', { ...edited, nextDone: true });
-    expect((await b.call('accounts-get', { id: a.id, today: TODAY })).followUp).toEqual({ state: 'ok', dueDate: '2026-05-17', daysOverdue: 0, reason: 'cadence' });
+    expect((await b.call('accounts-get', { id: a.id, today: TODAY })).followUp).toMatchObject({ state: 'ok', dueDate: '2026-05-17', daysOverdue: 0, reason: 'cadence' });
     // a later call moves the last contact
     const call = await b.call('interactions-save', { accountId: a.id, kind: 'call', date: '2026-05-14' });
     expect((await b.call('accounts-query', { today: TODAY })).rows[0]!.lastContact).toBe('2026-05-14');
@@ -268,7 +282,7 @@ describe('accounts-get', () => {
     expect(d.account).toMatchObject({ id: a.id, tierKey: 'gold' });
     expect(d.children).toEqual([{ id: child.id, name: 'Acme Henan' }]);
     expect(d.interactions).toHaveLength(4);
-    expect(d.followUp).toEqual({ state: 'ok', dueDate: '2026-05-21', daysOverdue: 0, reason: 'cadence' });
+    expect(d.followUp).toMatchObject({ state: 'ok', dueDate: '2026-05-21', daysOverdue: 0, reason: 'cadence' });
     // gold: 2 visits a quarter, 1 call a month; 2026-05-16 is day 46 of the 91 days of Q2
     expect(d.compliance).toEqual({ visitsDone: 1, visitsRequired: 1, callsDone: 1, callsRequired: 1, ratio: 1 });
     const end = await b.call('accounts-get', { id: a.id, today: '2026-06-30' });

@@ -256,7 +256,7 @@ describe('the bin: accounts-delete and accounts-undelete', () => {
     await refused(b, 'accounts-undelete', { id: 999 }, 'not-found');
   });
 
-  it('a new account may take the name of one in the bin, which is then gone for good', async () => {
+  it('a new account may take the name of one in the bin, which stays there; restoring it then is refused', async () => {
     const b = env.backend();
     const old = await b.call('accounts-create', { name: 'Acme' });
     await b.call('interactions-save', { accountId: old.id, kind: 'visit', date: '2026-05-01' });
@@ -264,14 +264,17 @@ describe('the bin: accounts-delete and accounts-undelete', () => {
     const fresh = await b.call('accounts-create', { name: 'Acme', industry: '新' });
     expect(fresh).toMatchObject({ name: 'Acme', industry: '新' });
     expect((await b.call('accounts-get', { id: fresh.id })).interactions).toEqual([]);
-    await refused(b, 'accounts-undelete', { id: old.id }, 'not-found');
-    expect(b.connection().prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(0);
+    const e = await refused(b, 'accounts-undelete', { id: old.id }, 'bin-name-taken');
+    expect(e.params).toEqual({ name: 'Acme' });
+    expect(b.connection().prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(1);
     // renaming onto a name in the bin works the same way
     const other = await b.call('accounts-create', { name: 'Other' });
     await b.call('accounts-delete', { id: other.id });
     const renamed = await b.call('accounts-rename', { id: fresh.id, name: 'Other' });
     expect(renamed.name).toBe('Other');
-    await refused(b, 'accounts-undelete', { id: other.id }, 'not-found');
+    await refused(b, 'accounts-undelete', { id: other.id }, 'bin-name-taken');
+    // the live one renamed again: the old Acme comes back
+    expect(await b.call('accounts-undelete', { id: old.id })).toMatchObject({ name: 'Acme' });
   });
 });
 

@@ -57,7 +57,7 @@ describe('today', () => {
       grade: 'B',
       tierKey: 'gold',
       lastContact: '2026-05-01',
-      followUp: { state: 'overdue', dueDate: '2026-05-08', daysOverdue: 8, reason: 'cadence' },
+      followUp: { state: 'overdue', dueDate: '2026-05-08', daysOverdue: 8, reason: 'cadence', from: '2026-05-01', cadenceDays: 7 },
       nextStep: null,
     });
     // a promised step is named, overdue or due
@@ -133,5 +133,25 @@ describe('today', () => {
     expect(t.owners).toEqual([]);
     expect(t.accounts).toEqual([]);
     expect(t.totals).toEqual({ overdue: 0, due: 0, compliance: { visitsDone: 0, visitsRequired: 0, callsDone: 0, callsRequired: 0, ratio: 1 } });
+  });
+
+  it('a contact after a promise\'s due date settles it (on real SQLite); a later open promise still counts', async () => {
+    const b = env.backend({ now: () => new Date('2026-01-05T08:00:00.000Z') });
+    const id = (await b.call('accounts-create', { name: 'Hotel', grade: 'D' })).id;
+    // promised on 2026-02-01 for 2026-02-08, never ticked
+    await b.call('interactions-save', { accountId: id, kind: 'visit', date: '2026-02-01', nextStep: '送样品', nextDue: '2026-02-08' });
+    const before = await b.call('today', { today: DAY });
+    expect(before.owners[0]!.overdue[0]!.followUp).toMatchObject({ reason: 'next-step', dueDate: '2026-02-08', daysOverdue: 97 });
+    // contacted today: no longer overdue, 97 days or otherwise
+    await b.call('interactions-save', { accountId: id, kind: 'call', date: DAY });
+    const after = await b.call('today', { today: DAY });
+    expect(after.totals.overdue).toBe(0);
+    const row = (await b.call('accounts-query', { today: DAY })).rows[0]!;
+    expect(row.followUp).toMatchObject({ state: 'ok', reason: 'cadence', dueDate: '2026-06-15' });
+    expect((await b.call('accounts-get', { id, today: DAY })).followUp).toMatchObject({ state: 'ok', reason: 'cadence' });
+    // a step promised today for later is still pending after today's contact
+    await b.call('interactions-save', { accountId: id, kind: 'call', date: DAY, nextStep: '回电', nextDue: '2026-05-18' });
+    const later = (await b.call('accounts-query', { today: '2026-05-20' })).rows[0]!;
+    expect(later.followUp).toMatchObject({ state: 'overdue', reason: 'next-step', dueDate: '2026-05-18', daysOverdue: 2 });
   });
 });

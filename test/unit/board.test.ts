@@ -2,6 +2,7 @@
  * The quadrant board: matrices, moves as recorded decisions (who, when, from, to, why), undo, the
  * board as of a moment and the changes since one, figures, suggestions, and the export.
  */
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_MATRICES, changesBetween, placementsAsOf, quadrantFigures, suggestQuadrant } from '../../shared/domain/quadrants';
 import type { Printer } from '../../electron/backend/documents/printer';
@@ -78,7 +79,8 @@ describe('the domain', () => {
 describe('moves', () => {
   it('records who, when, from, to and why, and keeps the placement', async () => {
     const { backend, a } = await seeded();
-    await backend.call('user-set', { name: '王总监' });
+    const me = await backend.call('people-save', { name: '王总监' });
+    await backend.call('user-set', { personId: me.id });
     const changed: string[][] = [];
     backend.on('data-changed', (e) => changed.push(e.tables));
     const first = await backend.call('board-move', { matrix: 'value-potential', accountId: a.id, to: 'star' });
@@ -144,9 +146,12 @@ describe('moves', () => {
     expect(dumpDb(backend.connection())).toEqual(before);
   });
 
-  it('records the computer user when no name is set', async () => {
-    const { backend } = await seeded();
-    expect((await backend.call('user-get', {})).name.length).toBeGreaterThan(0);
+  it('records nobody (never the computer login) while no one is chosen as "I am"', async () => {
+    const { backend, a } = await seeded();
+    expect(await backend.call('user-get', {})).toEqual({ person: null, name: '' });
+    const m = await backend.call('board-move', { matrix: 'value-potential', accountId: a.id, to: 'star' });
+    expect(m.by).toBe('');
+    expect(m.by).not.toBe(os.userInfo().username);
   });
 });
 

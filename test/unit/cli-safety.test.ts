@@ -90,7 +90,7 @@ describe('the contract refuses control characters (text-control-char)', () => {
     await refused('opportunities-save', { accountId: a.id, name: 'Bid', rivals: [`X${RLO}`] }, 'rivals.0');
     await refused('stakeholders-create', { accountId: a.id, name: 'Li Na', title: `CIO${RLO}` }, 'title');
     await refused('views-save', { name: 'v\nw', query: {} }, 'name');
-    await refused('user-set', { name: `me${ESC}` }, 'name');
+    await refused('tiers-save', { nameZh: `铜牌${ESC}`, rank: 5, visitsPerQuarter: 1, callsPerMonth: 0 }, 'nameZh');
     await refused('plan-item-save', { planId: 1, data: { kind: 'competitor', name: `Rival${'\u200f'}` } }, 'data.name');
     await refused('map-snapshot-save', { accountId: a.id, label: 'before\nafter' }, 'label');
     // Untouched by the refusals.

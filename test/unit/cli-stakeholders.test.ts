@@ -104,7 +104,7 @@ describe('import stakeholders', () => {
     expect(dumpFile(db)).toEqual(before);
     const skip = await cli(['import', 'stakeholders', csv, '--account', '国能电力集团', '--map', '联系人员=name,态度=ignore', '--skip-invalid', '--db', db]);
     expect(skip.code).toBe(EXIT_OK);
-    expect(skip.out).toBe('imported 1 of 2 people into 国能电力集团: 1 new, 0 updated, 0 reporting line(s), 1 row(s) skipped\n');
+    expect(skip.out).toBe('imported 1 of 2 people into 国能电力集团: 1 new, 0 updated, 0 reporting line(s), 1 row(s) skipped\nnot imported: 态度 (--map says ignore)\n');
   });
 
   it('finds the account by exact name or id, and says clearly when it cannot', async () => {

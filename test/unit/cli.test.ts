@@ -467,7 +467,7 @@ describe('export accounts', () => {
     const xlsx = env.file('accounts.xlsx');
     const r = await cli(['export', 'accounts', '--out', xlsx, '--db', db]);
     expect(r.code).toBe(EXIT_OK);
-    expect(r.out).toBe(`已导出到 ${xlsx}（${fs.statSync(xlsx).size} 字节）\n`);
+    expect(r.out).toBe(`已导出全部 12 个客户到 ${xlsx}（${fs.statSync(xlsx).size} 字节）\n`);
     expect([...fs.readFileSync(xlsx).subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
     const json = env.file('accounts.json');
     expect((await cli(['export', 'accounts', '--format', 'json', '--out', json, '--db', db])).code).toBe(EXIT_OK);
@@ -476,6 +476,32 @@ describe('export accounts', () => {
     const en = await cli(['export', 'accounts', '--format', 'csv', '--locale', 'en', '--db', db]);
     expect(en.out.startsWith('\ufeffAccount,')).toBe(true);
     expect(ls(env.dir).filter((n) => n.includes('.partial-'))).toEqual([]);
+  });
+
+  it('takes the accounts list\'s filter flags, and says what it exported (all, or n of the total)', async () => {
+    const db = await seeded();
+    const all = await cli(['export', 'accounts', '--format', 'csv', '--db', db]);
+    expect(all.err).toBe('已导出全部 12 个客户\n');
+    expect((await cli(['export', 'accounts', '--format', 'csv', '--locale', 'en', '--db', db])).err).toBe('exported all 12 accounts\n');
+    const listed = await cli(['list', 'accounts', '--grade', 'a,B', '--json', '--db', db]);
+    expect(listed.code).toBe(EXIT_OK);
+    const ab = (JSON.parse(listed.out) as Account[]).map((a) => a.name);
+    expect(ab.length).toBeGreaterThan(0);
+    expect(ab.length).toBeLessThan(12);
+    const json = env.file('ab.json');
+    const r = await cli(['export', 'accounts', '--grade', 'A,B', '--out', json, '--db', db]);
+    expect(r.out).toBe(`已导出筛选后的 ${ab.length} 个客户（共 12 个）到 ${json}（${fs.statSync(json).size} 字节）\n`);
+    expect((JSON.parse(fs.readFileSync(json, 'utf8')) as Account[]).map((a) => a.name)).toEqual(ab);
+    // the same filter as the list: a tier by key or name, an owner by name; unknown ones are refused
+    const tier = await cli(['export', 'accounts', '--tier', 'diamond', '--format', 'csv', '--db', db]);
+    expect(tier.code).toBe(EXIT_OK);
+    expect(tier.err).toMatch(/^已导出筛选后的 \d+ 个客户（共 12 个）\n$/);
+    const bad = await cli(['export', 'accounts', '--tier', 'nope', '--locale', 'en', '--db', db]);
+    expect(bad.code).toBe(EXIT_FAIL);
+    expect(bad.err).toContain('No tier "nope"');
+    const grade = await cli(['list', 'accounts', '--grade', 'F', '--db', db]);
+    expect(grade.code).toBe(EXIT_FAIL);
+    expect(grade.err).toContain('--grade takes A, B, C, D or E, not "F"');
   });
 
   it('refuses an unknown format or locale, and XLSX without --out', async () => {

@@ -9,6 +9,7 @@ import {
   canMoveStatus,
   comparePlanContent,
   planItemDataSchema,
+  actualForObjective,
   rollItemForward,
   sectionOfKind,
   type PlanContent,
@@ -98,13 +99,30 @@ describe('comparePlanContent', () => {
 });
 
 describe('rollItemForward', () => {
-  it('makes targets baselines, clears targets and splits, carries open actions without dates, leaves done and dropped ones', () => {
+  const ACT = { revenue: 118, profit: 30, walletShare: 2_500, satisfaction: 84 };
+  const NONE = { revenue: null, profit: null, walletShare: null, satisfaction: null };
+  it("makes last year's actuals the baselines (never the targets), clears targets and splits, carries open actions without dates, leaves done and dropped ones", () => {
     const obj = parse({ kind: 'objective', metric: '销售额', unit: 'money', baseline: 100, target: 130, q1: 30, q2: 30, q3: 30, q4: 40 });
-    expect(rollItemForward(obj)).toMatchObject({ baseline: 130, target: null, q1: null, q4: null, metric: '销售额' });
-    expect(rollItemForward(parse({ kind: 'action', what: 'x', due: '2026-06-01', status: 'doing' }))).toMatchObject({ due: null, status: 'doing' });
-    expect(rollItemForward(parse({ kind: 'action', what: 'x', status: 'done' }))).toBeNull();
-    expect(rollItemForward(parse({ kind: 'action', what: 'x', status: 'dropped' }))).toBeNull();
+    expect(rollItemForward(obj, ACT)).toMatchObject({ baseline: 118, target: null, q1: null, q4: null, metric: '销售额' });
+    // nothing recorded: no baseline rather than the old target
+    expect(rollItemForward(obj, NONE)).toMatchObject({ baseline: null, target: null });
+    expect(rollItemForward(parse({ kind: 'action', what: 'x', due: '2026-06-01', status: 'doing' }), ACT)).toMatchObject({ due: null, status: 'doing' });
+    expect(rollItemForward(parse({ kind: 'action', what: 'x', status: 'done' }), ACT)).toBeNull();
+    expect(rollItemForward(parse({ kind: 'action', what: 'x', status: 'dropped' }), ACT)).toBeNull();
     const r = parse({ kind: 'risk', description: '回款', likelihood: 'low', impact: 'high', internal: true });
-    expect(rollItemForward(r)).toEqual(r);
+    expect(rollItemForward(r, ACT)).toEqual(r);
+  });
+
+  it('finds the actual of each kind of metric, in the unit the objective stores', () => {
+    expect(actualForObjective('Revenue', 'money', ACT)).toBe(118);
+    expect(actualForObjective('营业收入', 'money', ACT)).toBe(118);
+    expect(actualForObjective('Revenue growth', 'percent', ACT)).toBeNull();
+    expect(actualForObjective('钱包份额', 'percent', ACT)).toBe(2_500);
+    expect(actualForObjective('Share of wallet', 'percent', ACT)).toBe(2_500);
+    expect(actualForObjective('毛利', 'money', ACT)).toBe(30);
+    expect(actualForObjective('毛利率', 'percent', ACT)).toBe(2_542); // 30 / 118
+    expect(actualForObjective('销售毛利', 'money', ACT)).toBe(30); // profit before revenue
+    expect(actualForObjective('客户满意度', 'number', ACT)).toBe(84);
+    expect(actualForObjective('新签项目数', 'number', ACT)).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import { EXIT_FAIL, EXIT_OK, runCli } from '../../electron/backend/cli/run';
 import { findChromium } from '../../electron/backend/documents/chromium-printer';
 import { FIXED_SLIDES, FIXED_SLIDES_CUSTOMER, highlights, SLIDES_PER_ACCOUNT, SLIDES_PER_ACCOUNT_WITHOUT_PLAN } from '../../electron/backend/documents/forum-deck';
 import type { Printer } from '../../electron/backend/documents/printer';
+import { exportSteps, PRINT_STEPS_PER_SLIDE } from '../../electron/backend/handlers/forum-export';
 import type { ExportProgress } from '../../shared/api/forum';
 import { NOW } from './accounts-helpers';
 import { expectError, ls, useTestEnv } from './helpers';
@@ -109,8 +110,13 @@ describe('forum-export', () => {
     expect(file.mime).toBe('application/pdf');
     expect(printer.calls).toBe(1);
     expect(events.map((e) => e.stage)).toEqual(['prepare', 'portfolio', 'account', 'account', 'print', 'print']);
-    expect(events.every((e) => e.jobId === 'j1' && e.total === 5)).toBe(true);
-    expect(events.map((e) => e.done)).toEqual([0, 1, 2, 3, 4, 5]);
+    // the print weighs one step per slide: when Chromium starts printing, the bar is far from the end
+    const { slides } = await b.call('forum-deck', { year: f.year, accountIds: [f.accountId, other], locale: 'en', safe: true });
+    const total = 3 + slides * PRINT_STEPS_PER_SLIDE;
+    expect(exportSteps(2, slides)).toEqual({ build: 3, total });
+    expect(events.every((e) => e.jobId === 'j1' && e.total === total)).toBe(true);
+    expect(events.map((e) => e.done)).toEqual([0, 1, 2, 3, 3, total]);
+    expect(events[4]!.done / total).toBeLessThan(0.5);
     expect(events[2]!.account).toBe(f.accountName);
   });
 
@@ -171,7 +177,9 @@ describe('forum pdf (CLI)', () => {
     const out = env.file('deck.pdf');
     const r = await cli(['forum', 'pdf', '--db', db, '--year', String(f.year), '--accounts', `${f.accountName},${HOSTILE}`, '--locale', 'en', '--out', out]);
     expect(r.code, r.err).toBe(EXIT_OK);
-    expect(r.err).toContain('[5/5] print');
+    // 2 accounts, 11 slides: 3 building steps and 11 printing (one a slide); the print starts at 3
+    expect(r.err).toContain('[3/14] print');
+    expect(r.err).toContain('[14/14] print');
     expect(ls(env.dir).filter((n) => n.includes('partial'))).toEqual([]);
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
     for (const s of [f.accountName, 'Acme <script>alert(1)</script>', 'Customer forum', 'Revenue concentration', 'Key actions', 'Decision-making unit', '第 2 项行动']) expect(text, s).toContain(s);

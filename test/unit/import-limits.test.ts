@@ -172,7 +172,7 @@ describe('one huge cell', () => {
 });
 
 describe('files that are read as before', () => {
-  it('quoted multi-line cells across the 128 KB pieces keep their text and every later line number', async () => {
+  it('quoted multi-line cells across the CSV pieces keep their text and every later line number', async () => {
     // A 300 KB quoted cell with line breaks spans three pieces; short rows before and after.
     const long = Array.from({ length: 3000 }, (_, i) => `第${i}行 "引号", 逗号 ${'字'.repeat(90)}`).join('\n');
     const rows = [['客户名称', '行业', '备注'], ['甲', '教育', '一\n二'], ['乙', '金融', long], ['丙', '能源', 'x']];
@@ -262,6 +262,31 @@ describe('sizes', () => {
       }
       expect(messages[locale].errors['import-cell-too-long']).toContain('{{line}}');
     }
+  });
+});
+
+describe('the file as bytes (content) instead of base64', () => {
+  it('an in-process caller hands the bytes; what JSON can carry, or too many bytes, is refused at the contract', async () => {
+    const { b, accountId } = await backendWithAccount();
+    const csv = () => Buffer.from(`${HEADER}${row(1)}\n${row(2)}\n`, 'utf8');
+    const run = await b.call('import-run', { fileName: 'b.csv', content: csv(), dryRun: true });
+    expect(run).toMatchObject({ rows: 2, created: 2, rejected: false });
+    const preview = await b.call('import-preview', { fileName: 'b.csv', content: csv() });
+    expect(preview.rows).toBe(2);
+    const people = await b.call('stakeholders-import', { accountId, fileName: 'p.csv', content: Buffer.from('姓名,职位\n张三,总经理\n', 'utf8') });
+    expect(people.created).toBe(1);
+    // The HTTP bridge parses JSON: an array, an object or a string is no Uint8Array.
+    for (const content of [[...csv()], { 0: 1 }, csv().toString('base64')]) {
+      for (const method of ['import-run', 'import-preview'] as const) {
+        const reply = await b.invoke(method, { fileName: 'b.csv', content });
+        expect(reply.ok ? null : reply.error.code, `${method} ${typeof content}`).toBe('invalid-args');
+      }
+    }
+    // Both at once, or over the limit.
+    const both = await b.invoke('import-run', { fileName: 'b.csv', content: csv(), contentBase64: b64(csv()) });
+    expect(both.ok ? null : both.error.code).toBe('invalid-args');
+    const big = await b.invoke('import-run', { fileName: 'b.csv', content: new Uint8Array(MAX_IMPORT_BYTES + 1) });
+    expect(big.ok ? null : big.error.code).toBe('invalid-args');
   });
 });
 

@@ -7,7 +7,18 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { AccountRecord } from '../../shared/api/accounts';
-import { NOW, TODAY, b64 } from './accounts-helpers';
+import { NOW, TODAY, b64, tierId } from './accounts-helpers';
+import {
+  CHURN_REASONS,
+  CHURN_STATUSES,
+  CLASSIFICATIONS,
+  DEAL_STATUSES,
+  IMPORTANCES,
+  LIFECYCLE_STAGES,
+  POTENTIALS,
+  URGENCIES,
+} from '../../shared/domain/enums';
+import { messages } from '../../shared/i18n';
 import { useTestEnv } from './helpers';
 
 const env = useTestEnv();
@@ -23,6 +34,84 @@ async function sampleDb(locale: 'zh-CN' | 'en', accounts = 40): Promise<Backend>
 function freshDb(name: string): Backend {
   return env.backend({ dbPath: env.file(`${name}.db`), now: () => NOW });
 }
+
+/** Six accounts that between them hold every value of every category, a tier, and both yes and no. */
+async function everyWord(b: Backend): Promise<void> {
+  const pick = <T>(list: readonly T[], i: number) => list[i % list.length]!;
+  for (let i = 0; i < 6; i++) {
+    await b.call('accounts-create', {
+      name: `Acct ${i}`,
+      classification: pick(CLASSIFICATIONS, i),
+      lifecycle: pick(LIFECYCLE_STAGES, i),
+      dealStatus: pick(DEAL_STATUSES, i),
+      urgency: pick(URGENCIES, i),
+      importance: pick(IMPORTANCES, i),
+      growthPotential: pick(POTENTIALS, i),
+      churnStatus: pick(CHURN_STATUSES, i),
+      churnReason: pick(CHURN_REASONS, i),
+      strategic: i % 2 === 0,
+      tierId: tierId(b, pick(['diamond', 'platinum', 'gold', 'silver'], i)),
+      grade: pick(['A', 'B', 'C', 'D', 'E'] as const, i),
+    });
+  }
+}
+
+describe('words in the chosen language', () => {
+  it.each(['zh-CN', 'en'] as const)('a %s export writes the words the app shows (no codes), and imports back to the same values', async (locale) => {
+    const a = freshDb(`words-${locale}`);
+    await everyWord(a);
+    const csv = bytesOf(await a.call('export-accounts', { format: 'csv', locale })).toString('utf8');
+    const rows = csv.replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.split(','));
+    const header = rows[0]!;
+    const d = messages[locale].domain;
+    const cellOf = (row: number, h: string) => rows[row + 1]![header.indexOf(h)];
+    const f = d.field;
+    expect(cellOf(1, f.classification)).toBe(d.classification.regional);
+    expect(cellOf(4, f.lifecycle)).toBe(d.lifecycle.exit);
+    expect(cellOf(0, f.dealStatus)).toBe(d.dealStatus.won);
+    expect(cellOf(0, f.churnStatus)).toBe(d.churnStatus.active);
+    expect(cellOf(3, f.tier)).toBe(locale === 'zh-CN' ? '银牌客户' : 'Silver');
+    expect(cellOf(0, f.strategic)).toBe(locale === 'zh-CN' ? '是' : 'yes');
+    if (locale === 'zh-CN') {
+      // the issue's codes appear nowhere in a Chinese file
+      for (const code of ['regional', 'silver', 'exit', 'won', 'maturity', 'at-risk', 'competitor-price', 'yes', 'no']) {
+        expect(rows.slice(1).flat()).not.toContain(code);
+      }
+    }
+    const b = freshDb(`words-${locale}-back`);
+    expect(await b.call('import-run', { fileName: 'accounts.csv', contentBase64: Buffer.from(csv).toString('base64') })).toMatchObject({ created: 6, errors: [] });
+    const strip = (list: AccountRecord[]) => list.map(({ id: _i, parentId: _p, ownerId: _o, tierId: _t, createdAt: _c, updatedAt: _u, ...rest }) => rest);
+    expect(strip(await b.call('accounts-list', {}))).toEqual(strip(await a.call('accounts-list', {})));
+    // and the other language's export of the copy reads back the same too (XLSX this time)
+    const other = locale === 'zh-CN' ? 'en' : 'zh-CN';
+    const c = freshDb(`words-${locale}-other`);
+    const xlsx = await b.call('export-accounts', { format: 'xlsx', locale: other });
+    expect(await c.call('import-run', { fileName: 'accounts.xlsx', contentBase64: xlsx.contentBase64 })).toMatchObject({ created: 6, errors: [] });
+    expect(strip(await c.call('accounts-list', {}))).toEqual(strip(await a.call('accounts-list', {})));
+  });
+});
+
+describe('export takes the filter', () => {
+  it('without a query every account, with one the accounts the list shows for it, in its order, and says which', async () => {
+    const a = await sampleDb('zh-CN');
+    const all = await a.call('export-accounts', { format: 'json' });
+    expect(all).toMatchObject({ accounts: 40, total: 40, filtered: false });
+    const query = { grades: ['A' as const, 'B' as const], sort: 'name' as const };
+    const shown = (await a.call('accounts-query', { ...query, today: TODAY })).rows;
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(40);
+    const some = await a.call('export-accounts', { format: 'json', query, today: TODAY });
+    expect(some).toMatchObject({ accounts: shown.length, total: 40, filtered: true, fileName: `keyplan-客户-${TODAY}-筛选.json` });
+    const json = JSON.parse(bytesOf(some).toString('utf8')) as AccountRecord[];
+    expect(json.map((r) => r.name)).toEqual(shown.map((r) => r.name));
+    expect(json.every((r) => r.grade === 'A' || r.grade === 'B')).toBe(true);
+    // the filtered CSV imports into a fresh database (parents outside the filter become plain names there or are dropped cleanly)
+    const csv = await a.call('export-accounts', { format: 'csv', locale: 'en', query, today: TODAY });
+    expect(csv.fileName).toBe(`keyplan-accounts-${TODAY}-filtered.csv`);
+    const lines = bytesOf(csv).toString('utf8').trim().split('\r\n');
+    expect(lines.length).toBe(shown.length + 1);
+  });
+});
 
 describe('round trip', () => {
   it.each(['zh-CN', 'en'] as const)('sample workspace (%s) -> CSV -> new database -> CSV: the same bytes', async (locale) => {

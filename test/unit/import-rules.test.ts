@@ -61,7 +61,7 @@ describe('values', () => {
       ['乙', 'regional', 'yes', 'TRUE', 'Gold', 'growth', 'negotiating', 'b', 'not urgent', 'normal', 'usd', '$2.5M', '1.2万', '-300.5', '0.35', 'Medium', '1,000', '2.5k', 'churned', 'service', '3/1/2026', '1,234.5', '0'],
       ['丙', '潜力', '√', 'n', '银牌', '衰退', '潜在客户', 'E', '长期', '不重要', 'HKD', '', '', '', '12.5', 'low', '', '', 'ok', '其他', '20260301', '', ''],
     ]);
-    expect(r).toMatchObject({ created: 3, errors: [], rejected: false });
+    expect(r).toMatchObject({ created: 3, errors: [], rejected: false, notImported: [] });
     const a = await byName(b);
     expect(a['甲']).toMatchObject({
       classification: 'industry', strategic: true, brandInfluence: false, tierKey: 'diamond', lifecycle: 'maturity', dealStatus: 'won', grade: 'A',
@@ -276,6 +276,7 @@ describe('all or nothing', () => {
       peopleCreated: [],
       errors: [{ line: 4, column: '员工数', value: 'ten', code: 'not-a-number' }],
       rejected: true,
+      notImported: [],
     });
     expect(dumpDb(b.connection())).toEqual(before);
     expect(events).toEqual([]);
@@ -316,7 +317,7 @@ describe('dry run', () => {
     const events = watch(b);
     const rows: Cells[] = [['客户名称', '客户经理', '团队成员'], ['Existing', '王伟', ''], ['New', '李娜', '王伟、张三'], ['Newer', '', '']];
     const dry = await importRows(b, rows, { dryRun: true });
-    expect(dry).toEqual({ dryRun: true, rows: 3, created: 2, updated: 1, skipped: 0, peopleCreated: ['王伟', '李娜', '张三'], errors: [], rejected: false });
+    expect(dry).toEqual({ dryRun: true, rows: 3, created: 2, updated: 1, skipped: 0, peopleCreated: ['王伟', '李娜', '张三'], errors: [], rejected: false, notImported: [] });
     expect(dumpDb(b.connection())).toEqual(before);
     expect(events).toEqual([]);
     const real = await importRows(b, rows);
@@ -369,12 +370,14 @@ describe('re-import', () => {
     expect((await b.call('accounts-list', { search: 'hnjyt' })).map((a) => a.name)).toEqual(['河南教育厅']);
   });
 
-  it('a name in the bin is taken by the imported account', async () => {
+  it('a name in the bin makes a new account; the one in the bin stays there with what is tied to it', async () => {
     const b = env.backend();
     const old = await b.call('accounts-create', { name: 'Acme', industry: '旧' });
+    await b.call('interactions-save', { accountId: old.id, kind: 'visit', date: '2026-05-01' });
     await b.call('accounts-delete', { id: old.id });
     expect(await importRows(b, [['客户名称', '行业'], ['Acme', '新']])).toMatchObject({ created: 1, updated: 0 });
     expect((await b.call('accounts-list', {})).map((a) => [a.name, a.industry])).toEqual([['Acme', '新']]);
+    expect((await b.call('accounts-bin-list', {})).map((a) => [a.id, a.name, a.attached.interactions, a.nameTaken])).toEqual([[old.id, 'Acme', 1, true]]);
   });
 });
 

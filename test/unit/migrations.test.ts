@@ -928,6 +928,60 @@ migrationSuite(9, 'internal-plan-sections', () => {
   });
 });
 
+migrationSuite(10, 'account-bin-names', () => {
+  it('makes account names unique among live accounts only, keeping every row', () => {
+    const db = dbAt(9);
+    const TS = '2026-12-01T09:00:00.000Z';
+    const ins = db.prepare('INSERT INTO accounts (name, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?)');
+    ins.run('国能电力集团', TS, TS, TS);
+    ins.run('华夏银行', TS, TS, null);
+    expect(sqliteCode(() => ins.run('国能电力集团', TS, TS, null))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    const before = db.prepare('SELECT * FROM accounts ORDER BY id').all();
+    migrate(db, { target: 10 });
+    expect(db.prepare('SELECT * FROM accounts ORDER BY id').all()).toEqual(before);
+    // a live account may now take the name of one in the bin; two live ones still may not share it
+    ins.run('国能电力集团', TS, TS, null);
+    expect(sqliteCode(() => ins.run('华夏银行', TS, TS, null))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    // restoring the binned one while the name is live is refused by the schema too
+    expect(sqliteCode(() => db.prepare("UPDATE accounts SET deleted_at = NULL WHERE name = '国能电力集团' AND deleted_at IS NOT NULL").run())).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    expect(queryPlan(db, "SELECT id FROM accounts WHERE name = 'x' AND deleted_at IS NULL")).toMatch(/INDEX accounts_name/);
+  });
+});
+
+migrationSuite(11, 'currency-rates', () => {
+  it('adds currency_rates (empty: no account changes), integer rates, known currencies and ISO dates only', () => {
+    const db = dbAt(10);
+    const TS = '2026-12-07T09:00:00.000Z';
+    db.prepare("INSERT INTO accounts (name, currency, created_at, updated_at) VALUES ('Acme', 'USD', ?, ?)").run(TS, TS);
+    const before = db.prepare('SELECT * FROM accounts').all();
+    migrate(db, { target: 11 });
+    expect(db.prepare('SELECT * FROM accounts').all()).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM currency_rates').pluck().get()).toBe(0);
+    expect(isStrict(db, 'currency_rates')).toBe(true);
+    const ins = (c: string, r: number, d: string) => () => db.prepare('INSERT INTO currency_rates VALUES (?, ?, ?, ?)').run(c, r, d, TS);
+    ins('USD', 7_100_000, '2026-12-01')();
+    expect(sqliteCode(ins('GBP', 9_000_000, '2026-12-01'))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(ins('EUR', 0, '2026-12-01'))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(ins('EUR', 7_700_000, '2026/12/01'))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => db.prepare('INSERT INTO currency_rates VALUES (?, ?, ?, ?)').run('EUR', 7.7, '2026-12-01', TS))).toBe('SQLITE_CONSTRAINT_DATATYPE');
+  });
+});
+
+migrationSuite(12, 'recorded-by', () => {
+  it('adds plans.approved_by (NULL for plans approved before: nothing is guessed)', () => {
+    const db = dbAt(11);
+    const TS = '2026-12-01T09:00:00.000Z';
+    const account = Number(db.prepare('INSERT INTO accounts (name, created_at, updated_at) VALUES (?, ?, ?)').run('国能电力集团', TS, TS).lastInsertRowid);
+    db.prepare("INSERT INTO plans (account_id, year, status, approved_at, created_at, updated_at) VALUES (?, 2026, 'approved', ?, ?, ?)").run(account, TS, TS, TS);
+    const before = db.prepare('SELECT id, status, approved_at FROM plans').all();
+    migrate(db, { target: 12 });
+    expect(columns(db, 'plans')).toContainEqual({ name: 'approved_by', type: 'TEXT', notnull: 0, pk: 0 });
+    expect(db.prepare('SELECT id, status, approved_at FROM plans').all()).toEqual(before);
+    expect(db.prepare('SELECT approved_by FROM plans').pluck().all()).toEqual([null]);
+    expect(isStrict(db, 'plans')).toBe(true);
+  });
+});
+
 describe('the latest schema', () => {
   it('has no IN list in a CHECK (see migration 0006: write comparisons)', () => {
     const db = dbAt(LATEST_VERSION);

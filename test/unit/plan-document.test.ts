@@ -85,7 +85,7 @@ describe('the plan document', () => {
     expect(body).toContain(`${f.internal.risk} <span class="tag">内部</span>`);
     // live figures: the chart, the map with its gaps, placements, churn and receivables
     expect(body).toMatch(/<figure class="chart"[^>]*><svg/);
-    expect(body).toMatch(/<figure class="map" style="width:[\d.]+mm;height:[\d.]+mm"><svg/);
+    expect(body).toMatch(/<figure class="map" style="width:[\d.]+px;height:[\d.]+px" data-scale="[\d.]+"><svg/);
     expect(body).toContain('主要缺口');
     expect(body).toContain('明星');
     expect(body).toContain('¥1,250,000');

@@ -314,6 +314,11 @@ describe('roll forward', () => {
     const id = view.plan.id;
     await b.call('plan-section-save', { planId: id, section: 'overview', html: '<p>国内最大的区域电网之一</p>', baseUpdatedAt: view.sections[0]!.updatedAt });
     await b.call('plan-item-save', { planId: id, data: { kind: 'objective', metric: '销售额', unit: 'money', baseline: 1_000_000_00, target: 1_300_000_00, q1: 1, q2: 2, q3: 3, q4: 4, ownerId: owner.id } });
+    await b.call('plan-item-save', { planId: id, data: { kind: 'objective', metric: '客户满意度', unit: 'number', baseline: 80, target: 95 } });
+    await b.call('plan-item-save', { planId: id, data: { kind: 'objective', metric: '新签项目数', unit: 'number', baseline: 2, target: 5 } });
+    await b.call('satisfaction-add', { accountId: acct.id, date: '2026-02-01', score: 80 });
+    await b.call('satisfaction-add', { accountId: acct.id, date: '2026-04-01', score: 87 });
+    await b.call('satisfaction-add', { accountId: acct.id, date: '2025-11-01', score: 10 });
     await b.call('plan-item-save', { planId: id, data: { kind: 'action', what: '已完成', due: '2026-03-01', status: 'done' } });
     await b.call('plan-item-save', { planId: id, data: { kind: 'action', what: '已取消', due: '2026-03-01', status: 'dropped' } });
     await b.call('plan-item-save', { planId: id, data: { kind: 'action', what: '进行中', due: '2026-12-01', status: 'doing', cost: 100 } });
@@ -328,8 +333,12 @@ describe('roll forward', () => {
     expect(next.plan).toMatchObject({ year: YEAR + 1, status: 'draft', version: 1, ownerId: owner.id });
     expect(next.sections[0]!.html).toBe('<p>国内最大的区域电网之一</p>');
     const of = (kind: string) => next.items.filter((i) => i.kind === kind).map((i) => i.data);
+    // baselines are this year's actuals - the revenue recorded for 2026 (1,000,000, not the 1,300,000
+    // target), the 2026 average satisfaction (83.5 -> 84, not 95) - and none for a metric with no actual
     expect(of('objective')).toEqual([
-      { kind: 'objective', metric: '销售额', unit: 'money', baseline: 1_300_000_00, target: null, q1: null, q2: null, q3: null, q4: null, ownerId: owner.id, note: '', internal: false },
+      { kind: 'objective', metric: '销售额', unit: 'money', baseline: 1_000_000_00, target: null, q1: null, q2: null, q3: null, q4: null, ownerId: owner.id, note: '', internal: false },
+      expect.objectContaining({ metric: '客户满意度', baseline: 84, target: null }),
+      expect.objectContaining({ metric: '新签项目数', baseline: null, target: null }),
     ]);
     expect(of('action')).toEqual([
       { kind: 'action', what: '进行中', ownerId: null, due: null, status: 'doing', cost: 100, internal: false },

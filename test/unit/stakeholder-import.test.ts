@@ -43,7 +43,7 @@ describe('headers and values', () => {
     b.on('data-changed', (e) => events.push(e));
     const r = await run(b, acct.id, csvText(ZH));
     // the file has a level column: no level is suggested from the titles
-    expect(r).toEqual({ dryRun: false, rows: 3, created: 3, updated: 0, skipped: 0, linesCreated: 2, peopleCreated: ['孙杰'], errors: [], rejected: false, levelSuggestions: [], levelsInferred: false });
+    expect(r).toEqual({ dryRun: false, rows: 3, created: 3, updated: 0, skipped: 0, linesCreated: 2, peopleCreated: ['孙杰'], errors: [], rejected: false, notImported: [], levelSuggestions: [], levelsInferred: false });
     expect(events).toEqual([{ tables: ['stakeholders', 'stakeholder_lines', 'people'] }]);
     const m = await map(b, acct.id);
     expect(m.reports).toEqual(['张强->李娜', '李娜->王伟']);

@@ -29,12 +29,16 @@ Verbs:
   doctor                       open, migrate and check the database; prints the schema version and "ok"
   backup --out FILE            write a consistent copy of the database to FILE (a new file: never replaces one)
   restore --from FILE          replace the database with a Keyplan backup (checked first; the current file is kept)
-  list accounts [--json]       list the accounts with every field (parent, owner, tier by name)
+  list accounts [--json] [FILTER]
+                               list the accounts with every field (parent, owner, tier by name)
   create account NAME          add an account
   import accounts FILE [--map "Source column=field,..."] [--skip-invalid] [--dry-run]
                                import CSV (UTF-8, GBK/GB18030) or XLSX; all rows or none unless --skip-invalid
-  export accounts --format csv|xlsx|json [--out FILE] [--locale zh-CN|en]
-                               export the accounts (a CSV export imports back to the same data)
+  export accounts --format csv|xlsx|json [--out FILE] [--locale zh-CN|en] [FILTER]
+                               export every account, or those of FILTER (it says which); categories
+                               in the words of --locale; a CSV export imports back to the same data
+                               FILTER: [--search TEXT] [--tier T1,T2] [--owner NAME,...] [--industry I,...]
+                                       [--region R,...] [--grade A,B] [--overdue]  (as the accounts list)
   sample [--locale zh-CN|en] [--accounts N]
                                fill an empty database with a realistic sample workspace (default 40 accounts)
   import stakeholders FILE --account NAME [--map "Header=field,..."] [--skip-invalid] [--dry-run] [--infer-levels]
@@ -87,6 +91,13 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
         safe: { type: 'boolean' },
         year: { type: 'string' },
         'infer-levels': { type: 'boolean' },
+        search: { type: 'string' },
+        tier: { type: 'string' },
+        owner: { type: 'string' },
+        industry: { type: 'string' },
+        region: { type: 'string' },
+        grade: { type: 'string' },
+        overdue: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -6,9 +6,13 @@
  * the presentation on screen (the same slides, one at a time).
  *
  * Reuse: the Pareto is the portfolio screen's chart option (shared/domain/pareto-chart.ts); the
- * board slide is board-document.ts's page itself (in an iframe scaled onto the slide,
- * so the board looks the same as its own export); the chart is revenue-chart.ts; the map is
- * map-svg.ts; labels of the plan's tables come from the plan document's catalogue.
+ * chart is revenue-chart.ts; the map is map-svg.ts; labels of the plan's tables come from the plan
+ * document's catalogue.
+ *
+ * Readable when projected: names are at least 18 px on the 1280 px slide (MIN_SLIDE_NAME_PX). The
+ * board slide is drawn for the slide (the largest accounts of each quadrant, "N more"; the whole board
+ * is the board's own export) rather than the A4 board page shrunk; the map is the whole map when
+ * its names stay that large, else the key people (map-fit.ts).
  *
  * Audience (`safe`: the customer audience, a forum has customers in the room): everything goes
  * through shared/domain/audience.ts, the one rule. The customer deck has no board and no Pareto of
@@ -27,12 +31,12 @@ import type { StakeholderMap } from '../../../shared/api/stakeholders';
 import type { Currency } from '../../../shared/domain/enums';
 import { formatMoney } from '../../../shared/domain/money';
 import { paretoChartOption } from '../../../shared/domain/pareto-chart';
+import { fxFootnote } from '../../../shared/domain/fx';
 import type { ActionData, ObjectiveData, PlanItemData } from '../../../shared/domain/plan';
 import { messages } from '../../../shared/i18n';
 import { audienceOf, boardForAudience, liveForAudience, mapForAudience, planForAudience, portfolioForAudience } from '../../../shared/domain/audience';
-import { boardDocument } from './board-document';
 import { esc, fill, printedDate, printFontStack, printDocument } from './html';
-import { renderMapSvg } from './map-svg';
+import { fitMap } from './map-fit';
 import { CHART_COLOURS, revenueChartSvg } from './revenue-chart';
 
 type Locale = 'zh-CN' | 'en';
@@ -53,6 +57,12 @@ const HIGHLIGHT_CHARS = 90;
 
 /** Content area in CSS px (96 per inch) inside the slide's padding and title. */
 const CONTENT_PX = { width: 1180, height: 540 } as const;
+/** The map's room on its slide: the content area less a line for the key-people note. */
+const MAP_BOX = { width: CONTENT_PX.width, height: CONTENT_PX.height - 44 } as const;
+/** Names on a projected slide (1280 px wide) are at least this many px. */
+export const MIN_SLIDE_NAME_PX = 18;
+/** A small map is enlarged at most this much. */
+const MAX_MAP_SCALE = 1.8;
 
 export interface ForumAccount {
   accountId: number;
@@ -88,16 +98,36 @@ export function titleSlide(o: ForumDeckOptions, accounts: number): string {
   )}</p><p class="count">${esc(fill(w.accountsCount, { n: accounts }))}</p></section>`;
 }
 
-/** The board document as it prints on its own (A4 landscape), scaled onto the slide. */
-export function boardSlide(board: Board, o: ForumDeckOptions): string {
-  const doc = boardDocument(boardForAudience(board, audienceOf(o.safe)), o.locale, `${o.today}T00:00:00Z`);
-  // the board page is 297 x 210 mm; the slide's body is about 318 x 150 mm
-  const k = 150 / 210;
-  return slide(
-    'board',
-    t(o.locale).boardTitle,
-    `<div class="board-frame" style="width:${(297 * k).toFixed(1)}mm;height:150mm"><iframe title="${esc(t(o.locale).boardTitle)}" srcdoc="${esc(doc)}" style="transform:scale(${k.toFixed(4)})"></iframe></div>`,
-  );
+/** Names on the board slide: 2 columns of this many rows per quadrant, the largest accounts first. */
+export const BOARD_SLIDE_ROWS = 7;
+export const BOARD_SLIDE_COLUMNS = 2;
+
+/**
+ * The board drawn for projection: the four quadrants with their names, figures and treatment, and in
+ * each the largest accounts with names at 20 px (at least 18 px on the 1280 px slide) and "N more"
+ * (the whole board is the board's own export). Internal only: portfolioSlides leaves it out for customers.
+ */
+export function boardSlide(given: Board, o: ForumDeckOptions): string {
+  const board = boardForAudience(given, audienceOf(o.safe));
+  const bd = messages[o.locale].board.doc;
+  const zh = o.locale === 'zh-CN';
+  const m = board.matrix;
+  const money = (v: number) => formatMoney(v, 'CNY', o.locale, { compact: true });
+  const room = BOARD_SLIDE_ROWS * BOARD_SLIDE_COLUMNS;
+  const quadrant = (position: string) => {
+    const q = m.quadrants.find((x) => x.position === position);
+    if (!q) return '';
+    const cards = board.cards.filter((c) => c.quadrant === q.key).sort((x, y) => (y.revenueThisYear ?? 0) - (x.revenueThisYear ?? 0));
+    const f = board.figures.find((x) => x.key === q.key);
+    const shown = cards.length > room ? cards.slice(0, room - 1) : cards;
+    const more = cards.length - shown.length;
+    return `<div class="bq ${position}" style="background:${esc(q.color)}"><div class="bq-head"><h3>${esc(zh ? q.nameZh : q.nameEn)}</h3><span>${esc(fill(bd.accounts, { n: cards.length }))} · ${esc(
+      fill(bd.revenueShare, { revenue: money(f?.revenue ?? 0), share: `${Math.round((f?.share ?? 0) * 100)}%` }),
+    )}</span></div><p class="bq-treat">${esc(zh ? q.treatmentZh : q.treatmentEn)}</p><ul>${shown
+      .map((c) => `<li><span class="bn">${c.inParetoHead ? '★ ' : ''}${esc(c.name)}</span><span class="br">${esc(c.revenueThisYear ? money(c.revenueThisYear) : '')}</span></li>`)
+      .join('')}${more > 0 ? `<li class="more">${esc(fill(bd.more, { n: more }))}</li>` : ''}</ul></div>`;
+  };
+  return slide('board', t(o.locale).boardTitle, `<div class="bgrid">${['tl', 'tr', 'bl', 'br'].map(quadrant).join('')}</div>`);
 }
 
 /** Revenue concentration: the portfolio screen's Pareto option (shared/domain/pareto-chart.ts) as a vector SVG. */
@@ -121,8 +151,14 @@ export function paretoChartSvg(p: PortfolioFigures['pareto'], o: { locale: Local
 export function paretoSlide(figures: PortfolioFigures, o: ForumDeckOptions): string {
   const w = t(o.locale);
   const p = figures.pareto;
-  const svg = paretoChartSvg(p, { locale: o.locale, currency: (figures.currency as Currency) || 'CNY', width: CONTENT_PX.width, height: CONTENT_PX.height - 40 });
-  return slide('pareto', w.paretoTitle, `<p class="lead">${esc(fill(w.paretoLine, { head: p.headCount, total: p.points.length }))}</p><figure class="chart">${svg}</figure>`);
+  const svg = paretoChartSvg(p, { locale: o.locale, currency: figures.currency, width: CONTENT_PX.width, height: CONTENT_PX.height - 80 });
+  // One currency: the rates used and the accounts left out (shared/domain/fx.ts), as on the screen.
+  const fxNote = fxFootnote(figures.fx, messages[o.locale].portfolio.fx).join(' · ');
+  return slide(
+    'pareto',
+    w.paretoTitle,
+    `<p class="lead">${esc(fill(w.paretoLine, { head: p.headCount, total: p.points.length }))}</p><figure class="chart">${svg}</figure><p class="note" data-fx>${esc(fxNote)}</p>`,
+  );
 }
 
 /** The slides about the whole portfolio: the board and the Pareto for us; none for customers (portfolioForAudience). */
@@ -234,12 +270,15 @@ export function accountSlides(given: ForumAccount, o: ForumDeckOptions): string[
     );
   }
 
-  // the stakeholder map, customer-safe when safe, scaled to the slide
+  // the stakeholder map, customer-safe when safe: names at least 18 px on the 1280 px slide when
+  // projected - the whole map when it fits so, else the key people (map-fit.ts); no title block or
+  // legend (the slide has its title)
   let mapBody = note(w.noPeople);
   if (a.map && a.map.members.length > 0) {
-    const drawn = renderMapSvg(a.map, { locale: o.locale, safe: o.safe, today: o.today });
-    const k = Math.min(1, CONTENT_PX.width / drawn.width, CONTENT_PX.height / drawn.height);
-    mapBody = `<figure class="map" style="width:${Math.round(drawn.width * k)}px;height:${Math.round(drawn.height * k)}px">${drawn.svg}</figure>`;
+    const fitted = fitMap(a.map, { locale: o.locale, safe: o.safe, today: o.today, bare: true }, [MAP_BOX], MIN_SLIDE_NAME_PX, MAX_MAP_SCALE);
+    const { drawn, scale } = fitted;
+    const lead = fitted.keyOnly ? `<p class="lead">${esc(fill(w.mapKeyPeople, { shown: fitted.shown, total: fitted.total }))}</p>` : '';
+    mapBody = `${lead}<figure class="map" style="width:${Math.round(drawn.width * scale)}px;height:${Math.round(drawn.height * scale)}px" data-scale="${scale.toFixed(4)}">${drawn.svg}</figure>`;
   }
   out.push(slide('map', w.mapTitle, mapBody, { account: a.name }));
   return out;
@@ -282,8 +321,17 @@ export function deckDocument(slides: readonly string[], o: ForumDeckOptions): st
   .num { text-align: right; font-variant-numeric: tabular-nums; }
   .map { margin: 0 auto; }
   .map svg { width: 100%; height: 100%; display: block; }
-  .board-frame { position: relative; margin: 0 auto; overflow: hidden; }
-  .board-frame iframe { position: absolute; left: 0; top: 0; width: 297mm; height: 210mm; border: 0; transform-origin: 0 0; }
+  .bgrid { flex: 1; min-height: 0; display: grid; grid-template-columns: 1fr 1fr; grid-template-rows: 1fr 1fr; gap: 8px; }
+  .bq { border-radius: 8px; padding: 8px 12px; overflow: hidden; display: flex; flex-direction: column; min-height: 0; border: 1px solid rgba(0,0,0,.08); }
+  .bq-head { display: flex; justify-content: space-between; align-items: baseline; gap: 12px; }
+  .bq-head h3 { margin: 0; font-size: 22px; }
+  .bq-head span { font-size: 15px; color: #384250; white-space: nowrap; }
+  .bq-treat { margin: 2px 0 6px; font-size: 15px; color: #4a5563; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .bq ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(${BOARD_SLIDE_COLUMNS}, minmax(0, 1fr)); gap: 3px 10px; align-content: start; }
+  .bq li { display: flex; justify-content: space-between; gap: 8px; font-size: 20px; line-height: 1.3; background: rgba(255,255,255,.75); border-radius: 4px; padding: 1px 6px; min-width: 0; }
+  .bq .bn { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .bq .br { flex: none; color: #4a5563; font-size: 16px; font-variant-numeric: tabular-nums; }
+  .bq li.more { background: none; font-style: italic; color: #4a5563; font-size: 16px; }
   .no { position: absolute; right: 8mm; bottom: 5mm; font-size: 10pt; color: #6b7480; }
   .title-slide .no, .divider .no { color: rgba(255,255,255,.8); }
   @media screen { body { background: #5b6676; } .slide { margin: 0 auto 6mm; } }

@@ -41,6 +41,8 @@ export interface MapSvgOptions {
   safe: boolean;
   /** 'YYYY-MM-DD': the date printed on the map. */
   today: string;
+  /** Only the people and their lines, no title, legend or gaps (a slide has its own title). */
+  bare?: boolean;
 }
 
 export interface MapSvg {
@@ -54,6 +56,8 @@ export interface MapSvg {
 export const CARD_W = LAYOUT_DEFAULTS.nodeWidth;
 export const CARD_H = LAYOUT_DEFAULTS.nodeHeight;
 const MARGIN = 40;
+/** A person's name on a card, in the SVG's px: what printed maps are scaled against (map-fit.ts). */
+export const NAME_PX = 14.5;
 /** Gaps listed on the map before "N more". */
 export const GAPS_SHOWN = 12;
 
@@ -295,7 +299,7 @@ function card(m: MapMember, b: Box, ctx: CardContext): string {
   }
   // name, and the stale-contact mark
   const nameMax = right - left - (stale ? 22 : 0);
-  parts.push(`<text x="${n(left)}" y="${n(y + 22)}" font-size="14.5" font-weight="700" fill="${C.text}">${esc(fit(m.name, 14.5, nameMax, true))}</text>`);
+  parts.push(`<text class="name" x="${n(left)}" y="${n(y + 22)}" font-size="${NAME_PX}" font-weight="700" fill="${C.text}">${esc(fit(m.name, NAME_PX, nameMax, true))}</text>`);
   if (stale) {
     const label = stale.days === null ? dmu.doc.never : fill(dmu.doc.stale, { days: stale.days });
     parts.push(
@@ -488,6 +492,11 @@ export function renderMapSvg(given: StakeholderMap, opts: MapSvgOptions): MapSvg
     safe,
     stale: new Map(map.coverage.gaps.filter((g) => g.kind === 'stale-contact' && g.personId !== null).map((g) => [g.personId!, g])),
   };
+  if (opts.bare) {
+    header = '';
+    headerW = 0;
+    headerH = -36;
+  }
   const mapTop = headerH + 36;
   const lines = safe ? map.lines.filter((l) => l.kind === 'reports') : map.lines;
   const body =
@@ -508,7 +517,7 @@ export function renderMapSvg(given: StakeholderMap, opts: MapSvgOptions): MapSvg
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="1" refY="5" markerWidth="3.2" markerHeight="3.2" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="${INFLUENCE_COLOUR}"/></marker></defs>`,
     `<rect width="${width}" height="${height}" fill="${C.page}"/>`,
     `<g class="header" transform="translate(${MARGIN} ${MARGIN})">${header}</g>`,
-    `<path d="M${MARGIN} ${n(MARGIN + headerH + 16)}H${width - MARGIN}" stroke="${C.border}"/>`,
+    opts.bare ? '' : `<path d="M${MARGIN} ${n(MARGIN + headerH + 16)}H${width - MARGIN}" stroke="${C.border}"/>`,
     `<g class="map" transform="translate(${MARGIN} ${n(MARGIN + mapTop)})">${body}</g>`,
     '</svg>',
   ].join('\n');

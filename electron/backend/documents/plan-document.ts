@@ -51,7 +51,7 @@ import {
 import { messages } from '../../../shared/i18n';
 import { sanitizeSectionHtml } from '../plans/sanitize';
 import { esc, fill, printedDate, printFontStack, printDocument } from './html';
-import { renderMapSvg } from './map-svg';
+import { fitMap } from './map-fit';
 import { namedDestinationPages } from './pdf-pages';
 import type { PdfOptions, Printer } from './printer';
 import { revenueChartSvg } from './revenue-chart';
@@ -93,8 +93,18 @@ export const PLAN_PAGE_MARGIN_MM = { top: 20, right: 17, bottom: 18, left: 17 } 
 /** The width text and tables have on the page, in CSS pixels (for the chart). */
 const CONTENT_WIDTH_PX = Math.floor(((210 - PLAN_PAGE_MARGIN_MM.left - PLAN_PAGE_MARGIN_MM.right) / 25.4) * 96);
 
-/** The most room the stakeholder map takes on its page, in mm (the text width, and most of a page's height). */
-const MAP_MAX_MM = { width: 210 - PLAN_PAGE_MARGIN_MM.left - PLAN_PAGE_MARGIN_MM.right, height: 200 };
+const PX_PER_MM = 96 / 25.4;
+/** The most room the stakeholder map takes in the text column (CSS px): the text width, most of a page's height. */
+export const MAP_BOX_A4 = { width: Math.floor((210 - PLAN_PAGE_MARGIN_MM.left - PLAN_PAGE_MARGIN_MM.right) * PX_PER_MM) - 4, height: Math.floor(200 * PX_PER_MM) };
+/** On an A3 landscape fold-out page (its heading above it). */
+export const MAP_BOX_A3 = { width: Math.floor((420 - PLAN_PAGE_MARGIN_MM.left - PLAN_PAGE_MARGIN_MM.right) * PX_PER_MM) - 4, height: Math.floor((297 - PLAN_PAGE_MARGIN_MM.top - PLAN_PAGE_MARGIN_MM.bottom - 30) * PX_PER_MM) };
+/** People's names on a printed map are at least 7 pt (in CSS px). */
+export const MIN_MAP_NAME_PX = (7 / 72) * 96;
+
+/** Tables of at most this many rows (total included) are never split across pages. */
+export const SMALL_TABLE_ROWS = 12;
+/** A longer table keeps at least its last this many rows together (with the repeated header on a new page). */
+export const KEEP_ROWS = 4;
 
 /** Both printers take the same options: the document's CSS sets the paper, margins, header and footer. */
 export const PLAN_PDF_OPTIONS: PdfOptions = { landscape: false, format: 'A4' };
@@ -156,10 +166,16 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
   // --- pieces ---------------------------------------------------------------------------------
   const table = (head: { label: string; cls?: string }[], rows: string[][], opts2: { cls?: string; foot?: string[] } = {}) => {
     const cls = (i: number) => (head[i]?.cls ? ` class="${head[i]!.cls}"` : '');
-    return `<table class="grid${opts2.cls ? ` ${opts2.cls}` : ''}"><thead><tr>${head.map((h, i) => `<th${cls(i)}>${esc(h.label)}</th>`).join('')}</tr></thead><tbody>${rows
-      .map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join('')}</tr>`)
-      .join('')}${opts2.foot ? `<tr class="total">${opts2.foot.map((c, i) => `<td${cls(i)}>${c}</td>`).join('')}</tr>` : ''}</tbody></table>`;
+    const tr = (r: string[], c = '') => `<tr${c}>${r.map((x, i) => `<td${cls(i)}>${x}</td>`).join('')}</tr>`;
+    const all = [...rows.map((r) => tr(r)), ...(opts2.foot ? [tr(opts2.foot, ' class="total"')] : [])];
+    // page breaks (see KEEP_ROWS): a small table stays in one piece; a long one keeps its last rows
+    // (and the total) together in a tbody of their own, so no page holds only one or two spill-over rows
+    const small = all.length <= SMALL_TABLE_ROWS;
+    const body = small || all.length <= KEEP_ROWS ? `<tbody>${all.join('')}</tbody>` : `<tbody>${all.slice(0, -KEEP_ROWS).join('')}</tbody><tbody class="tail">${all.slice(-KEEP_ROWS).join('')}</tbody>`;
+    return `<table class="grid${small ? ' small' : ''}${opts2.cls ? ` ${opts2.cls}` : ''}"><thead><tr>${head.map((h, i) => `<th${cls(i)}>${esc(h.label)}</th>`).join('')}</tr></thead>${body}</table>`;
   };
+  /** A heading with what follows it, kept on one page when it is short (a small table, a note). */
+  const keep = (html: string) => `<div class="keep">${html}</div>`;
   const sub = (text: string) => `<h2 class="sub">${esc(text)}</h2>`;
   const note = (text: string) => `<p class="note">${esc(text)}</p>`;
   /** The "internal only" tag of an item or section (the customer version has none of them at all). */
@@ -196,13 +212,13 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
   const satisfactionBlock = () => {
     const scores = [...live.satisfaction].sort((a, b) => a.date.localeCompare(b.date)).slice(-8);
     if (scores.length === 0) return sub(t.satisfactionTitle) + note(t.noSatisfaction);
-    return (
+    return keep(
       sub(t.satisfactionTitle) +
-      table(
-        [{ label: t.satisfactionDate }, { label: t.satisfactionScore, cls: 'num' }, { label: t.satisfactionSource }],
-        scores.map((s) => [esc(shortDate(s.date)), esc(s.score), esc(s.source)]),
-        { cls: 'narrow' },
-      )
+        table(
+          [{ label: t.satisfactionDate }, { label: t.satisfactionScore, cls: 'num' }, { label: t.satisfactionSource }],
+          scores.map((s) => [esc(shortDate(s.date)), esc(s.score), esc(s.source)]),
+          { cls: 'narrow' },
+        ),
     );
   };
   const placementsBlock = () => {
@@ -216,8 +232,9 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
       : note(t.noPlacements);
     const moves = live.moves.slice(0, 8);
     const moved = moves.length
-      ? sub(t.movesTitle) +
-        table(
+      ? keep(
+          sub(t.movesTitle) +
+            table(
           [{ label: t.moveDate }, { label: t.matrix }, { label: t.moveFrom }, { label: t.moveTo }, { label: t.moveReason }, { label: t.moveBy }],
           moves.map((m) => [
             esc(shortDate(m.at)),
@@ -227,9 +244,10 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
             esc(m.reason),
             esc(m.by),
           ]),
+        ),
         )
       : '';
-    return sub(t.placementsTitle) + placed + moved;
+    return keep(sub(t.placementsTitle) + placed) + moved;
   };
 
   // --- sections -----------------------------------------------------------------------------------
@@ -244,7 +262,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
         [fill(t.revenueOfYear, { year: year - 1 }), lastYear?.revenue != null ? moneyFull(lastYear.revenue) : t.none],
         [fill(t.targetOfYear, { year }), thisYear?.target != null ? moneyFull(thisYear.target) : t.none],
       ];
-      return `${sub(t.keyFacts)}<dl class="facts">${facts.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>${liveTag}`;
+      return `${sub(t.keyFacts)}<dl class="facts keep">${facts.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>${liveTag}`;
     },
     review: () => revenueBlock() + satisfactionBlock() + (shows('quadrants') ? placementsBlock() : '') + liveTag,
     competitors: () => {
@@ -301,18 +319,24 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
       const map = input.map;
       if (!map) return '';
       if (map.members.length === 0) return sub(t.mapTitle) + note(t.noPeople);
-      const drawn = renderMapSvg(map, { locale, safe, today: opts.today });
       const cov = live.coverage;
       const summary = !shows('coverage-gaps')
         ? fill(t.coveragePeople, { people: cov.people })
         : fill(t.coverageLine, { people: cov.people, gaps: cov.gaps, deciders: cov.deciderGaps });
-      // the whole map on the page: as wide as the text when it is wide, as tall as fits when it is tall
-      const mmPerPx = 25.4 / 96;
-      const k = Math.min(MAP_MAX_MM.width / (drawn.width * mmPerPx), MAP_MAX_MM.height / (drawn.height * mmPerPx));
-      const size = `width:${(drawn.width * mmPerPx * k).toFixed(1)}mm;height:${(drawn.height * mmPerPx * k).toFixed(1)}mm`;
-      let out = `${sub(t.mapTitle)}<figure class="map" style="${size}">${drawn.svg}</figure>${sub(t.coverageTitle)}<p>${esc(summary)}</p>`;
+      // names at least 7 pt: the whole map in the text column, else on an A3 fold-out page, else the
+      // key people (map-fit.ts); the audience's map either way (renderMapSvg goes through mapForAudience)
+      const fitted = fitMap(map, { locale, safe, today: opts.today }, [MAP_BOX_A4, MAP_BOX_A3], MIN_MAP_NAME_PX);
+      const { drawn } = fitted;
+      const size = `width:${(drawn.width * fitted.scale).toFixed(1)}px;height:${(drawn.height * fitted.scale).toFixed(1)}px`;
+      const keyNote = fitted.keyOnly ? note(fill(t.mapKeyPeople, { shown: fitted.shown, total: fitted.total })) : '';
+      const figureHtml = `<figure class="map" style="${size}" data-scale="${fitted.scale.toFixed(4)}">${drawn.svg}</figure>`;
+      // in the column: the map first; on a fold-out page: after the coverage (so the section's first
+      // page holds its text and coverage, not the heading alone)
+      const foldout = fitted.box === 0 ? '' : `<div class="foldout">${sub(t.mapFoldout)}${keyNote}${figureHtml}</div>`;
+      let out = fitted.box === 0 ? `${sub(t.mapTitle)}${figureHtml}${keyNote}` : '';
+      let coverage = `${sub(t.coverageTitle)}<p>${esc(summary)}</p>`;
       if (shows('coverage-gaps')) {
-        out += table(
+        coverage += table(
           [
             { label: t.level },
             { label: t.people, cls: 'num' },
@@ -325,6 +349,8 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
           cov.levels.map((l) => [esc(levelText(l.level, locale)), esc(l.people), esc(l.covered), esc(l.supporters), esc(l.neutral), esc(l.opponents), esc(l.unknown)]),
           { cls: 'even' },
         );
+        out += keep(coverage);
+        coverage = '';
         const attitude = new Map(map.members.map((m) => [m.id, m.attitude]));
         out +=
           sub(t.gapsTitle) +
@@ -334,7 +360,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
                 .join('')}</ul>`
             : note(t.noGaps));
       }
-      return out + liveTag;
+      return out + (coverage ? keep(coverage) : '') + liveTag + foldout;
     },
     team: () => {
       const rows = items('team').map((i) => i.data as Extract<PlanItemData, { kind: 'team' }>);
@@ -374,12 +400,13 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
           );
       }
       if (contacts.length) {
-        out +=
+        out += keep(
           sub(t.contactTitle) +
-          table(
-            [{ label: t.contactTarget, cls: 'w-name' }, { label: t.ownerCol }, { label: t.contactVisits, cls: 'num' }, { label: t.contactCalls, cls: 'num' }],
-            contacts.map((c) => [esc(c.target) + mark(c), esc(person(c.ownerId)), esc(c.visitsPerQuarter), esc(c.callsPerMonth)]),
-          );
+            table(
+              [{ label: t.contactTarget, cls: 'w-name' }, { label: t.ownerCol }, { label: t.contactVisits, cls: 'num' }, { label: t.contactCalls, cls: 'num' }],
+              contacts.map((c) => [esc(c.target) + mark(c), esc(person(c.ownerId)), esc(c.visitsPerQuarter), esc(c.callsPerMonth)]),
+            ),
+        );
       }
       return out;
     },
@@ -389,7 +416,7 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
       const total = acts.reduce((s, a) => s + (a.cost ?? 0), 0);
       if (total === 0) return sub(t.investmentTitle) + note(t.noCost);
       const done = acts.filter((a) => a.status === 'done').reduce((s, a) => s + (a.cost ?? 0), 0);
-      return sub(t.investmentTitle) + `<p>${esc(fill(t.investmentLine, { total: moneyFull(total), done: moneyFull(done), open: moneyFull(total - done) }))}</p>`;
+      return keep(sub(t.investmentTitle) + `<p>${esc(fill(t.investmentLine, { total: moneyFull(total), done: moneyFull(done), open: moneyFull(total - done) }))}</p>`);
     },
     risks: () => {
       const risks: RiskData[] = dataOf('risk').filter((r) => shows('internal-risks') || !r.internal);
@@ -420,9 +447,11 @@ export function planDocument(input: PlanDocumentInput, opts: PlanDocumentOptions
           [t.daysOverdue, rc.daysOverdue === null ? t.none : fill(t.daysValue, { n: rc.daysOverdue })],
           [t.paymentTerms, rc.paymentTerms || t.none],
         ];
-        out += `${sub(t.churnTitle)}<dl class="facts">${facts.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>${
-          ch.note ? `<p class="note">${esc(ch.note)}</p>` : ''
-        }${liveTag}`;
+        out += keep(
+          `${sub(t.churnTitle)}<dl class="facts">${facts.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>${
+            ch.note ? `<p class="note">${esc(ch.note)}</p>` : ''
+          }${liveTag}`,
+        );
       }
       return out;
     },
@@ -551,6 +580,14 @@ ${body}${more}
   .prose p:empty { display: none; }
   thead { display: table-header-group; }
   tr, .swot-cell, .facts div, figure { break-inside: avoid; }
+  /* no page holds only a footnote or a couple of spill-over rows: small tables and short blocks
+     (a heading with its table, a note) stay whole, a long table keeps its last rows together
+     (tbody.tail, KEEP_ROWS), the "figures as of" footnote stays with what it annotates, and text
+     keeps at least three lines on each side of a break */
+  table.small, .keep, .swot, .prose table, tbody.tail, .facts, ul.gaps li { break-inside: avoid; }
+  .asof, .note { break-before: avoid; }
+  h2.sub, .prose h2, .prose h3, .prose h4 { break-after: avoid; }
+  p, li { orphans: 3; widows: 3; }
 
   table.grid { width: 100%; border-collapse: collapse; font-size: 8.8pt; line-height: 1.45; margin: 0 0 4mm; }
   table.grid th { background: ${C.navy}; color: #fff; font-weight: 700; text-align: left; padding: 1.6mm 2mm; vertical-align: bottom; }
@@ -583,8 +620,12 @@ ${body}${more}
   .asof { color: ${C.faint}; font-size: 8pt; margin: 1mm 0 0; text-align: right; }
   figure { margin: 0 0 3mm; }
   figure.chart svg { display: block; width: 100%; height: auto; }
-  figure.map { border: .25mm solid ${C.rule}; border-radius: 1.5mm; overflow: hidden; margin: 0 auto 3mm; }
+  /* content-box: the border is outside the size the map was scaled to (its names stay >= 7 pt) */
+  figure.map { box-sizing: content-box; border: .25mm solid ${C.rule}; border-radius: 1.5mm; overflow: hidden; margin: 0 auto 3mm; }
   figure.map svg { display: block; width: 100%; height: 100%; }
+  /* a map too large for the text column: its own A3 landscape page (folded into the A4 report) */
+  @page foldout { size: A3 landscape; }
+  .foldout { page: foldout; break-before: page; break-after: page; }
 
   .swot { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; }
   .swot-cell { border-radius: 1.5mm; padding: 3mm 4mm; min-height: 38mm; }

@@ -1,5 +1,5 @@
 import type { AccountDetail } from '../../../shared/api/accounts';
-import { followUp } from '../../../shared/domain/cadence';
+import { followUp, PENDING_PROMISE_SQL } from '../../../shared/domain/cadence';
 import { dateOf, quarterOf } from '../../../shared/domain/dates';
 import {
   addSatisfaction,
@@ -43,6 +43,7 @@ import {
   saveView,
   setCadence,
 } from '../db/repos/settings';
+import { getFxTable, setFxTable } from '../db/repos/fx-rates';
 import type { Db } from '../db/types';
 import type { HandlerContext, HandlerGroup } from './types';
 
@@ -57,7 +58,7 @@ function write<T>(ctx: HandlerContext, tables: string[], fn: (db: Db, now: Date)
 
 export function accountDetail(db: Db, id: number, day: string): AccountDetail {
   const account = getAccountRecord(db, id);
-  const extra = db.prepare('SELECT last_contact, next_step_due FROM accounts WHERE id = ?').get(id) as {
+  const extra = db.prepare(`SELECT a.last_contact, ${PENDING_PROMISE_SQL} AS next_step_due FROM accounts a WHERE a.id = ?`).get(id) as {
     last_contact: string | null;
     next_step_due: string | null;
   };
@@ -115,6 +116,8 @@ export const accountHandlers: HandlerGroup<
   | 'tiers-delete'
   | 'cadence-get'
   | 'cadence-set'
+  | 'fx-get'
+  | 'fx-set'
   | 'views-list'
   | 'views-save'
   | 'views-delete'
@@ -150,6 +153,8 @@ export const accountHandlers: HandlerGroup<
   'tiers-delete': (ctx, { id }) => write(ctx, ['tiers', 'accounts'], (db) => deleteTier(db, id)),
   'cadence-get': (ctx) => getCadence(ctx.backend.connection()),
   'cadence-set': (ctx, c) => write(ctx, ['grade_cadence'], (db) => setCadence(db, c)),
+  'fx-get': (ctx) => getFxTable(ctx.backend.connection()),
+  'fx-set': (ctx, fx) => write(ctx, ['currency_rates', 'settings'], (db, now) => setFxTable(db, fx, now)),
   'views-list': (ctx) => listViews(ctx.backend.connection()),
   'views-save': (ctx, v) => write(ctx, ['saved_views'], (db) => saveView(db, v)),
   'views-delete': (ctx, { id }) => write(ctx, ['saved_views'], (db) => deleteView(db, id)),

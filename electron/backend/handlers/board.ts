@@ -4,19 +4,20 @@ import { boardDocument } from '../documents/board-document';
 import {
   accountHistory,
   allPlacements,
-  currentUser,
   deleteMatrix,
   getBoard,
   listMatrices,
   moveAccount,
+  moveMany,
+  setMovesReason,
   saveMatrix,
-  setCurrentUser,
   getBoardPrefs,
   placeSuggested,
   setBoardPrefs,
   setMoveReason,
   undoMove,
 } from '../db/repos/board';
+import { getMe, setMe } from '../db/repos/identity';
 import type { HandlerGroup } from './types';
 
 export const boardHandlers: HandlerGroup<
@@ -32,6 +33,8 @@ export const boardHandlers: HandlerGroup<
   | 'board-export'
   | 'user-get'
   | 'user-set'
+  | 'board-move-many'
+  | 'board-moves-reason'
   | 'board-place-suggested'
   | 'board-prefs-get'
   | 'board-prefs-set'
@@ -88,10 +91,20 @@ export const boardHandlers: HandlerGroup<
     emit('data-changed', { tables: ['settings'] });
     return out;
   },
-  'user-get': ({ backend }) => ({ name: currentUser(backend.connection()) }),
-  'user-set': ({ backend, emit }, { name }) => {
-    const out = setCurrentUser(backend.connection(), name);
+  'user-get': ({ backend }) => getMe(backend.connection()),
+  'user-set': ({ backend, emit }, { personId }) => {
+    const out = setMe(backend.connection(), personId);
     emit('data-changed', { tables: ['settings'] });
+    return out;
+  },
+  'board-move-many': ({ backend, emit }, { matrix, accountIds, to, reason }) => {
+    const out = moveMany(backend.connection(), matrix, accountIds, to, reason ?? '', backend.now());
+    if (out.moves.length > 0) emit('data-changed', { tables: ['placements'] });
+    return out;
+  },
+  'board-moves-reason': ({ backend, emit }, { moveIds, reason }) => {
+    const out = setMovesReason(backend.connection(), moveIds, reason);
+    emit('data-changed', { tables: ['placements'] });
     return out;
   },
 };

@@ -2,6 +2,11 @@
  * The customer-forum deck (documents/forum-deck.ts) for the API: which accounts by default, what each
  * account's slides need, and the export as a 16:9 PDF built step by step — one step per account —
  * so it can report export-progress and stop at the next step after export-cancel.
+ *
+ * Progress counts the work, not the calls: building a slide's HTML takes milliseconds, Chromium
+ * printing it far longer, so the print (one call to Chromium, which reports nothing while it runs)
+ * weighs PRINT_STEPS_PER_SLIDE steps per slide. With 5 accounts the bar stands at about a tenth
+ * while Chromium prints and reaches the end only when the PDF is there - never 100% during the print.
  */
 import type { ExportFile } from '../../../shared/api/accounts-views';
 import { AppError } from '../../../shared/api/errors';
@@ -13,7 +18,18 @@ import { portfolioFigures } from '../db/repos/figures';
 import { listPlans } from '../db/repos/plans';
 import { assertAccount, getMap } from '../db/repos/stakeholders';
 import type { Db } from '../db/types';
-import { accountSlides, deckDocument, portfolioSlides, titleSlide, type ForumAccount, type ForumDeckOptions } from '../documents/forum-deck';
+import {
+  FIXED_SLIDES,
+  FIXED_SLIDES_CUSTOMER,
+  SLIDES_PER_ACCOUNT,
+  SLIDES_PER_ACCOUNT_WITHOUT_PLAN,
+  accountSlides,
+  deckDocument,
+  portfolioSlides,
+  titleSlide,
+  type ForumAccount,
+  type ForumDeckOptions,
+} from '../documents/forum-deck';
 import { audienceOf, mayShow } from '../../../shared/domain/audience';
 import { fill } from '../documents/html';
 import { gatherLiveData } from '../plans/live';
@@ -69,17 +85,37 @@ export function cancelExport(jobId: string): { cancelled: boolean } {
   return { cancelled: true };
 }
 
+/** Steps one slide weighs in the print (see the file comment); building an account's slides is one step. */
+export const PRINT_STEPS_PER_SLIDE = 1;
+
+/** The steps of an export: building (the portfolio, each account) and then printing every slide. */
+export function exportSteps(accounts: number, slides: number): { build: number; total: number } {
+  const build = accounts + 1;
+  return { build, total: build + slides * PRINT_STEPS_PER_SLIDE };
+}
+
+/** Slides the deck will have: the fixed ones and each account's (with or without a plan). */
+export function expectedSlides(ids: readonly number[], planned: ReadonlySet<number>, safe: boolean): number {
+  const fixed = mayShow(audienceOf(safe), 'other-customers') ? FIXED_SLIDES : FIXED_SLIDES_CUSTOMER;
+  return fixed + ids.reduce((n, id) => n + (planned.has(id) ? SLIDES_PER_ACCOUNT : SLIDES_PER_ACCOUNT_WITHOUT_PLAN), 0);
+}
+
 /** Lets other calls (export-cancel) in between two steps. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The slides of the deck, one step at a time; `step` is called after each and may throw. */
-async function buildSlides(backend: Backend, a: ForumArgs, step: (stage: ExportProgress['stage'], done: number, total: number, account?: string) => Promise<void>): Promise<{ html: string; slides: number; accountIds: number[] }> {
+async function buildSlides(
+  backend: Backend,
+  a: ForumArgs,
+  step: (stage: ExportProgress['stage'], done: number, total: number, account?: string) => Promise<void>,
+): Promise<{ html: string; slides: number; accountIds: number[]; steps: { build: number; total: number } }> {
   const db = backend.connection();
   const ids = a.accountIds ?? forumAccounts(db, a.year, a.today).defaults;
   for (const id of ids) assertAccount(db, id);
   const planned = new Set(listPlans(db, { year: a.year }, a.today).map((p) => p.accountId));
   const o: ForumDeckOptions = { locale: a.locale, safe: a.safe, year: a.year, today: a.today };
-  const total = ids.length + 3;
+  const steps = exportSteps(ids.length, expectedSlides(ids, planned, a.safe));
+  const total = steps.total;
   let done = 0;
   await step('prepare', done, total);
   // the whole portfolio is read only for the internal deck (audience.ts: nothing comparative for customers)
@@ -90,12 +126,13 @@ async function buildSlides(backend: Backend, a: ForumArgs, step: (stage: ExportP
     slides.push(...accountSlides(acc, o));
     await step('account', ++done, total, acc.name);
   }
-  return { html: deckDocument(slides, o), slides: slides.length, accountIds: ids };
+  return { html: deckDocument(slides, o), slides: slides.length, accountIds: ids, steps };
 }
 
 /** The deck's HTML for the screen. */
-export function forumDeckHtml(backend: Backend, a: ForumArgs): Promise<{ html: string; slides: number; accountIds: number[] }> {
-  return buildSlides(backend, a, async () => {});
+export async function forumDeckHtml(backend: Backend, a: ForumArgs): Promise<{ html: string; slides: number; accountIds: number[] }> {
+  const { html, slides, accountIds } = await buildSlides(backend, a, async () => {});
+  return { html, slides, accountIds };
 }
 
 export async function exportForum(backend: Backend, a: ForumArgs & { jobId?: string | undefined }): Promise<ExportFile> {
@@ -110,8 +147,9 @@ export async function exportForum(backend: Backend, a: ForumArgs & { jobId?: str
   };
   try {
     const deck = await buildSlides(backend, a, check);
-    const total = deck.accountIds.length + 3;
-    await check('print', total - 1, total);
+    const { build, total } = deck.steps;
+    // the print starts: the slides' share of the bar is still ahead
+    await check('print', build, total);
     const pdf = await backend.printer().pdf(deck.html, { landscape: true });
     if (jobId && cancelled.has(jobId)) throw new AppError('export-cancelled', `export ${jobId} was cancelled`);
     if (jobId) backend.emit('export-progress', { jobId, done: total, total, stage: 'print' });

@@ -3,6 +3,7 @@ import { dateOf } from '../../../shared/domain/dates';
 import { queryAccounts } from '../db/repos/account-query';
 import type { Db } from '../db/types';
 import { accountHandlers } from './accounts';
+import { accountBinHandlers } from './account-bin';
 import { boardHandlers } from './board';
 import { planHandlers } from './plans';
 import { forumHandlers } from './forum';
@@ -30,13 +31,14 @@ export function mergeHandlers(...groups: Record<string, unknown>[]): Record<stri
   return table;
 }
 
-const groups = [systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers] as const;
+const groups = [systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers] as const;
 
 /** The handler table. A missing method fails to compile; a duplicate throws here, at start. */
 export const handlers: HandlerTable = mergeHandlers(...groups) as HandlerTable;
 // Compile-time completeness: the spread of all groups must be a full table.
 export type _Complete = typeof systemHandlers &
   typeof accountHandlers &
+  typeof accountBinHandlers &
   typeof ioHandlers &
   typeof boardHandlers &
   typeof stakeholderHandlers &

@@ -16,13 +16,12 @@ import {
   updateStakeholder,
 } from '../db/repos/stakeholders';
 import type { Db } from '../db/types';
+import { importBytes } from '../import/import-file';
 import { importStakeholders, previewStakeholderImport } from '../import/stakeholder-import';
 import { exportMap } from './map-export';
 import type { HandlerContext, HandlerGroup } from './types';
 
 const today = (ctx: HandlerContext, given?: string) => given ?? dateOf(ctx.backend.now());
-// A Buffer is a Uint8Array: not copied again (a file may be 48 MB).
-const decode = (b64: string): Uint8Array => Buffer.from(b64, 'base64');
 
 /** Runs a write and tells every window which tables changed. */
 function write<T>(ctx: HandlerContext, tables: string[], fn: (db: Db, now: Date) => T): T {
@@ -77,10 +76,10 @@ export const stakeholderHandlers: HandlerGroup<
   'map-layout-save': (ctx, args) => write(ctx, ['map_layout'], (db) => saveLayout(db, args)),
   'tender-members-set': (ctx, { tenderId, add, remove }) => write(ctx, ['tender_members'], (db) => setTenderMembers(db, tenderId, add ?? [], remove ?? [])),
 
-  'stakeholders-import-preview': ({ backend }, { accountId, fileName, contentBase64, map }) =>
-    previewStakeholderImport(backend.connection(), accountId, decode(contentBase64), fileName, map),
-  'stakeholders-import': async ({ backend, emit }, { accountId, fileName, contentBase64, map, skipInvalid, dryRun, inferLevels }) => {
-    const report = await importStakeholders(backend.connection(), accountId, decode(contentBase64), fileName, { map, skipInvalid, dryRun, inferLevels }, backend.now());
+  'stakeholders-import-preview': ({ backend }, args) => previewStakeholderImport(backend.connection(), args.accountId, importBytes(args), args.fileName, args.map),
+  'stakeholders-import': async ({ backend, emit }, args) => {
+    const { accountId, fileName, map, skipInvalid, dryRun, inferLevels } = args;
+    const report = await importStakeholders(backend.connection(), accountId, importBytes(args), fileName, { map, skipInvalid, dryRun, inferLevels }, backend.now());
     if (!report.dryRun && !report.rejected && report.created + report.updated > 0) {
       emit('data-changed', { tables: ['stakeholders', 'stakeholder_lines', 'people'] });
     }

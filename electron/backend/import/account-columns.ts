@@ -17,6 +17,7 @@ import type {
 /** The account fields a column can fill (shared with the renderer's mapping screen). */
 export { ACCOUNT_IMPORT_FIELDS } from '../../../shared/domain/import-fields';
 import { ACCOUNT_IMPORT_FIELDS } from '../../../shared/domain/import-fields';
+import { messages, type Messages } from '../../../shared/i18n';
 export type AccountImportField = (typeof ACCOUNT_IMPORT_FIELDS)[number];
 export type ColumnTarget = AccountImportField | `revenue:${number}` | `target:${number}` | 'ignore';
 
@@ -26,7 +27,7 @@ const HEADER_ALIASES: Record<AccountImportField, string[]> = {
   shortName: ['简称', '客户简称', '公司简称', 'shortname', 'abbreviation', 'alias'],
   parent: ['上级单位', '上级客户', '上级', '所属集团', '集团', '集团客户', '母公司', '总部', 'parent', 'parentaccount', 'parentcompany', 'group', 'subsidiaryof', 'memberof'],
   industry: ['行业', '所属行业', '行业类别', 'industry', 'sector', 'vertical'],
-  region: ['区域', '地区', '大区', '省份', '所在地区', 'region', 'area', 'territory', 'province'],
+  region: ['区域', '地区', '大区', '省份', '所在地区', '所在地', '所在省份', '所在城市', '城市', '省市', '办公地点', 'region', 'area', 'territory', 'province', 'location', 'officelocation', 'city', 'state'],
   owner: ['负责人', '客户经理', '大客户经理', '客户负责人', '销售', 'owner', 'accountmanager', 'accountowner', 'manager', 'am', 'kam'],
   team: ['团队', '团队成员', '服务团队', 'team', 'teammembers', 'accountteam'],
   classification: ['客户分类', '分类', '客户类型', '大客户类型', 'classification', 'accounttype', 'category', 'type'],
@@ -108,6 +109,32 @@ function guessNormalized(h: string): ColumnTarget | null {
   return null;
 }
 
+/** Money headers without a year: "Revenue", "收入", "营业额", "金额", "Sales", "Amount"... */
+const MONEY_NO_YEAR = new Set(
+  ['收入', '营收', '营业额', '金额', '销售额', '年度销售额', '销售金额', '合作金额', '销售收入', '合作收入', '收入金额', '年收入', '年度收入', '年销售额', '合同金额', '成交金额', 'revenue', 'sales', 'rev', 'amount', 'salesamount', 'totalrevenue', 'totalsales'].map(
+    normalizeHeader,
+  ),
+);
+
+/**
+ * A target to suggest for a column no header alias recognised, for the person to confirm (never
+ * imported without): a money column without a year ("Revenue", "收入", "营业额", "金额") is most
+ * likely this year's revenue with us. "Revenue (USD)" counts; "收入（万元）" does not (its unit
+ * scales the values).
+ */
+export function suggestColumn(header: string, thisYear: number): ColumnTarget | null {
+  const h = header.normalize('NFKC');
+  let scaled = false;
+  const outside = h.replace(QUALIFIER, (_all, inner: string) => {
+    if (SCALING_UNIT.test(inner) && !PERCENT.test(inner)) scaled = true;
+    return '';
+  });
+  if (scaled) return null;
+  // A currency written beside the words: "Revenue USD", "金额 US$", "收入 元".
+  const words = normalizeHeader(outside).replace(/(?:us\$|hk\$|usd|hkd|cny|rmb|eur|[$€¥￥元])+$|^(?:us\$|hk\$|usd|hkd|cny|rmb|eur|[$€¥￥])+/g, '');
+  return MONEY_NO_YEAR.has(words) ? `revenue:${thisYear}` : null;
+}
+
 /** Parses a mapping target written by a person (`--map "客户=name,Rev=revenue:2024"`). */
 export function parseTarget(s: string): ColumnTarget | null {
   const t = s.trim();
@@ -184,6 +211,44 @@ export const ENUM_WORDS = {
   }),
 } as const;
 
+/** Where each closed vocabulary's words live in the domain catalogue (`domain.<group>.<value>`). */
+export const ENUM_LABEL_GROUP = {
+  classification: 'classification',
+  lifecycle: 'lifecycle',
+  dealStatus: 'dealStatus',
+  grade: null, // the letter is the word in both languages
+  urgency: 'urgency',
+  importance: 'importance',
+  growthPotential: 'potential',
+  churnStatus: 'churnStatus',
+  churnReason: 'churnReason',
+} as const satisfies Record<keyof typeof ENUM_WORDS, keyof Messages['domain'] | null>;
+
+/**
+ * The words the app shows for each value, in both languages (what an export in either language
+ * writes): read back first, so an export always imports to the same values.
+ */
+const LABEL_WORDS = new Map<string, Map<string, string>>(
+  (Object.entries(ENUM_LABEL_GROUP) as [keyof typeof ENUM_WORDS, keyof Messages['domain'] | null][]).map(([kind, group]) => {
+    const m = new Map<string, string>();
+    const known = new Set((ENUM_WORDS[kind] as Map<string, string>).values());
+    if (group) {
+      for (const locale of ['en', 'zh-CN'] as const) {
+        for (const [value, label] of Object.entries(messages[locale].domain[group] as Record<string, string>)) {
+          if (known.has(value)) m.set(normalizeHeader(label), value);
+        }
+      }
+    }
+    return [kind, m];
+  }),
+);
+
+/** The word for a value in a language (the export's cell); the value itself for grades. */
+export function enumLabel(kind: keyof typeof ENUM_WORDS, value: string, locale: 'zh-CN' | 'en'): string {
+  const group = ENUM_LABEL_GROUP[kind];
+  return group ? ((messages[locale].domain[group] as Record<string, string>)[value] ?? value) : value;
+}
+
 /** Cells repeat a handful of words thousands of times: each raw word is normalised once. */
 const enumMemo = new Map<string, string | null>();
 
@@ -194,7 +259,8 @@ export function enumValue<K extends keyof typeof ENUM_WORDS>(
   const memoKey = `${kind}\u0000${raw}`;
   let v = enumMemo.get(memoKey);
   if (v === undefined) {
-    v = (ENUM_WORDS[kind] as Map<string, string>).get(normalizeHeader(raw)) ?? null;
+    const n = normalizeHeader(raw);
+    v = LABEL_WORDS.get(kind)?.get(n) ?? (ENUM_WORDS[kind] as Map<string, string>).get(n) ?? null;
     if (enumMemo.size > 10_000) enumMemo.clear();
     enumMemo.set(memoKey, v);
   }

@@ -1,6 +1,7 @@
 /** Which field each column of an account file fills: the explicit map first, then the header's aliases. */
 import { AppError } from '../../../shared/api/errors';
-import { guessColumn, normalizeHeader, parseTarget, type ColumnTarget } from './account-columns';
+import type { ImportSkippedColumn } from '../../../shared/api/accounts-views';
+import { guessColumn, normalizeHeader, parseTarget, suggestColumn, type ColumnTarget } from './account-columns';
 
 /** Decides what each column means: the explicit map first, then the header's aliases. */
 export function resolveMapping(headers: readonly string[], map: Record<string, string> = {}): ColumnTarget[] {
@@ -34,4 +35,33 @@ export function resolveMapping(headers: readonly string[], map: Record<string, s
     });
   }
   return mapping;
+}
+
+/**
+ * The columns a mapping leaves out, each with why and, where the header suggests one that no other
+ * column fills, a target for the person to confirm. Shared by the account and stakeholder imports.
+ */
+export function skippedColumns(
+  headers: readonly string[],
+  mapping: readonly string[],
+  map: Record<string, string> | undefined,
+  guess: (header: string) => string | null,
+  suggest: (header: string) => string | null = () => null,
+): ImportSkippedColumn[] {
+  const mapped = new Set(Object.keys(map ?? {}).map(normalizeHeader));
+  const used = new Set(mapping.filter((m) => m !== 'ignore'));
+  const out: ImportSkippedColumn[] = [];
+  headers.forEach((column, index) => {
+    if (mapping[index] !== 'ignore') return;
+    const guessed = guess(column);
+    const reason = mapped.has(normalizeHeader(column)) && column !== '' ? 'ignored' : guessed !== null ? 'taken' : 'unknown';
+    const s = guessed === null ? suggest(column) : null;
+    out.push({ index, column, reason, suggestion: s !== null && !used.has(s) ? s : null });
+  });
+  return out;
+}
+
+/** skippedColumns for an account file: money headers without a year suggest this year's revenue. */
+export function accountSkippedColumns(headers: readonly string[], mapping: readonly ColumnTarget[], map: Record<string, string> | undefined, thisYear: number): ImportSkippedColumn[] {
+  return skippedColumns(headers, mapping, map, guessColumn, (h) => suggestColumn(h, thisYear));
 }

@@ -5,7 +5,7 @@
 import type { AccountFields } from '../../../shared/api/accounts';
 import { forbiddenChar } from '../../../shared/api/text';
 import { CURRENCIES, type Currency } from '../../../shared/domain/enums';
-import { parseBoolean, parseDate, parseInteger, parseMoney, parsePercent, type Parsed } from '../../../shared/domain/values';
+import { headerCurrency, moneyCurrency, parseBoolean, parseDate, parseInteger, parseMoney, parsePercent, type Parsed } from '../../../shared/domain/values';
 import { type ENUM_WORDS, enumValue, normalizeHeader, type ColumnTarget } from './account-columns';
 import type { TableRow } from './table';
 
@@ -23,7 +23,10 @@ export type RowErrorCode =
   | 'unknown-parent'
   | 'parent-cycle'
   | 'duplicate-name'
-  | 'control-char';
+  | 'control-char'
+  | 'mixed-currency'
+  | 'currency-conflict'
+  | 'unknown-currency';
 
 export interface RowError {
   line: number;
@@ -45,6 +48,11 @@ export interface AccountDraft {
   revenue: Map<number, { revenue?: number; target?: number }>;
   /** accounts.search_key from the row's names (set by the reader). */
   searchKey: string;
+  /**
+   * Where the row's currency was read from an amount (its sign or code, or its column's header)
+   * rather than a currency column: an existing account kept in another currency refuses the row.
+   */
+  currencyFrom: { column: string | null; value: string | null } | null;
 }
 
 export interface TierRef {
@@ -76,6 +84,47 @@ interface Cell {
 
 function fail(at: Cell, code: RowErrorCode): void {
   at.errors.push({ line: at.row.line, column: at.headers[at.col] ?? null, value: at.row.cells[at.col] ?? null, code });
+}
+
+/** The currency each header names for its amounts, read once per header. */
+const headerCurrencyMemo = new Map<string, Currency | null>();
+function columnCurrency(header: string): Currency | null {
+  let c = headerCurrencyMemo.get(header);
+  if (c === undefined) {
+    c = headerCurrency(header);
+    if (headerCurrencyMemo.size > 1000) headerCurrencyMemo.clear();
+    headerCurrencyMemo.set(header, c);
+  }
+  return c;
+}
+
+const PLAIN_AMOUNT = /^-?[\d.,]+$/;
+
+/** Amounts written with a currency (or under a header naming one): `[currency, column]` pairs. */
+type Seen = [Currency, number][];
+
+/**
+ * An amount in minor units, its currency noted in `seen` (a sign or code in the cell, else its
+ * header's). A currency Keyplan does not keep, or a cell in another currency than its header,
+ * is the row's error.
+ */
+function money(at: Cell, raw: string, seen: Seen): number | undefined {
+  const v = value(at, parseMoney(raw));
+  if (v === undefined) return undefined;
+  // A plain number names no currency: the fast path for most cells.
+  const written = PLAIN_AMOUNT.test(raw) ? null : moneyCurrency(raw);
+  if (written === false) {
+    fail(at, 'unknown-currency');
+    return undefined;
+  }
+  const header = columnCurrency(at.headers[at.col] ?? '');
+  if (written && header && written !== header) {
+    fail(at, 'mixed-currency');
+    return undefined;
+  }
+  const c = written ?? header;
+  if (c) seen.push([c, at.col]);
+  return v;
 }
 
 /** A parsed value, or undefined after recording why it could not be read. */
@@ -124,7 +173,9 @@ export function convertRow(
     tierId: null,
     revenue: new Map(),
     searchKey: '',
+    currencyFrom: null,
   };
+  const seen: Seen = [];
   // No closures per cell: this runs for every cell of a 10,000-row file (`npm run bench`, accounts).
   const at: Cell = { row, headers, errors, col: 0 };
 
@@ -134,7 +185,7 @@ export function convertRow(
     if (target === 'ignore' || raw === '') continue;
     at.col = col;
     if (target.startsWith('revenue:') || target.startsWith('target:')) {
-      const v = value(at, parseMoney(raw));
+      const v = money(at, raw, seen);
       if (v === undefined) continue;
       const [kind, y] = target.split(':') as ['revenue' | 'target', string];
       const year = Number(y);
@@ -241,12 +292,14 @@ export function convertRow(
       }
       case 'currency': {
         const c = raw.toUpperCase().replace('RMB', 'CNY').replace(/^[¥￥]$/, 'CNY').replace(/^人民币$/, 'CNY').replace(/^美元$/, 'USD').replace(/^欧元$/, 'EUR').replace(/^港币$/, 'HKD');
+        const sign = moneyCurrency(raw);
         if ((CURRENCIES as readonly string[]).includes(c)) fields.currency = c as Currency;
+        else if (sign) fields.currency = sign;
         else fail(at, 'unknown-value');
         break;
       }
       case 'companyRevenue': {
-        const v = value(at, parseMoney(raw));
+        const v = money(at, raw, seen);
         if (v === undefined) break;
         if (v < 0) fail(at, 'out-of-range');
         else fields.companyRevenue = v;
@@ -260,7 +313,7 @@ export function convertRow(
         break;
       }
       case 'profitContribution': {
-        const v = value(at, parseMoney(raw));
+        const v = money(at, raw, seen);
         if (v !== undefined) fields.profitContribution = v;
         break;
       }
@@ -270,12 +323,12 @@ export function convertRow(
         break;
       }
       case 'lifetimeValue': {
-        const v = value(at, parseMoney(raw));
+        const v = money(at, raw, seen);
         if (v !== undefined) fields.lifetimeValue = v;
         break;
       }
       case 'costToServe': {
-        const v = value(at, parseMoney(raw));
+        const v = money(at, raw, seen);
         if (v === undefined) break;
         if (v < 0) fail(at, 'out-of-range');
         else fields.costToServe = v;
@@ -290,7 +343,7 @@ export function convertRow(
         break;
       }
       case 'receivableOutstanding': {
-        const v = value(at, parseMoney(raw));
+        const v = money(at, raw, seen);
         if (v === undefined) break;
         if (v < 0) fail(at, 'out-of-range');
         else fields.receivableOutstanding = v;
@@ -309,6 +362,21 @@ export function convertRow(
       case 'notes':
         fields.notes = text(at, raw, 20_000, true);
         break;
+    }
+  }
+
+  // One currency per row: the currency column's, else the first amount's; any other is an error.
+  if (seen.length > 0) {
+    const [first, firstCol] = seen[0]!;
+    const currency = fields.currency ?? first;
+    for (const [c, col] of seen) {
+      if (c === currency) continue;
+      at.col = col;
+      fail(at, 'mixed-currency');
+    }
+    if (fields.currency === undefined) {
+      fields.currency = currency;
+      draft.currencyFrom = { column: headers[firstCol] ?? null, value: row.cells[firstCol] ?? null };
     }
   }
 

@@ -9,6 +9,15 @@ import { MAX_IMPORT_BYTES } from '../../../shared/api/accounts';
 import { AppError } from '../../../shared/api/errors';
 import { tooLarge } from './table';
 
+/**
+ * An import method's file as bytes: handed over as they are (`content`, the command line) or
+ * decoded from base64 (a Buffer is a Uint8Array: not copied again; a file may be 48 MB). Either
+ * way the bytes are the call's alone: the import worker may take them.
+ */
+export function importBytes(a: { contentBase64: string } | { content: Uint8Array }): Uint8Array {
+  return 'content' in a ? a.content : Buffer.from(a.contentBase64, 'base64');
+}
+
 function notAFile(file: string, kind: string): AppError {
   return new AppError('import-not-a-file', `${file} is not a file but ${kind}; choose a CSV or XLSX file.`, { path: file });
 }

@@ -8,13 +8,15 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/api/errors';
-import { readAccounts, toWireError, type ReadJob, type ReadMessage } from './account-reader';
-import type { WorkerJob } from './account-reader.worker';
+import { CLOSED, openAccounts, SENT, SIGNAL_BYTES, TAKEN, toWireError, type AccountFile, type ReadJob, type ReadMessage, type WorkerJob } from './account-reader';
 import { isZip } from './table';
 
 export interface ReadSource {
   /** The next message; blocks (worker) until it is there. */
   next(): ReadMessage;
+  /** Reads the file again from its start (after its end: see importAccounts); no waiting. */
+  rewind(): void;
+  /** Done with it: the worker stops reading and lets the bytes go. */
   close(): void;
 }
 
@@ -126,17 +128,40 @@ export async function openReader(job: ReadJob, mode: ReaderMode = 'auto', handOv
   return s.isReady() ? workerSource(s.worker, job, handOver) : threadSource(job);
 }
 
+const pastTheEnd: ReadMessage = { type: 'error', error: { code: 'internal', message: 'read past the end of an import' } };
+
+/** Reads here, a piece as each message is pulled (nothing read ahead, nothing held but the bytes). */
 async function threadSource(job: ReadJob): Promise<ReadSource> {
-  const messages: ReadMessage[] = [];
+  let file: AccountFile | null = null;
+  let failed: ReadMessage | null = null;
   try {
-    await readAccounts(job, (m) => messages.push(m));
+    file = await openAccounts(job);
   } catch (e) {
-    messages.push({ type: 'error', error: toWireError(e) });
+    failed = { type: 'error', error: toWireError(e) };
   }
-  let i = 0;
+  let pull = file?.read();
   return {
-    next: () => messages[i++] ?? { type: 'error', error: { code: 'internal', message: 'read past the end of an import' } },
-    close: () => {},
+    next() {
+      if (failed) {
+        const m = failed;
+        failed = pastTheEnd;
+        return m;
+      }
+      try {
+        return pull!() ?? pastTheEnd;
+      } catch (e) {
+        failed = pastTheEnd;
+        return { type: 'error', error: toWireError(e) };
+      }
+    },
+    rewind() {
+      if (!file) throw new Error('an import read that failed cannot be read again');
+      pull = file.read();
+      failed = null;
+    },
+    close: () => {
+      file = null;
+    },
   };
 }
 
@@ -146,7 +171,7 @@ async function threadSource(job: ReadJob): Promise<ReadSource> {
  */
 function workerSource(w: Worker, job: ReadJob, handOver: boolean): ReadSource {
   const { port1, port2 } = new MessageChannel();
-  const signal = new SharedArrayBuffer(4);
+  const signal = new SharedArrayBuffer(SIGNAL_BYTES);
   const counter = new Int32Array(signal);
   const msg: WorkerJob = { job, port: port2, signal };
   const b = job.bytes;
@@ -160,11 +185,14 @@ function workerSource(w: Worker, job: ReadJob, handOver: boolean): ReadSource {
         const got = receiveMessageOnPort(port1);
         if (got) {
           seen++;
+          // Taken: the worker may read on.
+          Atomics.store(counter, TAKEN, seen);
+          Atomics.notify(counter, TAKEN);
           return got.message as ReadMessage;
         }
         // Sleeps until the worker bumps the counter past what has been taken.
         const t = Date.now();
-        if (Atomics.wait(counter, 0, seen, 1000) === 'timed-out') {
+        if (Atomics.wait(counter, SENT, seen, 1000) === 'timed-out') {
           waited += Date.now() - t;
           if (waited >= STALL_MS) {
             throw new AppError('internal', 'The import worker stopped answering.');
@@ -172,6 +200,17 @@ function workerSource(w: Worker, job: ReadJob, handOver: boolean): ReadSource {
         }
       }
     },
-    close: () => port1.close(),
+    rewind() {
+      port1.postMessage('again');
+    },
+    close() {
+      // Said in shared memory (a worker waiting for the writer sees it at once) and as a message:
+      // closing the port is only done when this thread next returns to its event loop, and an
+      // import that follows at once would wait for the worker in vain.
+      Atomics.store(counter, CLOSED, 1);
+      Atomics.notify(counter, TAKEN);
+      port1.postMessage('done');
+      port1.close();
+    },
   };
 }

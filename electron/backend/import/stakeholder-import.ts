@@ -23,6 +23,7 @@ import type { Attitude, BuyingRole, Influence, Level, Strength } from '../../../
 import { parseDate } from '../../../shared/domain/values';
 import { assertAccount, insertLine, insertStakeholder, patchStakeholder, type StakeholderFields } from '../db/repos/stakeholders';
 import { normalizeHeader } from './account-columns';
+import { skippedColumns } from './account-mapping';
 import { guessStakeholderColumn, parseStakeholderTarget, splitRoles, wordOf, type StakeholderTarget } from './stakeholder-columns';
 import { readTable, type Table, type TableRow } from './table';
 import { peopleByName, writeImport } from './writes';
@@ -356,6 +357,7 @@ export async function previewStakeholderImport(
     sample: table.rows.slice(0, 20),
     rows: table.rows.length,
     errors: errors.slice(0, 500).map(toReportError),
+    notImported: skippedColumns(table.headers, mapping, map, guessStakeholderColumn),
   };
 }
 
@@ -381,6 +383,7 @@ export async function importStakeholders(
     rejected: false,
     levelSuggestions: p.levelSuggestions,
     levelsInferred: !!opts.inferLevels && p.levelSuggestions.length > 0,
+    notImported: skippedColumns(p.table.headers, p.mapping, opts.map, guessStakeholderColumn),
   };
   if (p.errors.length > 0 && !opts.skipInvalid) {
     report.rejected = true;

@@ -33,7 +33,7 @@ export function gatherLiveData(db: Db, accountId: number, year: number, today: s
   const a = db
     .prepare(
       `SELECT a.currency, a.churn_status, a.churn_reason, a.churn_note, a.churned_on, a.receivable_outstanding,
-              a.receivable_days_overdue, a.payment_terms, t.key AS tier_key, t.name_zh AS tier_zh, t.name_en AS tier_en,
+              a.receivable_days_overdue, a.payment_terms, t.key AS tier_key, t.name_zh AS tier_zh, coalesce(nullif(t.name_en, ''), t.name_zh) AS tier_en,
               t.visits_per_quarter AS visits, t.calls_per_month AS calls
        FROM accounts a LEFT JOIN tiers t ON t.id = a.tier_id WHERE a.id = ?`,
     )
@@ -41,8 +41,8 @@ export function gatherLiveData(db: Db, accountId: number, year: number, today: s
   if (!a) throw new AppError('not-found', `No account with id ${accountId}.`, { id: accountId });
   const placements = db
     .prepare(
-      `SELECT x.key AS matrixKey, x.name_zh AS matrixNameZh, x.name_en AS matrixNameEn, p.quadrant_key AS quadrant,
-              q.name_zh AS quadrantNameZh, q.name_en AS quadrantNameEn
+      `SELECT x.key AS matrixKey, x.name_zh AS matrixNameZh, coalesce(nullif(x.name_en, ''), x.name_zh) AS matrixNameEn, p.quadrant_key AS quadrant,
+              q.name_zh AS quadrantNameZh, coalesce(nullif(q.name_en, ''), q.name_zh) AS quadrantNameEn
        FROM placements p JOIN matrices x ON x.id = p.matrix_id JOIN quadrants q ON q.matrix_id = p.matrix_id AND q.key = p.quadrant_key
        WHERE p.account_id = ? ORDER BY x.position, x.id`,
     )

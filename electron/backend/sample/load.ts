@@ -26,7 +26,6 @@ export function loadSample(db: Db, ws: SampleWorkspace, now: Date): { accounts: 
         share_of_wallet_bp, growth_potential, cost_to_serve, churn_status, churn_reason, churn_note, churned_on,
         receivable_outstanding, receivable_days_overdue, payment_terms, notes, search_key, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    db.prepare('DELETE FROM accounts WHERE deleted_at IS NOT NULL').run();
     const setParent = db.prepare('UPDATE accounts SET parent_id = ? WHERE id = ?');
     const team = db.prepare('INSERT OR IGNORE INTO account_team (account_id, person_id, role) VALUES (?, ?, ?)');
     const revenue = db.prepare('INSERT INTO account_revenue (account_id, year, revenue, target, profit) VALUES (?, ?, ?, ?, ?)');

@@ -36,18 +36,9 @@ export function asCurrency(code: string): Currency {
   return (CURRENCIES as readonly string[]).includes(code) ? (code as Currency) : 'CNY';
 }
 
-/**
- * Money for chart labels and headline figures: compact and rounded to what a reader takes in
- * (¥7798万 rather than ¥7797.71万; ¥77.98M stays, ¥1.4亿 stays).
- */
+/** Money for chart labels and headline figures: the compact rule of shared/domain/money.ts. */
 export function roughMoney(minor: number, currency: string, locale: string): string {
-  const major = Math.abs(minor) / 100;
-  const units = locale.startsWith('zh') ? [1e8, 1e4] : [1e9, 1e6, 1e3];
-  const unit = units.find((u) => major >= u) ?? 1;
-  const scaled = major / unit;
-  const step = scaled >= 1000 ? 1 : scaled >= 100 ? 1 : scaled >= 10 ? 0.1 : 0.01;
-  const rounded = Math.round(scaled / step) * step * unit * 100;
-  return formatMoney(Math.sign(minor) * Math.round(rounded), asCurrency(currency), locale, { compact: true });
+  return formatMoney(minor, asCurrency(currency), locale, { compact: true });
 }
 
 /** Money in minor units, compact (¥123.5万 / ¥1.24M) unless `full`. */

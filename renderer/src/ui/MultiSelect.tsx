@@ -46,13 +46,21 @@ export function MultiSelect({ label, options, selected, onChange, selectedText, 
     <Popover
       className="multi"
       triggerClassName={cx('filter-btn', n > 0 && 'is-active')}
-      triggerLabel={n > 0 ? `${label}: ${selectedText(n)}` : label}
       panelLabel={label}
       panelClassName="multi__panel"
       trigger={
+        // The button's name is its text (no aria-label that could differ from what is seen): the
+        // label, then the count, which a screen reader hears as "Tier: 2 selected".
         <>
           <span>{label}</span>
-          {n > 0 ? <span className="filter-btn__count tabular">{n}</span> : null}
+          {n > 0 ? (
+            <>
+              <span className="filter-btn__count tabular" aria-hidden="true">
+                {n}
+              </span>
+              <span className="visually-hidden">{`: ${selectedText(n)}`}</span>
+            </>
+          ) : null}
           <Icon name="chevron-down" size={16} />
         </>
       }

@@ -52,6 +52,7 @@ export type IconName =
   | 'download'
   | 'upload'
   | 'trash'
+  | 'columns'
   | 'bookmark'
   | 'filter'
   | 'visit'
@@ -168,6 +169,7 @@ const paths: Record<IconName, ReactNode> = {
       <path d="M10 11v5.5M14 11v5.5" />
     </>
   ),
+  columns: <path d="M4 5h16v14H4zM9.5 5v14M14.5 5v14" />,
   bookmark: <path d="M6.5 3.5h11V21L12 16.5 6.5 21z" />,
   filter: <path d="M4 5h16l-6 7.5V19l-4 1.5v-8z" />,
   visit: (

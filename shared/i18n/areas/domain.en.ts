@@ -54,6 +54,15 @@ export const domainEn: DeepStringRecord<typeof domainZhCN> = {
   },
   currency: { CNY: 'Chinese yuan', USD: 'US dollar', EUR: 'Euro', HKD: 'Hong Kong dollar' },
   followUp: { overdue: 'Overdue', due: 'Due today', ok: 'On track', none: 'No grade set' },
+  followUpLate: { cadence: 'No contact, {{days}}d late', 'next-step': 'Promise {{days}}d late' },
+  followUpWhy: {
+    cadence: 'Grade {{grade}} accounts are contacted every {{every}} days: last contact {{from}}, next one due by {{due}}.',
+    cadenceNever: 'Grade {{grade}} accounts are contacted every {{every}} days: never contacted (added {{from}}), first contact due by {{due}}.',
+    promise: 'A promised next step was due {{due}}: not marked done, and no contact since that date (last contact {{last}}).',
+    promiseNever: 'A promised next step was due {{due}}: not marked done, and never contacted.',
+    late: 'Today is {{today}}: {{days}} days late.',
+    rule: 'The rule: "not contacted" is no contact within the grade\'s cadence; "promise not kept" is a promised next step past its date, neither marked done nor followed by any contact. Any contact after the due date settles a promise.',
+  },
   receivableBucket: { current: 'Not overdue', '1-30': '1-30 days overdue', '31-60': '31-60 days overdue', '61-90': '61-90 days overdue', '90+': 'Over 90 days overdue' },
   field: {
     name: 'Account',
@@ -113,5 +122,8 @@ export const domainEn: DeepStringRecord<typeof domainZhCN> = {
     'unknown-manager': 'The manager is neither in the file nor among the people of this account',
     'reporting-cycle': 'The reporting lines form a circle (someone would report to themselves)',
     'control-char': 'Contains an invisible control character (a line break in a one-line field, an escape code or a text-direction override)',
+    'mixed-currency': "Another currency than the row's other amounts or the column header",
+    'currency-conflict': "Not the currency the account is kept in: write the amount in that currency, or add a Currency column to change the account's currency",
+    'unknown-currency': 'A currency Keyplan does not keep (it keeps CNY, USD, EUR and HKD)',
   },
 };

@@ -54,6 +54,15 @@ export const domainZhCN = {
   },
   currency: { CNY: '人民币', USD: '美元', EUR: '欧元', HKD: '港币' },
   followUp: { overdue: '已逾期', due: '今日到期', ok: '按计划', none: '未设等级' },
+  followUpLate: { cadence: '逾期未联系 {{days}} 天', 'next-step': '承诺未兑现 {{days}} 天' },
+  followUpWhy: {
+    cadence: '{{grade}} 级客户每 {{every}} 天联系一次：上次联系 {{from}}，应在 {{due}} 前再联系。',
+    cadenceNever: '{{grade}} 级客户每 {{every}} 天联系一次：从未联系（{{from}} 建档），应在 {{due}} 前联系。',
+    promise: '承诺的下一步 {{due}} 到期，未标记完成，且到期后没有任何联系（上次联系 {{last}}）。',
+    promiseNever: '承诺的下一步 {{due}} 到期，未标记完成，且从未联系。',
+    late: '今天 {{today}}，已过 {{days}} 天。',
+    rule: '规则：超过等级的联系周期未联系为“未联系”；承诺的下一步到期后既未标记完成、也没有任何联系为“承诺未兑现”。到期之后的任何一次联系都视为已兑现。',
+  },
   receivableBucket: { current: '未逾期', '1-30': '逾期 1-30 天', '31-60': '逾期 31-60 天', '61-90': '逾期 61-90 天', '90+': '逾期 90 天以上' },
   field: {
     name: '客户名称',
@@ -113,5 +122,8 @@ export const domainZhCN = {
     'unknown-manager': '上级既不在文件中，也不是这个客户已有的人员',
     'reporting-cycle': '汇报关系形成了循环（有人会向自己汇报）',
     'control-char': '含有不可见的控制字符（单行字段中的换行、转义码或文字方向控制符）',
+    'mixed-currency': '与本行其他金额或列标题的币种不一致',
+    'currency-conflict': '与该客户现有的币种不同：请按客户的币种填写金额，或增加“币种”列来更改客户的币种',
+    'unknown-currency': '不支持的币种（支持人民币、美元、欧元、港币）',
   },
 };

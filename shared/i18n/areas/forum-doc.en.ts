@@ -26,6 +26,7 @@ export const forumDocEn: DeepStringRecord<typeof forumDocZhCN> = {
   noActions: 'No open actions.',
   moreActions: '{{n}} more',
   mapTitle: 'Decision-making unit',
+  mapKeyPeople: 'Key people: {{shown}} of {{total}}',
   noPeople: 'No stakeholder map drawn yet.',
   noPlan: 'No account plan for {{year}}: live figures.',
   slideOf: '{{n}} / {{total}}',

@@ -23,6 +23,7 @@ export const forumDocZhCN = {
   noActions: '没有未完成的行动。',
   moreActions: '另有 {{n}} 项',
   mapTitle: '决策链',
+  mapKeyPeople: '关键人物：{{shown}} / {{total}} 人',
   noPeople: '尚未绘制决策链。',
   noPlan: '{{year}} 年尚无客户计划：以下为实时数据。',
   slideOf: '{{n}} / {{total}}',

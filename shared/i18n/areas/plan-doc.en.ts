@@ -79,6 +79,8 @@ export const planDocEn: DeepStringRecord<typeof planDocZhCN> = {
   q: { q1: 'Q1', q2: 'Q2', q3: 'Q3', q4: 'Q4' },
   ownerCol: 'Owner',
   mapTitle: 'Stakeholder map',
+  mapKeyPeople: 'Key people only: {{shown}} of {{total}}, so that names stay readable. The whole map: export it from the stakeholder map screen.',
+  mapFoldout: 'Stakeholder map (fold-out)',
   coverageTitle: 'Coverage of the decision-making unit',
   coverageLine: '{{people}} people identified; {{gaps}} coverage gaps, {{deciders}} of them deciders not yet supporting us.',
   coveragePeople: '{{people}} people identified.',

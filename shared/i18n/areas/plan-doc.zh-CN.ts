@@ -77,6 +77,8 @@ export const planDocZhCN = {
   q: { q1: '一季度', q2: '二季度', q3: '三季度', q4: '四季度' },
   ownerCol: '负责人',
   mapTitle: '决策链图谱',
+  mapKeyPeople: '为保证姓名清晰可读，仅显示关键人物（{{shown}} / {{total}} 人）。完整图谱请在决策链图谱页面导出。',
+  mapFoldout: '决策链图谱（折页）',
   coverageTitle: '决策链覆盖',
   coverageLine: '已识别 {{people}} 人；覆盖缺口 {{gaps}} 个，其中 {{deciders}} 位决策者尚未支持我们。',
   coveragePeople: '已识别 {{people}} 人。',

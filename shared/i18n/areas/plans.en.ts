@@ -81,6 +81,7 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
     versions: 'Compare versions',
     frozenNote:
       'This is version {{version}}, approved on {{date}}, and it is frozen. Edit makes version {{next}} as a draft; the approved version stays as it was approved.',
+    approvedBy: 'Approved by {{name}}.',
     reviewNote: 'The plan is in review. It can still be changed; approving freezes it as a version.',
     moved: 'Plan status: {{status}}',
     newVersionMade: 'Version {{n}} is a draft now: edit away.',
@@ -88,7 +89,7 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
     confirmApprove: 'Approving freezes the plan and the account figures of today as version {{n}}.',
     confirmApproveTitle: 'Approve the plan?',
     confirmRollTitle: "Start {{year}}'s plan?",
-    confirmRoll: "Built from this plan: every section's text; objectives with this year's targets as baselines; actions not done carried over without due dates.",
+    confirmRoll: "Built from this plan: every section's text; objectives with this year's actuals as baselines (revenue recorded, wallet share, satisfaction; none where nothing was recorded) and no targets; actions not done carried over without due dates.",
     sectionNumber: '{{n}}. {{name}}',
   },
   save: {
@@ -110,8 +111,8 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
   toolbar: {
     label: '{{section}} formatting',
     paragraph: 'Paragraph',
-    h2: 'Heading 2',
-    h3: 'Heading 3',
+    h2: 'H2 heading',
+    h3: 'H3 heading',
     bold: 'Bold',
     italic: 'Italic',
     bulletList: 'Bulleted list',
@@ -119,6 +120,8 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
     table: 'Insert table',
     addRow: 'Add table row',
     addColumn: 'Add table column',
+    deleteRow: 'Delete table row',
+    deleteColumn: 'Delete table column',
     deleteTable: 'Delete table',
     link: 'Link',
     linkPrompt: 'Link address (http, https or mailto)',
@@ -275,7 +278,9 @@ export const planEditorEn: DeepStringRecord<typeof planEditorZhCN> = {
     added: 'Added',
     removed: 'Removed',
     modified: 'Changed',
-    fields: ' ({{fields}})',
+    colon: ': ',
+    to: 'changed to',
+    empty: '(empty)',
     needVersions: 'No version approved yet. Approving freezes a version; after that versions can be compared.',
   },
 };

@@ -8,6 +8,15 @@ export const portfolioEn: DeepStringRecord<typeof portfolioZhCN> = {
   year: 'Year',
   yearOption: '{{year}}',
   import: 'Import accounts',
+  fx: {
+    converted: 'Converted at the rates of {{date}}: {{rates}}',
+    rate: '1 {{from}} = {{rate}} {{to}}',
+    excluded: '{{n}} accounts in {{currency}} not counted: no rate ({{names}})',
+    allIn: 'All amounts in {{currency}}',
+    listSep: ', ',
+    more: '{{n}} more',
+    settings: 'Exchange rates in Settings',
+  },
   kpi: {
     label: 'Key figures',
     revenue: 'Revenue {{year}}',

@@ -8,6 +8,15 @@ export const portfolioZhCN = {
   year: '年份',
   yearOption: '{{year}} 年',
   import: '导入客户',
+  fx: {
+    converted: '按 {{date}} 的汇率换算：{{rates}}',
+    rate: '1 {{from}} = {{rate}} {{to}}',
+    excluded: '{{n}} 个 {{currency}} 客户未计入：没有汇率（{{names}}）',
+    allIn: '金额均为 {{currency}}',
+    listSep: '、',
+    more: '另 {{n}} 个',
+    settings: '在设置中维护汇率',
+  },
   kpi: {
     label: '关键数字',
     revenue: '{{year}} 年收入',

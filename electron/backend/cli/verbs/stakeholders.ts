@@ -10,7 +10,8 @@ import { levelText } from '../../../../shared/domain/gap-reason';
 import { rowText } from '../../../../shared/domain/import-errors';
 import { readImportFile } from '../../import/import-file';
 import type { Backend } from '../../backend';
-import { describeRowError, parseMapFlag, rejectedLine } from './accounts';
+import { describeRowError, describeSkipped, parseMapFlag, printSkipped, rejectedLine } from './accounts';
+import { STAKEHOLDER_IMPORT_FIELDS } from '../../../../shared/domain/import-fields';
 import { cliLocale, list, say, usage } from '../say';
 import { formatCoverage } from './coverage-text';
 import { writeOutFile } from '../files';
@@ -83,14 +84,14 @@ async function importStakeholders(backend: Backend, file: string | undefined, fl
   if (!file) throw usage('importStakeholders');
   const lang = cliLocale(flags);
   const account = await findAccount(backend, flags.account);
-  // A regular file only, and not over the limit: refused before anything is read. Only its
-  // base64 is kept (the bytes are not held beside it while the import runs).
-  const contentBase64 = readImportFile(file).toString('base64');
+  // A regular file only, and not over the limit: refused before anything is read. Its bytes are
+  // handed to the handler as they are (`content`: no base64 in this process).
+  const content = readImportFile(file);
   const map = parseMapFlag(flags.map);
   const report = await backend.call('stakeholders-import', {
     accountId: account.id,
     fileName: path.basename(file),
-    contentBase64,
+    content,
     ...(map ? { map } : {}),
     skipInvalid: !!flags['skip-invalid'],
     dryRun: !!flags['dry-run'],
@@ -100,12 +101,14 @@ async function importStakeholders(backend: Backend, file: string | undefined, fl
   for (const e of report.errors) io.err(`  ${describeRowError(e, lang)}\n`);
   if (report.rejected) {
     io.err(`keyplan: ${rejectedLine(lang, report.errors)}\n`);
+    if (!flags.json) for (const c of report.notImported) io.err(`${describeSkipped(c, lang)}\n`);
     return EXIT_FAIL;
   }
   if (!flags.json) {
     const counts = { done: report.created + report.updated, rows: report.rows, account: cell(account.name), created: report.created, updated: report.updated, lines: report.linesCreated };
     io.out(`${say(lang, report.dryRun ? 'stakeholdersDry' : 'stakeholdersDone', counts)}${report.skipped ? say(lang, 'rowsSkipped', { n: report.skipped }) : ''}\n`);
     if (report.peopleCreated.length) io.out(`${say(lang, report.dryRun ? 'teamWould' : 'teamAdded', { names: list(lang, report.peopleCreated) })}\n`);
+    printSkipped(report.notImported, io.out, lang, `${STAKEHOLDER_IMPORT_FIELDS.join(', ')}, ignore`);
     const levels = report.levelSuggestions;
     if (levels.length > 0) {
       const head = report.levelsInferred ? (report.dryRun ? 'levelsWould' : 'levelsSet') : 'levelsSuggested';

@@ -21,6 +21,14 @@ export interface Flags {
   safe?: boolean;
   year?: string;
   'infer-levels'?: boolean;
+  /** The accounts filter of `list accounts` and `export accounts` (cli/account-filter.ts). */
+  search?: string;
+  tier?: string;
+  owner?: string;
+  industry?: string;
+  region?: string;
+  grade?: string;
+  overdue?: boolean;
 }
 
 export interface Verb {

@@ -76,17 +76,28 @@ export function listRevenue(db: Db, accountId: number): RevenueYear[] {
 
 export function setRevenue(
   db: Db,
-  r: { accountId: number; year: number; revenue: number; target?: number | null; profit?: number | null },
+  r: { accountId: number; year: number; revenue?: number | null; target?: number | null; profit?: number | null },
   now: Date,
 ): RevenueYear[] {
   return writeTx(db, () => {
     assertAccount(db, r.accountId);
+    // Each figure is optional (a target for next year has no revenue yet): absent keeps what is there.
     db.prepare(
       `INSERT INTO account_revenue (account_id, year, revenue, target, profit) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (account_id, year) DO UPDATE SET revenue = excluded.revenue,
+       ON CONFLICT (account_id, year) DO UPDATE SET
+         revenue = CASE WHEN ? THEN excluded.revenue ELSE revenue END,
          target = CASE WHEN ? THEN excluded.target ELSE target END,
          profit = CASE WHEN ? THEN excluded.profit ELSE profit END`,
-    ).run(r.accountId, r.year, r.revenue, r.target ?? null, r.profit ?? null, r.target !== undefined ? 1 : 0, r.profit !== undefined ? 1 : 0);
+    ).run(
+      r.accountId,
+      r.year,
+      r.revenue ?? null,
+      r.target ?? null,
+      r.profit ?? null,
+      r.revenue !== undefined ? 1 : 0,
+      r.target !== undefined ? 1 : 0,
+      r.profit !== undefined ? 1 : 0,
+    );
     touch(db, r.accountId, now);
     return listRevenue(db, r.accountId);
   });

@@ -8,7 +8,7 @@
  */
 import type { Database as Db } from 'better-sqlite3';
 import { ACCOUNT_LIST_FIELDS, type AccountListRow, type AccountQuery, type AccountQueryResult, type AccountRow } from '../../../../shared/api/accounts';
-import { followUp, type CadenceDays } from '../../../../shared/domain/cadence';
+import { followUp, PENDING_PROMISE_SQL, type CadenceDays } from '../../../../shared/domain/cadence';
 import { LIFECYCLE_STAGES } from '../../../../shared/domain/enums';
 
 export function loadCadence(db: Db): CadenceDays {
@@ -48,7 +48,7 @@ function snapshot(db: Db, today: string): Snapshot {
               a.receivable_outstanding AS receivableOutstanding, a.receivable_days_overdue AS receivableDaysOverdue,
               a.growth_potential AS growthPotential, a.importance, a.urgency,
               r1.revenue AS revenueThisYear, r0.revenue AS revenueLastYear, a.last_contact AS lastContact,
-              a.next_step_due AS nextStepDue, substr(a.created_at, 1, 10) AS since, a.search_key AS searchKey, t.rank AS tierRank
+              ${PENDING_PROMISE_SQL} AS nextStepDue, substr(a.created_at, 1, 10) AS since, a.search_key AS searchKey, t.rank AS tierRank
        FROM accounts a
        LEFT JOIN accounts p ON p.id = a.parent_id AND p.deleted_at IS NULL
        LEFT JOIN people o ON o.id = a.owner_id

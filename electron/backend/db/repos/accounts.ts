@@ -134,11 +134,6 @@ function isAncestor(db: Db, id: number, start: number): boolean {
   return row !== undefined;
 }
 
-/** Frees a name held by an account in the bin, so a new account may take it. */
-function purgeDeletedNamed(db: Db, name: string): void {
-  db.prepare('DELETE FROM accounts WHERE name = ? AND deleted_at IS NOT NULL').run(name);
-}
-
 export function assertNameFree(db: Db, name: string, exceptId?: number): void {
   const other = accountIdByName(db, name);
   if (other !== undefined && other !== exceptId) {
@@ -150,7 +145,6 @@ export function assertNameFree(db: Db, name: string, exceptId?: number): void {
 export function insertAccount(db: Db, name: string, fields: AccountFields, now: Date): number {
   assertNameFree(db, name);
   assertReferences(db, null, fields);
-  purgeDeletedNamed(db, name);
   const cols = ['name', 'created_at', 'updated_at', 'search_key'];
   const ts = now.toISOString();
   const vals: unknown[] = [name, ts, ts, searchKey(name, fields.nameEn, fields.shortName)];
@@ -172,7 +166,6 @@ export function patchAccount(db: Db, id: number, patch: AccountFields & { name?:
   const sets: string[] = [];
   const vals: unknown[] = [];
   if (patch.name !== undefined) {
-    purgeDeletedNamed(db, patch.name);
     sets.push('name = ?');
     vals.push(patch.name);
   }
@@ -215,7 +208,9 @@ export function undeleteAccount(db: Db, id: number, now: Date): AccountRecord {
   return writeTx(db, () => {
     const row = db.prepare('SELECT name, deleted_at FROM accounts WHERE id = ?').get(id) as { name: string; deleted_at: string | null } | undefined;
     if (!row || row.deleted_at === null) throw new AppError('not-found', `No deleted account with id ${id}.`, { id });
-    assertNameFree(db, row.name);
+    if (accountIdByName(db, row.name) !== undefined) {
+      throw new AppError('bin-name-taken', `"${row.name}" cannot be restored: another account now has that name. Rename that one first.`, { name: row.name });
+    }
     db.prepare('UPDATE accounts SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(now.toISOString(), id);
     return getAccountRecord(db, id);
   });

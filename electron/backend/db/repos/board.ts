@@ -1,6 +1,7 @@
 /** Matrices, placements and moves. Repositories take `db` first; every write is one transaction. */
+import { fxPlan } from '../../../../shared/domain/fx';
+import { getFxTable } from './fx-rates';
 import type { Database as Db } from 'better-sqlite3';
-import os from 'node:os';
 import type { AccountQuery } from '../../../../shared/api/accounts';
 import type { Board, BoardCard, Matrix, PlacementMove, Quadrant } from '../../../../shared/api/board';
 import { AppError } from '../../../../shared/api/errors';
@@ -8,6 +9,8 @@ import { pareto } from '../../../../shared/domain/pareto';
 import { changesBetween, matrixVerdict, placementsAsOf, quadrantFigures, suggestQuadrant, type Move, type SuggestRule, type VerdictInput } from '../../../../shared/domain/quadrants';
 import { queryAccountRows } from './account-query';
 import { writeTx } from '../tx';
+import { generateKey } from '../../keys';
+import { recorderName } from './identity';
 
 interface MatrixRow {
   id: number;
@@ -22,8 +25,11 @@ interface MatrixRow {
   suggest: string;
 }
 
+/** An English name left empty reads as the Chinese one (issue 11: Chinese users need not type English). */
+const en = (col: string, zh: string) => `coalesce(nullif(${col}, ''), ${zh})`;
+
 const QUADRANT_SELECT =
-  'SELECT key, position, name_zh AS nameZh, name_en AS nameEn, color, treatment_zh AS treatmentZh, treatment_en AS treatmentEn FROM quadrants WHERE matrix_id = ? AND replaced_by IS NULL';
+  `SELECT key, position, name_zh AS nameZh, ${en('name_en', 'name_zh')} AS nameEn, color, treatment_zh AS treatmentZh, treatment_en AS treatmentEn FROM quadrants WHERE matrix_id = ? AND replaced_by IS NULL`;
 const ORDER = { tl: 0, tr: 1, bl: 2, br: 3 } as const;
 
 function toMatrix(db: Db, r: MatrixRow): Matrix {
@@ -32,11 +38,11 @@ function toMatrix(db: Db, r: MatrixRow): Matrix {
     id: r.id,
     key: r.key,
     nameZh: r.name_zh,
-    nameEn: r.name_en,
+    nameEn: r.name_en || r.name_zh,
     xLabelZh: r.x_label_zh,
-    xLabelEn: r.x_label_en,
+    xLabelEn: r.x_label_en || r.x_label_zh,
     yLabelZh: r.y_label_zh,
-    yLabelEn: r.y_label_en,
+    yLabelEn: r.y_label_en || r.y_label_zh,
     builtin: r.builtin === 1,
     suggest: JSON.parse(r.suggest) as SuggestRule,
     quadrants,
@@ -55,27 +61,74 @@ export function getMatrix(db: Db, key: string): Matrix {
 
 export interface MatrixInput {
   id?: number;
-  key: string;
+  /** Left out or '': generated from the names (a new matrix), or kept (an existing one). */
+  key?: string | undefined;
   nameZh: string;
-  nameEn: string;
+  /** English labels are optional: '' reads as the Chinese one. */
+  nameEn?: string | undefined;
   xLabelZh: string;
-  xLabelEn: string;
+  xLabelEn?: string | undefined;
   yLabelZh: string;
-  yLabelEn: string;
-  suggest?: SuggestRule;
-  quadrants: { key: string; position: Quadrant['position']; nameZh: string; nameEn: string; color: string; treatmentZh?: string; treatmentEn?: string }[];
+  yLabelEn?: string | undefined;
+  suggest?: SuggestRule | undefined;
+  quadrants: {
+    key?: string | undefined;
+    position: Quadrant['position'];
+    nameZh: string;
+    nameEn?: string | undefined;
+    color: string;
+    treatmentZh?: string | undefined;
+    treatmentEn?: string | undefined;
+  }[];
+}
+
+/** A matrix's key: the one given, the one it has, or one generated from its names (unique). */
+function matrixKeyOf(db: Db, m: MatrixInput): string {
+  if (m.key) return m.key;
+  if (m.id !== undefined) {
+    const cur = db.prepare('SELECT key FROM matrices WHERE id = ?').pluck().get(m.id) as string | undefined;
+    if (cur) return cur;
+  }
+  const taken = db.prepare('SELECT key FROM matrices').pluck().all() as string[];
+  return generateKey({ en: m.nameEn, zh: m.nameZh }, taken, 'matrix');
+}
+
+/**
+ * Quadrant keys: given ones are kept; an existing matrix's quadrant without a key keeps the key it
+ * has in that position; the rest are generated from their names, unique within the matrix.
+ */
+function quadrantKeysOf(db: Db, m: MatrixInput): string[] {
+  const byPosition = new Map<string, string>(
+    m.id === undefined ? [] : (db.prepare('SELECT position, key FROM quadrants WHERE matrix_id = ? AND replaced_by IS NULL').raw().all(m.id) as [string, string][]),
+  );
+  const taken = new Set(m.quadrants.flatMap((q) => (q.key ? [q.key] : [])));
+  return m.quadrants.map((q) => {
+    if (q.key) return q.key;
+    const kept = byPosition.get(q.position);
+    if (kept && !taken.has(kept)) {
+      taken.add(kept);
+      return kept;
+    }
+    const k = generateKey({ en: q.nameEn, zh: q.nameZh }, taken, q.position);
+    taken.add(k);
+    return k;
+  });
 }
 
 /**
  * Creates or edits a matrix. Quadrant keys of an existing matrix are kept (placements and history
  * refer to them): an edit may rename, recolour and move quadrants, not replace them.
  */
-export function saveMatrix(db: Db, m: MatrixInput, now: Date): Matrix {
+export function saveMatrix(db: Db, input: MatrixInput, now: Date): Matrix {
   return writeTx(db, () => {
+    const key = matrixKeyOf(db, input);
+    const qKeys = quadrantKeysOf(db, input);
+    const m = { ...input, key, quadrants: input.quadrants.map((q, i) => ({ ...q, key: qKeys[i]! })) };
     const other = db.prepare('SELECT id FROM matrices WHERE key = ?').pluck().get(m.key) as number | undefined;
     if (other !== undefined && other !== m.id) throw new AppError('conflict', `A matrix with key "${m.key}" already exists.`, { name: m.key });
     const ts = now.toISOString();
-    const vals = [m.key, m.nameZh, m.nameEn, m.xLabelZh, m.xLabelEn, m.yLabelZh, m.yLabelEn];
+    // The schema wants every English label (0003's CHECKs): one left empty stores the Chinese one.
+    const vals = [m.key, m.nameZh, m.nameEn || m.nameZh, m.xLabelZh, m.xLabelEn || m.xLabelZh, m.yLabelZh, m.yLabelEn || m.yLabelZh];
     let id = m.id;
     if (id !== undefined) {
       const cur = db.prepare('SELECT * FROM matrices WHERE id = ?').get(id) as MatrixRow | undefined;
@@ -104,7 +157,7 @@ export function saveMatrix(db: Db, m: MatrixInput, now: Date): Matrix {
        ON CONFLICT (matrix_id, key) DO UPDATE SET position = excluded.position, name_zh = excluded.name_zh, name_en = excluded.name_en,
          color = excluded.color, treatment_zh = excluded.treatment_zh, treatment_en = excluded.treatment_en`,
     );
-    for (const q of m.quadrants) upsert.run(id, q.key, q.position, q.nameZh, q.nameEn, q.color, q.treatmentZh ?? '', q.treatmentEn ?? '');
+    for (const q of m.quadrants) upsert.run(id, q.key, q.position, q.nameZh, q.nameEn || q.nameZh, q.color, q.treatmentZh ?? '', q.treatmentEn ?? '');
     return getMatrix(db, m.key);
   });
 }
@@ -117,23 +170,6 @@ export function deleteMatrix(db: Db, id: number): { id: number } {
     db.prepare('DELETE FROM matrices WHERE id = ?').run(id);
     return { id };
   });
-}
-
-// --- who -----------------------------------------------------------------------------------------
-
-export function currentUser(db: Db): string {
-  const set = db.prepare("SELECT value FROM settings WHERE key = 'user.name'").pluck().get() as string | undefined;
-  if (set) return set;
-  try {
-    return os.userInfo().username || 'Keyplan';
-  } catch {
-    return 'Keyplan';
-  }
-}
-
-export function setCurrentUser(db: Db, name: string): { name: string } {
-  db.prepare("INSERT INTO settings (key, value) VALUES ('user.name', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(name);
-  return { name };
 }
 
 // --- the board's preferences -----------------------------------------------------------------------
@@ -157,8 +193,9 @@ export function setBoardPrefs(db: Db, prefs: BoardPrefs): BoardPrefs {
 // --- moves ---------------------------------------------------------------------------------------
 
 const MOVE_SELECT = `
-  SELECT m.id, x.key AS matrixKey, x.name_zh AS matrixNameZh, x.name_en AS matrixNameEn, m.account_id AS accountId, a.name AS accountName,
-         m.from_key AS "from", m.to_key AS "to", qf.name_zh AS fromNameZh, qf.name_en AS fromNameEn, qt.name_zh AS toNameZh, qt.name_en AS toNameEn,
+  SELECT m.id, x.key AS matrixKey, x.name_zh AS matrixNameZh, ${en('x.name_en', 'x.name_zh')} AS matrixNameEn, m.account_id AS accountId, a.name AS accountName,
+         m.from_key AS "from", m.to_key AS "to", qf.name_zh AS fromNameZh, ${en('qf.name_en', 'qf.name_zh')} AS fromNameEn,
+         qt.name_zh AS toNameZh, ${en('qt.name_en', 'qt.name_zh')} AS toNameEn,
          m.at, m.by_person AS "by", m.reason
   FROM placement_moves m
   JOIN matrices x ON x.id = m.matrix_id
@@ -194,7 +231,7 @@ export function moveAccount(db: Db, matrixKey: string, accountId: number, to: st
     const id = Number(
       db
         .prepare('INSERT INTO placement_moves (matrix_id, account_id, from_key, to_key, at, by_person, reason) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(matrix.id, accountId, from, to, at, by ?? currentUser(db), reason).lastInsertRowid,
+        .run(matrix.id, accountId, from, to, at, by ?? recorderName(db), reason).lastInsertRowid,
     );
     return getMove(db, id);
   });
@@ -227,6 +264,37 @@ export function placeSuggested(
     }
     return { moves, skipped };
   });
+}
+
+/**
+ * Moves several accounts to one quadrant (or the tray) with one reason, in one transaction: one
+ * recorded move each. Accounts already there are skipped (not an error: a selection may hold some).
+ */
+export function moveMany(
+  db: Db,
+  matrixKey: string,
+  accountIds: readonly number[],
+  to: string | null,
+  reason: string,
+  now: Date,
+): { moves: PlacementMove[]; skipped: number[] } {
+  return writeTx(db, () => {
+    const matrix = getMatrix(db, matrixKey);
+    const where = db.prepare('SELECT quadrant_key FROM placements WHERE matrix_id = ? AND account_id = ?').pluck();
+    const moves: PlacementMove[] = [];
+    const skipped: number[] = [];
+    for (const id of new Set(accountIds)) {
+      const from = (where.get(matrix.id, id) as string | undefined) ?? null;
+      if (from === to) skipped.push(id);
+      else moves.push(moveAccount(db, matrixKey, id, to, reason, now));
+    }
+    return { moves, skipped };
+  });
+}
+
+/** One reason for several recorded moves (a multi-card move), in one transaction. */
+export function setMovesReason(db: Db, moveIds: readonly number[], reason: string): PlacementMove[] {
+  return writeTx(db, () => [...new Set(moveIds)].map((id) => setMoveReason(db, id, reason)));
 }
 
 export function setMoveReason(db: Db, moveId: number, reason: string): PlacementMove {
@@ -267,7 +335,7 @@ export function accountHistory(db: Db, accountId: number): PlacementMove[] {
 export function allPlacements(db: Db): { accountId: number; matrix: string; quadrant: string; nameZh: string; nameEn: string }[] {
   return db
     .prepare(
-      `SELECT p.account_id AS accountId, x.key AS matrix, p.quadrant_key AS quadrant, q.name_zh AS nameZh, q.name_en AS nameEn
+      `SELECT p.account_id AS accountId, x.key AS matrix, p.quadrant_key AS quadrant, q.name_zh AS nameZh, ${en('q.name_en', 'q.name_zh')} AS nameEn
        FROM placements p JOIN matrices x ON x.id = p.matrix_id JOIN quadrants q ON q.matrix_id = p.matrix_id AND q.key = p.quadrant_key
        ORDER BY p.account_id, x.position`,
     )
@@ -310,7 +378,9 @@ export function getBoard(
 ): Board {
   const matrix = getMatrix(db, args.matrix);
   const all = queryAccountRows(db, {}, args.today).rows;
-  const head = new Set(pareto(all, (r) => r.revenueThisYear ?? 0).items.filter((i) => i.inHead).map((i) => i.item.id));
+  // The Pareto head in one currency (shared/domain/fx.ts): an account without a rate is not ranked.
+  const fx = fxPlan(all, getFxTable(db));
+  const head = new Set(pareto(all.filter(fx.included), (r) => fx.convert(r.revenueThisYear ?? 0, r.currency) ?? 0).items.filter((i) => i.inHead).map((i) => i.item.id));
   const filter: AccountQuery = {};
   if (args.ownerIds) filter.ownerIds = args.ownerIds;
   if (args.industries) filter.industries = args.industries;

@@ -7,8 +7,10 @@ import type { AccountRow } from '../../../../shared/api/accounts';
 import type { AccountCompliance, Bucket, FollowUpItem, OwnerDay, PortfolioFigures, TodayView } from '../../../../shared/api/accounts-views';
 import { compliance, required, sumCompliance, type ComplianceFigures } from '../../../../shared/domain/compliance';
 import { addDays, quarterOf } from '../../../../shared/domain/dates';
-import type { ChurnReason } from '../../../../shared/domain/enums';
 import { pareto } from '../../../../shared/domain/pareto';
+import { fxPlan, type FxNote, type FxTable } from '../../../../shared/domain/fx';
+import type { ChurnReason, Currency } from '../../../../shared/domain/enums';
+import { getFxTable } from './fx-rates';
 import { queryAccountRows } from './account-query';
 
 interface Standard {
@@ -103,12 +105,34 @@ export function todayView(db: Db, today: string, opts: { ownerId?: number; soonD
   };
 }
 
+/**
+ * Revenue per account in the reporting currency for `year` (shared/domain/fx.ts): accounts in a
+ * currency without a rate are absent from the map (never added in as if they were the reporting
+ * currency) and named in `note`.
+ */
+export function reportingRevenue(db: Db, rows: readonly Pick<AccountRow, 'id' | 'name' | 'currency'>[], years: number[]): { byYear: Map<number, Map<number, number>>; fx: FxTable; note: FxNote; included: (r: Pick<AccountRow, 'currency' | 'name'>) => boolean; convert: (minor: number, currency: Currency) => number | null } {
+  const fx = getFxTable(db);
+  const plan = fxPlan(rows, fx);
+  const currencyOf = new Map(rows.filter(plan.included).map((r) => [r.id, r.currency]));
+  const revenueOf = db.prepare('SELECT account_id, revenue FROM account_revenue WHERE year = ? AND revenue IS NOT NULL').raw();
+  const byYear = new Map<number, Map<number, number>>();
+  for (const y of years) {
+    const m = new Map<number, number>();
+    for (const [id, v] of revenueOf.all(y) as [number, number][]) {
+      const c = currencyOf.get(id);
+      if (c !== undefined) m.set(id, plan.convert(v, c) ?? 0);
+    }
+    byYear.set(y, m);
+  }
+  return { byYear, fx, note: plan.note, included: plan.included, convert: plan.convert };
+}
+
 export function portfolioFigures(db: Db, year: number, today: string): PortfolioFigures {
   const rows = queryAccountRows(db, {}, today).rows;
-  const revenueOf = db.prepare('SELECT account_id, revenue FROM account_revenue WHERE year = ?').raw();
-  const rev = new Map((revenueOf.all(year) as [number, number | null][]).map(([id, v]) => [id, v ?? 0]));
-  const revLast = new Map((revenueOf.all(year - 1) as [number, number | null][]).map(([id, v]) => [id, v ?? 0]));
-  const p = pareto(rows, (r) => rev.get(r.id) ?? 0);
+  const money = reportingRevenue(db, rows, [year, year - 1]);
+  const rev = money.byYear.get(year)!;
+  const revLast = money.byYear.get(year - 1)!;
+  const p = pareto(rows.filter(money.included), (r) => rev.get(r.id) ?? 0);
   const tiers = db.prepare('SELECT id, key FROM tiers ORDER BY rank').all() as { id: number; key: string }[];
   const bucket = (keyOf: (r: AccountRow) => string | null, order?: string[]): Bucket[] => {
     const m = new Map<string, Bucket>();
@@ -137,10 +161,12 @@ export function portfolioFigures(db: Db, year: number, today: string): Portfolio
   const ageing = (['current', '1-30', '31-60', '61-90', '90+'] as const).map((b) => ({ bucket: b, accounts: 0, amount: 0 }));
   for (const r of rows) {
     if (!r.receivableOutstanding) continue;
+    const amount = money.convert(r.receivableOutstanding, r.currency);
+    if (amount === null) continue;
     const d = r.receivableDaysOverdue ?? 0;
     const i = d <= 0 ? 0 : d <= 30 ? 1 : d <= 60 ? 2 : d <= 90 ? 3 : 4;
     ageing[i]!.accounts++;
-    ageing[i]!.amount += r.receivableOutstanding;
+    ageing[i]!.amount += amount;
   }
   const owners = new Map<number | null, PortfolioFigures['perOwner'][number]>();
   for (const r of rows) {
@@ -152,7 +178,8 @@ export function portfolioFigures(db: Db, year: number, today: string): Portfolio
   }
   return {
     year,
-    currency: 'CNY',
+    currency: money.fx.reporting,
+    fx: money.note,
     totalRevenue: p.total,
     accounts: rows.length,
     pareto: {

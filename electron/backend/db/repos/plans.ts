@@ -22,6 +22,7 @@ import {
   canMoveStatus,
   comparePlanContent,
   rollItemForward,
+  type YearActuals,
   sectionOfKind,
   type PlanContent,
   type PlanItemData,
@@ -34,6 +35,7 @@ import { cleanSection } from '../../plans/sanitize';
 import { assertAccount, getMap } from './stakeholders';
 import type { StakeholderMap } from '../../../../shared/api/stakeholders';
 import { writeTx } from '../tx';
+import { recorderName } from './identity';
 
 /** "Due" in the list of plans: open actions due from today within this many days. */
 export const DUE_SOON_DAYS = 30;
@@ -51,6 +53,7 @@ interface PlanRow {
   created_at: string;
   updated_at: string;
   approved_at: string | null;
+  approved_by: string | null;
 }
 
 interface ItemRow {
@@ -91,6 +94,7 @@ function toPlan(r: PlanRow): Plan {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     approvedAt: r.approved_at,
+    approvedBy: r.approved_by || null,
   };
 }
 
@@ -266,7 +270,7 @@ function beginEdit(db: Db, planId: number, now: Date): PlanRow {
   const row = planRow(db, planId);
   const ts = stamp(row.updated_at, now);
   if (row.status === 'approved') {
-    db.prepare("UPDATE plans SET version = version + 1, status = 'draft', approved_at = NULL, updated_at = ? WHERE id = ?").run(ts, planId);
+    db.prepare("UPDATE plans SET version = version + 1, status = 'draft', approved_at = NULL, approved_by = NULL, updated_at = ? WHERE id = ?").run(ts, planId);
   } else {
     db.prepare('UPDATE plans SET updated_at = ? WHERE id = ?').run(ts, planId);
   }
@@ -427,7 +431,12 @@ export function setStatus(db: Db, planId: number, status: PlanStatus, now: Date,
       return toPlan(planRow(db, planId));
     }
     // Approving: freeze the plan as it is, with the account's figures as of today.
-    db.prepare("UPDATE plans SET status = 'approved', approved_at = ?, updated_at = ? WHERE id = ?").run(now.toISOString(), ts, planId);
+    db.prepare("UPDATE plans SET status = 'approved', approved_at = ?, approved_by = ?, updated_at = ? WHERE id = ?").run(
+      now.toISOString(),
+      recorderName(db) || null,
+      ts,
+      planId,
+    );
     const approved = planRow(db, planId);
     const frozen: Frozen = {
       plan: toPlan(approved),
@@ -454,9 +463,25 @@ export function compareVersions(db: Db, planId: number, a: number | 'current', b
   return { planId, a: { version: a }, b: { version: b }, sections: comparePlanContent(contentOf(db, planId, a), contentOf(db, planId, b)) };
 }
 
+/** What an account actually did in a year: revenue and profit recorded, wallet share now, the year's average satisfaction. */
+export function yearActuals(db: Db, accountId: number, year: number): YearActuals {
+  const r = db.prepare('SELECT revenue, profit FROM account_revenue WHERE account_id = ? AND year = ?').get(accountId, year) as { revenue: number | null; profit: number | null } | undefined;
+  const a = db.prepare('SELECT share_of_wallet_bp AS share FROM accounts WHERE id = ?').get(accountId) as { share: number | null } | undefined;
+  const s = db
+    .prepare("SELECT avg(score) AS score FROM satisfaction WHERE account_id = ? AND date >= ? AND date <= ?")
+    .get(accountId, `${year}-01-01`, `${year}-12-31`) as { score: number | null };
+  return {
+    revenue: r?.revenue ?? null,
+    profit: r?.profit ?? null,
+    walletShare: a?.share ?? null,
+    satisfaction: s.score === null ? null : Math.round(s.score),
+  };
+}
+
 /**
  * Next year's plan, started from this one: every section's text (and its internal-only mark); objectives with this year's
- * targets as next year's baselines and no targets yet; SWOT, competitors, team, risks and the
+ * ACTUALS as next year's baselines (yearActuals: revenue and profit recorded, wallet share, the
+ * year's average satisfaction; never this year's targets) and no targets yet; SWOT, competitors, team, risks and the
  * contact plan as they are; actions not done (todo, doing) without their due dates. A draft,
  * version 1, with the same owner.
  */
@@ -471,8 +496,9 @@ export function rollForward(db: Db, planId: number, now: Date, today: string): P
       if (s.internal) db.prepare('UPDATE plan_sections SET internal = 1 WHERE plan_id = ? AND section = ?').run(next, s.section);
     }
     const sorts = new Map<PlanItemKind, number>();
+    const actuals = yearActuals(db, from.account_id, from.year);
     for (const item of itemsOf(db, planId)) {
-      const data = rollItemForward(item.data);
+      const data = rollItemForward(item.data, actuals);
       if (!data) continue;
       const sort = sorts.get(item.kind) ?? 0;
       sorts.set(item.kind, sort + 1);

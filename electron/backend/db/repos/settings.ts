@@ -7,6 +7,8 @@ import type { CadenceDays } from '../../../../shared/domain/cadence';
 import type { PersonRole } from '../../../../shared/domain/enums';
 import { loadCadence } from './account-query';
 import { writeTx } from '../tx';
+import { generateKey } from '../../keys';
+import { followPersonChange } from './identity';
 
 interface PersonRow {
   id: number;
@@ -46,6 +48,7 @@ export function savePerson(
         ts,
         id,
       );
+      followPersonChange(db, id, p.name);
     } else {
       id = Number(
         db
@@ -62,12 +65,14 @@ export function deletePerson(db: Db, id: number): { id: number } {
   return writeTx(db, () => {
     const info = db.prepare('DELETE FROM people WHERE id = ?').run(id);
     if (info.changes === 0) throw new AppError('not-found', `No person with id ${id}.`, { id });
+    followPersonChange(db, id, null);
     return { id };
   });
 }
 
+/** A tier's English name left empty reads as its Chinese one. */
 const TIER_SELECT =
-  'SELECT id, key, name_zh AS nameZh, name_en AS nameEn, rank, visits_per_quarter AS visitsPerQuarter, calls_per_month AS callsPerMonth, description FROM tiers';
+  "SELECT id, key, name_zh AS nameZh, coalesce(nullif(name_en, ''), name_zh) AS nameEn, rank, visits_per_quarter AS visitsPerQuarter, calls_per_month AS callsPerMonth, description FROM tiers";
 
 export function listTiers(db: Db): Tier[] {
   return db.prepare(`${TIER_SELECT} ORDER BY rank, id`).all() as Tier[];
@@ -75,9 +80,24 @@ export function listTiers(db: Db): Tier[] {
 
 export function saveTier(
   db: Db,
-  t: { id?: number; key: string; nameZh: string; nameEn: string; rank: number; visitsPerQuarter: number; callsPerMonth: number; description?: string },
+  input: {
+    id?: number;
+    /** Left out or '': kept (an existing tier) or generated from the names (pinyin of the Chinese). */
+    key?: string | undefined;
+    nameZh: string;
+    /** Optional: '' reads as the Chinese name. */
+    nameEn?: string | undefined;
+    rank: number;
+    visitsPerQuarter: number;
+    callsPerMonth: number;
+    description?: string | undefined;
+  },
 ): Tier {
   return writeTx(db, () => {
+    let key = input.key;
+    if (!key && input.id !== undefined) key = db.prepare('SELECT key FROM tiers WHERE id = ?').pluck().get(input.id) as string | undefined;
+    if (!key) key = generateKey({ en: input.nameEn, zh: input.nameZh }, db.prepare('SELECT key FROM tiers').pluck().all() as string[], 'tier');
+    const t = { ...input, key, nameEn: input.nameEn ?? '' };
     const other = db.prepare('SELECT id FROM tiers WHERE key = ?').pluck().get(t.key) as number | undefined;
     if (other !== undefined && other !== t.id) throw new AppError('conflict', `A tier with key "${t.key}" already exists.`, { name: t.key });
     const vals = [t.key, t.nameZh, t.nameEn, t.rank, t.visitsPerQuarter, t.callsPerMonth, t.description ?? ''];

@@ -12,12 +12,15 @@ import { MultiSelect, type MultiOption } from '../../ui/MultiSelect';
 import { useNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { Icon } from '../../ui/icons';
-import { AccountsTable } from './AccountsTable';
+import { AccountsTable, COLUMNS } from './AccountsTable';
+import { BulkEditDialog } from './BulkEditDialog';
+import { FIXED_COLUMN, useColumnLayout } from './columnLayout';
+import { Popover } from '../../ui/Popover';
 import { AddAccountDialog } from './AddAccountDialog';
 import { downloadBase64 } from '../../lib/download';
 import { EmptyAccounts } from './EmptyAccounts';
 import { localToday, tierName, tk } from './format';
-import { accountHref, IMPORT_HREF } from './href';
+import { accountHref, BIN_HREF, IMPORT_HREF } from './href';
 import { filterCount, toQuery, useListState, type ListState } from './listState';
 import { usePeople, useTiers } from './reference';
 import { ViewsMenu } from './ViewsMenu';
@@ -49,6 +52,11 @@ export function AccountsList() {
   const [state, update, replace] = useListState();
   const [searchText, setSearchText] = useState(state.search);
   const [adding, setAdding] = useState(false);
+  const [picked, setSelected] = useState<ReadonlySet<number>>(() => new Set());
+  const [bulkEditing, setBulkEditing] = useState(false);
+  const columnLayout = useColumnLayout();
+  const bin = useApiQuery('accounts-bin-list', {}, ['accounts']);
+  const binCount = bin.value?.length ?? 0;
 
   // The search box answers at once; the query waits until typing pauses.
   useEffect(() => {
@@ -72,6 +80,23 @@ export function AccountsList() {
     }
   }, [result.value]);
 
+  // The selection is what is picked among the accounts the list shows (a filter or a deletion
+  // elsewhere leaves the others out: a bulk edit never touches an account out of sight).
+  const selected = useMemo<ReadonlySet<number>>(() => {
+    const rows = result.value?.rows;
+    return rows ? new Set(rows.filter((r) => picked.has(r.id)).map((r) => r.id)) : picked;
+  }, [picked, result.value]);
+  const onSelect = useCallback((ids: number[], on: boolean) => {
+    setSelected((s) => {
+      const next = new Set(s);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }, []);
+
   const applyState = useCallback(
     (s: ListState) => {
       replace(s);
@@ -84,20 +109,46 @@ export function AccountsList() {
     window.location.hash = accountHref(id);
   }, []);
 
-  const exportAs = async (format: 'csv' | 'xlsx' | 'json') => {
+  // Export takes the list's filter (and order) when one is set, and says so; otherwise every account.
+  const exportFiltered = query.search !== undefined || filterCount(state) > 0;
+  const shownCount = data?.rows.length ?? 0;
+  const exportAs = async (format: 'csv' | 'xlsx' | 'json', scope: 'filtered' | 'all') => {
     try {
-      const file = await api('export-accounts', { format, locale: currentLocale() });
+      const file = await api('export-accounts', { format, locale: currentLocale(), ...(scope === 'filtered' ? { query, today: localToday() } : {}) });
       downloadBase64(file);
-      notice.success(t('accounts.export.done', { file: file.fileName }));
+      notice.success(
+        file.filtered
+          ? t('accounts.export.doneFiltered', { n: file.accounts, total: file.total, file: file.fileName })
+          : t('accounts.export.done', { n: file.accounts, file: file.fileName }),
+      );
     } catch (e) {
       notice.error(errorText(t, e));
     }
   };
+  const formats = ['csv', 'xlsx', 'json'] as const;
+  const exportItems = exportFiltered
+    ? [
+        ...formats.map((f) => ({ id: `filtered-${f}`, label: t('accounts.export.filteredItem', { n: shownCount, format: t(`accounts.export.${f}`) }), onSelect: () => void exportAs(f, 'filtered') })),
+        ...formats.map((f) => ({ id: `all-${f}`, label: t('accounts.export.allItem', { total: data?.total ?? 0, format: t(`accounts.export.${f}`) }), onSelect: () => void exportAs(f, 'all') })),
+      ]
+    : formats.map((f) => ({ id: f, label: t(`accounts.export.${f}`), onSelect: () => void exportAs(f, 'all') }));
+  const exportMenuLabel = exportFiltered ? t('accounts.export.menuFiltered', { n: shownCount, total: data?.total ?? 0 }) : t('accounts.export.menuLabel', { total: data?.total ?? 0 });
 
   const loadSample = async () => {
     const r = await api('sample-load', { locale: currentLocale(), today: localToday() });
     notice.success(t('accounts.empty.sampleLoaded', { n: r.accounts }));
   };
+
+  const binLink =
+    binCount > 0 ? (
+      <ButtonLink href={BIN_HREF} variant="ghost" icon="trash">
+        {t('accountsBin.bin.linkCount', { n: binCount })}
+      </ButtonLink>
+    ) : (
+      <ButtonLink href={BIN_HREF} variant="ghost" icon="trash">
+        {t('accountsBin.bin.link')}
+      </ButtonLink>
+    );
 
   const header = (
     <PageHeader
@@ -106,26 +157,29 @@ export function AccountsList() {
       aside={
         (data ? data.total > 0 : hadAccounts()) ? (
           <div className="page-actions">
+            {binLink}
             <ButtonLink href={IMPORT_HREF} variant="ghost" icon="upload">
               {t('accounts.import.link')}
             </ButtonLink>
             <MenuButton
               buttonClassName="btn btn--secondary"
-              buttonTitle={t('accounts.export.menuLabel')}
+              buttonTitle={exportMenuLabel}
               label={
                 <>
                   <Icon name="download" size={18} />
-                  <span className="btn__label">{t('accounts.export.button')}</span>
+                  <span className="btn__label">{exportFiltered ? t('accounts.export.buttonFiltered', { n: shownCount }) : t('accounts.export.button')}</span>
                   <Icon name="chevron-down" size={16} />
                 </>
               }
-              menuLabel={t('accounts.export.menuLabel')}
-              items={(['csv', 'xlsx', 'json'] as const).map((f) => ({ id: f, label: t(`accounts.export.${f}`), onSelect: () => void exportAs(f) }))}
+              menuLabel={exportMenuLabel}
+              items={exportItems}
             />
             <Button variant="primary" icon="plus" onClick={() => setAdding(true)}>
               {t('accounts.add.button')}
             </Button>
           </div>
+        ) : binCount > 0 ? (
+          <div className="page-actions">{binLink}</div>
         ) : null
       }
     />
@@ -213,6 +267,42 @@ export function AccountsList() {
             <p className="acct-count tabular" aria-live="polite">
               {!data ? t('accounts.loading') : filtered ? t('accounts.count', { n: data.rows.length, total: data.total }) : t('accounts.countAll', { total: data.total })}
             </p>
+            <Popover
+              trigger={
+                <>
+                  <Icon name="columns" size={16} />
+                  <span>{t('accountsBin.layout.button')}</span>
+                  <Icon name="chevron-down" size={16} />
+                </>
+              }
+              triggerClassName="btn btn--secondary btn--sm acct-columns__button"
+              panelLabel={t('accountsBin.layout.menuLabel')}
+              panelClassName="acct-columns"
+              align="end"
+            >
+              {() => (
+                <>
+                  <fieldset className="acct-columns__list">
+                    <legend>{t('accountsBin.layout.legend')}</legend>
+                    {COLUMNS.filter((c) => c.key !== FIXED_COLUMN).map((c) => (
+                      <label key={c.key} className="acct-columns__item">
+                        <input
+                          type="checkbox"
+                          data-column={c.key}
+                          checked={!columnLayout.layout.hidden.includes(c.key)}
+                          onChange={(e) => columnLayout.setShown(c.key, e.target.checked)}
+                        />
+                        <span>{c.key === 'revenueThisYear' ? t('accounts.columns.revenueThisYear', { year }) : tk(t, `accounts.columns.${c.key}`)}</span>
+                      </label>
+                    ))}
+                  </fieldset>
+                  <p className="field__hint">{t('accountsBin.layout.hint')}</p>
+                  <Button size="sm" variant="ghost" onClick={columnLayout.reset}>
+                    {t('accountsBin.layout.reset')}
+                  </Button>
+                </>
+              )}
+            </Popover>
             <ViewsMenu state={state} onApply={applyState} />
           </div>
         </div>
@@ -281,6 +371,22 @@ export function AccountsList() {
           ) : null}
         </div>
       </div>
+      {selected.size > 0 ? (
+        <div className="acct-bulkbar" role="region" aria-label={t('accountsBin.bulk.selected', { n: selected.size })}>
+          <p className="acct-bulkbar__count" aria-live="polite">
+            {t('accountsBin.bulk.selected', { n: selected.size })}
+          </p>
+          <Button size="sm" variant="primary" icon="edit" onClick={() => setBulkEditing(true)}>
+            {t('accountsBin.bulk.edit')}
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
+            {t('accountsBin.bulk.clear')}
+          </Button>
+        </div>
+      ) : null}
+      {bulkEditing ? (
+        <BulkEditDialog ids={[...selected]} facets={data?.facets} onClose={() => setBulkEditing(false)} onDone={() => setBulkEditing(false)} />
+      ) : null}
       <div className="acct-table-card">
         {result.error ? (
           <p className="inline-error" role="alert">
@@ -317,7 +423,7 @@ export function AccountsList() {
             </div>
           </div>
         ) : (
-          <AccountsTable rows={data.rows} tiers={tiers.byId} sort={state.sort} desc={state.desc} onSort={onSort} busy={result.loading} year={year} onOpen={open} resetKey={JSON.stringify(query)} />
+          <AccountsTable rows={data.rows} tiers={tiers.byId} sort={state.sort} desc={state.desc} onSort={onSort} busy={result.loading} year={year} onOpen={open} resetKey={JSON.stringify(query)} layout={columnLayout.layout} onResize={columnLayout.setWidth} onResizeBy={columnLayout.resizeBy} selected={selected} onSelect={onSelect} />
         )}
       </div>
       {dialog}

@@ -1,37 +1,42 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountListRow, AccountSortField, Tier } from '../../../../shared/api/accounts';
 import { cx } from '../../lib/cx';
 import { Badge } from '../../ui/Badge';
 import { Icon } from '../../ui/icons';
-import { FOLLOW_UP_TONE, followUpText, money, shortDate, tierName, tk } from './format';
+import { FOLLOW_UP_TONE, followUpText, followUpWhy, localToday, money, shortDate, tierName, tk } from './format';
+import { DEFAULT_WIDTHS, MAX_WIDTH, MIN_WIDTH, NAME_MIN_WIDTH, type ColumnKey, type ColumnLayout } from './columnLayout';
 import { accountHref } from './href';
 import { scrollMemory } from './listState';
 
+/** A row's usual height; rows with a long name wrap and are measured (names are never cut off). */
 const ROW_HEIGHT = 52;
+/** The selection column. */
+const SELECT_WIDTH = 32;
+/** What one press of an arrow key on a column edge changes. */
+const RESIZE_STEP = 16;
 
 interface Column {
-  key: string;
+  key: ColumnKey;
   sort: AccountSortField;
-  width?: number;
   num?: boolean;
   /** Sorting by this column starts with the largest values. */
   descFirst?: boolean;
 }
 
-const COLUMNS: Column[] = [
+export const COLUMNS: Column[] = [
   { key: 'name', sort: 'name' },
-  { key: 'tier', sort: 'tier', width: 80 },
-  { key: 'grade', sort: 'grade', width: 52 },
-  { key: 'lifecycle', sort: 'lifecycle', width: 80 },
-  { key: 'industry', sort: 'industry', width: 88 },
-  { key: 'region', sort: 'region', width: 68 },
-  { key: 'owner', sort: 'owner', width: 76 },
-  { key: 'revenueThisYear', sort: 'revenueThisYear', width: 96, num: true, descFirst: true },
-  { key: 'lastContact', sort: 'lastContact', width: 92 },
-  { key: 'followUp', sort: 'followUpDue', width: 112 },
-  { key: 'receivables', sort: 'receivableOutstanding', width: 92, num: true, descFirst: true },
+  { key: 'tier', sort: 'tier' },
+  { key: 'grade', sort: 'grade' },
+  { key: 'lifecycle', sort: 'lifecycle' },
+  { key: 'industry', sort: 'industry' },
+  { key: 'region', sort: 'region' },
+  { key: 'owner', sort: 'owner' },
+  { key: 'revenueThisYear', sort: 'revenueThisYear', num: true, descFirst: true },
+  { key: 'lastContact', sort: 'lastContact' },
+  { key: 'followUp', sort: 'followUpDue' },
+  { key: 'receivables', sort: 'receivableOutstanding', num: true, descFirst: true },
 ];
 
 export interface AccountsTableProps {
@@ -45,14 +50,21 @@ export interface AccountsTableProps {
   onOpen: (id: number) => void;
   /** Changes when the question changes (search, filters, sort): the table then starts at its top. */
   resetKey: string;
+  /** Hidden columns and widths (columnLayout.ts). */
+  layout: ColumnLayout;
+  onResize: (key: ColumnKey, width: number) => void;
+  onResizeBy: (key: ColumnKey, delta: number, current: number) => void;
+  selected: ReadonlySet<number>;
+  onSelect: (ids: number[], selected: boolean) => void;
 }
 
 /**
  * The accounts table: a real <table> (header cells with aria-sort, rows with aria-rowindex) whose
  * body renders only the rows in view, so 10,000 accounts scroll as smoothly as 10. One tab stop for
- * the body: the arrow keys, Page Up/Down, Home and End move between rows; Enter opens the account.
+ * the body: the arrow keys, Page Up/Down, Home and End move between rows; Enter opens the account,
+ * Space ticks it for a bulk edit.
  */
-export function AccountsTable({ rows, tiers, sort, desc, onSort, busy, year, onOpen, resetKey }: AccountsTableProps) {
+export function AccountsTable({ rows, tiers, sort, desc, onSort, busy, year, onOpen, resetKey, layout, onResize, onResizeBy, selected, onSelect }: AccountsTableProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -140,6 +152,13 @@ export function AccountsTable({ rows, tiers, sort, desc, onSort, busy, year, onO
         if (row) onOpen(row.id);
         break;
       }
+      case ' ': {
+        // Space ticks the row's box (the box itself is not a tab stop: one tab stop for the body).
+        const row = rows[from];
+        if (!row || (e.target as HTMLElement).tagName !== 'TR') return;
+        onSelect([row.id], !selected.has(row.id));
+        break;
+      }
       default:
         return;
     }
@@ -147,24 +166,47 @@ export function AccountsTable({ rows, tiers, sort, desc, onSort, busy, year, onO
   };
 
   const label = (c: Column) => (c.key === 'revenueThisYear' ? t('accounts.columns.revenueThisYear', { year }) : tk(t, `accounts.columns.${c.key}`));
+  const shown = useMemo(() => new Set(COLUMNS.filter((c) => !layout.hidden.includes(c.key)).map((c) => c.key)), [layout.hidden]);
+  const columns = COLUMNS.filter((c) => shown.has(c.key));
+  const widthOf = (k: ColumnKey) => layout.widths[k] ?? DEFAULT_WIDTHS[k];
+  const minWidth = SELECT_WIDTH + columns.reduce((sum, c) => sum + (widthOf(c.key) ?? NAME_MIN_WIDTH), 0);
+  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const someSelected = !allSelected && rows.some((r) => selected.has(r.id));
 
   return (
     <div className="acct-grid" ref={scrollRef} aria-busy={busy || undefined}>
-      <table className="acct-table" aria-rowcount={rows.length + 1}>
+      <table className="acct-table" aria-rowcount={rows.length + 1} style={{ minWidth }}>
         <caption className="visually-hidden">{t('accounts.table.caption', { n: rows.length })}</caption>
         <colgroup>
-          {COLUMNS.map((c) => (
-            <col key={c.key} style={c.width ? { width: c.width } : undefined} />
-          ))}
+          <col style={{ width: SELECT_WIDTH }} />
+          {columns.map((c) => {
+            const w = widthOf(c.key);
+            return <col key={c.key} data-col={c.key} style={w ? { width: w } : undefined} />;
+          })}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
-            {COLUMNS.map((c) => {
+            <th scope="col" className="acct-select">
+              <input
+                type="checkbox"
+                className="acct-select__box"
+                aria-label={t('accountsBin.bulk.selectAll')}
+                checked={allSelected}
+                ref={(el) => {
+                  if (el) el.indeterminate = someSelected;
+                }}
+                onChange={(e) => onSelect(rows.map((r) => r.id), e.target.checked)}
+              />
+            </th>
+            {columns.map((c) => {
               const sorted = sort === c.sort;
               return (
                 <th
                   key={c.key}
                   scope="col"
+                  data-col={c.key}
+                  // the header's name is the column's, not also its resize edge's label
+                  aria-label={label(c)}
                   className={cx(c.num && 'num', sorted && 'is-sorted')}
                   aria-sort={sorted ? (desc ? 'descending' : 'ascending') : undefined}
                 >
@@ -177,6 +219,7 @@ export function AccountsTable({ rows, tiers, sort, desc, onSort, busy, year, onO
                     <span>{label(c)}</span>
                     <Icon name={sorted ? (desc ? 'sort-down' : 'sort-up') : 'sort'} size={14} />
                   </button>
+                  <ResizeHandle column={c.key} label={t('accountsBin.layout.resize', { column: label(c) })} onResize={onResize} onResizeBy={onResizeBy} />
                 </th>
               );
             })}
@@ -185,7 +228,7 @@ export function AccountsTable({ rows, tiers, sort, desc, onSort, busy, year, onO
         <tbody onKeyDown={onKeyDown}>
           {paddingTop > 0 ? (
             <tr aria-hidden="true" className="acct-spacer" style={{ height: paddingTop }}>
-              <td colSpan={COLUMNS.length} />
+              <td colSpan={columns.length + 1} />
             </tr>
           ) : null}
           {items.map((v) => {
@@ -200,12 +243,16 @@ export function AccountsTable({ rows, tiers, sort, desc, onSort, busy, year, onO
                 locale={locale}
                 onFocusRow={setActive}
                 onOpen={onOpen}
+                shown={shown}
+                selected={selected.has(row.id)}
+                onSelect={onSelect}
+                measure={virtualizer.measureElement}
               />
             );
           })}
           {paddingBottom > 0 ? (
             <tr aria-hidden="true" className="acct-spacer" style={{ height: paddingBottom }}>
-              <td colSpan={COLUMNS.length} />
+              <td colSpan={columns.length + 1} />
             </tr>
           ) : null}
         </tbody>
@@ -222,9 +269,13 @@ interface RowProps {
   locale: string;
   onFocusRow: (i: number) => void;
   onOpen: (id: number) => void;
+  shown: ReadonlySet<ColumnKey>;
+  selected: boolean;
+  onSelect: (ids: number[], selected: boolean) => void;
+  measure: (el: HTMLTableRowElement | null) => void;
 }
 
-const Row = memo(function Row({ row, index, tabbable, tier, locale, onFocusRow, onOpen }: RowProps) {
+const Row = memo(function Row({ row, index, tabbable, tier, locale, onFocusRow, onOpen, shown, selected, onSelect, measure }: RowProps) {
   const { t } = useTranslation();
   const sub = [
     row.parentName ? t('accounts.row.parent', { name: row.parentName }) : null,
@@ -236,18 +287,29 @@ const Row = memo(function Row({ row, index, tabbable, tier, locale, onFocusRow, 
   const f = row.followUp;
   return (
     <tr
+      ref={measure}
       data-index={index}
       aria-rowindex={index + 2}
       tabIndex={tabbable ? 0 : -1}
-      className="acct-row"
+      className={cx('acct-row', selected && 'is-selected')}
       onFocus={() => onFocusRow(index)}
       onClick={(e) => {
-        if ((e.target as HTMLElement).closest('a')) return;
+        if ((e.target as HTMLElement).closest('a, .acct-select')) return;
         onOpen(row.id);
       }}
     >
+      <td className="acct-select">
+        <input
+          type="checkbox"
+          className="acct-select__box"
+          tabIndex={-1}
+          aria-label={t('accountsBin.bulk.select', { name: row.name })}
+          checked={selected}
+          onChange={(e) => onSelect([row.id], e.target.checked)}
+        />
+      </td>
       <th scope="row" className="acct-name">
-        <a href={accountHref(row.id)} tabIndex={-1} className={cx('acct-name__link', sub && 'acct-name__link--one')} title={row.name}>
+        <a href={accountHref(row.id)} tabIndex={-1} className="acct-name__link" title={row.name}>
           {row.name}
         </a>
         {sub ? (
@@ -256,8 +318,8 @@ const Row = memo(function Row({ row, index, tabbable, tier, locale, onFocusRow, 
           </span>
         ) : null}
       </th>
-      <td>{tier ? <span className={cx('tier-tag', `tier-tag--r${Math.min(tier.rank, 5)}`)}>{tierName(tier, locale)}</span> : <Dash />}</td>
-      <td>
+      {shown.has('tier') ? <td>{tier ? <span className={cx('tier-tag', `tier-tag--r${Math.min(tier.rank, 5)}`)}>{tierName(tier, locale)}</span> : <Dash />}</td> : null}
+      {shown.has('grade') ? <td>
         {row.grade ? (
           <span className={cx('grade-tag', `grade-tag--${row.grade}`)} title={tk(t, `domain.gradeMeaning.${row.grade}`)}>
             {row.grade}
@@ -265,29 +327,31 @@ const Row = memo(function Row({ row, index, tabbable, tier, locale, onFocusRow, 
         ) : (
           <Dash />
         )}
-      </td>
-      <td className="ellipsis">{row.lifecycle ? tk(t, `domain.lifecycle.${row.lifecycle}`) : <Dash />}</td>
-      <td className="ellipsis" title={row.industry ?? undefined}>
+      </td> : null}
+      {shown.has('lifecycle') ? <td className="ellipsis">{row.lifecycle ? tk(t, `domain.lifecycle.${row.lifecycle}`) : <Dash />}</td> : null}
+      {shown.has('industry') ? <td className="ellipsis" title={row.industry ?? undefined}>
         {row.industry ?? <Dash />}
-      </td>
-      <td className="ellipsis" title={row.region ?? undefined}>
+      </td> : null}
+      {shown.has('region') ? <td className="ellipsis" title={row.region ?? undefined}>
         {row.region ?? <Dash />}
-      </td>
-      <td className="ellipsis" title={row.ownerName ?? undefined}>
+      </td> : null}
+      {shown.has('owner') ? <td className="ellipsis" title={row.ownerName ?? undefined}>
         {row.ownerName ?? <Dash />}
-      </td>
-      <td className="num tabular">{row.revenueThisYear === null ? <Dash /> : money(row.revenueThisYear, row.currency, locale)}</td>
-      <td className="tabular">{row.lastContact ? shortDate(row.lastContact, locale) : <span className="muted">{t('accounts.row.never')}</span>}</td>
-      <td>
+      </td> : null}
+      {shown.has('revenueThisYear') ? <td className="num tabular">{row.revenueThisYear === null ? <Dash /> : money(row.revenueThisYear, row.currency, locale)}</td> : null}
+      {shown.has('lastContact') ? <td className="tabular">{row.lastContact ? shortDate(row.lastContact, locale) : <span className="muted">{t('accounts.row.never')}</span>}</td> : null}
+      {shown.has('followUp') ? <td>
         {f.state === 'overdue' || f.state === 'due' ? (
-          <Badge tone={FOLLOW_UP_TONE[f.state]}>{followUpText(f, t, locale)}</Badge>
+          <Badge tone={FOLLOW_UP_TONE[f.state]} title={followUpWhy(f, { grade: row.grade, lastContact: row.lastContact, today: localToday() }, t, locale)}>
+            {followUpText(f, t, locale)}
+          </Badge>
         ) : f.state === 'ok' ? (
           <span className="muted tabular">{followUpText(f, t, locale)}</span>
         ) : (
           <Dash />
         )}
-      </td>
-      <td className="num tabular">
+      </td> : null}
+      {shown.has('receivables') ? <td className="num tabular">
         {row.receivableOutstanding ? (
           <>
             <span className="acct-recv">{money(row.receivableOutstanding, row.currency, locale)}</span>
@@ -296,10 +360,73 @@ const Row = memo(function Row({ row, index, tabbable, tier, locale, onFocusRow, 
         ) : (
           <Dash />
         )}
-      </td>
+      </td> : null}
     </tr>
   );
 });
+
+/**
+ * The right edge of a header cell: drag it, or focus it and press the left and right arrow keys,
+ * to change the column's width (a window-splitter separator for assistive technology).
+ */
+function ResizeHandle({
+  column,
+  label,
+  onResize,
+  onResizeBy,
+}: {
+  column: ColumnKey;
+  label: string;
+  onResize: (key: ColumnKey, width: number) => void;
+  onResizeBy: (key: ColumnKey, delta: number, current: number) => void;
+}) {
+  const width = () => {
+    const th = document.querySelector<HTMLElement>(`.acct-table thead th[data-col="${column}"]`);
+    return th ? th.getBoundingClientRect().width : (DEFAULT_WIDTHS[column] ?? NAME_MIN_WIDTH);
+  };
+  // The width as laid out (the name column's is whatever is left): written straight to the DOM.
+  const self = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    self.current?.setAttribute('aria-valuenow', String(Math.round(width())));
+  });
+  const onPointerDown = (e: ReactPointerEvent<HTMLSpanElement>) => {
+    e.preventDefault();
+    e.stopPropagation();
+    const el = e.currentTarget;
+    el.setPointerCapture(e.pointerId);
+    const startX = e.clientX;
+    const startW = width();
+    const move = (ev: PointerEvent) => onResize(column, startW + ev.clientX - startX);
+    const up = () => {
+      el.removeEventListener('pointermove', move);
+      el.removeEventListener('pointerup', up);
+      el.removeEventListener('pointercancel', up);
+    };
+    el.addEventListener('pointermove', move);
+    el.addEventListener('pointerup', up);
+    el.addEventListener('pointercancel', up);
+  };
+  return (
+    <span
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={label}
+      aria-valuemin={MIN_WIDTH}
+      aria-valuemax={MAX_WIDTH}
+      tabIndex={0}
+      ref={self}
+      className="col-resize"
+      data-resize={column}
+      onPointerDown={onPointerDown}
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+        e.preventDefault();
+        onResizeBy(column, e.key === 'ArrowRight' ? RESIZE_STEP : -RESIZE_STEP, width());
+      }}
+    />
+  );
+}
 
 function Dash() {
   return (

@@ -12,3 +12,6 @@ export function accountHref(id: number, tab?: AccountTab): string {
 
 export const LIST_HREF = '#/accounts';
 export const IMPORT_HREF = '#/import';
+
+/** The bin: `#/accounts/bin`. */
+export const BIN_HREF = '#/accounts/bin';

@@ -21,6 +21,8 @@ export interface CanvasProps {
   ctx: CardContext;
   selectedId: number | null;
   matches: ReadonlySet<number>;
+  /** The cards ticked to move together: dragging one of them moves them all (onDrop decides). */
+  picked: ReadonlySet<number>;
   menuFor: number | null;
   reasonFor: number | null;
   expanded: ReadonlySet<string>;
@@ -37,7 +39,7 @@ const ORDER = { tl: 0, tr: 1, bl: 2, br: 3 } as const;
 
 export const BoardCanvas = memo(function BoardCanvas(props: CanvasProps) {
   const { t } = useTranslation();
-  const { matrix, groups, figures, deltas, ctx, selectedId, matches, menuFor, reasonFor, expanded, onToggle } = props;
+  const { matrix, groups, figures, deltas, ctx, selectedId, matches, picked, menuFor, reasonFor, expanded, onToggle } = props;
   const sensors = useBoardSensors();
   const [active, setActive] = useState<BoardCard | null>(null);
   // The first frame draws what is in view; the rest of each zone's cards follow right after it.
@@ -89,7 +91,7 @@ export const BoardCanvas = memo(function BoardCanvas(props: CanvasProps) {
   };
 
   const quadrants = [...matrix.quadrants].sort((a, b) => ORDER[a.position] - ORDER[b.position]);
-  const list = { ctx, firstFrame, selectedId, matches, menuFor, reasonFor, onToggle };
+  const list = { ctx, firstFrame, selectedId, matches, picked, menuFor, reasonFor, onToggle };
   const xLabel = ctx.words.lang === 'zh-CN' ? matrix.xLabelZh : matrix.xLabelEn;
   const yLabel = ctx.words.lang === 'zh-CN' ? matrix.yLabelZh : matrix.yLabelEn;
 

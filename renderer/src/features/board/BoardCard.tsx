@@ -12,6 +12,8 @@ import { cardLabel, type Names, type Words } from './words';
 
 export interface CardActions {
   select: (accountId: number) => void;
+  /** Ticks or unticks a card for moving several together (its checkbox, or Ctrl/Cmd/Shift+click). */
+  pick: (accountId: number) => void;
   openMenu: (accountId: number) => void;
   place: (card: BoardCard, to: string | null) => void;
   /** Accepts the suggestion of every listed card at once (the tray's button). */
@@ -37,6 +39,8 @@ export interface CardProps {
   inTray: boolean;
   selected: boolean;
   match: boolean;
+  /** Ticked to move together with others. */
+  picked: boolean;
   /** The move menu is open for this card (its button anchors the menu). */
   menuOpen: boolean;
   /** The reason popover points at this card. */
@@ -59,9 +63,12 @@ export const CardFace = memo(function CardFace({ card, ctx, inTray }: { card: Bo
   const tier = ctx.tierName(card.tierKey);
   const differs = card.suggested !== null && card.suggested !== card.quadrant;
   const moved = ctx.showMoved && card.movedFrom !== undefined;
+  // What is seen is hidden from assistive technology: the card's name (from its content) is the
+  // visually hidden label before it, which begins with the account's name, the card's visible label.
   return (
     <>
-      <span className="bcard__line">
+      <span className="visually-hidden">{cardLabel(card, words, names, tier, ctx.showMoved)}</span>
+      <span className="bcard__line" aria-hidden="true">
         {card.inParetoHead ? (
           <span className="bcard__star" aria-hidden="true">
             ★
@@ -69,7 +76,7 @@ export const CardFace = memo(function CardFace({ card, ctx, inTray }: { card: Bo
         ) : null}
         <span className="bcard__name">{card.name}</span>
       </span>
-      <span className="bcard__meta">
+      <span className="bcard__meta" aria-hidden="true">
         {tier ? (
           <span className="bcard__tier" title={tier} aria-hidden="true">
             {Array.from(tier)[0]}
@@ -84,9 +91,12 @@ export const CardFace = memo(function CardFace({ card, ctx, inTray }: { card: Bo
           </span>
         ) : null}
       </span>
-      {differs && (inTray || !moved) ? <span className="bcard__hint">{words.suggested(names(card.suggested))}</span> : null}
-      {moved ? <span className="bcard__moved">{card.movedFrom === null ? words.movedIn : words.movedFrom(names(card.movedFrom))}</span> : null}
-      <span className="bcard__bar" style={{ width: `${revenueShare(card, ctx.maxRevenue)}%` }} />
+      {differs && (inTray || !moved) ? (
+        <span className="bcard__hint" aria-hidden="true">{words.suggested(names(card.suggested))}
+        </span>
+      ) : null}
+      {moved ? <span className="bcard__moved" aria-hidden="true">{card.movedFrom === null ? words.movedIn : words.movedFrom(names(card.movedFrom))}</span> : null}
+      <span className="bcard__bar" aria-hidden="true" style={{ width: `${revenueShare(card, ctx.maxRevenue)}%` }} />
     </>
   );
 });
@@ -114,8 +124,7 @@ interface ViewProps extends CardProps {
   isDragging: boolean;
 }
 
-const CardView = memo(function CardView({ card, ctx, inTray, selected, match, menuOpen, reasonAnchor, attributes, listeners, setNodeRef, isDragging }: ViewProps) {
-  const label = cardLabel(card, ctx.words, ctx.names, ctx.tierName(card.tierKey), ctx.showMoved);
+const CardView = memo(function CardView({ card, ctx, inTray, selected, match, picked, menuOpen, reasonAnchor, attributes, listeners, setNodeRef, isDragging }: ViewProps) {
   const moved = ctx.showMoved && card.movedFrom !== undefined;
   const canPlace = inTray && card.suggested !== null && !ctx.readOnly;
 
@@ -132,7 +141,8 @@ const CardView = memo(function CardView({ card, ctx, inTray, selected, match, me
   };
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     e.stopPropagation();
-    ctx.actions.select(card.accountId);
+    if (!ctx.readOnly && (e.ctrlKey || e.metaKey || e.shiftKey)) ctx.actions.pick(card.accountId);
+    else ctx.actions.select(card.accountId);
   };
 
   return (
@@ -147,12 +157,16 @@ const CardView = memo(function CardView({ card, ctx, inTray, selected, match, me
         moved && 'is-moved',
         card.inParetoHead && 'is-head',
         reasonAnchor && 'is-reason-anchor',
+        picked && 'is-picked',
       )}
       data-account-id={card.accountId}
     >
-      <div ref={setNodeRef} className="bcard__body" {...attributes} {...listeners} aria-label={label} aria-current={selected || undefined} onKeyDown={onKeyDown} onClick={onClick}>
+      <div ref={setNodeRef} className="bcard__body" {...attributes} {...listeners} aria-current={selected || undefined} onKeyDown={onKeyDown} onClick={onClick}>
         <CardFace card={card} ctx={ctx} inTray={inTray} />
       </div>
+      {ctx.readOnly ? null : (
+        <input type="checkbox" className="bcard__pick" checked={picked} aria-label={ctx.words.pick(card.name)} title={ctx.words.pick(card.name)} onChange={() => ctx.actions.pick(card.accountId)} />
+      )}
       {ctx.readOnly ? null : (
         <button
           type="button"

@@ -29,7 +29,8 @@ import { MoveMenu } from './MoveMenu';
 import { ReasonPopover, type ReasonTarget } from './ReasonPopover';
 import { DEFAULT_MATRIX, navigateBoard, rememberMatrix, useBoardRoute } from './route';
 import { AccountDetail, ChangesList } from './SidePanel';
-import { activeFilters, FilterFields, filterArgs, NO_FILTERS, Recorder, type Filters } from './Toolbar';
+import { activeFilters, FilterFields, filterArgs, NO_FILTERS, Recorder, WhoPrompt, type Filters } from './Toolbar';
+import { GroupMoveDialog, SelectionBar } from './GroupMove';
 import { matrixName, namesOf, useWords } from './words';
 import { TRAY } from './Zones';
 import { ModelHelp } from './ModelHelp';
@@ -110,6 +111,12 @@ export function BoardPage() {
   const [reason, setReason] = useState<ReasonTarget | null>(null);
   const [editor, setEditor] = useState<EditorState | null>(null);
   const [exporting, setExporting] = useState<'png' | 'pdf' | null>(null);
+  // Cards ticked to move together, and the dialog that moves them (to: where a drag ended).
+  const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
+  const [group, setGroup] = useState<{ to?: string | null } | null>(null);
+  // "Who are you?", asked once before the first move while nobody is chosen as "I am".
+  const [who, setWho] = useState<{ then: () => void } | null>(null);
+  const [askedWho, setAskedWho] = useState(false);
 
   useEffect(() => {
     const timer = window.setTimeout(() => setSearch(query.trim()), SEARCH_DELAY_MS);
@@ -122,7 +129,7 @@ export function BoardPage() {
   const people = useApiQuery('people-list', {}, ['people']);
   const tiers = useApiQuery('tiers-list', {}, ['tiers']);
   const found = useApiQuery('accounts-query', { search: search || NO_MATCH }, ['accounts']);
-  const user = useApiQuery('user-get', {}, ['settings']);
+  const user = useApiQuery('user-get', {}, ['settings', 'people']);
   const prefs = useApiQuery('board-prefs-get', {}, ['settings']);
   // The checkbox shows the choice at once; the stored preference catches up (or, on an error, wins).
   const [askChoice, setAskChoice] = useState<boolean | null>(null);
@@ -196,12 +203,21 @@ export function BoardPage() {
 
   // --- actions ---------------------------------------------------------------------------------
 
+  // Nobody chosen as "I am": ask once (never record the computer's login), then go on.
+  const me = user.value;
+  const ensureWho = useCallback(
+    (then: () => void) => {
+      if (me && me.person === null && !askedWho) {
+        setAskedWho(true);
+        setWho({ then });
+      } else then();
+    },
+    [askedWho, me],
+  );
+
   const { move } = moves;
-  const doMove = useCallback(
+  const performMove = useCallback(
     async (card: BoardCard, to: string | null, viaKeyboard: boolean) => {
-      if (readOnly) return;
-      setMenu(null);
-      setReason(null);
       const m = await move(card, to);
       // A first placement (from the tray) asks why only when the user wants it (the legend's setting).
       if (m && m.from === null && !askFirst) {
@@ -212,7 +228,41 @@ export function BoardPage() {
         focusCard(card.accountId);
       }
     },
-    [askFirst, move, names, readOnly],
+    [askFirst, move, names],
+  );
+  const doMove = useCallback(
+    (card: BoardCard, to: string | null, viaKeyboard: boolean) => {
+      if (readOnly) return;
+      setMenu(null);
+      setReason(null);
+      ensureWho(() => void performMove(card, to, viaKeyboard));
+    },
+    [ensureWho, performMove, readOnly],
+  );
+
+  const pick = useCallback(
+    (id: number) =>
+      setPicked((s) => {
+        const next = new Set(s);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+  // What is ticked and still on the board (a filter may hide some: those do not move).
+  const pickedCards = useMemo(() => [...picked].flatMap((id) => cardsById.get(id) ?? []), [picked, cardsById]);
+  const moveGroup = useCallback(
+    (to: string | null, why: string) => {
+      const list = pickedCards.map((c) => ({ accountId: c.accountId, name: c.name, quadrant: c.quadrant }));
+      setGroup(null);
+      ensureWho(() => {
+        void moves.moveMany(list, to, why).then((n) => {
+          if (n > 0) setPicked(new Set());
+        });
+      });
+    },
+    [ensureWho, moves, pickedCards],
   );
 
   const placeSuggested = useCallback(
@@ -229,11 +279,12 @@ export function BoardPage() {
   const actions = useMemo<CardActions>(
     () => ({
       select: (id) => setSelectedId(id),
+      pick,
       openMenu: (id) => setMenu((m) => (m?.accountId === id && m.from === 'card' ? null : { accountId: id, from: 'card' })),
-      place: (card, to) => void doMove(card, to, false),
+      place: (card, to) => doMove(card, to, false),
       placeSuggested,
     }),
-    [doMove, placeSuggested],
+    [doMove, pick, placeSuggested],
   );
 
   const ctx = useMemo<CardContext>(
@@ -255,7 +306,14 @@ export function BoardPage() {
     setMenu(null);
     setReason(null);
   }, []);
-  const onDrop = useCallback((card: BoardCard, to: string | null, viaKeyboard: boolean) => void doMove(card, to, viaKeyboard), [doMove]);
+  // Dropping one of several ticked cards moves them all: the group dialog asks for one reason.
+  const onDrop = useCallback(
+    (card: BoardCard, to: string | null, viaKeyboard: boolean) => {
+      if (picked.has(card.accountId) && picked.size > 1) setGroup({ to });
+      else doMove(card, to, viaKeyboard);
+    },
+    [doMove, picked],
+  );
   const onCancel = useCallback((id: number, viaKeyboard: boolean) => {
     if (viaKeyboard) focusCard(id);
   }, []);
@@ -501,7 +559,7 @@ export function BoardPage() {
     );
   } else {
     body = (
-      <div className={cx('board-body', aside && 'board-body--aside', readOnly && 'is-readonly')} aria-busy={board.loading || undefined}>
+      <div className={cx('board-body', aside && 'board-body--aside', readOnly && 'is-readonly', picked.size > 0 && 'is-picking')} aria-busy={board.loading || undefined}>
         <BoardCanvas
           key={matrix.key}
           matrix={matrix}
@@ -511,6 +569,7 @@ export function BoardPage() {
           ctx={ctx}
           selectedId={selectedId}
           matches={matches}
+          picked={picked}
           menuFor={menu?.from === 'card' ? menu.accountId : null}
           reasonFor={reason?.accountId ?? null}
           expanded={expanded}
@@ -561,6 +620,7 @@ export function BoardPage() {
       {matrix ? <ModelHelp matrix={matrix} /> : null}
       {tools}
       {banners}
+      {pickedCards.length > 0 && !readOnly ? <SelectionBar count={pickedCards.length} onMove={() => setGroup({})} onClear={() => setPicked(new Set())} /> : null}
       {body}
       {shown ? (
         <footer className="board-legend">
@@ -599,7 +659,7 @@ export function BoardPage() {
             />
             {t('board.prefs.askFirst')}
           </label>
-          <Recorder name={user.value?.name} />
+          <Recorder me={user.value} />
         </footer>
       ) : null}
       {menu && menuCard && matrix && !readOnly ? (
@@ -607,7 +667,7 @@ export function BoardPage() {
           card={menuCard}
           matrix={matrix}
           names={names}
-          onPick={(to) => void doMove(menuCard, to, true)}
+          onPick={(to) => doMove(menuCard, to, true)}
           onClose={(returnFocus) => {
             const m = menu;
             setMenu(null);
@@ -632,6 +692,26 @@ export function BoardPage() {
           onClose={(returnFocus) => {
             setReason(null);
             if (returnFocus) focusCard(reason.accountId);
+          }}
+        />
+      ) : null}
+      {group && matrix && pickedCards.length > 0 ? (
+        <GroupMoveDialog
+          matrix={matrix}
+          names={names}
+          accounts={pickedCards.map((c) => c.name)}
+          {...(group.to !== undefined ? { initialTo: group.to } : {})}
+          onMove={moveGroup}
+          onClose={() => setGroup(null)}
+        />
+      ) : null}
+      {who ? (
+        <WhoPrompt
+          me={user.value}
+          onDone={() => {
+            const then = who.then;
+            setWho(null);
+            then();
           }}
         />
       ) : null}

@@ -54,7 +54,9 @@ export function PlacementHistory({ accountId, level = 3, accountName, matrixKey 
             <li key={m.id} className="history__item">
               <p className="history__when">
                 <time dateTime={m.at}>{when(m.at, i18n.language)}</time>
-                <span className="history__by">{t('board.history.by', { name: isModelChange(m) ? t('board.history.system') : m.by })}</span>
+                <span className="history__by">
+                  {isModelChange(m) ? t('board.history.by', { name: t('board.history.system') }) : m.by ? t('board.history.by', { name: m.by }) : t('board.history.nobody')}
+                </span>
               </p>
               <p className="history__move">
                 {matrixKey ? null : <span className="history__matrix">{zh ? m.matrixNameZh : m.matrixNameEn}</span>}

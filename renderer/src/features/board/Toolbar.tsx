@@ -1,121 +1,75 @@
 /** The board's toolbar pieces: who moves are recorded as, and the filters. */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person, Tier } from '../../../../shared/api/accounts';
-import { api } from '../../api/client';
+import type { Me } from '../../../../shared/api/board';
 import { cx } from '../../lib/cx';
-import { errorText } from '../../lib/errors';
 import { Button } from '../../ui/Button';
-import { useNotice } from '../../ui/Notice';
+import { Dialog } from '../../ui/Dialog';
+import { MeSelect } from '../settings/MeCard';
 import { BoardIcon } from './BoardIcons';
 import { AnchoredPopover } from './Popover';
 
-/** "Recorded as 刘思远": every move is stored with this name; a small popover changes it. */
-export function Recorder({ name }: { name: string | undefined }) {
+/**
+ * "Recorded as 刘思远": every move is recorded as the person chosen in Settings ("I am"), one of our
+ * people; a small popover changes it (the same select as Settings).
+ */
+export function Recorder({ me }: { me: Me | undefined }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const name = me?.person?.name;
+  const label = name ? t('board.recorder.label', { name }) : t('board.recorder.nobody');
+  const close = (focus: boolean) => {
+    setOpen(false);
+    if (focus) buttonRef.current?.focus();
+  };
   return (
     <>
       <button
         ref={buttonRef}
         type="button"
-        className={cx('recorder', open && 'is-user-anchor')}
+        className={cx('recorder', open && 'is-user-anchor', me && !me.person && 'recorder--none')}
         aria-haspopup="dialog"
         aria-expanded={open}
-        aria-label={t('board.recorder.change', { name: name ?? '' })}
-        title={t('board.recorder.change', { name: name ?? '' })}
+        title={t('board.recorder.change')}
         onClick={() => setOpen((o) => !o)}
       >
         <BoardIcon name="person" size={16} />
-        <span>{t('board.recorder.label', { name: name ?? '…' })}</span>
+        <span>{me ? label : t('board.recorder.label', { name: '…' })}</span>
       </button>
       {open ? (
-        <RecorderForm
-          name={name ?? ''}
-          onClose={(focus) => {
-            setOpen(false);
-            if (focus) buttonRef.current?.focus();
-          }}
-        />
+        <AnchoredPopover anchor="user" labelledBy={titleId} className="recorder-pop" onDismiss={(how) => close(how === 'escape')}>
+          <h2 id={titleId} className="reason__title">
+            {t('board.recorder.title')}
+          </h2>
+          <MeSelect me={me} autoFocus onSaved={() => close(true)} />
+          <p className="field__hint">{t('board.recorder.hint')}</p>
+          <div className="reason__actions">
+            <Button size="sm" variant="ghost" onClick={() => close(true)}>
+              {t('common.close')}
+            </Button>
+          </div>
+        </AnchoredPopover>
       ) : null}
     </>
   );
 }
 
-function RecorderForm({ name, onClose }: { name: string; onClose: (focus: boolean) => void }) {
+/**
+ * Asked once, before the first move, while nobody is chosen as "I am": pick yourself from our
+ * people, or go on without a name (never the computer's login). `onDone` then makes the move.
+ */
+export function WhoPrompt({ me, onDone }: { me: Me | undefined; onDone: () => void }) {
   const { t } = useTranslation();
-  const notice = useNotice();
-  const titleId = useId();
-  const fieldId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [value, setValue] = useState(name);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    inputRef.current?.select();
-  }, []);
-
-  const save = async () => {
-    const v = value.trim();
-    if (!v) {
-      setError(t('board.editor.required'));
-      return;
-    }
-    setBusy(true);
-    try {
-      const out = await api('user-set', { name: v });
-      notice.success(t('board.recorder.saved', { name: out.name }));
-      onClose(true);
-    } catch (e) {
-      setError(errorText(t, e));
-      setBusy(false);
-    }
-  };
-
   return (
-    <AnchoredPopover anchor="user" labelledBy={titleId} className="recorder-pop" onDismiss={(how) => onClose(how === 'escape')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <h2 id={titleId} className="reason__title">
-          {t('board.recorder.title')}
-        </h2>
-        <div className={cx('field', error && 'field--invalid')}>
-          <label htmlFor={fieldId} className="field__label">
-            {t('board.recorder.field')}
-          </label>
-          <input
-            ref={inputRef}
-            id={fieldId}
-            className="field__input"
-            value={value}
-            maxLength={100}
-            aria-invalid={error ? true : undefined}
-            onChange={(e) => setValue(e.target.value)}
-          />
-          {error ? (
-            <p className="field__error" role="alert">
-              {error}
-            </p>
-          ) : (
-            <p className="field__hint">{t('board.recorder.hint')}</p>
-          )}
-        </div>
-        <div className="reason__actions">
-          <Button size="sm" variant="ghost" onClick={() => onClose(true)} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button size="sm" variant="primary" type="submit" busy={busy}>
-            {t('common.save')}
-          </Button>
-        </div>
-      </form>
-    </AnchoredPopover>
+    <Dialog open title={t('board.who.title')} lead={t('board.who.lead')} onClose={onDone}>
+      <MeSelect me={me} onSaved={(m) => m.person && onDone()} />
+      <div className="dialog__actions">
+        <Button onClick={onDone}>{t('board.who.skip')}</Button>
+      </div>
+    </Dialog>
   );
 }
 

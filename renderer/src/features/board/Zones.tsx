@@ -31,19 +31,21 @@ interface ListProps {
   expanded: boolean;
   selectedId: number | null;
   matches: ReadonlySet<number>;
+  /** The cards ticked to move together. */
+  picked: ReadonlySet<number>;
   menuFor: number | null;
   reasonFor: number | null;
 }
 
 /** The cards a zone renders: all, or the largest plus any the user is looking for. */
-function visible({ cards, expanded, firstFrame, selectedId, matches, menuFor, reasonFor }: ListProps): readonly BoardCard[] {
+function visible({ cards, expanded, firstFrame, selectedId, matches, picked, menuFor, reasonFor }: ListProps): readonly BoardCard[] {
   const limit = firstFrame ? FIRST_FRAME_LIMIT : expanded ? Infinity : CARD_LIMIT;
   if (cards.length <= limit) return cards;
-  return cards.filter((c, i) => i < limit || matches.has(c.accountId) || c.accountId === selectedId || c.accountId === menuFor || c.accountId === reasonFor);
+  return cards.filter((c, i) => i < limit || matches.has(c.accountId) || picked.has(c.accountId) || c.accountId === selectedId || c.accountId === menuFor || c.accountId === reasonFor);
 }
 
 const CardList = memo(function CardList(props: ListProps & { emptyText: string }) {
-  const { ctx, inTray, selectedId, matches, menuFor, reasonFor } = props;
+  const { ctx, inTray, selectedId, matches, picked, menuFor, reasonFor } = props;
   const shown = visible(props);
   if (shown.length === 0) return <p className="zone__empty">{props.emptyText}</p>;
   return (
@@ -56,6 +58,7 @@ const CardList = memo(function CardList(props: ListProps & { emptyText: string }
           inTray={inTray}
           selected={c.accountId === selectedId}
           match={matches.has(c.accountId)}
+          picked={picked.has(c.accountId)}
           menuOpen={c.accountId === menuFor}
           reasonAnchor={c.accountId === reasonFor}
         />
@@ -82,7 +85,7 @@ export interface QuadrantProps extends Omit<ListProps, 'inTray'> {
 }
 
 export const QuadrantZone = memo(function QuadrantZone(props: QuadrantProps) {
-  const { quadrant: q, figure, delta, ctx, cards, expanded, onToggle, firstFrame, selectedId, matches, menuFor, reasonFor } = props;
+  const { quadrant: q, figure, delta, ctx, cards, expanded, onToggle, firstFrame, selectedId, matches, picked, menuFor, reasonFor } = props;
   const w = ctx.words.zone;
   const data: ZoneData = { slot: q.position };
   const { setNodeRef, isOver, active } = useDroppable({ id: q.key, data, disabled: ctx.readOnly });
@@ -129,6 +132,7 @@ export const QuadrantZone = memo(function QuadrantZone(props: QuadrantProps) {
         expanded={expanded}
         selectedId={selectedId}
         matches={matches}
+        picked={picked}
         menuFor={menuFor}
         reasonFor={reasonFor}
         emptyText={w.empty}
@@ -143,7 +147,7 @@ export interface TrayProps extends Omit<ListProps, 'inTray'> {
 }
 
 export const TrayZone = memo(function TrayZone(props: TrayProps) {
-  const { ctx, cards, expanded, onToggle, firstFrame, selectedId, matches, menuFor, reasonFor } = props;
+  const { ctx, cards, expanded, onToggle, firstFrame, selectedId, matches, picked, menuFor, reasonFor } = props;
   const w = ctx.words.zone;
   const data: ZoneData = { slot: 'tray' };
   const { setNodeRef, isOver, active } = useDroppable({ id: TRAY, data, disabled: ctx.readOnly });
@@ -169,6 +173,7 @@ export const TrayZone = memo(function TrayZone(props: TrayProps) {
         expanded={expanded}
         selectedId={selectedId}
         matches={matches}
+        picked={picked}
         menuFor={menuFor}
         reasonFor={reasonFor}
         emptyText={w.trayEmpty}

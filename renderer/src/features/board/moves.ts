@@ -43,6 +43,8 @@ export interface Moves {
   /** Account -> quadrant (null: tray) to show instead of the board's. */
   overrides: ReadonlyMap<number, string | null>;
   move: (card: MovableCard, to: string | null) => Promise<PlacementMove | null>;
+  /** Moves several cards to one quadrant (or the tray) with one reason, in one go (one undo step). */
+  moveMany: (cards: readonly MovableCard[], to: string | null, reason: string) => Promise<number>;
   /** Places the cards in their suggested quadrants in one go (one undo step); the number placed. */
   placeSuggested: (cards: readonly (MovableCard & { suggested: string })[], reason: string) => Promise<number>;
   undo: () => void;
@@ -142,6 +144,31 @@ export function useMoves(matrix: string, board: Board | undefined, names: Names)
     [matrix, notice, run, setOverride, t, update],
   );
 
+  const moveMany = useCallback(
+    (cards: readonly MovableCard[], to: string | null, reason: string): Promise<number> => {
+      const moving = cards.filter((c) => c.quadrant !== to);
+      if (moving.length === 0) return Promise.resolve(0);
+      for (const c of moving) setOverride(c.accountId, { to, until: 'pending' });
+      return run(async () => {
+        try {
+          const out = await api('board-move-many', { matrix, accountIds: moving.map((c) => c.accountId), to, ...(reason ? { reason } : {}) });
+          const byId = new Map(moving.map((c) => [c.accountId, c]));
+          for (const id of out.skipped) setOverride(id, null);
+          const batch: Entry[] = out.moves.map((m) => ({ moveId: m.id, accountId: m.accountId, name: byId.get(m.accountId)?.name ?? m.accountName, from: m.from, to: m.to, reason: m.reason }));
+          for (const e of batch) setOverride(e.accountId, { to: e.to, until: boardRef.current });
+          if (batch.length > 0) update(matrix, (s) => ({ undo: [...s.undo, { moveId: 0, accountId: 0, name: '', from: null, to, reason, batch }], redo: [] }));
+          notice.success(t('board.moves.movedMany', { n: batch.length, to: names(to) }));
+          return batch.length;
+        } catch (e) {
+          for (const c of moving) setOverride(c.accountId, null);
+          notice.error(t('board.moves.moveManyFailed', { error: errorText(t, e) }));
+          return 0;
+        }
+      });
+    },
+    [matrix, names, notice, run, setOverride, t, update],
+  );
+
   /** Undoes a batch, latest move first; what cannot be undone any more is left as it is. */
   const undoBatch = useCallback(
     async (entry: Entry & { batch: Entry[] }) => {
@@ -227,5 +254,5 @@ export function useMoves(matrix: string, board: Board | undefined, names: Names)
   );
 
   const mine = stacks[matrix] ?? EMPTY;
-  return { overrides, move, placeSuggested, undo, redo, canUndo: mine.undo.length > 0, canRedo: mine.redo.length > 0, rememberReason };
+  return { overrides, move, moveMany, placeSuggested, undo, redo, canUndo: mine.undo.length > 0, canRedo: mine.redo.length > 0, rememberReason };
 }

@@ -28,6 +28,8 @@ export interface Words {
   movedFrom: (from: string) => string;
   movedIn: string;
   menu: (name: string) => string;
+  /** The checkbox that ticks a card to move it together with others. */
+  pick: (name: string) => string;
   money: (minor: number) => string;
   /** Shorter still, for the card's face: ¥1202万, ¥9.1万, ¥1.2亿 / ¥12M, ¥910K. */
   moneyShort: (minor: number) => string;
@@ -93,8 +95,9 @@ export function useWords(): Words {
       movedFrom: one('board.card.movedFrom', 'from'),
       movedIn: t('board.card.movedIn'),
       menu: one('board.card.menu', 'name'),
+      pick: one('board.card.pick', 'name'),
       money: (minor: number) => formatMoney(minor, 'CNY', lang, { compact: true }),
-      moneyShort: (minor: number) => shortMoney(minor, lang),
+      moneyShort: (minor: number) => formatMoney(minor, 'CNY', lang, { compact: true }),
       inTray: t('board.card.inTray'),
       zone: {
         figures: (n: number, revenue: string, share: string) => figures(String(n), revenue, share),
@@ -114,31 +117,18 @@ export function useWords(): Words {
   }, [t, lang]);
 }
 
-function shortMoney(minor: number, lang: Locale): string {
-  const v = Math.abs(minor / 100);
-  const sign = minor < 0 ? '-' : '';
-  const fmt = (n: number, unit: string) => `${sign}¥${n >= 100 ? Math.round(n) : Math.round(n * 10) / 10}${unit}`;
-  if (lang === 'zh-CN') {
-    if (v >= 1e8) return fmt(v / 1e8, '亿');
-    if (v >= 1e4) return fmt(v / 1e4, '万');
-    return fmt(v, '');
-  }
-  if (v >= 1e9) return fmt(v / 1e9, 'B');
-  if (v >= 1e6) return fmt(v / 1e6, 'M');
-  if (v >= 1e3) return fmt(v / 1e3, 'K');
-  return fmt(v, '');
-}
 
 export function quadrantName(q: Pick<Quadrant, 'nameZh' | 'nameEn'>, lang: Locale): string {
-  return lang === 'zh-CN' ? q.nameZh : q.nameEn;
+  return lang === 'zh-CN' ? q.nameZh : q.nameEn || q.nameZh;
 }
 
+/** In English, a treatment written only in Chinese is shown in Chinese rather than not at all. */
 export function treatmentOf(q: Pick<Quadrant, 'treatmentZh' | 'treatmentEn'>, lang: Locale): string {
-  return lang === 'zh-CN' ? q.treatmentZh : q.treatmentEn;
+  return lang === 'zh-CN' ? q.treatmentZh : q.treatmentEn || q.treatmentZh;
 }
 
 export function matrixName(m: Pick<Matrix, 'nameZh' | 'nameEn'>, lang: Locale): string {
-  return lang === 'zh-CN' ? m.nameZh : m.nameEn;
+  return lang === 'zh-CN' ? m.nameZh : m.nameEn || m.nameZh;
 }
 
 /** Quadrant key -> its name in the language; the tray (null) has its own word. */

@@ -12,7 +12,10 @@ import { Card } from '../../ui/Card';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { RowErrors } from './RowErrors';
-import { duplicateTargets, IGNORE, IMPORT_FIELDS, MAX_IMPORT_BYTES, targetYears, toBase64 } from './targets';
+import { columnName, NotImported, TargetSelect, targetName } from './Columns';
+import { readsAs, rowCurrency } from '../../../../shared/domain/reads-as';
+import { duplicateTargets, IGNORE, MAX_IMPORT_BYTES, targetYears, toBase64 } from './targets';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 interface Loaded {
   name: string;
@@ -64,6 +67,8 @@ export function ImportPage() {
   const [reading, setReading] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<string[]>([]);
+  /** Columns whose select shows a suggested target not yet confirmed: not imported until it is. */
+  const [pending, setPending] = useState<ReadonlySet<number>>(new Set());
   const [check, setCheck] = useState<{ report: ImportReport; key: string } | null>(null);
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<string | null>(null);
@@ -74,11 +79,16 @@ export function ImportPage() {
   const [done, setDone] = useState<ImportReport | null>(null);
 
   const thisYear = new Date().getFullYear();
-  const mappingKey = JSON.stringify(mapping);
+  // What the import is asked to do: a suggestion not yet confirmed is left out.
+  const effective = useMemo(() => mapping.map((m, i) => (pending.has(i) ? IGNORE : m)), [mapping, pending]);
+  const mappingKey = JSON.stringify(effective);
   const headers = useMemo(() => file?.preview.headers ?? [], [file]);
-  const years = useMemo(() => targetYears(thisYear, file?.preview.mapping.map((m) => m ?? IGNORE) ?? []), [thisYear, file]);
-  const duplicates = duplicateTargets(headers, mapping);
-  const hasName = mapping.includes('name');
+  const years = useMemo(
+    () => targetYears(thisYear, [...(file?.preview.mapping.map((m) => m ?? IGNORE) ?? []), ...(file?.preview.notImported.map((c) => c.suggestion ?? IGNORE) ?? [])]),
+    [thisYear, file],
+  );
+  const duplicates = duplicateTargets(headers, effective);
+  const hasName = effective.includes('name');
   const mapReady = file !== null && hasName && duplicates.size === 0;
   const fresh = check !== null && check.key === mappingKey;
   const busy = reading || checking || running;
@@ -87,6 +97,7 @@ export function ImportPage() {
   const reset = () => {
     setFile(null);
     setMapping([]);
+    setPending(new Set());
     setCheck(null);
     setCheckError(null);
     setRunError(null);
@@ -108,7 +119,16 @@ export function ImportPage() {
       const base64 = await toBase64(bytes);
       const { preview, assumedName } = await previewFile(picked.name, base64);
       setFile({ name: picked.name, size: picked.size, base64, preview, assumedName });
-      setMapping(preview.mapping.map((m) => m ?? IGNORE));
+      // A suggested target is shown in its column's select, marked, and left out until confirmed.
+      const initial = preview.mapping.map((m) => m ?? IGNORE);
+      const suggested = new Set<number>();
+      for (const c of preview.notImported) {
+        if (c.suggestion === null) continue;
+        initial[c.index] = c.suggestion;
+        suggested.add(c.index);
+      }
+      setMapping(initial);
+      setPending(suggested);
     } catch (e) {
       setFileError(errorText(t, e));
     } finally {
@@ -116,7 +136,27 @@ export function ImportPage() {
     }
   };
 
-  const mapArg = () => Object.fromEntries(headers.map((h, i) => [h, mapping[i] ?? IGNORE]));
+  /**
+   * The map the import is given: every column's target, "ignore" said out loud only where the
+   * backend would otherwise fill a field from the header (so that a column recognised by no field
+   * is reported as such, not as ignored by hand).
+   */
+  const mapArg = () => {
+    const unknown = new Set(file?.preview.notImported.filter((c) => c.reason === 'unknown' && c.suggestion === null).map((c) => c.index));
+    return Object.fromEntries(headers.map((h, i) => [h, effective[i] ?? IGNORE] as const).filter(([h, m], i) => h !== '' && !(m === IGNORE && unknown.has(i))));
+  };
+
+  /** A target chosen by hand (which confirms a suggestion). */
+  const setTarget = (index: number, target: string) => {
+    setMapping((m) => m.map((v, i) => (i === index ? target : v)));
+    confirm(index);
+  };
+  const confirm = (index: number) =>
+    setPending((p) => {
+      const next = new Set(p);
+      next.delete(index);
+      return next;
+    });
 
   const runCheck = async () => {
     if (!file || !mapReady) return;
@@ -180,6 +220,9 @@ export function ImportPage() {
             <p>{t('importer.done.body', { created: done.created, updated: done.updated })}</p>
             {done.skipped > 0 ? <p>{t('importer.done.skipped', { n: done.skipped })}</p> : null}
             {done.peopleCreated.length > 0 ? <p>{t('importer.done.people', { names: done.peopleCreated.join(list) })}</p> : null}
+            {done.notImported.length > 0 ? (
+              <p data-testid="import-done-not-imported">{t('importer.done.notImported', { columns: done.notImported.map((c) => columnName(t, c.column, c.index)).join(list) })}</p>
+            ) : null}
           </div>
           <div className="empty__actions">
             <ButtonLink href={hrefOf('accounts')} variant="primary" icon="accounts">
@@ -256,7 +299,7 @@ export function ImportPage() {
               </div>
             </dl>
             <h3 className="subheading">{t('importer.sample.title')}</h3>
-            <div className="sample-scroll">
+            <ScrollArea className="sample-scroll" label={t('importer.sample.caption', { file: file.name, n: sampleRows.length })}>
               <table className="table table--compact sample-table" data-testid="import-sample">
                 <caption className="visually-hidden">{t('importer.sample.caption', { file: file.name, n: sampleRows.length })}</caption>
                 <thead>
@@ -284,7 +327,7 @@ export function ImportPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           </>
         ) : null}
       </Card>
@@ -302,6 +345,7 @@ export function ImportPage() {
               <tr>
                 <th scope="col">{t('importer.mapping.source')}</th>
                 <th scope="col">{t('importer.mapping.example')}</th>
+                <th scope="col">{t('importer.mapping.readsAs')}</th>
                 <th scope="col">{t('importer.mapping.target')}</th>
               </tr>
             </thead>
@@ -309,59 +353,55 @@ export function ImportPage() {
               {preview.headers.map((h, i) => {
                 const value = mapping[i] ?? IGNORE;
                 const guessed = preview.mapping[i];
-                const example = preview.sample.find((r) => (r.cells[i] ?? '').trim() !== '')?.cells[i] ?? '';
-                const dup = duplicates.has(value);
+                const exampleRow = preview.sample.find((r) => (r.cells[i] ?? '').trim() !== '');
+                const example = exampleRow?.cells[i] ?? '';
+                const dup = duplicates.has(effective[i] ?? IGNORE);
+                const suggested = pending.has(i);
+                const name = columnName(t, h, i);
+                const read = readsAs(value, example, h, i18n.language, exampleRow ? rowCurrency(exampleRow.cells, preview.headers, effective) : null);
                 return (
-                  <tr key={i} className={cx(value === IGNORE && 'is-ignored', dup && 'is-invalid')}>
-                    <th scope="row">{h}</th>
+                  <tr key={i} className={cx(value === IGNORE && 'is-ignored', suggested && 'is-suggested', dup && 'is-invalid')}>
+                    <th scope="row">{name}</th>
                     <td className="mapping-table__example">{example || <span className="muted">{t('importer.check.empty')}</span>}</td>
+                    <td className="mapping-table__reads" data-testid={`import-reads-${i}`}>
+                      {value === IGNORE || read.kind === 'none' ? (
+                        <span className="muted">{value === IGNORE ? t('importer.mapping.notRead') : '—'}</span>
+                      ) : read.kind === 'error' ? (
+                        <span className="mapping-table__bad">{t(`domain.importError.${read.code}`)}</span>
+                      ) : read.kind === 'bool' ? (
+                        t(read.value ? 'importer.mapping.yes' : 'importer.mapping.no')
+                      ) : (
+                        read.text
+                      )}
+                    </td>
                     <td>
                       <div className="mapping-table__target">
-                        <select
-                          className="field__input field__select"
-                          aria-label={t('importer.mapping.targetFor', { column: h })}
-                          aria-invalid={dup || undefined}
-                          value={value}
-                          disabled={busy}
-                          onChange={(e) => {
-                            const next = [...mapping];
-                            next[i] = e.target.value;
-                            setMapping(next);
-                          }}
-                        >
-                          <option value={IGNORE}>{t('domain.field.ignore')}</option>
-                          <optgroup label={t('importer.mapping.groups.fields')}>
-                            {IMPORT_FIELDS.map((f) => (
-                              <option key={f} value={f}>
-                                {t(`domain.field.${f}`)}
-                              </option>
-                            ))}
-                          </optgroup>
-                          <optgroup label={t('importer.mapping.groups.revenue')}>
-                            {years.map((y) => (
-                              <option key={y} value={`revenue:${y}`}>
-                                {t('domain.field.revenue', { year: y })}
-                              </option>
-                            ))}
-                          </optgroup>
-                          <optgroup label={t('importer.mapping.groups.target')}>
-                            {years.map((y) => (
-                              <option key={y} value={`target:${y}`}>
-                                {t('domain.field.target', { year: y })}
-                              </option>
-                            ))}
-                          </optgroup>
-                        </select>
+                        <TargetSelect column={name} value={value} years={years} disabled={busy || h === ''} invalid={dup} onChange={(v) => setTarget(i, v)} />
                         <span className="mapping-table__tag">
-                          {guessed && guessed === value && !(file.assumedName === h && value === 'name') ? <span className="tag">{t('importer.mapping.guessed')}</span> : null}
+                          {!suggested && guessed && guessed === value && !(file.assumedName === h && value === 'name') ? <span className="tag">{t('importer.mapping.guessed')}</span> : null}
                         </span>
                       </div>
+                      {suggested ? (
+                        <div className="mapping-table__suggest">
+                          <span className="tag tag--suggested" title={t('importer.mapping.suggestedHint', { column: name, field: targetName(t, value) })}>
+                            {t('importer.mapping.suggested')}
+                          </span>
+                          <Button size="sm" disabled={busy} aria-label={t('importer.mapping.confirmFor', { column: name })} onClick={() => confirm(i)}>
+                            {t('importer.mapping.confirm')}
+                          </Button>
+                        </div>
+                      ) : null}
                     </td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
+          {pending.size > 0 ? (
+            <p className="inline-note" role="status" data-testid="import-suggested-note">
+              {[...pending].map((i) => t('importer.mapping.suggestedHint', { column: columnName(t, headers[i] ?? '', i), field: targetName(t, mapping[i] ?? IGNORE) })).join(' ')}
+            </p>
+          ) : null}
           {!hasName ? (
             <p className="inline-error" role="alert">
               {t('importer.mapping.noName')}
@@ -369,12 +409,7 @@ export function ImportPage() {
           ) : null}
           {[...duplicates].map(([target, cols]) => (
             <p key={target} className="inline-error" role="alert">
-              {t('importer.mapping.duplicate', {
-                field: /^(revenue|target):/.test(target)
-                  ? t(`domain.field.${target.startsWith('revenue') ? 'revenue' : 'target'}`, { year: target.slice(target.indexOf(':') + 1) })
-                  : t(`domain.field.${target as 'name'}`),
-                columns: cols.join(list),
-              })}
+              {t('importer.mapping.duplicate', { field: targetName(t, target), columns: cols.join(list) })}
             </p>
           ))}
         </Card>
@@ -403,6 +438,7 @@ export function ImportPage() {
                 {report.errors.length === 0 ? ` ${t('importer.check.ok')}` : null}
               </p>
               {report.peopleCreated.length > 0 ? <p className="muted">{t('importer.check.people', { names: report.peopleCreated.join(list) })}</p> : null}
+              <NotImported columns={report.notImported} mapping={mapping} pending={pending} years={years} disabled={busy} onMap={setTarget} onConfirm={confirm} />
               {report.errors.length > 0 ? <RowErrors errors={report.errors} testId="import-errors" /> : null}
             </div>
           ) : null}

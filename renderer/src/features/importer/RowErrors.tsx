@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportRowError } from '../../../../shared/api/accounts-views';
 import { rowErrorReason } from '../../../../shared/domain/import-errors';
 import { normalizeLocale } from '../../../../shared/i18n';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 export function RowErrors({ errors, testId, heading: Heading = 'h4' }: { errors: ImportRowError[]; testId: string; heading?: 'h3' | 'h4' }) {
   const { t, i18n } = useTranslation();
@@ -11,7 +12,7 @@ export function RowErrors({ errors, testId, heading: Heading = 'h4' }: { errors:
   return (
     <div className="import-errors">
       <Heading className="subheading subheading--danger">{t('importer.check.errorsTitle', { n: errors.length })}</Heading>
-      <div className="import-errors__scroll">
+      <ScrollArea className="import-errors__scroll" label={t('importer.check.errorsCaption')}>
         <table className="table table--compact" data-testid={testId}>
           <caption className="visually-hidden">{t('importer.check.errorsCaption')}</caption>
           <thead>
@@ -37,7 +38,7 @@ export function RowErrors({ errors, testId, heading: Heading = 'h4' }: { errors:
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </div>
   );
 }

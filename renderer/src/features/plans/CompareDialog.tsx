@@ -1,22 +1,37 @@
 /**
  * Two versions of a plan (or a version and the plan now), section by section: which sections
- * changed, whether their text did, and the items added, removed and changed (with the fields).
+ * changed, whether their text did, and the items added, removed and changed (each changed field
+ * with its old and new value: "Target: ¥1,200,000.00 → ¥1,300,000.00").
  */
-import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Person } from '../../../../shared/api/accounts';
 import type { PlanComparison, PlanVersionInfo } from '../../../../shared/api/plans';
+import type { Currency } from '../../../../shared/domain/enums';
 import { api } from '../../api/client';
 import { errorText } from '../../lib/errors';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { SelectField } from '../../ui/SelectField';
-import { shortDate, tk } from '../accounts/format';
+import { shortDate } from '../accounts/format';
+import { itemFieldChanges } from './fields';
 import { itemLabel } from './items';
 
 type Ref = number | 'current';
 
-export function CompareDialog({ planId, versions, onClose }: { planId: number; versions: PlanVersionInfo[]; onClose: () => void }) {
+export function CompareDialog({
+  planId,
+  versions,
+  people,
+  currency,
+  onClose,
+}: {
+  planId: number;
+  versions: PlanVersionInfo[];
+  people: Person[];
+  currency: Currency;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const last = versions[versions.length - 1];
   const [a, setA] = useState<Ref>(versions.length > 1 ? versions[versions.length - 2]!.version : (last?.version ?? 'current'));
@@ -92,7 +107,18 @@ export function CompareDialog({ planId, versions, onClose }: { planId: number; v
                 {s.modified.map((i) => (
                   <li key={`m${i.id}`} className="plan-compare__modified">
                     <span className="plan-compare__tag">{t('planEditor.compare.modified')}</span> {t(`planEditor.kinds.${i.kind}`)}: {itemLabel(i.after)}
-                    {t('planEditor.compare.fields', { fields: i.fields.map((f) => fieldName(t, f)).join(', ') })}
+                    <ul role="list" className="plan-compare__changes">
+                      {itemFieldChanges(i.kind, i.fields, i.before, i.after, { people, currency, locale: i18n.language, t }).map((c) => (
+                        <li key={c.field} data-field={c.field}>
+                          <span className="plan-compare__field">{c.label}</span>
+                          {t('planEditor.compare.colon')}
+                          <del>{c.before}</del>
+                          <span aria-hidden="true"> → </span>
+                          <span className="visually-hidden">{t('planEditor.compare.to')}</span>
+                          <ins>{c.after}</ins>
+                        </li>
+                      ))}
+                    </ul>
                   </li>
                 ))}
               </ul>
@@ -142,12 +168,4 @@ function TextChange({ before, after }: { before: string; after: string }) {
       {b.slice(i, b.length - j) ? <ins>{cut(b)}</ins> : null}
     </span>
   );
-}
-
-const FIELD_LABEL: Record<string, string> = { ownerId: 'owner', personId: 'person', target: 'target', stakeholderId: 'contactTarget' };
-
-function fieldName(t: TFunction, f: string): string {
-  const key = `planEditor.fields.${FIELD_LABEL[f] ?? f}`;
-  const s = tk(t, key);
-  return s === key ? f : s;
 }

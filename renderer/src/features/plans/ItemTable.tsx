@@ -11,6 +11,7 @@ import type { PlanItemKind } from '../../../../shared/domain/plan';
 import { api } from '../../api/client';
 import { errorText } from '../../lib/errors';
 import { Button } from '../../ui/Button';
+import { DateField } from '../../ui/DateField';
 import { FormDialog } from '../../ui/FormDialog';
 import { useNotice } from '../../ui/Notice';
 import { SelectField } from '../../ui/SelectField';
@@ -19,6 +20,7 @@ import { TextField } from '../../ui/TextField';
 import { moneyFull, shortDate, tk } from '../accounts/format';
 import { useConfirm } from '../accounts/detail/useConfirm';
 import { blankItem, FIELDS, fromForm, itemLabel, showFigure, toForm, type FieldSpec, type FormValues } from './items';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 export interface ItemTableProps {
   planId: number;
@@ -51,6 +53,7 @@ function Cell({ spec, data, people, currency }: { spec: FieldSpec; data: Record<
     case 'date':
       return <span className="tabular">{shortDate(v as string | null, locale)}</span>;
     case 'money':
+      // a plan's tables keep every digit (README, "Number formats")
       return <span className="tabular">{moneyFull(v as number | null, currency, locale)}</span>;
     case 'figure':
       return <span className="tabular">{showFigure((v as number | null) ?? null, (data.unit as 'money') ?? 'money', currency, locale)}</span>;
@@ -163,6 +166,9 @@ export function ItemTable({ planId, kind, items, people, currency, readOnly, fil
               ))}
           </SelectField>
         );
+      case 'date':
+        // the same date forms as every date field (2026-05-01, 2026/5/1, 2026年5月1日) and the calendar button
+        return <DateField key={spec.key} label={label} value={String(value)} error={error} onChange={(v) => setValue(spec.key, v)} />;
       case 'textarea':
         return <TextArea key={spec.key} label={label} value={String(value)} error={error} rows={2} required={spec.required} onChange={(e) => setValue(spec.key, e.target.value)} />;
       default:
@@ -175,7 +181,6 @@ export function ItemTable({ planId, kind, items, people, currency, readOnly, fil
             required={spec.required}
             type="text"
             inputMode={NUMERIC.has(spec.type) ? 'decimal' : undefined}
-            placeholder={spec.type === 'date' ? 'YYYY-MM-DD' : undefined}
             onChange={(e) => setValue(spec.key, e.target.value)}
           />
         );
@@ -195,7 +200,7 @@ export function ItemTable({ planId, kind, items, people, currency, readOnly, fil
       {shown.length === 0 ? (
         <p className="muted plan-items__none">{t('planEditor.items.none')}</p>
       ) : (
-        <div className="plan-items__scroll">
+        <ScrollArea className="plan-items__scroll" label={title}>
           <table className="table plan-items__table">
             <thead>
               <tr>
@@ -251,7 +256,7 @@ export function ItemTable({ planId, kind, items, people, currency, readOnly, fil
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       {editing ? (
         <FormDialog

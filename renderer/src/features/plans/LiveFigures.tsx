@@ -10,7 +10,7 @@ import type { PlanLiveData } from '../../../../shared/api/plans';
 import type { PlanSectionKey } from '../../../../shared/domain/plan';
 import { Badge } from '../../ui/Badge';
 import { Chart, CHART_GRID_LINE, type ChartOption } from '../../ui/Chart';
-import { isZh, moneyFull, shortDate } from '../accounts/format';
+import { isZh, money, shortDate } from '../accounts/format';
 import { revenueChartOption } from '../accounts/detail/RevenueTab';
 import { mapHref } from '../stakeholders/route';
 
@@ -132,7 +132,7 @@ export function LiveFigures({ section, live, frozen, accountId }: { section: Pla
           </li>
           {live.receivables.outstanding !== null ? (
             <li>
-              {t('planEditor.live.outstanding', { value: moneyFull(live.receivables.outstanding, live.currency, locale) })}
+              {t('planEditor.live.outstanding', { value: money(live.receivables.outstanding, live.currency, locale) })}
               {live.receivables.daysOverdue ? ` · ${t('planEditor.live.daysOverdue', { n: live.receivables.daysOverdue })}` : ''}
             </li>
           ) : null}

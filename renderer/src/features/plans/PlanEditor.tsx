@@ -349,6 +349,7 @@ export default function PlanEditor({ accountId, year }: { accountId: number; yea
         <p className="plan-note plan-note--frozen" data-testid="frozen-note">
           <Icon name="lock" size={16} />
           {t('planEditor.editor.frozenNote', { version: plan.version, date: shortDate((plan.approvedAt ?? view.live.asOf).slice(0, 10), locale), next: plan.version + 1 })}
+          {plan.approvedBy ? ` ${t('planEditor.editor.approvedBy', { name: plan.approvedBy })}` : null}
         </p>
       ) : plan.status === 'review' ? (
         <p className="plan-note">{t('planEditor.editor.reviewNote')}</p>
@@ -445,7 +446,7 @@ export default function PlanEditor({ accountId, year }: { accountId: number; yea
       >
         <p>{t('planEditor.editor.confirmRoll')}</p>
       </ConfirmDialog>
-      {comparing ? <CompareDialog planId={plan.id} versions={view.versions} onClose={() => setComparing(false)} /> : null}
+      {comparing ? <CompareDialog planId={plan.id} versions={view.versions} people={people.value ?? []} currency={plan.currency} onClose={() => setComparing(false)} /> : null}
     </div>
   );
 }

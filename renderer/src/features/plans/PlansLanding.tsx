@@ -21,6 +21,7 @@ import { TextField } from '../../ui/TextField';
 import { localToday, shortDate } from '../accounts/format';
 import { planHref } from './route';
 import { StatusBadge } from './StatusBadge';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 const LIST_TABLES = ['plans', 'plan_items', 'plan_versions', 'accounts', 'people'];
 
@@ -185,7 +186,7 @@ export function PlansLanding() {
             {t('planEditor.landing.noMatch')}
           </p>
         ) : (
-          <div className="plans-table__scroll">
+          <ScrollArea className="plans-table__scroll" label={t('planEditor.landing.caption')}>
             <table className="table plans-table" data-testid="plans-table">
               <caption className="visually-hidden">{t('planEditor.landing.caption')}</caption>
               <thead>
@@ -225,7 +226,7 @@ export function PlansLanding() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         )}
       </Card>
       {dialog}

@@ -49,7 +49,8 @@ function extensions(placeholder: string) {
   return [
     StarterKit.configure({ heading: { levels: [2, 3, 4] }, code: false, codeBlock: false, horizontalRule: false, link: false }),
     Link.configure({ openOnClick: false, autolink: true, protocols: ['mailto'], HTMLAttributes: { rel: 'noopener noreferrer', target: null } }),
-    Table.configure({ resizable: false }),
+    // cellMinWidth small: the table is fitted to the text column by CSS (plans.css), never wider
+    Table.configure({ resizable: false, cellMinWidth: 24 }),
     TableRow,
     TableHeader,
     TableCell,
@@ -81,6 +82,17 @@ function LinkGlyph({ off = false }: { off?: boolean }) {
       <path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5" />
       <path d="M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
       {off ? <path d="M3 3l18 18" /> : null}
+    </svg>
+  );
+}
+
+/** A numbered list drawn, not typed: a glyph of text ("1.") would be read as the button's label. */
+function OrderedListGlyph() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <path d="M10 6h11M10 12h11M10 18h11" />
+      <path d="M4 4.5l1.5-1v5" strokeWidth="1.6" />
+      <path d="M3.5 14.5a1.5 1.5 0 0 1 3 .3c0 1-3 2.2-3 3.7h3" strokeWidth="1.6" />
     </svg>
   );
 }
@@ -134,7 +146,7 @@ function Toolbar({ editor, sectionName }: { editor: Editor; sectionName: string 
         •≡
       </ToolButton>
       <ToolButton label={t('planEditor.toolbar.orderedList')} active={s.ordered} onClick={() => chain().toggleOrderedList().run()}>
-        1.≡
+        <OrderedListGlyph />
       </ToolButton>
       <span className="rt-sep" aria-hidden="true" />
       <ToolButton label={t('planEditor.toolbar.table')} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
@@ -147,6 +159,12 @@ function Toolbar({ editor, sectionName }: { editor: Editor; sectionName: string 
           </ToolButton>
           <ToolButton label={t('planEditor.toolbar.addColumn')} onClick={() => chain().addColumnAfter().run()}>
             +|
+          </ToolButton>
+          <ToolButton label={t('planEditor.toolbar.deleteRow')} onClick={() => chain().deleteRow().run()}>
+            −⎯
+          </ToolButton>
+          <ToolButton label={t('planEditor.toolbar.deleteColumn')} onClick={() => chain().deleteColumn().run()}>
+            −|
           </ToolButton>
           <ToolButton label={t('planEditor.toolbar.deleteTable')} onClick={() => chain().deleteTable().run()}>
             ⊠

@@ -1,88 +1,18 @@
 /**
  * The structured parts of a plan as the editor shows them: per kind, its fields (label, type,
- * whether the table shows it), the form's values to and from an item's data, and a one-line label
+ * whether the table shows it; in fields.ts with a field's value in words), the form's values to and from an item's data, and a one-line label
  * of an item (for the compare dialog and the buttons' accessible names).
  */
 import type { TFunction } from 'i18next';
 import type { Currency } from '../../../../shared/domain/enums';
 import { isIsoDate } from '../../../../shared/domain/dates';
-import {
-  ACTION_STATUSES,
-  OBJECTIVE_UNITS,
-  RISK_LEVELS,
-  SWOT_QUADRANTS,
-  type PlanItemData,
-  type PlanItemInput,
-  type PlanItemKind,
-} from '../../../../shared/domain/plan';
+import type { OBJECTIVE_UNITS, PlanItemData, PlanItemInput, PlanItemKind } from '../../../../shared/domain/plan';
 import { parseInteger, parseMoney } from '../../../../shared/domain/values';
 import { money, moneyInput } from '../accounts/format';
 
-export type FieldType = 'text' | 'textarea' | 'figure' | 'money' | 'date' | 'int' | 'person' | 'enum' | 'bool';
+import { FIELDS, type FieldSpec } from './fields';
 
-export interface FieldSpec {
-  key: string;
-  type: FieldType;
-  /** i18n key of the label under planEditor.fields. */
-  label: string;
-  required?: boolean;
-  /** For enum: the values and their i18n group under planEditor. */
-  options?: readonly string[];
-  group?: string;
-  /** Shown as a column of the table (else only in the form). */
-  column?: boolean;
-}
-
-const f = (key: string, type: FieldType, extra: Partial<FieldSpec> = {}): FieldSpec => ({ key, type, label: key, column: true, ...extra });
-
-export const FIELDS: Record<PlanItemKind, FieldSpec[]> = {
-  objective: [
-    f('metric', 'text', { required: true }),
-    f('unit', 'enum', { options: OBJECTIVE_UNITS, group: 'units', column: false }),
-    f('baseline', 'figure'),
-    f('target', 'figure'),
-    f('q1', 'figure'),
-    f('q2', 'figure'),
-    f('q3', 'figure'),
-    f('q4', 'figure'),
-    f('ownerId', 'person', { label: 'owner' }),
-    f('note', 'textarea', { column: false }),
-    f('internal', 'bool', { column: false }),
-  ],
-  swot: [f('quadrant', 'enum', { options: SWOT_QUADRANTS, group: 'swot', column: false }), f('text', 'textarea', { required: true }), f('internal', 'bool', { column: false })],
-  competitor: [
-    f('name', 'text', { required: true }),
-    f('offer', 'textarea'),
-    f('position', 'textarea'),
-    f('strengths', 'textarea'),
-    f('weaknesses', 'textarea'),
-    f('internal', 'bool', { column: false }),
-  ],
-  team: [f('personId', 'person', { label: 'person' }), f('name', 'text', { label: 'memberName' }), f('role', 'text'), f('responsibility', 'textarea'), f('internal', 'bool', { column: false })],
-  action: [
-    f('what', 'textarea', { required: true }),
-    f('ownerId', 'person', { label: 'owner' }),
-    f('due', 'date'),
-    f('status', 'enum', { options: ACTION_STATUSES, group: 'actionStatus' }),
-    f('cost', 'money'),
-    f('internal', 'bool', { column: false }),
-  ],
-  risk: [
-    f('description', 'textarea', { required: true }),
-    f('likelihood', 'enum', { options: RISK_LEVELS, group: 'levels' }),
-    f('impact', 'enum', { options: RISK_LEVELS, group: 'levels' }),
-    f('mitigation', 'textarea'),
-    f('ownerId', 'person', { label: 'owner' }),
-    f('internal', 'bool'),
-  ],
-  contact: [
-    f('target', 'text', { label: 'contactTarget', required: true }),
-    f('ownerId', 'person', { label: 'owner' }),
-    f('visitsPerQuarter', 'int'),
-    f('callsPerMonth', 'int'),
-    f('internal', 'bool', { column: false }),
-  ],
-};
+export { FIELDS, type FieldSpec };
 
 /** A new item's data before the form fills it. */
 export function blankItem(kind: PlanItemKind, preset: Record<string, unknown> = {}): Record<string, unknown> {
@@ -225,3 +155,4 @@ export function itemLabel(data: PlanItemData): string {
       return data.target;
   }
 }
+

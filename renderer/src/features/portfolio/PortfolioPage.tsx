@@ -2,7 +2,10 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bucket, PortfolioFigures } from '../../../../shared/api/accounts-views';
 import type { Tier } from '../../../../shared/api/accounts';
+import { fxFootnote } from '../../../../shared/domain/fx';
+import { messages } from '../../../../shared/i18n';
 import { useApiQuery } from '../../api/hooks';
+import { cx } from '../../lib/cx';
 import { hrefOf } from '../../app/routes';
 import { errorText } from '../../lib/errors';
 import { formatCount, formatPercent, money, roughMoney } from '../../lib/figures';
@@ -14,8 +17,9 @@ import { PageHeader } from '../../ui/PageHeader';
 import { SelectField } from '../../ui/SelectField';
 import { accountHref } from '../accounts/href';
 import { ageingOption, bucketsOption, paretoOption, PALETTE, staffingOption } from './charts';
+import { ScrollArea } from '../../ui/ScrollArea';
 
-const TABLES = ['accounts', 'account_revenue', 'tiers', 'people', 'interactions', 'grade_cadence'];
+const TABLES = ['accounts', 'account_revenue', 'tiers', 'people', 'interactions', 'grade_cadence', 'currency_rates', 'settings'];
 /** Years offered: the next one (targets) and the six before this one. */
 const YEARS_BACK = 6;
 
@@ -39,7 +43,7 @@ function DataTable({ caption, head, rows, testId }: { caption: string; head: Rea
   return (
     <details className="data-table">
       <summary>{t('portfolio.pareto.table')}</summary>
-      <div className="data-table__scroll">
+      <ScrollArea className="data-table__scroll" label={caption}>
         <table className="table table--compact" data-testid={testId}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -69,8 +73,30 @@ function DataTable({ caption, head, rows, testId }: { caption: string; head: Rea
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </details>
+  );
+}
+
+/**
+ * The figures' footnote: every amount on this page is in one currency (shared/domain/fx.ts); the
+ * rates used, with their date, and the accounts left out for want of a rate.
+ */
+function FxNote({ f }: { f: PortfolioFigures }) {
+  const { t, i18n } = useTranslation();
+  const words = messages[i18n.language === 'en' ? 'en' : 'zh-CN'].portfolio.fx;
+  const lines = fxFootnote(f.fx, words);
+  return (
+    <p className={cx('fx-note', f.fx.excluded.length > 0 && 'fx-note--warn')} data-testid="fx-note">
+      {lines.map((l, i) => (
+        <span key={i} className="fx-note__line">
+          {l}
+        </span>
+      ))}
+      <a href={hrefOf('settings')} className="fx-note__link">
+        {t('portfolio.fx.settings')}
+      </a>
+    </p>
   );
 }
 
@@ -349,6 +375,7 @@ export function PortfolioPage() {
     <div className="portfolio" aria-busy={figures.loading || undefined}>
       {header}
       <Kpis f={f} />
+      <FxNote f={f} />
       <Pareto f={f} />
       <div className="dist-grid">
         <Distribution title={t('portfolio.dist.byTier')} buckets={f.byTier} f={f} labelOf={tierOf} />

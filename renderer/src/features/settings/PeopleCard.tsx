@@ -13,6 +13,7 @@ import { FormDialog } from '../../ui/FormDialog';
 import { useNotice } from '../../ui/Notice';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 interface Draft {
   id?: number;
@@ -130,7 +131,7 @@ export function PeopleCard() {
       ) : null}
       {people.value && list.length === 0 ? <p className="muted">{t('settings.people.empty')}</p> : null}
       {list.length > 0 ? (
-        <div className="settings-scroll">
+        <ScrollArea className="settings-scroll" label={t('settings.people.caption')}>
           <table className="table settings-table people-table" data-testid="people-table">
             <caption className="visually-hidden">{t('settings.people.caption')}</caption>
             <thead>
@@ -187,7 +188,7 @@ export function PeopleCard() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       ) : null}
 
       <FormDialog

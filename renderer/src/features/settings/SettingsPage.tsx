@@ -13,6 +13,8 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { CadenceCard } from './CadenceCard';
+import { FxRatesCard } from './FxRatesCard';
+import { MeCard } from './MeCard';
 import { PeopleCard } from './PeopleCard';
 import { PlanTemplateCard } from './PlanTemplateCard';
 import { TiersCard } from './TiersCard';
@@ -120,8 +122,11 @@ export function SettingsPage() {
           <LanguageSwitch />
         </Card>
 
+        <MeCard />
+
         <TiersCard />
         <CadenceCard />
+        <FxRatesCard />
         <PeopleCard />
         <PlanTemplateCard />
 

@@ -32,7 +32,8 @@ const toDraft = (t: Tier, locale: string): Draft => ({
   title: tierName(t, locale),
   key: t.key,
   nameZh: t.nameZh,
-  nameEn: t.nameEn,
+  // The English name reads as the Chinese one when none was given: shown empty here.
+  nameEn: t.nameEn === t.nameZh ? '' : t.nameEn,
   rank: String(t.rank),
   visitsPerQuarter: String(t.visitsPerQuarter),
   callsPerMonth: String(t.callsPerMonth),
@@ -48,7 +49,7 @@ function count(s: string): number | null {
 
 /** The tier's name in the language on screen. */
 export function tierName(tier: Pick<Tier, 'nameZh' | 'nameEn'>, locale: string): string {
-  return locale.startsWith('zh') ? tier.nameZh : tier.nameEn;
+  return locale.startsWith('zh') ? tier.nameZh : tier.nameEn || tier.nameZh;
 }
 
 /** Tiers and their service standard: visits per quarter, calls per month. */
@@ -79,9 +80,11 @@ export function TiersCard() {
     if (!draft) return;
     const e: DraftErrors = {};
     const key = draft.key.trim();
-    if (!KEY.test(key)) e.key = t('settings.tiers.invalid.key');
+    // Only the Chinese name is needed: the key is generated from it (pinyin) when left empty, and an
+    // empty English name reads as the Chinese one.
+    if (key && !KEY.test(key)) e.key = t('settings.tiers.invalid.key');
     if (!draft.nameZh.trim() || draft.nameZh.trim().length > 50) e.nameZh = t('settings.tiers.invalid.name');
-    if (!draft.nameEn.trim() || draft.nameEn.trim().length > 50) e.nameEn = t('settings.tiers.invalid.name');
+    if (draft.nameEn.trim().length > 50) e.nameEn = t('settings.tiers.invalid.name');
     const rank = count(draft.rank);
     const visits = count(draft.visitsPerQuarter);
     const calls = count(draft.callsPerMonth);
@@ -95,7 +98,7 @@ export function TiersCard() {
     try {
       const saved = await api('tiers-save', {
         ...(draft.id ? { id: draft.id } : {}),
-        key,
+        ...(key ? { key } : {}),
         nameZh: draft.nameZh.trim(),
         nameEn: draft.nameEn.trim(),
         rank,
@@ -230,7 +233,7 @@ export function TiersCard() {
       >
         <div className="form-grid">
           <TextField label={t('settings.tiers.nameZh')} maxLength={50} {...field('nameZh')} />
-          <TextField label={t('settings.tiers.nameEn')} maxLength={50} {...field('nameEn')} />
+          <TextField label={t('settings.tiers.nameEnField')} maxLength={50} {...field('nameEn')} />
           <TextField label={t('settings.tiers.key')} hint={t('settings.tiers.keyHint')} mono maxLength={40} autoCapitalize="off" spellCheck={false} {...field('key')} />
           <TextField label={t('settings.tiers.rank')} hint={t('settings.tiers.rankHint')} inputMode="numeric" {...field('rank')} />
           <TextField label={t('settings.tiers.visits')} inputMode="numeric" {...field('visitsPerQuarter')} />

@@ -12,6 +12,7 @@ import { isCovered, STRENGTHS, type Level } from '../../../../shared/domain/stak
 import type { Locale } from '../../../../shared/i18n';
 import { cx } from '../../lib/cx';
 import { Icon } from '../../ui/icons';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 export function CoveragePanel({
   coverage,
@@ -174,7 +175,7 @@ export function CoveragePanel({
             {coverage.matrix.roles.length === 0 ? (
               <p className="muted">{t('dmu.matrix.empty')}</p>
             ) : (
-              <div className="cmatrix__scroll">
+              <ScrollArea className="cmatrix__scroll" label={t('dmu.matrix.title')}>
                 <table className="table table--compact cmatrix" data-testid="coverage-matrix">
                   <caption className="visually-hidden">{t('dmu.matrix.title')}</caption>
                   <thead>
@@ -216,7 +217,7 @@ export function CoveragePanel({
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollArea>
             )}
             <p className="field__hint">{t('mapper.coverage.matrixHint')}</p>
           </>

@@ -16,6 +16,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Icon } from '../../ui/icons';
 import { RowErrors } from '../importer/RowErrors';
+import { columnName } from '../importer/Columns';
 import { duplicateTargets, IGNORE, MAX_IMPORT_BYTES, toBase64 } from '../importer/targets';
 
 
@@ -23,6 +24,16 @@ interface Loaded {
   name: string;
   base64: string;
   preview: ImportPreview;
+}
+
+/**
+ * The map an import is given: every column's target, "ignore" said out loud only where the header
+ * names a field (a column no field recognises is then reported as such, not as ignored by hand).
+ */
+function mapOf(loaded: Loaded | null, m: string[]): Record<string, string> {
+  if (!loaded) return {};
+  const unknown = new Set(loaded.preview.notImported.filter((c) => c.reason === 'unknown').map((c) => c.index));
+  return Object.fromEntries(loaded.preview.headers.map((h, i) => [h, m[i] ?? IGNORE] as const).filter(([h, t], i) => h !== '' && !(t === IGNORE && unknown.has(i))));
 }
 
 export function ImportDialog({ accountId, accountName, onClose, onDone }: { accountId: number; accountName: string; onClose: () => void; onDone: (r: StakeholderImportReport) => void }) {
@@ -44,19 +55,18 @@ export function ImportDialog({ accountId, accountName, onClose, onDone }: { acco
   const ready = file !== null && hasName && duplicates.size === 0;
   const fresh = check !== null && check.key === key;
   const list = i18n.language.startsWith('zh') ? '、' : ', ';
-  const mapArg = (m: string[]) => Object.fromEntries(headers.map((h, i) => [h, m[i] ?? IGNORE]));
+  const mapArg = (m: string[]) => mapOf(file, m);
 
   const runCheck = async (loaded: Loaded, m: string[]) => {
     setBusy('check');
     setError(null);
     setRejected(null);
     try {
-      const hs = loaded.preview.headers;
       const report = await api('stakeholders-import', {
         accountId,
         fileName: loaded.name,
         contentBase64: loaded.base64,
-        map: Object.fromEntries(hs.map((h, i) => [h, m[i] ?? IGNORE])),
+        map: mapOf(loaded, m),
         dryRun: true,
         skipInvalid: true,
       });
@@ -224,6 +234,19 @@ export function ImportDialog({ accountId, accountName, onClose, onDone }: { acco
                 {report.peopleCreated.length > 0 ? <p className="muted">{t('mapper.import.team', { names: report.peopleCreated.join(list) })}</p> : null}
                 {report.levelSuggestions.length > 0 ? (
                   <LevelSuggestions report={report} apply={inferLevels} disabled={busy !== null} onApply={setInferLevels} />
+                ) : null}
+                {report.notImported.length > 0 ? (
+                  <div className="not-imported" data-testid="stakeholder-import-not-imported">
+                    <h3 className="subheading subheading--warning">{t('importer.check.notImportedTitle', { n: report.notImported.length })}</h3>
+                    <p className="muted">{t('importer.check.notImportedLead')}</p>
+                    <ul className="not-imported__names">
+                      {report.notImported.map((c) => (
+                        <li key={c.index}>
+                          <strong>{columnName(t, c.column, c.index)}</strong> <span className="muted">{t(`importer.check.reasons.${c.reason}`)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
                 ) : null}
                 {report.errors.length > 0 ? <RowErrors errors={report.errors} testId="stakeholder-import-errors" heading="h3" /> : null}
               </div>

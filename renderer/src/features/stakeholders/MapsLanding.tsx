@@ -17,6 +17,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { TextField } from '../../ui/TextField';
 import { shortDate } from '../accounts/format';
 import { mapHref } from './route';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 const LIST_TABLES = ['stakeholders', 'stakeholder_lines', 'tender_members', 'accounts', 'opportunities', 'interactions', 'people'];
 
@@ -136,7 +137,7 @@ export function MapsLanding() {
                 {t('mapper.landing.noMatch')}
               </p>
             ) : (
-              <div className="maps-table__scroll">
+              <ScrollArea className="maps-table__scroll" label={t('mapper.landing.caption')}>
                 <table className="table maps-table" data-testid="maps-table">
                   <caption className="visually-hidden">{t('mapper.landing.caption')}</caption>
                   <thead>
@@ -179,7 +180,7 @@ export function MapsLanding() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollArea>
             )}
           </Card>
         </div>

@@ -4,6 +4,7 @@ import type { FollowUpItem, OwnerDay, TodayView } from '../../../../shared/api/a
 import type { Tier } from '../../../../shared/api/accounts';
 import { DEFAULT_CADENCE_DAYS, type CadenceDays } from '../../../../shared/domain/cadence';
 import { useApiQuery } from '../../api/hooks';
+import { followUpWhy, tk } from '../accounts/format';
 import { hrefOf } from '../../app/routes';
 import { errorText } from '../../lib/errors';
 import { formatCount, formatDay, formatPercent, formatShortDay } from '../../lib/figures';
@@ -145,9 +146,9 @@ function FollowUpTable({
               <GradeBadge grade={item.grade} />
             </td>
             <td className="tabular">{item.lastContact ? formatShortDay(item.lastContact, i18n.language) : <span className="muted">{t('today.list.never')}</span>}</td>
-            <td className="num tabular">
+            <td className="num tabular" title={followUpWhy(item.followUp, { grade: item.grade, lastContact: item.lastContact, today }, t, i18n.language)} data-testid="follow-up-late">
               {list === 'overdue' ? (
-                <span className="late">{t('today.list.daysLate', { n: item.followUp.daysOverdue })}</span>
+                <span className="late">{tk(t, `domain.followUpLate.${item.followUp.reason ?? 'cadence'}`, { days: item.followUp.daysOverdue })}</span>
               ) : item.followUp.dueDate === today ? (
                 t('today.list.today')
               ) : (

@@ -5,7 +5,7 @@ import { cx } from '../../../lib/cx';
 import { Badge, type BadgeTone } from '../../../ui/Badge';
 import { Button } from '../../../ui/Button';
 import { Icon } from '../../../ui/icons';
-import { shortDate, tierName, tk } from '../format';
+import { followUpWhy, localToday, shortDate, tierName, tk } from '../format';
 import { accountHref, LIST_HREF } from '../href';
 import { usePeople, useTiers } from '../reference';
 import { MapLink } from '../../stakeholders/MapLink';
@@ -21,6 +21,8 @@ export function AccountHeader({ detail, onDelete }: { detail: AccountDetail; onD
   const cadence = useApiQuery('cadence-get', {}, ['grade_cadence']).value;
   const tier = a.tierId !== null ? tiers.byId.get(a.tierId) : undefined;
   const f = detail.followUp;
+  const lastContact = detail.interactions.reduce<string | null>((m, i) => (m === null || i.date > m ? i.date : m), null);
+  const why = followUpWhy(f, { grade: a.grade, lastContact, today: localToday() }, t, locale);
   const sub = [a.nameEn, a.shortName && a.shortName !== a.name ? a.shortName : null].filter(Boolean).join(' · ');
   const people = usePeople();
   const ownerRole = a.ownerId !== null ? people.byId.get(a.ownerId)?.role : undefined;
@@ -107,11 +109,15 @@ export function AccountHeader({ detail, onDelete }: { detail: AccountDetail; onD
           <dt>{t('accounts.detail.followUp')}</dt>
           <dd className="acct-fact__value">
             {f.state === 'overdue' ? (
-              <Badge tone="danger">{t('accounts.detail.followOverdue', { days: f.daysOverdue })}</Badge>
+              <Badge tone="danger" title={why}>
+                {tk(t, `domain.followUpLate.${f.reason ?? 'cadence'}`, { days: f.daysOverdue })}
+              </Badge>
             ) : f.state === 'due' ? (
-              <Badge tone="warning">{t('accounts.detail.followDue')}</Badge>
+              <Badge tone="warning" title={why}>
+                {t('accounts.detail.followDue')}
+              </Badge>
             ) : f.state === 'ok' ? (
-              <span>{t('accounts.detail.followOk', { date: shortDate(f.dueDate, locale) })}</span>
+              <span title={why}>{t('accounts.detail.followOk', { date: shortDate(f.dueDate, locale) })}</span>
             ) : (
               <span className="muted">{t('accounts.detail.followNone')}</span>
             )}

@@ -10,7 +10,7 @@ import { Chart, CHART_GRID_LINE, type ChartOption } from '../../../ui/Chart';
 import { Icon } from '../../../ui/icons';
 import { useNotice } from '../../../ui/Notice';
 import { TextField } from '../../../ui/TextField';
-import { localToday, moneyFull, shortDate } from '../format';
+import { localToday, money, moneyFull, shortDate } from '../format';
 import { useConfirm } from './useConfirm';
 import { DateField } from '../../../ui/DateField';
 
@@ -97,7 +97,7 @@ export function ReceivablesTab({ detail, onEdit }: { detail: AccountDetail; onEd
         <dl className="acct-stats">
           <div className={cx('acct-stat', late && 'acct-stat--alert')}>
             <dt>{t('accounts.receivables.outstanding')}</dt>
-            <dd className="acct-stat__value tabular">{a.receivableOutstanding ? moneyFull(a.receivableOutstanding, a.currency, locale) : <span className="muted">{t('accounts.receivables.none')}</span>}</dd>
+            <dd className="acct-stat__value tabular">{a.receivableOutstanding ? <span title={moneyFull(a.receivableOutstanding, a.currency, locale)}>{money(a.receivableOutstanding, a.currency, locale)}</span> : <span className="muted">{t('accounts.receivables.none')}</span>}</dd>
           </div>
           <div className={cx('acct-stat', late && 'acct-stat--alert')}>
             <dt>{t('accounts.receivables.daysOverdue')}</dt>

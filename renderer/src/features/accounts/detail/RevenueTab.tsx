@@ -102,11 +102,13 @@ export function RevenueTab({ detail }: { detail: AccountDetail }) {
       }
       return p.value;
     };
-    const revenue = parse('revenue', true);
+    const revenue = parse('revenue', false);
     const target = parse('target', false);
     const profit = parse('profit', false);
+    // Revenue is optional (next year's target comes before its revenue); an empty year is not.
+    if (Object.keys(found).length === 0 && revenue === null && target === null && profit === null) found.revenue = t('accounts.revenue.needOne');
     setErrors(found);
-    if (Object.keys(found).length > 0 || revenue === null) return;
+    if (Object.keys(found).length > 0) return;
     setBusy(true);
     setFormError(null);
     try {
@@ -159,7 +161,14 @@ export function RevenueTab({ detail }: { detail: AccountDetail }) {
           <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
             <div className="acct-form-grid acct-form-grid--4">
               <TextField label={t('accounts.revenue.year')} inputMode="numeric" value={draft.year} error={errors.year ?? null} disabled={editing !== 'new'} onChange={(e) => set('year', e.target.value)} />
-              <MoneyField label={t('accounts.revenue.revenue')} currency={cur} value={draft.revenue} error={errors.revenue ?? null} onChange={(v) => set('revenue', v)} />
+              <MoneyField
+                label={t('accounts.revenue.revenue')}
+                hint={t('accounts.revenue.revenueHint')}
+                currency={cur}
+                value={draft.revenue}
+                error={errors.revenue ?? null}
+                onChange={(v) => set('revenue', v)}
+              />
               <MoneyField label={t('accounts.revenue.target')} currency={cur} value={draft.target} error={errors.target ?? null} onChange={(v) => set('target', v)} />
               <MoneyField label={t('accounts.revenue.profit')} currency={cur} value={draft.profit} error={errors.profit ?? null} onChange={(v) => set('profit', v)} />
             </div>
