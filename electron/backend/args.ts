@@ -1,8 +1,13 @@
 /** Small shared argument helpers for the CLI and the preview server. */
 export class UsageError extends Error {
-  constructor(message: string) {
+  /** A catalogue key for the message (the CLI prints it in the language of --locale). */
+  readonly key: string | undefined;
+  readonly params: Record<string, string | number>;
+  constructor(message: string, key?: string, params: Record<string, string | number> = {}) {
     super(message);
     this.name = 'UsageError';
+    this.key = key;
+    this.params = params;
   }
 }
 

@@ -92,6 +92,14 @@ export interface ImportRowError {
   value: string | null;
   /** Translated as domain.importError.<code>. */
   code: string;
+  /**
+   * reporting-cycle (people import): the circle from this row's person up through their managers
+   * and back, each with the file row naming them (null: a person already on the map, not in the
+   * file). Worded by shared/domain/import-errors.ts, the same in the UI and the CLI.
+   */
+  circle?: { name: string; line: number | null }[];
+  /** People of a long circle left out before its last step (the circle names at most 8). */
+  circleMore?: number;
 }
 
 /** A column of the file an import leaves out, and how it could be mapped. */

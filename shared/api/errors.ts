@@ -68,6 +68,14 @@ export const ERROR_CODES = [
   'db-folder-missing',
   /** A customer version of something that is internal only (the portfolio board). */
   'board-internal-only',
+  /** The CLI's --account (or --accounts) names no account; params: name, near (close names, listed). */
+  'account-not-found',
+  /** The CLI's --account matches several accounts but none exactly; params: name, names. */
+  'account-ambiguous',
+  /** The CLI's --tender names no opportunity of the account; params: account, name, choices. */
+  'tender-not-found',
+  /** The CLI's --tender names several opportunities of the account; params: account, name, n, ids. */
+  'tender-ambiguous',
   /** Restoring an account from the bin while a live account has its name (params: name). */
   'bin-name-taken',
   /** Purging or restoring an account that is no longer in the bin (restored meanwhile; params: name). */

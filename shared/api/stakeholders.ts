@@ -145,6 +145,22 @@ export interface StakeholderImportReport {
   rejected: boolean;
   /** The columns of the file this import left out (or would leave out), with how to map them. */
   notImported: ImportSkippedColumn[];
+  /**
+   * The file has no level column: the levels its titles suggest (shared/domain/level-inference.ts),
+   * for the rows that would be imported and whose person has no level yet. Set only with
+   * `inferLevels` (levelsInferred true); otherwise a suggestion to confirm.
+   */
+  levelSuggestions: LevelSuggestion[];
+  levelsInferred: boolean;
+}
+
+export interface LevelSuggestion {
+  line: number;
+  name: string;
+  title: string;
+  level: Level;
+  /** The title word that decided it (处长, Manager). */
+  word: string;
 }
 
 // --- schemas -------------------------------------------------------------------------------------
@@ -235,7 +251,14 @@ export const stakeholdersContract = {
   'coverage-get': method<CoverageReport>()(z.strictObject({ ...mapRef, staleDays: z.number().int().min(1).max(3650).optional(), today: isoDate.optional() })),
   'stakeholders-import-preview': method<ImportPreview>()(withImportContent({ accountId: idSchema, ...importSource })),
   'stakeholders-import': method<StakeholderImportReport>()(
-    withImportContent({ accountId: idSchema, ...importSource, skipInvalid: z.boolean().optional(), dryRun: z.boolean().optional() }),
+    withImportContent({
+      accountId: idSchema,
+      ...importSource,
+      skipInvalid: z.boolean().optional(),
+      dryRun: z.boolean().optional(),
+      /** Without a level column: set each new person's level from their title (the suggestions confirmed). */
+      inferLevels: z.boolean().optional(),
+    }),
   ),
   /** The map as SVG (vector), PNG at print resolution, or a PDF sized to the map; customer-safe with safe. */
   'map-export': method<ExportFile>()(

@@ -7,6 +7,9 @@
  * - decider-not-supporter: a decision maker, economic buyer or veto holder whose attitude is below +1
  *   or unknown. 3 when opposed (<= -1) or a veto holder (a veto holder who is not for us can stop the
  *   deal alone), else 2.
+ * - evaluator-opposed: a technical evaluator with high influence whose attitude is -1 or below
+ *   (sceptic or opponent). 3: they score the technical part of a bid and can sink it on their own
+ *   judgement. Someone who also decides has the decider gap instead (one gap per cause).
  * - key-person-no-owner: a key person (high influence or a deciding role) nobody on our side owns.
  *   3 for deciders, 2 for people who are key by influence only.
  * - stale-contact: a key person not contacted for more than `staleDays` whole days, or never.
@@ -54,6 +57,11 @@ export function isDecider(p: Pick<MapPerson, 'roles'>): boolean {
 /** High influence or a deciding role. */
 export function isKeyPerson(p: Pick<MapPerson, 'roles' | 'influence'>): boolean {
   return p.influence === 'high' || isDecider(p);
+}
+
+/** A technical evaluator of high influence who is sceptical or opposed (attitude -1 or -2). */
+export function isOpposedEvaluator(p: Pick<MapPerson, 'roles' | 'influence' | 'attitude'>): boolean {
+  return p.roles.includes('technical-evaluator') && p.influence === 'high' && p.attitude !== null && p.attitude <= -1;
 }
 
 /** Whole days since the last contact (negative when dated after today); null when never contacted. */
@@ -152,6 +160,8 @@ export function analyseCoverage(people: readonly MapPerson[], opts: CoverageOpti
     if (decider && (p.attitude === null || p.attitude < 1)) {
       const severe = (p.attitude !== null && p.attitude <= -1) || p.roles.includes('veto-holder');
       gaps.push(personGap(p, 'decider-not-supporter', severe ? 3 : 2));
+    } else if (isOpposedEvaluator(p)) {
+      gaps.push(personGap(p, 'evaluator-opposed', 3));
     }
     if (!key) continue;
     if (p.ownerId === null) gaps.push(personGap(p, 'key-person-no-owner', decider ? 3 : 2));

@@ -7,6 +7,8 @@ import type { BuyingRole, Level, Strength } from './stakeholders';
 export const GAP_KINDS = [
   /** A decision maker, economic buyer or veto holder whose attitude is not positive (or unknown). */
   'decider-not-supporter',
+  /** A technical evaluator with high influence who is opposed or sceptical (attitude <= -1). */
+  'evaluator-opposed',
   /** High influence or a deciding role, and nobody on our side owns the relationship. */
   'key-person-no-owner',
   /** A key person not contacted within `staleDays` (or never). */

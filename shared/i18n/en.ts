@@ -1,3 +1,4 @@
+import { cliEn } from './areas/cli.en';
 import { accountsBinEn } from './areas/accounts-bin.en';
 import { audienceEn } from './areas/audience.en';
 import { accountsEn } from './areas/accounts.en';
@@ -26,6 +27,8 @@ export const en: Messages = {
   planDoc: planDocEn,
   forumDoc: forumDocEn,
   planEditor: planEditorEn,
+  /** The command line's words (--locale). */
+  cli: cliEn,
   audience: audienceEn,
   app: {
     name: 'Keyplan',
@@ -305,6 +308,10 @@ export const en: Messages = {
     'bin-name-taken': '“{{name}}” cannot be restored: another account now has that name. Rename that account first, then restore.',
     'bin-not-in-bin': '“{{name}}” is no longer in the bin: it was restored in another window. The bin has been refreshed.',
     'board-internal-only': 'The portfolio board names other customers and our verdicts on them: it is internal only, there is no customer version.',
+    'account-not-found': 'No account named "{{name}}".',
+    'account-ambiguous': '"{{name}}" matches several accounts ({{names}}); give the exact name.',
+    'tender-not-found': '{{account}} has no opportunity named "{{name}}".',
+    'tender-ambiguous': '{{account}} has {{n}} opportunities named "{{name}}" (ids {{ids}}); give --tender ID.',
     'fx-rates-invalid': 'The exchange rates cannot be saved: {{currency}} is the reporting currency itself or appears twice. Nothing was saved; correct it and try again.',
     'person-inactive': '{{name}} is no longer active. Choose an active person.',
   },

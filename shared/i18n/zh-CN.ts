@@ -2,6 +2,7 @@
  * The reference catalogue (zh-CN). Every other locale has exactly these keys (see en.ts).
  * Interpolation uses i18next's `{{name}}`. No plural forms: counts are written as "客户数:{{n}}".
  */
+import { cliZhCN } from './areas/cli.zh-CN';
 import { accountsBinZhCN } from './areas/accounts-bin.zh-CN';
 import { audienceZhCN } from './areas/audience.zh-CN';
 import { accountsZhCN } from './areas/accounts.zh-CN';
@@ -34,6 +35,8 @@ export const zhCN = {
   forumDoc: forumDocZhCN,
   /** The annual plan screens: the list of plans and the plan editor. */
   planEditor: planEditorZhCN,
+  /** The command line's words (--locale). */
+  cli: cliZhCN,
   audience: audienceZhCN,
   app: {
     name: 'Keyplan',
@@ -312,6 +315,10 @@ export const zhCN = {
     'bin-name-taken': '无法恢复“{{name}}”：现在已有另一个同名客户。请先给那个客户改名，再恢复。',
     'bin-not-in-bin': '“{{name}}”已不在回收站中：它已在另一个窗口中恢复。回收站已刷新。',
     'board-internal-only': '客户组合看板列出其他客户及我方对其的分类判断，仅供内部使用，没有对外版。',
+    'account-not-found': '没有名为“{{name}}”的客户。',
+    'account-ambiguous': '“{{name}}”对应多个客户（{{names}}）；请写出准确的名称。',
+    'tender-not-found': '{{account}}没有名为“{{name}}”的商机。',
+    'tender-ambiguous': '{{account}}有 {{n}} 个名为“{{name}}”的商机（编号 {{ids}}）；请用 --tender 编号。',
     'fx-rates-invalid': '汇率表有误：{{currency}} 是报告币种本身或重复出现。没有保存，请修改后重试。',
     'person-inactive': '{{name}} 已停用，请选择一位在职的成员。',
   },

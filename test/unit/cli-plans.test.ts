@@ -48,18 +48,22 @@ describe('plan pdf', () => {
     const out = env.file('plan.pdf');
     const usage = await cli(['plan', 'svg', '--account', '国能电力集团', '--year', '2026', '--out', out, '--db', db]);
     expect(usage.code).toBe(EXIT_FAIL);
-    expect(usage.err).toContain('usage: plan pdf --account NAME --year YYYY');
-    expect((await cli(['plan', 'pdf', '--account', '国能电力集团', '--year', '2026', '--db', db])).err).toContain('plan pdf needs --out FILE');
-    expect((await cli(['plan', 'pdf', '--account', '国能电力集团', '--out', out, '--db', db])).err).toContain('--year YYYY is required');
+    // In the language of --locale (zh-CN by default), and in English
+    expect(usage.err).toContain('用法：plan pdf --account 客户名称 --year 年份');
+    expect((await cli(['plan', 'pdf', '--account', '国能电力集团', '--year', '2026', '--db', db])).err).toContain('plan pdf 需要 --out 文件');
+    expect((await cli(['plan', 'pdf', '--account', '国能电力集团', '--year', '2026', '--db', db, '--locale', 'en'])).err).toContain('plan pdf needs --out FILE');
+    expect((await cli(['plan', 'pdf', '--account', '国能电力集团', '--out', out, '--db', db, '--locale', 'en'])).err).toContain('--year YYYY is required');
     for (const y of ['26', '2026.5', 'next', '3000']) {
       const r = await cli(['plan', 'pdf', '--account', '国能电力集团', '--year', y, '--out', out, '--db', db]);
       expect(r.code, y).toBe(EXIT_FAIL);
-      expect(r.err).toContain('--year is a year such as 2026');
+      expect(r.err).toContain('--year 是 2026 这样的年份');
     }
     expect((await cli(['plan', 'pdf', '--account', '国能电力集团', '--year', '2026', '--locale', 'fr', '--out', out, '--db', db])).code).toBe(EXIT_FAIL);
     const unknown = await cli(['plan', 'pdf', '--account', '国能电力', '--year', '2026', '--out', out, '--db', db]);
     expect(unknown.code).toBe(EXIT_FAIL);
-    expect(unknown.err).toContain('No account named "国能电力". Did you mean: 国能电力集团?');
+    expect(unknown.err).toContain('没有名为“国能电力”的客户。是不是：国能电力集团？');
+    const unknownEn = await cli(['plan', 'pdf', '--account', '国能电力', '--year', '2026', '--out', out, '--db', db, '--locale', 'en']);
+    expect(unknownEn.err).toContain('No account named "国能电力". Did you mean: 国能电力集团?');
     // an existing file stays as it was when the export fails
     fs.writeFileSync(out, 'old');
     const hash = sha256(out);
@@ -80,7 +84,7 @@ describe('plan pdf', () => {
     const pdf = env.file('plan.pdf');
     const r = await cli(['plan', 'pdf', '--account', '国能电力集团', '--year', '2026', '--out', pdf, '--db', db]);
     expect(r.code, r.err).toBe(EXIT_OK);
-    expect(r.out).toBe(`wrote ${pdf} (${fs.statSync(pdf).size} bytes)\n`);
+    expect(r.out).toBe(`已写入 ${pdf}（${fs.statSync(pdf).size} 字节）\n`);
     const bytes = fs.readFileSync(pdf);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 

@@ -167,7 +167,7 @@ describe('the CLI escapes what it prints', () => {
     const db = env.file('keyplan.db');
     const file = env.file('bad.csv');
     fs.writeFileSync(file, `客户名称\n"Evil${ESC}[2J"\n`);
-    const r = await cli(['import', 'accounts', file, '--db', db]);
+    const r = await cli(['import', 'accounts', file, '--db', db, '--locale', 'en']);
     expect(r.code).toBe(EXIT_FAIL);
     expect(r.err).not.toContain(ESC);
     expect(r.err).toContain('("Evil\\x1b[2J")');
@@ -226,7 +226,7 @@ describe('--out: one line, exit 1, no partial file', () => {
     const dir = env.file('reports');
     fs.mkdirSync(dir);
     const before = listing();
-    const r = await cli(['export', 'accounts', '--out', dir, '--format', 'csv', '--db', db]);
+    const r = await cli(['export', 'accounts', '--out', dir, '--format', 'csv', '--db', db, '--locale', 'en']);
     expect(r.code).toBe(EXIT_FAIL);
     expectOneLine(r.err);
     expect(r.err).toContain('[out-path-invalid]');
@@ -250,7 +250,8 @@ describe('--out: one line, exit 1, no partial file', () => {
       const r = await cli(['export', 'accounts', '--format', 'csv', '--out', out, '--db', db]);
       expect(r.code, out).toBe(EXIT_FAIL);
       expectOneLine(r.err);
-      expect(r.err, out).toContain(messages.en.pathReason[reason as keyof typeof messages.en.pathReason]);
+      // the reason in words, in the language of --locale (zh-CN by default)
+      expect(r.err, out).toContain(messages['zh-CN'].pathReason[reason as keyof typeof messages.en.pathReason]);
     }
     expect(listing()).toEqual(before);
     if (fs.existsSync('/proc')) expect(fs.readdirSync('/proc').filter((f) => f.includes('partial'))).toEqual([]);

@@ -14,9 +14,14 @@ import { dumpFile, ls, sha256, useTestEnv } from './helpers';
 
 const env = useTestEnv();
 
+/**
+ * What the CLI says is read in English here (`--locale en` unless the test chose one); coverage and
+ * map keep the default (zh-CN), whose --locale is the language of the report and the file too.
+ */
 async function cli(argv: string[]) {
   let out = '';
   let err = '';
+  if (!argv.includes('--locale') && argv[0] !== 'coverage' && argv[0] !== 'map') argv = [...argv, '--locale', 'en'];
   const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s), env: {} });
   return { code, out, err };
 }
@@ -66,13 +71,20 @@ describe('import stakeholders', () => {
     const dry = await cli(['import', 'stakeholders', csv, '--account', '国能电力集团', '--dry-run', '--db', db]);
     expect(dry).toEqual({
       code: EXIT_OK,
-      out: 'would import 2 of 2 people into 国能电力集团: 2 new, 0 updated, 2 reporting line(s)\nwould add to our team: 孙杰\n',
+      out:
+        'would import 2 of 2 people into 国能电力集团: 2 new, 0 updated, 2 reporting line(s)\nwould add to our team: 孙杰\n' +
+        'No level column in the file; levels suggested by the titles (people: 1; add --infer-levels to set them):\n' +
+        '  line 2 张强 (工程师) → Base level\n',
       err: '',
     });
     expect(dumpFile(db)).toEqual(before);
     const r = await cli(['import', 'stakeholders', csv, '--account', '国能电力集团', '--db', db]);
     expect(r.code).toBe(EXIT_OK);
-    expect(r.out).toBe('imported 2 of 2 people into 国能电力集团: 2 new, 0 updated, 2 reporting line(s)\nadded to our team: 孙杰\n');
+    expect(r.out).toBe(
+      'imported 2 of 2 people into 国能电力集团: 2 new, 0 updated, 2 reporting line(s)\nadded to our team: 孙杰\n' +
+        'No level column in the file; levels suggested by the titles (people: 1; add --infer-levels to set them):\n' +
+        '  line 2 张强 (工程师) → Base level\n',
+    );
     const json = await cli(['import', 'stakeholders', csv, '--account', '国能电力集团', '--json', '--db', db]);
     expect(JSON.parse(json.out)).toMatchObject({ created: 0, updated: 2, linesCreated: 0, rejected: false });
   });
@@ -101,7 +113,7 @@ describe('import stakeholders', () => {
     expect((await cli(['import', 'stakeholders', csv, '--account', String(acct.id), '--db', db])).out).toContain('into 国能电力集团');
     const none = await cli(['import', 'stakeholders', csv, '--account', '国能', '--db', db]);
     expect(none.code).toBe(EXIT_FAIL);
-    expect(none.err).toBe('keyplan: No account named "国能". Did you mean: 国能电力集团? [not-found]\n');
+    expect(none.err).toBe('keyplan: No account named "国能". Did you mean: 国能电力集团? [account-not-found]\n');
     const missing = await cli(['import', 'stakeholders', csv, '--db', db]);
     expect(missing.code).toBe(EXIT_FAIL);
     expect(missing.err).toContain('--account NAME is required');
@@ -145,14 +157,19 @@ describe('coverage', () => {
     const { db } = await seeded();
     const unknown = await cli(['coverage', '--account', '国能电力集团', '--tender', '不存在', '--db', db]);
     expect(unknown.code).toBe(EXIT_FAIL);
-    expect(unknown.err).toContain('国能电力集团 has no opportunity named "不存在". Its opportunities:');
+    // In the language of the report (zh-CN by default), and in English with --locale en.
+    expect(unknown.err).toContain('国能电力集团没有名为“不存在”的商机。它的商机有：');
+    const unknownEn = await cli(['coverage', '--account', '国能电力集团', '--tender', '不存在', '--locale', 'en', '--db', db]);
+    expect(unknownEn.err).toContain('国能电力集团 has no opportunity named "不存在". Its opportunities:');
     const twice = await cli(['coverage', '--account', '国能电力集团', '--tender', '年度运维服务', '--db', db]);
     expect(twice.code).toBe(EXIT_FAIL);
-    expect(twice.err).toMatch(/has 2 opportunities named "年度运维服务" \(ids \d+, \d+\); give --tender ID/);
+    expect(twice.err).toMatch(/有 2 个名为“年度运维服务”的商机（编号 \d+, \d+）；请用 --tender 编号。 \[tender-ambiguous\]/);
+    const twiceEn = await cli(['coverage', '--account', '国能电力集团', '--tender', '年度运维服务', '--locale', 'en', '--db', db]);
+    expect(twiceEn.err).toMatch(/has 2 opportunities named "年度运维服务" \(ids \d+, \d+\); give --tender ID/);
     for (const d of ['0', 'ten', '1.5', '4000']) {
       const r = await cli(['coverage', '--account', '国能电力集团', '--days', d, '--db', db]);
       expect(r.code, d).toBe(EXIT_FAIL);
-      expect(r.err).toContain('--days is a whole number');
+      expect(r.err).toContain('--days 是 1 到 3650 之间的整数天数');
     }
     expect((await cli(['coverage', '--account', '国能电力集团', '--locale', 'fr', '--db', db])).code).toBe(EXIT_FAIL);
   });
@@ -163,14 +180,14 @@ describe('map export', () => {
     const { db } = await seeded();
     const out = env.file('map.svg');
     const r = await cli(['map', 'svg', '--account', '国能电力集团', '--out', out, '--db', db]);
-    expect(r).toEqual({ code: EXIT_OK, out: `wrote ${out} (${fs.statSync(out).size} bytes)\n`, err: '' });
+    expect(r).toEqual({ code: EXIT_OK, out: `已写入 ${out}（${fs.statSync(out).size} 字节）\n`, err: '' });
     const svg = fs.readFileSync(out, 'utf8');
     expect(svg).toMatch(/^(<\?xml[^>]*>\s*)?<svg/);
     expect(svg).toContain('王伟');
     expect(svg).toContain('恒信科技');
     expect(svg).not.toContain('私下说明');
     const safe = env.file('safe.svg');
-    expect((await cli(['map', 'svg', '--account', '国能电力集团', '--safe', '--out', safe, '--db', db])).out).toContain('customer-safe');
+    expect((await cli(['map', 'svg', '--account', '国能电力集团', '--safe', '--out', safe, '--db', db])).out).toContain('对外版');
     const text = fs.readFileSync(safe, 'utf8');
     expect(text).toContain('王伟');
     expect(text).not.toContain('恒信科技');
@@ -193,11 +210,11 @@ describe('map export', () => {
     const nowhere = env.file('no-such-dir', 'map.svg');
     const r = await cli(['map', 'svg', '--account', '国能电力集团', '--out', nowhere, '--db', db]);
     expect(r.code).toBe(EXIT_FAIL);
-    expect(r.err).toContain(`cannot write ${nowhere}`);
+    expect(r.err).toContain(`无法写入 ${nowhere}`);
     expect(fs.existsSync(env.file('no-such-dir'))).toBe(false);
     expect(ls(env.dir).filter((f) => f.includes('partial'))).toEqual([]);
-    expect((await cli(['map', 'jpg', '--account', '国能电力集团', '--out', out, '--db', db])).err).toContain('usage: map svg|pdf|png');
-    expect((await cli(['map', 'svg', '--account', '国能电力集团', '--db', db])).err).toContain('map svg needs --out FILE');
+    expect((await cli(['map', 'jpg', '--account', '国能电力集团', '--out', out, '--db', db])).err).toContain('用法：map svg|pdf|png');
+    expect((await cli(['map', 'svg', '--account', '国能电力集团', '--db', db])).err).toContain('map svg 需要 --out 文件');
   });
 
   it.skipIf(!findChromium())('prints a PDF and a PNG through Chromium', async () => {

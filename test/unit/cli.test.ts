@@ -27,16 +27,22 @@ import {
 const env = useTestEnv();
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
+/**
+ * These tests read what the CLI says in English: `--locale en` unless the test chose a locale,
+ * except for sample and export, whose --locale also picks the data's language (they read the
+ * default, Chinese, messages; test/unit/cli-locale.test.ts has both languages).
+ */
 async function cli(argv: string[], envVars: NodeJS.ProcessEnv = {}) {
   let out = '';
   let err = '';
+  if (!argv.includes('--locale') && argv[0] !== 'sample' && argv[0] !== 'export') argv = [...argv, '--locale', 'en'];
   const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s), env: envVars });
   return { code, out, err };
 }
 
 function subprocess(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'electron/backend/cli/main.ts', ...args], {
+    const child = spawn('npx', ['tsx', 'electron/backend/cli/main.ts', ...args, '--locale', 'en'], {
       cwd: ROOT,
       env: { ...process.env, KEYPLAN_DB: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -277,7 +283,7 @@ describe('accounts', () => {
     const db = env.file('keyplan.db');
     const c = await cli(['create', 'account', '华为', '技术', '--db', db]);
     expect(c.code).toBe(EXIT_OK);
-    expect(c.out).toBe('created account 1: 华为 技术\n');
+    expect(c.out).toBe('created account: 华为 技术\n');
     await cli(['create', 'account', 'Acme', '--db', db]);
     const l = await cli(['list', 'accounts', '--json', '--db', db]);
     expect(l.code).toBe(EXIT_OK);
@@ -461,7 +467,7 @@ describe('export accounts', () => {
     const xlsx = env.file('accounts.xlsx');
     const r = await cli(['export', 'accounts', '--out', xlsx, '--db', db]);
     expect(r.code).toBe(EXIT_OK);
-    expect(r.out).toBe(`exported all 12 accounts to ${xlsx} (${fs.statSync(xlsx).size} bytes)\n`);
+    expect(r.out).toBe(`已导出全部 12 个客户到 ${xlsx}（${fs.statSync(xlsx).size} 字节）\n`);
     expect([...fs.readFileSync(xlsx).subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
     const json = env.file('accounts.json');
     expect((await cli(['export', 'accounts', '--format', 'json', '--out', json, '--db', db])).code).toBe(EXIT_OK);
@@ -475,7 +481,8 @@ describe('export accounts', () => {
   it('takes the accounts list\'s filter flags, and says what it exported (all, or n of the total)', async () => {
     const db = await seeded();
     const all = await cli(['export', 'accounts', '--format', 'csv', '--db', db]);
-    expect(all.err).toBe('exported all 12 accounts\n');
+    expect(all.err).toBe('已导出全部 12 个客户\n');
+    expect((await cli(['export', 'accounts', '--format', 'csv', '--locale', 'en', '--db', db])).err).toBe('exported all 12 accounts\n');
     const listed = await cli(['list', 'accounts', '--grade', 'a,B', '--json', '--db', db]);
     expect(listed.code).toBe(EXIT_OK);
     const ab = (JSON.parse(listed.out) as Account[]).map((a) => a.name);
@@ -483,13 +490,13 @@ describe('export accounts', () => {
     expect(ab.length).toBeLessThan(12);
     const json = env.file('ab.json');
     const r = await cli(['export', 'accounts', '--grade', 'A,B', '--out', json, '--db', db]);
-    expect(r.out).toBe(`exported ${ab.length} of 12 accounts (filtered) to ${json} (${fs.statSync(json).size} bytes)\n`);
+    expect(r.out).toBe(`已导出筛选后的 ${ab.length} 个客户（共 12 个）到 ${json}（${fs.statSync(json).size} 字节）\n`);
     expect((JSON.parse(fs.readFileSync(json, 'utf8')) as Account[]).map((a) => a.name)).toEqual(ab);
     // the same filter as the list: a tier by key or name, an owner by name; unknown ones are refused
     const tier = await cli(['export', 'accounts', '--tier', 'diamond', '--format', 'csv', '--db', db]);
     expect(tier.code).toBe(EXIT_OK);
-    expect(tier.err).toMatch(/^exported \d+ of 12 accounts \(filtered\)\n$/);
-    const bad = await cli(['export', 'accounts', '--tier', 'nope', '--db', db]);
+    expect(tier.err).toMatch(/^已导出筛选后的 \d+ 个客户（共 12 个）\n$/);
+    const bad = await cli(['export', 'accounts', '--tier', 'nope', '--locale', 'en', '--db', db]);
     expect(bad.code).toBe(EXIT_FAIL);
     expect(bad.err).toContain('No tier "nope"');
     const grade = await cli(['list', 'accounts', '--grade', 'F', '--db', db]);
@@ -499,14 +506,14 @@ describe('export accounts', () => {
 
   it('refuses an unknown format or locale, and XLSX without --out', async () => {
     const db = await seeded();
-    const pdf = await cli(['export', 'accounts', '--format', 'pdf', '--db', db]);
+    const pdf = await cli(['export', 'accounts', '--format', 'pdf', '--db', db, '--locale', 'en']);
     expect(pdf.code).toBe(EXIT_FAIL);
     expect(pdf.err).toContain('--format is csv, xlsx or json, not "pdf"');
-    const toStdout = await cli(['export', 'accounts', '--format', 'xlsx', '--db', db]);
+    const toStdout = await cli(['export', 'accounts', '--format', 'xlsx', '--db', db, '--locale', 'en']);
     expect(toStdout.code).toBe(EXIT_FAIL);
     expect(toStdout.err).toContain('an XLSX export needs --out FILE');
     const fr = await cli(['export', 'accounts', '--locale', 'fr', '--db', db]);
-    expect(fr.err).toContain('--locale is zh-CN or en, not "fr"');
+    expect(fr.err).toContain('--locale 只能是 zh-CN 或 en，不能是“fr”');
     expect((await cli(['export', 'plans', '--db', db])).code).toBe(EXIT_FAIL);
   });
 });
@@ -551,15 +558,15 @@ describe('list accounts and sample', () => {
 
   it('sample defaults to 40 Chinese accounts, and refuses bad sizes and locales', async () => {
     const db = env.file('keyplan.db');
-    expect((await cli(['sample', '--db', db])).out).toBe('sample workspace loaded: 40 accounts\n');
+    expect((await cli(['sample', '--db', db])).out).toBe('示例工作区已载入：40 个客户\n');
     expect(accountNames(db).every((n) => /[\u3400-\u9fff]/.test(n))).toBe(true);
     const other = env.file('other.db');
     for (const n of ['0', '20001', 'ten', '2.5']) {
       const r = await cli(['sample', '--accounts', n, '--db', other]);
       expect(r.code).toBe(EXIT_FAIL);
-      expect(r.err).toContain('--accounts is a whole number from 1 to 20000');
+      expect(r.err).toContain('--accounts 是 1 到 20000 之间的整数');
     }
-    expect((await cli(['sample', '--locale', 'fr', '--db', other])).err).toContain('--locale is zh-CN or en');
+    expect((await cli(['sample', '--locale', 'fr', '--db', other])).err).toContain('--locale 只能是 zh-CN 或 en');
     // Refused before the database is opened: no file was created.
     expect(fs.existsSync(other)).toBe(false);
   });

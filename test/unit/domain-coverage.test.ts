@@ -305,3 +305,34 @@ describe('gap reasons in words', () => {
     expect(attitudeText(null, 'en')).toBe('Attitude unknown');
   });
 });
+
+describe('evaluator-opposed (issue 11)', () => {
+  const evaluator = (p: Partial<MapPerson> = {}) => person({ roles: ['technical-evaluator'], influence: 'high', attitude: -1, ...p });
+
+  it('a technical evaluator of high influence who is sceptical or opposed is a critical gap', () => {
+    for (const attitude of [-1, -2] as const) {
+      const p = evaluator({ attitude });
+      const gaps = gapsOf([p]).filter((g) => g.kind === 'evaluator-opposed');
+      expect(gaps).toEqual([{ kind: 'evaluator-opposed', personId: p.id, personName: p.name, level: 'middle', days: null, roles: ['technical-evaluator'], severity: 3 }]);
+    }
+  });
+
+  it('not when neutral, for us or unknown, nor with less influence', () => {
+    for (const p of [evaluator({ attitude: 0 }), evaluator({ attitude: 1 }), evaluator({ attitude: null }), evaluator({ influence: 'medium' }), evaluator({ influence: null })]) {
+      expect(gapsOf([p, person()]).some((g) => g.kind === 'evaluator-opposed')).toBe(false);
+    }
+  });
+
+  it('one gap per cause: an evaluator who also decides has the decider gap', () => {
+    const p = evaluator({ roles: ['technical-evaluator', 'decision-maker'] });
+    expect(kinds(gapsOf([p, person()])).filter((k) => k.startsWith(p.name)).length).toBe(0);
+    expect(gapsOf([p, person()]).map((g) => g.kind)).toEqual(['decider-not-supporter']);
+  });
+
+  it('has a reason in both languages that names the person', () => {
+    const p = evaluator({ name: '刘工' });
+    const gap = gapsOf([p]).find((g) => g.kind === 'evaluator-opposed')!;
+    expect(gapReason(gap, 'zh-CN', p.attitude)).toBe('刘工（技术评审专家）影响力高，却对我们持反对或怀疑态度：技术评分可能失分');
+    expect(gapReason(gap, 'en', p.attitude)).toBe('刘工 (Technical evaluator) has high influence and is opposed to us or sceptical: the technical score is at risk');
+  });
+});

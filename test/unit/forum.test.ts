@@ -164,7 +164,7 @@ describe('forum pdf (CLI)', () => {
     expect((await cli(['forum', 'pdf', '--db', db, '--out', out])).code).toBe(EXIT_FAIL);
     const unknown = await cli(['forum', 'pdf', '--db', db, '--year', '2026', '--accounts', '国能电力,Nobody', '--out', out]);
     expect(unknown.code).toBe(EXIT_FAIL);
-    expect(unknown.err).toMatch(/No account named "Nobody"|Did you mean/);
+    expect(unknown.err).toMatch(/没有名为“Nobody”的客户|是不是/);
     expect((await cli(['forum', 'pdf', '--db', db, '--year', '2026', '--locale', 'fr', '--out', out])).code).toBe(EXIT_FAIL);
     expect(ls(env.dir).filter((n) => n.includes('deck'))).toEqual([]);
   });

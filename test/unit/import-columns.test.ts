@@ -106,10 +106,11 @@ describe('columns not imported', () => {
 });
 
 describe('the CLI names the columns it leaves out', () => {
-  async function cli(argv: string[]) {
+  // In English (--locale en); the Chinese lines are checked at the end.
+  async function cli(argv: string[], locale = 'en') {
     let out = '';
     let err = '';
-    const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s), env: {} });
+    const code = await runCli([...argv, '--locale', locale], { out: (s) => (out += s), err: (s) => (err += s), env: {} });
     return { code, out, err };
   }
 
@@ -147,6 +148,17 @@ describe('the CLI names the columns it leaves out', () => {
     const r = await cli(['import', 'stakeholders', f, '--account', '甲', '--dry-run', '--db', db]);
     expect(r.code, r.err).toBe(EXIT_OK);
     expect(r.out).toContain('not imported: 微信 (no field recognised; map it with --map "微信=FIELD")\n  fields: name, title,');
+  });
+
+  it('in Chinese by default (--locale zh-CN)', async () => {
+    const db = env.file('keyplan.db');
+    const f = env.file('crm.csv');
+    fs.writeFileSync(f, CRM);
+    const r = await cli(['import', 'accounts', f, '--map', 'Fax=ignore', '--dry-run', '--db', db], 'zh-CN');
+    expect(r.code, r.err).toBe(EXIT_OK);
+    expect(r.out).toContain('未导入：Fax（--map 指定忽略）\n');
+    expect(r.out).toContain(`未导入：Revenue（建议 --map "Revenue=revenue:${new Date().getFullYear()}"）\n`);
+    expect(r.out).toContain('\n  可用字段：name, nameEn,');
   });
 });
 

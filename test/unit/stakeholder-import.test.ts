@@ -42,7 +42,8 @@ describe('headers and values', () => {
     const events: unknown[] = [];
     b.on('data-changed', (e) => events.push(e));
     const r = await run(b, acct.id, csvText(ZH));
-    expect(r).toEqual({ dryRun: false, rows: 3, created: 3, updated: 0, skipped: 0, linesCreated: 2, peopleCreated: ['孙杰'], errors: [], rejected: false, notImported: [] });
+    // the file has a level column: no level is suggested from the titles
+    expect(r).toEqual({ dryRun: false, rows: 3, created: 3, updated: 0, skipped: 0, linesCreated: 2, peopleCreated: ['孙杰'], errors: [], rejected: false, notImported: [], levelSuggestions: [], levelsInferred: false });
     expect(events).toEqual([{ tables: ['stakeholders', 'stakeholder_lines', 'people'] }]);
     const m = await map(b, acct.id);
     expect(m.reports).toEqual(['张强->李娜', '李娜->王伟']);
@@ -119,11 +120,16 @@ describe('reports-to', () => {
     const before = dumpDb(b.connection());
     const r = await run(b, acct.id, csvText(rows));
     expect(r.rejected).toBe(true);
+    // each row names its circle: the people, with the file's row of each, from the row's person round
+    const A = { name: 'A', line: 2 };
+    const B = { name: 'B', line: 3 };
+    const C = { name: 'C', line: 4 };
+    const D = { name: 'D', line: 5 };
     expect(r.errors).toEqual([
-      { line: 2, column: '上级', value: 'B', code: 'reporting-cycle' },
-      { line: 3, column: '上级', value: 'C', code: 'reporting-cycle' },
-      { line: 4, column: '上级', value: 'A', code: 'reporting-cycle' },
-      { line: 5, column: '上级', value: 'D', code: 'reporting-cycle' },
+      { line: 2, column: '上级', value: 'B', code: 'reporting-cycle', circle: [A, B, C, A] },
+      { line: 3, column: '上级', value: 'C', code: 'reporting-cycle', circle: [B, C, A, B] },
+      { line: 4, column: '上级', value: 'A', code: 'reporting-cycle', circle: [C, A, B, C] },
+      { line: 5, column: '上级', value: 'D', code: 'reporting-cycle', circle: [D, D] },
     ]);
     expect(dumpDb(b.connection())).toEqual(before);
     // skipping them: E's manager A was skipped, so E cannot be placed either
@@ -147,6 +153,9 @@ describe('reports-to', () => {
     const r = await run(b, acct.id, csvText(rows));
     expect(r.rejected).toBe(true);
     expect(r.errors).toHaveLength(n);
+    // a long circle is named by its first people and the way back, not by all 3,000
+    expect(r.errors[0]!.circle).toHaveLength(8);
+    expect(r.errors[0]!.circleMore).toBe(n + 1 - 8);
     expect(Date.now() - t).toBeLessThan(20_000);
   });
 
@@ -165,7 +174,21 @@ describe('reports-to', () => {
     // 刘洋 reporting to 张强 would close 张强 -> 李娜 -.-> 刘洋 -> 张强
     const before = dumpDb(b.connection());
     r = await run(b, acct.id, csvText([['姓名', '上级'], ['刘洋', '张强']]));
-    expect(r.errors).toEqual([{ line: 2, column: '上级', value: '张强', code: 'reporting-cycle' }]);
+    // the circle names the people already on the map as such
+    expect(r.errors).toEqual([
+      {
+        line: 2,
+        column: '上级',
+        value: '张强',
+        code: 'reporting-cycle',
+        circle: [
+          { name: '刘洋', line: 2 },
+          { name: '张强', line: null },
+          { name: '李娜', line: null },
+          { name: '刘洋', line: 2 },
+        ],
+      },
+    ]);
     expect(dumpDb(b.connection())).toEqual(before);
     // turning the hierarchy round: 张强's old line to 李娜 is replaced, so 李娜 -> 张强 closes no circle
     r = await run(b, acct.id, csvText([['姓名', '上级'], ['李娜', '张强'], ['张强', '王伟']]));

@@ -6,7 +6,11 @@ import { chromiumPrinter } from '../documents/chromium-printer';
 import { prepareDbPath, resolveDbPath } from '../paths';
 import { checkOutPath } from './files';
 import { shown } from './text';
+import { cliLocale, refusalText, say, usage, type Locale } from './say';
 import { APP_VERSION } from '../version';
+import { messages as messagesOf_ } from '../../../shared/i18n';
+
+const messagesOf = (lang: Locale) => messagesOf_[lang];
 
 export interface CliIo {
   out(text: string): void;
@@ -37,8 +41,9 @@ Verbs:
                                        [--region R,...] [--grade A,B] [--overdue]  (as the accounts list)
   sample [--locale zh-CN|en] [--accounts N]
                                fill an empty database with a realistic sample workspace (default 40 accounts)
-  import stakeholders FILE --account NAME [--map "Header=field,..."] [--skip-invalid] [--dry-run]
-                               import the buyer's people (姓名/Name, 上级/Reports to, 角色/Roles ...) into an account's map
+  import stakeholders FILE --account NAME [--map "Header=field,..."] [--skip-invalid] [--dry-run] [--infer-levels]
+                               import the buyer's people (姓名/Name, 上级/Reports to, 角色/Roles ...) into an account's map;
+                               --infer-levels: without a level column, set levels from titles (a dry run lists them)
   coverage --account NAME [--tender NAME] [--days N] [--json] [--locale zh-CN|en]
                                the coverage gaps of an account's (or a tender's) map, with reasons, and the per-level summary
   map svg|pdf|png --account NAME [--tender NAME] [--safe] [--locale zh-CN|en] --out FILE
@@ -53,6 +58,7 @@ Options:
   --db PATH                    the database file (default: $KEYPLAN_DB, else keyplan.db in the app's data folder);
                                its folder must exist (only the default location is created)
   --out FILE                   an existing file is replaced whole (never a folder, a device or the database)
+  --locale zh-CN|en            the language of what the command prints and makes (default zh-CN; --json is not translated)
 
 Exit codes: 0 done, 1 bad input or a refused operation, 2 the database cannot be used.
 `;
@@ -84,6 +90,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
         days: { type: 'string' },
         safe: { type: 'boolean' },
         year: { type: 'string' },
+        'infer-levels': { type: 'boolean' },
         search: { type: 'string' },
         tier: { type: 'string' },
         owner: { type: 'string' },
@@ -99,24 +106,26 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     return EXIT_FAIL;
   }
   const [verbName, ...positionals] = parsed.positionals;
+  const lang = cliLocale(parsed.values);
   if (!verbName || verbName === 'help' || parsed.values.help) {
     io.out(HELP);
     return verbName || parsed.values.help ? EXIT_OK : EXIT_FAIL;
   }
   const verb = VERBS[verbName];
   if (!verb) {
-    io.err(`keyplan: unknown verb "${shown(verbName)}"\n\n${HELP}`);
+    io.err(`keyplan: ${refusalText(usage('unknownVerb', { verb: shown(verbName) }), lang)}\n\n${HELP}`);
     return EXIT_FAIL;
   }
   // Every argument is checked before the database is opened (or created), so a usage error or a
   // bad --out path leaves no file behind; then the path: only the default location is created.
   let dbPath: string;
   try {
+    if (parsed.values.locale !== undefined && parsed.values.locale !== 'zh-CN' && parsed.values.locale !== 'en') throw usage('locale', { value: parsed.values.locale });
     verb.check?.(positionals, parsed.values);
     if (verb.writesOut && parsed.values.out !== undefined) checkOutPath(parsed.values.out, resolveDbPath(parsed.values.db, io.env));
     dbPath = prepareDbPath(parsed.values.db, io.env);
   } catch (e) {
-    return failed(e, io);
+    return failed(e, io, lang);
   }
   const backend = new Backend({
     dbPath,
@@ -130,43 +139,35 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   try {
     const status = backend.status();
     if (verb.needsDb && status.state !== 'ok') {
+      const states = ['corrupt', 'newer', 'not-keyplan'] as const;
+      const state = (states as readonly string[]).includes(status.state) ? (status.state as (typeof states)[number]) : 'unreadable';
       io.err(
-        `keyplan: cannot use the database ${status.path}: ${describeState(status.state)}` +
-          `${status.detail ? ` (${status.detail})` : ''}.\nThe file was not changed. ` +
-          `Restore a backup with "restore --from FILE"${status.backups[0] ? `, e.g. ${status.backups[0].path}` : ''}.\n`,
+        `keyplan: ${say(lang, 'cannotUse', {
+          path: status.path,
+          why: messagesOf(lang).cli.report.states[state],
+          detail: status.detail ? ` (${status.detail})` : '',
+          example: status.backups[0] ? say(lang, 'example', { path: status.backups[0].path }) : '',
+        })}\n`,
       );
       return EXIT_DB;
     }
     return await verb.run(backend, positionals, parsed.values, io);
   } catch (e) {
-    return failed(e, io);
+    return failed(e, io, lang);
   } finally {
     await backend.close();
   }
 }
 
-/** A refusal as one line on stderr and its exit code; anything else is a bug and is thrown on. */
-function failed(e: unknown, io: CliIo): number {
+/** A refusal as one line on stderr (in the language of --locale) and its exit code; anything else is a bug and is thrown on. */
+function failed(e: unknown, io: CliIo, lang: Locale): number {
   if (e instanceof UsageError) {
-    io.err(`keyplan: ${e.message}\n`);
+    io.err(`keyplan: ${refusalText(e, lang)}\n`);
     return EXIT_FAIL;
   }
   if (e instanceof AppError) {
-    io.err(`keyplan: ${e.message} [${e.code}]\n`);
+    io.err(`keyplan: ${refusalText(e, lang)} [${e.code}]\n`);
     return e.code === 'db-corrupt' || e.code === 'db-unavailable' || e.code === 'db-folder-missing' ? EXIT_DB : EXIT_FAIL;
   }
   throw e;
-}
-
-function describeState(state: string): string {
-  switch (state) {
-    case 'corrupt':
-      return 'the file is damaged';
-    case 'newer':
-      return 'it was written by a newer version of Keyplan';
-    case 'not-keyplan':
-      return 'it is not a Keyplan database';
-    default:
-      return 'the file cannot be read';
-  }
 }

@@ -78,8 +78,8 @@ export const stakeholderHandlers: HandlerGroup<
 
   'stakeholders-import-preview': ({ backend }, args) => previewStakeholderImport(backend.connection(), args.accountId, importBytes(args), args.fileName, args.map),
   'stakeholders-import': async ({ backend, emit }, args) => {
-    const { accountId, fileName, map, skipInvalid, dryRun } = args;
-    const report = await importStakeholders(backend.connection(), accountId, importBytes(args), fileName, { map, skipInvalid, dryRun }, backend.now());
+    const { accountId, fileName, map, skipInvalid, dryRun, inferLevels } = args;
+    const report = await importStakeholders(backend.connection(), accountId, importBytes(args), fileName, { map, skipInvalid, dryRun, inferLevels }, backend.now());
     if (!report.dryRun && !report.rejected && report.created + report.updated > 0) {
       emit('data-changed', { tables: ['stakeholders', 'stakeholder_lines', 'people'] });
     }

@@ -16,7 +16,8 @@
 import type { Database as Db } from 'better-sqlite3';
 import { forbiddenChar } from '../../../shared/api/text';
 import type { ImportPreview, ImportRowError } from '../../../shared/api/accounts-views';
-import type { StakeholderImportReport } from '../../../shared/api/stakeholders';
+import type { LevelSuggestion, StakeholderImportReport } from '../../../shared/api/stakeholders';
+import { inferLevel } from '../../../shared/domain/level-inference';
 import { AppError } from '../../../shared/api/errors';
 import type { Attitude, BuyingRole, Influence, Level, Strength } from '../../../shared/domain/stakeholders';
 import { parseDate } from '../../../shared/domain/values';
@@ -31,6 +32,8 @@ export interface StakeholderImportOptions {
   map?: Record<string, string> | undefined;
   skipInvalid?: boolean | undefined;
   dryRun?: boolean | undefined;
+  /** Without a level column: set the levels the titles suggest (the suggestions, confirmed). */
+  inferLevels?: boolean | undefined;
 }
 
 export type StakeholderRowErrorCode =
@@ -49,7 +52,12 @@ interface RowError {
   column: string | null;
   value: string | null;
   code: StakeholderRowErrorCode;
+  circle?: { name: string; line: number | null }[];
+  circleMore?: number;
 }
+
+/** The most people a reported circle names (the first ones and the way back to the row's person). */
+const MAX_CIRCLE = 8;
 
 interface Draft {
   line: number;
@@ -185,11 +193,13 @@ interface Plan {
   mapping: StakeholderTarget[];
   drafts: Draft[];
   errors: RowError[];
+  levelSuggestions: LevelSuggestion[];
 }
 
 interface ExistingPerson {
   id: number;
   name: string;
+  level: Level | null;
 }
 
 /** Reads and checks everything against the account; writes nothing. */
@@ -219,12 +229,16 @@ async function plan(db: Db, accountId: number, bytes: Uint8Array, fileName: stri
 
   // The account's people and its reporting lines (of everyone, the bin included, as the API counts them).
   const existing = new Map(
-    (db.prepare('SELECT id, name FROM stakeholders WHERE account_id = ? AND deleted_at IS NULL').all(accountId) as ExistingPerson[]).map((p) => [p.name, p]),
+    (db.prepare('SELECT id, name, level FROM stakeholders WHERE account_id = ? AND deleted_at IS NULL').all(accountId) as ExistingPerson[]).map((p) => [p.name, p]),
   );
   const storedLines = db
     .prepare("SELECT from_id AS fromId, to_id AS toId, dotted FROM stakeholder_lines WHERE account_id = ? AND kind = 'reports'")
     .all(accountId) as { fromId: number; toId: number; dotted: number }[];
   const managerCol = table.headers[mapping.indexOf('reportsTo')] ?? null;
+  // Names of stored people by id (the bin too: their lines count), for naming a circle.
+  const storedName = new Map(
+    (db.prepare('SELECT id, name FROM stakeholders WHERE account_id = ?').raw().all(accountId) as [number, string][]).map(([id, name]) => [id, name]),
+  );
 
   for (;;) {
     const inFile = new Map(drafts.map((d) => [d.name, d]));
@@ -261,22 +275,34 @@ async function plan(db: Db, accountId: number, bytes: Uint8Array, fileName: stri
     }
     for (const d of drafts) {
       if (!d.managerName || bad.has(d)) continue;
-      // Walk up from the manager; meeting this person again is a circle.
+      // Walk up from the manager, remembering the way; meeting this person again is a circle.
       const self = node(d.name)!;
       const start = node(d.managerName)!;
-      const visited = new Set<string>();
-      const stack = [start];
-      let circle = false;
-      while (stack.length > 0 && !circle) {
-        const cur = stack.pop()!;
-        if (cur === self) circle = true;
-        else if (!visited.has(cur)) {
-          visited.add(cur);
-          for (const next of up.get(cur) ?? []) stack.push(next);
+      const cameFrom = new Map<string, string | null>([[start, null]]);
+      const queue = [start];
+      let closing: string | null = null;
+      while (queue.length > 0 && closing === null) {
+        const cur = queue.shift()!;
+        if (cur === self) closing = cur;
+        else for (const next of up.get(cur) ?? []) if (!cameFrom.has(next)) {
+          cameFrom.set(next, cur);
+          queue.push(next);
         }
       }
-      if (circle) {
-        errors.push({ line: d.line, column: managerCol, value: d.managerName, code: 'reporting-cycle' });
+      if (closing !== null) {
+        // self -> manager -> ... -> self, each named with the row that names them.
+        const way: string[] = [];
+        for (let at: string | null = closing; at !== null; at = cameFrom.get(at) ?? null) way.unshift(at);
+        const step = (n: string) => {
+          const name = n.startsWith('new:') ? n.slice(4) : (storedName.get(Number(n.slice(3))) ?? n);
+          return { name, line: inFile.get(name)?.line ?? null };
+        };
+        // A long circle is named by its first people and the way back (a 3,000-person ring is one error a row).
+        const all = [self, ...way];
+        const kept = all.length > MAX_CIRCLE ? [...all.slice(0, MAX_CIRCLE - 1), all[all.length - 1]!] : all;
+        const circle = kept.map(step);
+        const more = all.length - kept.length;
+        errors.push({ line: d.line, column: managerCol, value: d.managerName, code: 'reporting-cycle', circle, ...(more > 0 ? { circleMore: more } : {}) });
         bad.add(d);
       }
     }
@@ -285,11 +311,26 @@ async function plan(db: Db, accountId: number, bytes: Uint8Array, fileName: stri
     if (!opts.skipInvalid) break;
   }
   errors.sort((a, b) => a.line - b.line);
-  return { table, mapping, drafts, errors };
+
+  // No level column: what the titles suggest, for the rows that go in and people without a level.
+  const levelSuggestions: LevelSuggestion[] = [];
+  if (!mapping.includes('level')) {
+    for (const d of drafts) {
+      const title = d.fields.title;
+      if (!title || (existing.get(d.name)?.level ?? null) !== null) continue;
+      const guess = inferLevel(title);
+      if (!guess) continue;
+      levelSuggestions.push({ line: d.line, name: d.name, title, level: guess.level, word: guess.word });
+      if (opts.inferLevels) d.fields.level = guess.level;
+    }
+  }
+  return { table, mapping, drafts, errors, levelSuggestions };
 }
 
 function toReportError(e: RowError): ImportRowError {
-  return { line: e.line, column: e.column, value: e.value, code: e.code };
+  const base = { line: e.line, column: e.column, value: e.value, code: e.code };
+  if (!e.circle) return base;
+  return e.circleMore ? { ...base, circle: e.circle, circleMore: e.circleMore } : { ...base, circle: e.circle };
 }
 
 /**
@@ -340,6 +381,8 @@ export async function importStakeholders(
     peopleCreated: [],
     errors: p.errors.map(toReportError),
     rejected: false,
+    levelSuggestions: p.levelSuggestions,
+    levelsInferred: !!opts.inferLevels && p.levelSuggestions.length > 0,
     notImported: skippedColumns(p.table.headers, p.mapping, opts.map, guessStakeholderColumn),
   };
   if (p.errors.length > 0 && !opts.skipInvalid) {

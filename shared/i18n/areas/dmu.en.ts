@@ -87,6 +87,7 @@ export const dmuEn: DeepStringRecord<typeof dmuZhCN> = {
     none: 'No coverage gaps.',
     kinds: {
       'decider-not-supporter': 'Decider not a supporter',
+      'evaluator-opposed': 'Opposed technical evaluator',
       'key-person-no-owner': 'Key person without owner',
       'stale-contact': 'No recent contact',
       'level-uncovered': 'Level not covered',
@@ -96,6 +97,7 @@ export const dmuEn: DeepStringRecord<typeof dmuZhCN> = {
       'decider-not-supporter': '{{name}} ({{roles}}) is not a supporter yet',
       'decider-opposed': '{{name}} ({{roles}}) is opposed to us or sceptical',
       'decider-unknown': 'We do not know where {{name}} ({{roles}}) stands',
+      'evaluator-opposed': '{{name}} ({{roles}}) has high influence and is opposed to us or sceptical: the technical score is at risk',
       'key-person-no-owner': '{{name}} ({{roles}}) is a key person and nobody on our side owns the relationship',
       'stale-contact': 'No contact with {{name}} ({{roles}}) for {{days}} days',
       'stale-contact-never': '{{name}} ({{roles}}) has never been contacted',

@@ -91,6 +91,7 @@ export const dmuZhCN = {
     /** Short names of the kinds (GAP_KINDS), for filters and headings. */
     kinds: {
       'decider-not-supporter': '决策人未支持',
+      'evaluator-opposed': '技术评审反对',
       'key-person-no-owner': '关键人无人负责',
       'stale-contact': '久未联系',
       'level-uncovered': '整层无关系',
@@ -101,6 +102,7 @@ export const dmuZhCN = {
       'decider-not-supporter': '{{name}}（{{roles}}）尚未表态支持我们',
       'decider-opposed': '{{name}}（{{roles}}）对我们持反对或怀疑态度',
       'decider-unknown': '{{name}}（{{roles}}）的态度还不清楚',
+      'evaluator-opposed': '{{name}}（{{roles}}）影响力高，却对我们持反对或怀疑态度：技术评分可能失分',
       'key-person-no-owner': '{{name}}（{{roles}}）是关键人物，但我方没有负责人',
       'stale-contact': '已有 {{days}} 天没有联系{{name}}（{{roles}}）',
       'stale-contact-never': '从未联系过{{name}}（{{roles}}）',

@@ -245,6 +245,13 @@ export const mapperEn: DeepStringRecord<typeof mapperZhCN> = {
     team: 'These owners are not on the team and will be added: {{names}}',
     run: 'Import',
     done: 'Imported: {{created}} people added, {{updated}} updated, {{lines}} reporting lines drawn.',
+    levels: {
+      title: 'Levels inferred from titles ({{n}} people)',
+      lead: 'The file has no level column. These levels are suggested by the titles and are set only if you confirm; people who already have a level keep it.',
+      apply: 'Set these levels from the titles',
+      word: 'Because of',
+      caption: 'Levels inferred from titles',
+    },
   },
   snapshots: {
     button: 'Snapshots',

@@ -242,6 +242,14 @@ export const mapperZhCN = {
     team: '以下负责人不在团队中，会被加入团队：{{names}}',
     run: '导入',
     done: '导入完成：新增 {{created}} 人，更新 {{updated}} 人，新建 {{lines}} 条汇报线。',
+    /** No level column: the levels the titles suggest, confirmed by the user (shared/domain/level-inference.ts). */
+    levels: {
+      title: '由职务推断的层级（{{n}} 人）',
+      lead: '文件中没有“层级”列。下面是按职务推断的层级，确认后才会写入；已有层级的人不变。',
+      apply: '按职务设置这些层级',
+      word: '依据',
+      caption: '由职务推断的层级',
+    },
   },
   snapshots: {
     button: '快照',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ImportRowError, ImportSkippedColumn } from '../../../../shared/api/accounts-views';
-import { messages } from '../../../../shared/i18n';
-import { UsageError } from '../../args';
+import { rowErrorLine } from '../../../../shared/domain/import-errors';
+import { cliLocale, list, say, usage, type Locale } from '../say';
 import { checkFilter, filterQuery, FILTER_USAGE, hasFilter } from '../account-filter';
 import { writeOutFile } from '../files';
 import { cell } from '../text';
@@ -16,7 +16,7 @@ export function parseMapFlag(value: string | undefined): Record<string, string> 
   for (const part of value.split(/[,，;；]/)) {
     if (!part.trim()) continue;
     const eq = part.lastIndexOf('=');
-    if (eq <= 0) throw new UsageError(`--map entries look like "Source column=field", not "${part.trim()}"`);
+    if (eq <= 0) throw usage('mapEntry', { entry: part.trim() });
     map[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
   }
   return map;
@@ -24,28 +24,32 @@ export function parseMapFlag(value: string | undefined): Record<string, string> 
 
 function locale(flags: Flags): 'zh-CN' | 'en' {
   const l = flags.locale ?? 'zh-CN';
-  if (l !== 'zh-CN' && l !== 'en') throw new UsageError(`--locale is zh-CN or en, not "${l}"`);
+  if (l !== 'zh-CN' && l !== 'en') throw usage('locale', { value: l });
   return l;
 }
 
 
 function exportFormat(flags: Flags): 'csv' | 'xlsx' | 'json' {
   const format = flags.format ?? (flags.out ? path.extname(flags.out).slice(1).toLowerCase() : 'csv');
-  if (format !== 'csv' && format !== 'xlsx' && format !== 'json') throw new UsageError(`--format is csv, xlsx or json, not "${format}"`);
-  if (format === 'xlsx' && !flags.out) throw new UsageError('an XLSX export needs --out FILE');
+  if (format !== 'csv' && format !== 'xlsx' && format !== 'json') throw usage('format', { value: format });
+  if (format === 'xlsx' && !flags.out) throw usage('xlsxNeedsOut');
   return format;
 }
 
 function sampleSize(flags: Flags): number {
   const n = flags.accounts === undefined ? 40 : Number(flags.accounts);
-  if (!/^\d+$/.test(flags.accounts ?? '40') || !Number.isInteger(n) || n < 1 || n > 20_000) throw new UsageError(`--accounts is a whole number from 1 to 20000, not "${flags.accounts}"`);
+  if (!/^\d+$/.test(flags.accounts ?? '40') || !Number.isInteger(n) || n < 1 || n > 20_000) throw usage('sampleSize', { value: flags.accounts ?? '' });
   return n;
 }
 
-export function describeRowError(e: ImportRowError): string {
-  const where = e.column ? `, column "${cell(e.column)}"` : '';
-  const value = e.value ? ` ("${cell(e.value.length > 60 ? `${e.value.slice(0, 57)}...` : e.value)}")` : '';
-  return `line ${e.line}${where}${value}: ${(messages.en.domain.importError as Record<string, string>)[e.code] ?? e.code}`;
+/** One bad row of an import as the dialogs word it (shared/domain/import-errors.ts), its values escaped. */
+export function describeRowError(e: ImportRowError, lang: Locale): string {
+  return rowErrorLine(e, lang, cell);
+}
+
+/** The refusal of an import with bad rows (nothing imported). */
+export function rejectedLine(lang: Locale, errors: readonly ImportRowError[]): string {
+  return say(lang, 'rejected', { problems: errors.length, rows: new Set(errors.map((e) => e.line)).size });
 }
 
 /** A header as a --map source (inside the double quotes of the flag). */
@@ -54,24 +58,24 @@ function mapSource(column: string): string {
 }
 
 /**
- * One line per column an import leaves out, with how to map it:
+ * One line per column an import leaves out, with how to map it, in the language of --locale:
  * `not imported: Revenue (suggest --map "Revenue=revenue:2026")`.
  */
-export function describeSkipped(c: ImportSkippedColumn): string {
-  const name = c.column === '' ? `column ${c.index + 1} (no header)` : cell(c.column);
-  if (c.column === '') return `not imported: ${name} (give it a header to import it)`;
+export function describeSkipped(c: ImportSkippedColumn, lang: Locale): string {
+  if (c.column === '') return say(lang, 'skipNoHeader', { n: c.index + 1 });
+  const name = cell(c.column);
   const src = mapSource(c.column);
-  if (c.reason === 'ignored') return `not imported: ${name} (--map says ignore)`;
-  if (c.suggestion) return `not imported: ${name} (suggest --map "${src}=${c.suggestion}")`;
-  if (c.reason === 'taken') return `not imported: ${name} (another column already fills its field; map it with --map "${src}=FIELD")`;
-  return `not imported: ${name} (no field recognised; map it with --map "${src}=FIELD")`;
+  if (c.reason === 'ignored') return say(lang, 'skipIgnored', { name });
+  if (c.suggestion) return say(lang, 'skipSuggest', { name, src, field: c.suggestion });
+  if (c.reason === 'taken') return say(lang, 'skipTaken', { name, src });
+  return say(lang, 'skipUnknown', { name, src });
 }
 
 /** The columns left out, then (when there are any) the fields a --map can name. */
-export function printSkipped(skipped: readonly ImportSkippedColumn[], out: (s: string) => void, fields = ACCOUNT_FIELDS_HINT): void {
+export function printSkipped(skipped: readonly ImportSkippedColumn[], out: (s: string) => void, lang: Locale, fields = ACCOUNT_FIELDS_HINT): void {
   if (skipped.length === 0) return;
-  for (const c of skipped) out(`${describeSkipped(c)}\n`);
-  if (skipped.some((c) => c.column !== '' && c.reason !== 'ignored')) out(`  fields: ${fields}\n`);
+  for (const c of skipped) out(`${describeSkipped(c, lang)}\n`);
+  if (skipped.some((c) => c.column !== '' && c.reason !== 'ignored')) out(`${say(lang, 'skipFields', { fields })}\n`);
 }
 
 const ACCOUNT_FIELDS_HINT = `${ACCOUNT_IMPORT_FIELDS.join(', ')}, revenue:YYYY, target:YYYY, ignore`;
@@ -80,7 +84,7 @@ export const accountVerbs: Record<string, Verb> = {
   list: {
     needsDb: true,
     check(positionals, flags) {
-      if (positionals[0] !== 'accounts') throw new UsageError('list what? try: list accounts');
+      if (positionals[0] !== 'accounts') throw usage('listWhat');
       checkFilter(flags);
     },
     async run(backend, _positionals, flags, io) {
@@ -109,18 +113,19 @@ export const accountVerbs: Record<string, Verb> = {
   create: {
     needsDb: true,
     check(positionals) {
-      if (positionals[0] !== 'account' || positionals.length < 2) throw new UsageError('usage: create account NAME');
+      if (positionals[0] !== 'account' || positionals.length < 2) throw usage('createAccount');
     },
-    async run(backend, positionals, _flags, io) {
+    async run(backend, positionals, flags, io) {
       const account = await backend.call('accounts-create', { name: positionals.slice(1).join(' ') });
-      io.out(`created account ${account.id}: ${cell(account.name)}\n`);
+      io.out(`${say(cliLocale(flags), 'created', { name: cell(account.name) })}\n`);
       return EXIT_OK;
     },
   },
   import: {
     needsDb: true,
     check(positionals, flags) {
-      if (positionals[0] !== 'accounts' || !positionals[1]) throw new UsageError('usage: import accounts FILE [--map "..."] [--skip-invalid] [--dry-run]');
+      if (positionals[0] !== 'accounts' || !positionals[1]) throw usage('importAccounts');
+      if (flags['infer-levels']) throw usage('inferLevels');
       parseMapFlag(flags.map);
     },
     async run(backend, positionals, flags, io) {
@@ -136,18 +141,19 @@ export const accountVerbs: Record<string, Verb> = {
         skipInvalid: !!flags['skip-invalid'],
         dryRun: !!flags['dry-run'],
       });
+      const lang = cliLocale(flags);
       if (flags.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
-      for (const e of report.errors) io.err(`  ${describeRowError(e)}\n`);
+      for (const e of report.errors) io.err(`  ${describeRowError(e, lang)}\n`);
       if (report.rejected) {
-        io.err(`keyplan: ${report.errors.length} problem(s) in ${new Set(report.errors.map((e) => e.line)).size} row(s); nothing was imported. Fix them, or use --skip-invalid to import the valid rows.\n`);
-        if (!flags.json) for (const c of report.notImported) io.err(`${describeSkipped(c)}\n`);
+        io.err(`keyplan: ${rejectedLine(lang, report.errors)}\n`);
+        if (!flags.json) for (const c of report.notImported) io.err(`${describeSkipped(c, lang)}\n`);
         return EXIT_FAIL;
       }
       if (!flags.json) {
-        const verb = report.dryRun ? 'would import' : 'imported';
-        io.out(`${verb} ${report.created + report.updated} of ${report.rows} rows: ${report.created} new, ${report.updated} updated${report.skipped ? `, ${report.skipped} skipped` : ''}\n`);
-        if (report.peopleCreated.length) io.out(`${report.dryRun ? 'would add' : 'added'} people: ${report.peopleCreated.map(cell).join(', ')}\n`);
-        printSkipped(report.notImported, io.out);
+        const counts = { done: report.created + report.updated, rows: report.rows, created: report.created, updated: report.updated };
+        io.out(`${say(lang, report.dryRun ? 'accountsDry' : 'accountsDone', counts)}${report.skipped ? say(lang, 'skipped', { n: report.skipped }) : ''}\n`);
+        if (report.peopleCreated.length) io.out(`${say(lang, report.dryRun ? 'peopleWould' : 'peopleAdded', { names: list(lang, report.peopleCreated) })}\n`);
+        printSkipped(report.notImported, io.out, lang);
       }
       return EXIT_OK;
     },
@@ -156,7 +162,7 @@ export const accountVerbs: Record<string, Verb> = {
     needsDb: true,
     writesOut: true,
     check(positionals, flags) {
-      if (positionals[0] !== 'accounts') throw new UsageError(`usage: export accounts --format csv|xlsx|json [--out FILE] ${FILTER_USAGE}`);
+      if (positionals[0] !== 'accounts') throw usage('exportAccounts', { filters: FILTER_USAGE });
       exportFormat(flags);
       locale(flags);
       checkFilter(flags);
@@ -167,13 +173,14 @@ export const accountVerbs: Record<string, Verb> = {
       const file = await backend.call('export-accounts', { format, locale: locale(flags), ...(query ? { query } : {}) });
       const bytes = Buffer.from(file.contentBase64, 'base64');
       // What is in the file, said plainly: every account, or the filter's n of the total.
-      const what = file.filtered ? `${file.accounts} of ${file.total} accounts (filtered)` : `all ${file.accounts} accounts`;
+      const lang = locale(flags);
+      const what = file.filtered ? say(lang, 'exportFiltered', { n: file.accounts, total: file.total }) : say(lang, 'exportAll', { n: file.accounts });
       if (flags.out) {
         writeOutFile(flags.out, bytes, backend.info().dbPath);
-        io.out(`exported ${what} to ${flags.out} (${bytes.length} bytes)\n`);
+        io.out(`${say(lang, 'exported', { what, path: flags.out, bytes: bytes.length })}\n`);
       } else {
         io.out(bytes.toString('utf8'));
-        io.err(`exported ${what}\n`);
+        io.err(`${say(lang, 'exportedWhat', { what })}\n`);
       }
       return EXIT_OK;
     },
@@ -186,7 +193,7 @@ export const accountVerbs: Record<string, Verb> = {
     },
     async run(backend, _positionals, flags, io) {
       const r = await backend.call('sample-load', { locale: locale(flags), accounts: sampleSize(flags) });
-      io.out(`sample workspace loaded: ${r.accounts} accounts\n`);
+      io.out(`${say(locale(flags), 'sample', { n: r.accounts })}\n`);
       return EXIT_OK;
     },
   },

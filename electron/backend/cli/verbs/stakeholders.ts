@@ -6,11 +6,13 @@
 import path from 'node:path';
 import type { StakeholderMap, TenderRef } from '../../../../shared/api/stakeholders';
 import { AppError } from '../../../../shared/api/errors';
-import { UsageError } from '../../args';
+import { levelText } from '../../../../shared/domain/gap-reason';
+import { rowText } from '../../../../shared/domain/import-errors';
 import { readImportFile } from '../../import/import-file';
 import type { Backend } from '../../backend';
-import { describeRowError, describeSkipped, parseMapFlag, printSkipped } from './accounts';
+import { describeRowError, describeSkipped, parseMapFlag, printSkipped, rejectedLine } from './accounts';
 import { STAKEHOLDER_IMPORT_FIELDS } from '../../../../shared/domain/import-fields';
+import { cliLocale, list, say, usage } from '../say';
 import { formatCoverage } from './coverage-text';
 import { writeOutFile } from '../files';
 import { cell, cells } from '../text';
@@ -18,13 +20,16 @@ import { EXIT_FAIL, EXIT_OK, type Flags, type Verb } from './types';
 
 function locale(flags: Flags): 'zh-CN' | 'en' {
   const l = flags.locale ?? 'zh-CN';
-  if (l !== 'zh-CN' && l !== 'en') throw new UsageError(`--locale is zh-CN or en, not "${l}"`);
+  if (l !== 'zh-CN' && l !== 'en') throw usage('locale', { value: l });
   return l;
 }
 
-/** The live account with exactly this name; else, for a number, the account with that id. */
+/**
+ * The live account with exactly this name; else, for a number, the account with that id; else the
+ * one whose name matches ignoring letter case. A refusal names accounts by name, never by id.
+ */
 export async function findAccount(backend: Backend, name: string | undefined): Promise<{ id: number; name: string }> {
-  if (name === undefined || name.trim() === '') throw new UsageError('--account NAME is required (the account\'s exact name, or its id)');
+  if (name === undefined || name.trim() === '') throw usage('accountRequired');
   const wanted = name.trim();
   const all = await backend.call('accounts-list', {});
   const exact = all.filter((a) => a.name === wanted);
@@ -36,12 +41,11 @@ export async function findAccount(backend: Backend, name: string | undefined): P
   const folded = all.filter((a) => a.name.toLowerCase() === wanted.toLowerCase());
   if (folded.length === 1) return folded[0]!;
   if (folded.length > 1) {
-    throw new AppError('not-found', `"${wanted}" matches ${folded.length} accounts (${folded.map((a) => `${a.id} ${cell(a.name)}`).join('; ')}); give the exact name or the id.`, {
-      name: wanted,
-    });
+    const names = folded.map((a) => cell(a.name)).join('; ');
+    throw new AppError('account-ambiguous', `"${wanted}" matches ${folded.length} accounts (${names}); give the exact name.`, { name: wanted, names });
   }
-  const near = all.filter((a) => a.name.toLowerCase().includes(wanted.toLowerCase())).slice(0, 5);
-  throw new AppError('not-found', `No account named "${wanted}".${near.length ? ` Did you mean: ${near.map((a) => cell(a.name)).join(', ')}?` : ''}`, { name: wanted });
+  const near = all.filter((a) => a.name.toLowerCase().includes(wanted.toLowerCase())).slice(0, 5).map((a) => cell(a.name)).join('; ');
+  throw new AppError('account-not-found', `No account named "${wanted}".${near ? ` Did you mean: ${near}?` : ''}`, { name: wanted, near });
 }
 
 /** The opportunity with this name in the account's map (or this id); refuses an ambiguous name. */
@@ -49,30 +53,36 @@ export function findTender(map: StakeholderMap, name: string): TenderRef {
   const wanted = name.trim();
   const exact = map.tenders.filter((t) => t.name === wanted);
   if (exact.length === 1) return exact[0]!;
+  const account = cell(map.account.name);
   if (exact.length > 1) {
-    throw new AppError('not-found', `${map.account.name} has ${exact.length} opportunities named "${wanted}" (ids ${exact.map((t) => t.id).join(', ')}); give --tender ID.`, {
-      name: wanted,
-    });
+    const ids = exact.map((t) => t.id).join(', ');
+    throw new AppError('tender-ambiguous', `${account} has ${exact.length} opportunities named "${wanted}" (ids ${ids}); give --tender ID.`, { account, name: wanted, n: exact.length, ids });
   }
   if (/^\d+$/.test(wanted)) {
     const byId = map.tenders.find((t) => t.id === Number(wanted));
     if (byId) return byId;
   }
-  const list = map.tenders.map((t) => cell(t.name)).join(', ');
-  throw new AppError('not-found', `${map.account.name} has no opportunity named "${wanted}".${list ? ` Its opportunities: ${list}.` : ' It has no opportunities.'}`, {
+  const choices = map.tenders.map((t) => cell(t.name)).join('; ');
+  throw new AppError('tender-not-found', `${account} has no opportunity named "${wanted}".${choices ? ` Its opportunities: ${choices}.` : ' It has no opportunities.'}`, {
+    account,
     name: wanted,
+    choices,
   });
 }
 
 function days(flags: Flags): number | undefined {
   if (flags.days === undefined) return undefined;
   const n = Number(flags.days);
-  if (!Number.isInteger(n) || n < 1 || n > 3650) throw new UsageError(`--days is a whole number of days from 1 to 3650, not "${flags.days}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 3650) throw usage('days', { value: flags.days });
   return n;
 }
 
+/** How many suggested levels a report line lists before "... and N more". */
+const LEVEL_LINES = 20;
+
 async function importStakeholders(backend: Backend, file: string | undefined, flags: Flags, io: Parameters<Verb['run']>[3]): Promise<number> {
-  if (!file) throw new UsageError('usage: import stakeholders FILE --account NAME [--map "Header=field,..."] [--skip-invalid] [--dry-run]');
+  if (!file) throw usage('importStakeholders');
+  const lang = cliLocale(flags);
   const account = await findAccount(backend, flags.account);
   // A regular file only, and not over the limit: refused before anything is read. Its bytes are
   // handed to the handler as they are (`content`: no base64 in this process).
@@ -85,24 +95,29 @@ async function importStakeholders(backend: Backend, file: string | undefined, fl
     ...(map ? { map } : {}),
     skipInvalid: !!flags['skip-invalid'],
     dryRun: !!flags['dry-run'],
+    ...(flags['infer-levels'] ? { inferLevels: true } : {}),
   });
   if (flags.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
-  for (const e of report.errors) io.err(`  ${describeRowError(e)}\n`);
+  for (const e of report.errors) io.err(`  ${describeRowError(e, lang)}\n`);
   if (report.rejected) {
-    io.err(
-      `keyplan: ${report.errors.length} problem(s) in ${new Set(report.errors.map((e) => e.line)).size} row(s); nothing was imported. Fix them, or use --skip-invalid to import the valid rows.\n`,
-    );
-    if (!flags.json) for (const c of report.notImported) io.err(`${describeSkipped(c)}\n`);
+    io.err(`keyplan: ${rejectedLine(lang, report.errors)}\n`);
+    if (!flags.json) for (const c of report.notImported) io.err(`${describeSkipped(c, lang)}\n`);
     return EXIT_FAIL;
   }
   if (!flags.json) {
-    const verb = report.dryRun ? 'would import' : 'imported';
-    io.out(
-      `${verb} ${report.created + report.updated} of ${report.rows} people into ${cell(account.name)}: ${report.created} new, ${report.updated} updated, ` +
-        `${report.linesCreated} reporting line(s)${report.skipped ? `, ${report.skipped} row(s) skipped` : ''}\n`,
-    );
-    if (report.peopleCreated.length) io.out(`${report.dryRun ? 'would add' : 'added'} to our team: ${report.peopleCreated.map(cell).join(', ')}\n`);
-    printSkipped(report.notImported, io.out, `${STAKEHOLDER_IMPORT_FIELDS.join(', ')}, ignore`);
+    const counts = { done: report.created + report.updated, rows: report.rows, account: cell(account.name), created: report.created, updated: report.updated, lines: report.linesCreated };
+    io.out(`${say(lang, report.dryRun ? 'stakeholdersDry' : 'stakeholdersDone', counts)}${report.skipped ? say(lang, 'rowsSkipped', { n: report.skipped }) : ''}\n`);
+    if (report.peopleCreated.length) io.out(`${say(lang, report.dryRun ? 'teamWould' : 'teamAdded', { names: list(lang, report.peopleCreated) })}\n`);
+    printSkipped(report.notImported, io.out, lang, `${STAKEHOLDER_IMPORT_FIELDS.join(', ')}, ignore`);
+    const levels = report.levelSuggestions;
+    if (levels.length > 0) {
+      const head = report.levelsInferred ? (report.dryRun ? 'levelsWould' : 'levelsSet') : 'levelsSuggested';
+      io.out(`${say(lang, head, { n: levels.length })}\n`);
+      for (const s of levels.slice(0, LEVEL_LINES)) {
+        io.out(`${say(lang, 'levelLine', { where: rowText(s.line, lang), name: cell(s.name), title: cell(s.title), level: levelText(s.level, lang) })}\n`);
+      }
+      if (levels.length > LEVEL_LINES) io.out(`${say(lang, 'levelsMore', { n: levels.length - LEVEL_LINES })}\n`);
+    }
   }
   return EXIT_OK;
 }
@@ -142,9 +157,9 @@ export const stakeholderVerbs: Record<string, Verb> = {
     check(positionals, flags) {
       const format = positionals[0];
       if (format !== 'svg' && format !== 'pdf' && format !== 'png') {
-        throw new UsageError('usage: map svg|pdf|png --account NAME [--tender NAME] [--safe] [--locale zh-CN|en] --out FILE');
+        throw usage('map');
       }
-      if (!flags.out) throw new UsageError(`map ${format} needs --out FILE`);
+      if (!flags.out) throw usage('needsOut', { verb: `map ${format}` });
       locale(flags);
     },
     async run(backend, positionals, flags, io) {
@@ -163,7 +178,7 @@ export const stakeholderVerbs: Record<string, Verb> = {
       });
       const bytes = Buffer.from(file.contentBase64, 'base64');
       writeOutFile(out, bytes, backend.info().dbPath);
-      io.out(`wrote ${out} (${bytes.length} bytes${flags.safe ? ', customer-safe' : ''})\n`);
+      io.out(`${say(lang, flags.safe ? 'wroteSafe' : 'wrote', { path: out, bytes: bytes.length })}\n`);
       return EXIT_OK;
     },
   },
@@ -175,8 +190,8 @@ export function importVerb(accounts: Verb): Verb {
     needsDb: true,
     check(positionals, flags) {
       if (positionals[0] === 'stakeholders') {
-        if (!positionals[1]) throw new UsageError('usage: import stakeholders FILE --account NAME [--map "Header=field,..."] [--skip-invalid] [--dry-run]');
-        if (flags.account === undefined || flags.account.trim() === '') throw new UsageError('--account NAME is required (the account\'s exact name, or its id)');
+        if (!positionals[1]) throw usage('importStakeholders');
+        if (flags.account === undefined || flags.account.trim() === '') throw usage('accountRequired');
         parseMapFlag(flags.map);
       } else {
         accounts.check?.(positionals, flags);

@@ -1,4 +1,4 @@
-import { UsageError } from '../../args';
+import { cliLocale, say, usage } from '../say';
 import { EXIT_DB, EXIT_OK, type Verb } from './types';
 
 export const systemVerbs: Record<string, Verb> = {
@@ -7,14 +7,15 @@ export const systemVerbs: Record<string, Verb> = {
     needsDb: true,
     async run(backend, _p, flags, io) {
       const report = await backend.call('db-doctor', {});
+      const lang = cliLocale(flags);
       if (flags.json) {
         io.out(`${JSON.stringify(report, null, 2)}\n`);
       } else {
-        io.out(`database: ${report.path}\n`);
-        io.out(`schema version: ${report.schemaVersion}\n`);
-        io.out(`journal mode: ${report.journalMode}; foreign keys: ${report.foreignKeys ? 'on' : 'off'}\n`);
+        io.out(`${say(lang, 'doctorDb', { path: report.path })}\n`);
+        io.out(`${say(lang, 'doctorSchema', { version: report.schemaVersion })}\n`);
+        io.out(`${say(lang, 'doctorJournal', { mode: report.journalMode, keys: say(lang, report.foreignKeys ? 'on' : 'off') })}\n`);
         for (const [table, n] of Object.entries(report.counts)) io.out(`  ${table}: ${n}\n`);
-        io.out(report.ok ? 'ok\n' : `problems: ${report.quickCheck}\n`);
+        io.out(report.ok ? `${say(lang, 'ok')}\n` : `${say(lang, 'problems', { detail: report.quickCheck })}\n`);
       }
       return report.ok ? EXIT_OK : EXIT_DB;
     },
@@ -22,28 +23,28 @@ export const systemVerbs: Record<string, Verb> = {
   backup: {
     needsDb: true,
     check(_p, flags) {
-      if (!flags.out) throw new UsageError('backup needs --out FILE');
+      if (!flags.out) throw usage('needsOut', { verb: 'backup' });
     },
     async run(backend, _p, flags, io) {
-      if (!flags.out) throw new UsageError('backup needs --out FILE');
+      if (!flags.out) throw usage('needsOut', { verb: 'backup' });
       const info = await backend.call('db-backup', { out: flags.out });
-      io.out(`backup written: ${info.path} (${info.bytes} bytes)\n`);
+      io.out(`${say(cliLocale(flags), 'backup', { path: info.path, bytes: info.bytes })}\n`);
       return EXIT_OK;
     },
   },
   restore: {
     needsDb: false,
     check(_p, flags) {
-      if (!flags.from) throw new UsageError('restore needs --from FILE');
+      if (!flags.from) throw usage('needsFrom');
     },
     async run(backend, _p, flags, io) {
-      if (!flags.from) throw new UsageError('restore needs --from FILE');
+      if (!flags.from) throw usage('needsFrom');
       const status = await backend.call('db-restore', { from: flags.from });
       if (status.state !== 'ok') {
-        io.err(`keyplan: restored, but the database did not open: ${status.detail ?? status.state}\n`);
+        io.err(`keyplan: ${say(cliLocale(flags), 'restoredNotOpen', { detail: status.detail ?? status.state })}\n`);
         return EXIT_DB;
       }
-      io.out(`restored ${status.path} from ${flags.from}; the previous database was kept in ${status.path.replace(/[^/\\]+$/, '')}backups\n`);
+      io.out(`${say(cliLocale(flags), 'restored', { path: status.path, from: flags.from, folder: `${status.path.replace(/[^/\\]+$/, '')}backups` })}\n`);
       return EXIT_OK;
     },
   },

@@ -20,6 +20,7 @@ export interface Flags {
   days?: string;
   safe?: boolean;
   year?: string;
+  'infer-levels'?: boolean;
   /** The accounts filter of `list accounts` and `export accounts` (cli/account-filter.ts). */
   search?: string;
   tier?: string;

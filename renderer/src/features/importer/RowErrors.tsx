@@ -1,14 +1,14 @@
 /** An import's bad rows: line, column, value and the reason in words (both importers show this). */
 import { useTranslation } from 'react-i18next';
 import type { ImportRowError } from '../../../../shared/api/accounts-views';
-import { messages } from '../../../../shared/i18n';
+import { rowErrorReason } from '../../../../shared/domain/import-errors';
+import { normalizeLocale } from '../../../../shared/i18n';
 import { ScrollArea } from '../../ui/ScrollArea';
 
-type ImportErrorCode = keyof (typeof messages)['zh-CN']['domain']['importError'];
-const isKnownCode = (code: string): code is ImportErrorCode => code in messages['zh-CN'].domain.importError;
-
 export function RowErrors({ errors, testId, heading: Heading = 'h4' }: { errors: ImportRowError[]; testId: string; heading?: 'h3' | 'h4' }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The reason in the CLI's words too (a reporting circle names its people and their rows).
+  const locale = normalizeLocale(i18n.language) ?? 'zh-CN';
   return (
     <div className="import-errors">
       <Heading className="subheading subheading--danger">{t('importer.check.errorsTitle', { n: errors.length })}</Heading>
@@ -33,7 +33,7 @@ export function RowErrors({ errors, testId, heading: Heading = 'h4' }: { errors:
                 </th>
                 <td>{e.column ?? '—'}</td>
                 <td className="import-errors__value">{e.value ? e.value : <span className="muted">{t('importer.check.empty')}</span>}</td>
-                <td>{isKnownCode(e.code) ? t(`domain.importError.${e.code}`) : e.code}</td>
+                <td>{rowErrorReason(e, locale)}</td>
               </tr>
             ))}
           </tbody>

@@ -43,6 +43,7 @@ export function ImportDialog({ accountId, accountName, onClose, onDone }: { acco
   const [mapping, setMapping] = useState<string[]>([]);
   const [check, setCheck] = useState<{ report: StakeholderImportReport; key: string } | null>(null);
   const [skip, setSkip] = useState(false);
+  const [inferLevels, setInferLevels] = useState(false);
   const [busy, setBusy] = useState<'read' | 'check' | 'run' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [rejected, setRejected] = useState<StakeholderImportReport | null>(null);
@@ -80,6 +81,7 @@ export function ImportDialog({ accountId, accountName, onClose, onDone }: { acco
   const choose = async (picked: File) => {
     setFile(null);
     setCheck(null);
+    setInferLevels(false);
     setRejected(null);
     setError(null);
     if (picked.size > MAX_IMPORT_BYTES) {
@@ -108,7 +110,15 @@ export function ImportDialog({ accountId, accountName, onClose, onDone }: { acco
     setError(null);
     setRejected(null);
     try {
-      const report = await api('stakeholders-import', { accountId, fileName: file.name, contentBase64: file.base64, map: mapArg(mapping), skipInvalid: skip });
+      const levels = inferLevels && check !== null && check.report.levelSuggestions.length > 0;
+      const report = await api('stakeholders-import', {
+        accountId,
+        fileName: file.name,
+        contentBase64: file.base64,
+        map: mapArg(mapping),
+        skipInvalid: skip,
+        ...(levels ? { inferLevels: true } : {}),
+      });
       if (report.rejected) setRejected(report);
       else onDone(report);
     } catch (e) {
@@ -222,6 +232,9 @@ export function ImportDialog({ accountId, accountName, onClose, onDone }: { acco
                   {report.errors.length > 0 ? ` ${t('mapper.import.bad', { n: badLines })}` : ` ${t('importer.check.ok')}`}
                 </p>
                 {report.peopleCreated.length > 0 ? <p className="muted">{t('mapper.import.team', { names: report.peopleCreated.join(list) })}</p> : null}
+                {report.levelSuggestions.length > 0 ? (
+                  <LevelSuggestions report={report} apply={inferLevels} disabled={busy !== null} onApply={setInferLevels} />
+                ) : null}
                 {report.notImported.length > 0 ? (
                   <div className="not-imported" data-testid="stakeholder-import-not-imported">
                     <h3 className="subheading subheading--warning">{t('importer.check.notImportedTitle', { n: report.notImported.length })}</h3>
@@ -266,5 +279,51 @@ export function ImportDialog({ accountId, accountName, onClose, onDone }: { acco
         </Button>
       </div>
     </Dialog>
+  );
+}
+
+/** The levels the titles suggest (the file has no level column), with the box that confirms them. */
+function LevelSuggestions({ report, apply, disabled, onApply }: { report: StakeholderImportReport; apply: boolean; disabled: boolean; onApply: (v: boolean) => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="mimport__levels" data-testid="stakeholder-import-levels" aria-labelledby="mimport-levels-title">
+      <h3 className="subheading" id="mimport-levels-title">
+        {t('mapper.import.levels.title', { n: report.levelSuggestions.length })}
+      </h3>
+      <p className="muted">{t('mapper.import.levels.lead')}</p>
+      <label className="check">
+        <input type="checkbox" checked={apply} disabled={disabled} onChange={(e) => onApply(e.target.checked)} />
+        <span>{t('mapper.import.levels.apply')}</span>
+      </label>
+      <div className="mimport__levels-scroll" tabIndex={0} role="region" aria-label={t('mapper.import.levels.caption')}>
+        <table className="table table--compact">
+          <caption className="visually-hidden">{t('mapper.import.levels.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {t('importer.check.line')}
+              </th>
+              <th scope="col">{t('dmu.fields.name')}</th>
+              <th scope="col">{t('dmu.fields.title')}</th>
+              <th scope="col">{t('dmu.fields.level')}</th>
+              <th scope="col">{t('mapper.import.levels.word')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.levelSuggestions.map((s) => (
+              <tr key={s.line}>
+                <th scope="row" className="num tabular">
+                  {s.line}
+                </th>
+                <td>{s.name}</td>
+                <td>{s.title}</td>
+                <td>{t(`dmu.levels.${s.level}`)}</td>
+                <td className="muted">{s.word}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

@@ -23,6 +23,7 @@ import {
   useReactFlow,
   useStore,
   type Connection,
+  type FinalConnectionState,
   type NodeChange,
   type NodeTypes,
   type ReactFlowState,
@@ -658,6 +659,17 @@ function Workspace({ map, tenderId, staleDays, onStaleDays }: { map: Stakeholder
     },
     [safe, notice, t],
   );
+  // A line released on a card but away from its dots (beyond the connection radius) connects to
+  // that card, as if dropped on its nearest dot: React Flow reports such a drop as not valid.
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid === true || !state.fromNode) return;
+      const target = cardUnderPointer(event, state.fromNode.id);
+      if (target === null) return;
+      onConnect({ source: state.fromNode.id, sourceHandle: state.fromHandle?.id ?? null, target, targetHandle: null });
+    },
+    [onConnect],
+  );
   const onNodeClick = useCallback((_: unknown, n: PersonNode) => requestSelect({ kind: 'person', id: Number(n.id) }), [requestSelect]);
   const onEdgeClick = useCallback((_: unknown, e: LineEdge) => requestSelect({ kind: 'line', id: Number(e.id.slice(1)) }), [requestSelect]);
   const onPaneClick = useCallback(() => {
@@ -998,6 +1010,7 @@ function Workspace({ map, tenderId, staleDays, onStaleDays }: { map: Stakeholder
           onEdgeClick={onEdgeClick}
           onPaneClick={onPaneClick}
           onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
         />
       </MapViewContext>
       {safe ? (
@@ -1096,6 +1109,18 @@ const zoomedOut = (s: ReactFlowState) => s.transform[2] < COMPACT_BELOW;
 const rootNode = (s: ReactFlowState) => s.domNode;
 const isValidConnection = (c: Connection | LineEdge) => c.source !== c.target;
 
+/** The id of the card under the pointer where a drag ended (not `fromId`'s own), or null. */
+function cardUnderPointer(event: MouseEvent | TouchEvent, fromId: string): string | null {
+  const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+  if (!point) return null;
+  // Every element at the point, top first: the connection line drawn over the cards is skipped.
+  for (const el of document.elementsFromPoint(point.clientX, point.clientY)) {
+    const card = el.closest<HTMLElement>('.react-flow__node');
+    if (card?.dataset.id && card.dataset.id !== fromId) return card.dataset.id;
+  }
+  return null;
+}
+
 interface CanvasProps {
   nodes: PersonNode[];
   edges: LineEdge[];
@@ -1105,10 +1130,11 @@ interface CanvasProps {
   onEdgeClick: (e: unknown, edge: LineEdge) => void;
   onPaneClick: () => void;
   onConnect: (c: Connection) => void;
+  onConnectEnd: (event: MouseEvent | TouchEvent, state: FinalConnectionState) => void;
 }
 
 /** React Flow with the map's settings; memoised, so it renders only when its nodes, lines or handlers change. */
-const MapCanvas = memo(function MapCanvas({ nodes, edges, safe, onNodesChange, onNodeClick, onEdgeClick, onPaneClick, onConnect }: CanvasProps) {
+const MapCanvas = memo(function MapCanvas({ nodes, edges, safe, onNodesChange, onNodeClick, onEdgeClick, onPaneClick, onConnect, onConnectEnd }: CanvasProps) {
   const { t } = useTranslation();
   const ariaLabelConfig = useMemo(
     () => ({
@@ -1154,6 +1180,7 @@ const MapCanvas = memo(function MapCanvas({ nodes, edges, safe, onNodesChange, o
       onEdgeClick={onEdgeClick}
       onPaneClick={onPaneClick}
       onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
       isValidConnection={isValidConnection}
       onlyRenderVisibleElements
       connectionMode={ConnectionMode.Loose}
