@@ -121,7 +121,7 @@ describe('annual plans: the plan editor', () => {
         await form.getByLabel(p.fields.what, { exact: true }).fill(what);
         await form.getByLabel(p.fields.due, { exact: true }).fill(`${draft.year}-13-01`);
         await form.getByRole('button', { name: t.common.save }).click();
-        await form.getByText(p.items.date).waitFor();
+        await form.getByText(t.common.invalidDate).waitFor();
         await form.getByLabel(p.fields.due, { exact: true }).fill(`${draft.year}-12-01`);
         await form.getByRole('button', { name: t.common.save }).click();
         const actions = page.getByRole('region', { name: p.kinds.action, exact: true });
