@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/backend/backend';
-import { EXIT_FAIL, EXIT_OK, runCli } from '../../electron/backend/cli/run';
+import { EXIT_FAIL, EXIT_OK } from '../../electron/backend/cli/run';
+import { runCaptured } from './cli-helpers';
 import { circleText } from '../../shared/domain/import-errors';
 import { messages } from '../../shared/i18n';
 import { NOW, csvText } from './accounts-helpers';
@@ -15,12 +16,8 @@ import { useTestEnv } from './helpers';
 
 const env = useTestEnv();
 
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s), env: {} });
-  return { code, out, err };
-}
+/** The CLI in-process with exactly these arguments (no --locale added). */
+const cli = runCaptured;
 
 async function seeded() {
   const db = env.file('keyplan.db');

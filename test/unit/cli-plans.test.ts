@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/backend/backend';
-import { EXIT_FAIL, EXIT_OK, runCli } from '../../electron/backend/cli/run';
+import { EXIT_FAIL, EXIT_OK } from '../../electron/backend/cli/run';
+import { runCaptured } from './cli-helpers';
 import { findChromium } from '../../electron/backend/documents/chromium-printer';
 import { namedDestinationPages, pdfPageCount } from '../../electron/backend/documents/pdf-pages';
 import { PLAN_SECTIONS } from '../../shared/domain/plan';
@@ -22,12 +23,8 @@ import { seedPlan, type PlanFixture } from './plan-fixtures';
 const env = useTestEnv();
 const RESULTS = path.resolve('test-results', 'plan-pdf');
 
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s), env: {} });
-  return { code, out, err };
-}
+/** The CLI in-process with exactly these arguments (no --locale added). */
+const cli = runCaptured;
 
 async function seeded(): Promise<{ db: string; f: PlanFixture }> {
   const db = env.file('keyplan.db');

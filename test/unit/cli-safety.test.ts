@@ -11,7 +11,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../shared/i18n';
 import { forbiddenChar, stripForbidden } from '../../shared/api/text';
-import { EXIT_DB, EXIT_FAIL, EXIT_OK, runCli } from '../../electron/backend/cli/run';
+import { EXIT_DB, EXIT_FAIL, EXIT_OK } from '../../electron/backend/cli/run';
+import { ROOT, runCaptured } from './cli-helpers';
 import { cell, shown } from '../../electron/backend/cli/text';
 import { writeOutFile } from '../../electron/backend/cli/files';
 import { prepareDbPath } from '../../electron/backend/paths';
@@ -19,16 +20,11 @@ import { sanitizeSectionHtml } from '../../electron/backend/plans/sanitize';
 import { useTestEnv, writeDbWithAccounts } from './helpers';
 
 const env = useTestEnv();
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const ESC = '\x1b';
 const RLO = '\u202e';
 
-async function cli(argv: string[], envVars: NodeJS.ProcessEnv = {}) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s), env: envVars });
-  return { code, out, err };
-}
+/** The CLI in-process with exactly these arguments (no --locale added). */
+const cli = runCaptured;
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/backend/backend';
-import { EXIT_FAIL, EXIT_OK, runCli } from '../../electron/backend/cli/run';
+import { EXIT_FAIL, EXIT_OK } from '../../electron/backend/cli/run';
+import { cliRunner } from './cli-helpers';
 import { findChromium } from '../../electron/backend/documents/chromium-printer';
 import { NOW, csvText } from './accounts-helpers';
 import { dumpFile, ls, sha256, useTestEnv } from './helpers';
@@ -18,13 +19,7 @@ const env = useTestEnv();
  * What the CLI says is read in English here (`--locale en` unless the test chose one); coverage and
  * map keep the default (zh-CN), whose --locale is the language of the report and the file too.
  */
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  if (!argv.includes('--locale') && argv[0] !== 'coverage' && argv[0] !== 'map') argv = [...argv, '--locale', 'en'];
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s), env: {} });
-  return { code, out, err };
-}
+const cli = cliRunner(['coverage', 'map']);
 
 /** A database with one mapped account (and a tender), and one account without people. */
 async function seeded() {

@@ -4,22 +4,16 @@ import { UsageError } from '../args';
 import { Backend } from '../backend';
 import { chromiumPrinter } from '../documents/chromium-printer';
 import { prepareDbPath, resolveDbPath } from '../paths';
-import { checkOutPath } from './files';
-import { shown } from './text';
-import { cliLocale, refusalText, say, usage, type Locale } from './say';
 import { APP_VERSION } from '../version';
-import { messages as messagesOf_ } from '../../../shared/i18n';
+import { messages } from '../../../shared/i18n';
+import { checkOutPath } from './files';
+import { checkLocale, FLAG_OPTIONS, locale } from './flags';
+import { refusalText, say, usage, type Locale } from './say';
+import { shown } from './text';
+import { EXIT_DB, EXIT_FAIL, EXIT_OK, type CliIo } from './verb';
+import { VERBS } from './verbs';
 
-const messagesOf = (lang: Locale) => messagesOf_[lang];
-
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  env: NodeJS.ProcessEnv;
-}
-
-export { EXIT_DB, EXIT_FAIL, EXIT_OK } from './verbs/types';
-import { EXIT_DB, EXIT_FAIL, EXIT_OK } from './verbs/types';
+export { EXIT_DB, EXIT_FAIL, EXIT_OK, type CliIo } from './verb';
 
 const HELP = `Keyplan ${APP_VERSION} - key-account planning workbench (大客户规划工作台)
 
@@ -63,8 +57,6 @@ Options:
 Exit codes: 0 done, 1 bad input or a refused operation, 2 the database cannot be used.
 `;
 
-import { VERBS } from './verbs';
-
 export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   // Everything printed is escaped: data (names, values of a file) cannot drive the terminal.
   const io: CliIo = { out: (t) => rawIo.out(shown(t)), err: (t) => rawIo.err(shown(t)), env: rawIo.env };
@@ -74,39 +66,14 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: {
-        db: { type: 'string' },
-        out: { type: 'string' },
-        from: { type: 'string' },
-        json: { type: 'boolean' },
-        map: { type: 'string' },
-        'skip-invalid': { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        format: { type: 'string' },
-        locale: { type: 'string' },
-        accounts: { type: 'string' },
-        account: { type: 'string' },
-        tender: { type: 'string' },
-        days: { type: 'string' },
-        safe: { type: 'boolean' },
-        year: { type: 'string' },
-        'infer-levels': { type: 'boolean' },
-        search: { type: 'string' },
-        tier: { type: 'string' },
-        owner: { type: 'string' },
-        industry: { type: 'string' },
-        region: { type: 'string' },
-        grade: { type: 'string' },
-        overdue: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: FLAG_OPTIONS,
     });
   } catch (e) {
     io.err(`keyplan: ${(e as Error).message}\n\n${HELP}`);
     return EXIT_FAIL;
   }
   const [verbName, ...positionals] = parsed.positionals;
-  const lang = cliLocale(parsed.values);
+  const lang = locale(parsed.values);
   if (!verbName || verbName === 'help' || parsed.values.help) {
     io.out(HELP);
     return verbName || parsed.values.help ? EXIT_OK : EXIT_FAIL;
@@ -120,7 +87,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   // bad --out path leaves no file behind; then the path: only the default location is created.
   let dbPath: string;
   try {
-    if (parsed.values.locale !== undefined && parsed.values.locale !== 'zh-CN' && parsed.values.locale !== 'en') throw usage('locale', { value: parsed.values.locale });
+    checkLocale(parsed.values);
     verb.check?.(positionals, parsed.values);
     if (verb.writesOut && parsed.values.out !== undefined) checkOutPath(parsed.values.out, resolveDbPath(parsed.values.db, io.env));
     dbPath = prepareDbPath(parsed.values.db, io.env);
@@ -144,7 +111,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
       io.err(
         `keyplan: ${say(lang, 'cannotUse', {
           path: status.path,
-          why: messagesOf(lang).cli.report.states[state],
+          why: messages[lang].cli.report.states[state],
           detail: status.detail ? ` (${status.detail})` : '',
           example: status.backups[0] ? say(lang, 'example', { path: status.backups[0].path }) : '',
         })}\n`,

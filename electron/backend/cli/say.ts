@@ -2,7 +2,8 @@
  * The CLI's words in the language of --locale (zh-CN unless `--locale en`; issue 11): its own lines
  * from the `cli.*` catalogue, usage refusals as keyed UsageErrors, and a backend refusal in Chinese
  * from `errors.<code>` with its params (in English the AppError's message, written for the CLI and
- * more detailed). `--json` output is never translated.
+ * more detailed). `--json` output is never translated. The language itself is read by
+ * cli/flags.ts (locale()).
  */
 import type { AppError } from '../../../shared/api/errors';
 import { messages, type Locale, type Messages } from '../../../shared/i18n';
@@ -17,11 +18,6 @@ export type ReportKey = { [K in keyof Cli['report']]: Cli['report'][K] extends s
 
 export function fill(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
-}
-
-/** The language of everything the command says: --locale when it is one, else zh-CN (the product's first language). */
-export function cliLocale(flags: { locale?: string | undefined }): Locale {
-  return flags.locale === 'en' ? 'en' : 'zh-CN';
 }
 
 /** A usage refusal: English in the message (logs), translated when printed. */

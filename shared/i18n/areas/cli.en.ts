@@ -38,6 +38,11 @@ export const cliEn: DeepStringRecord<typeof cliZhCN> = {
     forumAccountsEmpty: '--accounts names at least one account ("A,B,...")',
     forumAccountsMany: '--accounts names at most {{max}} accounts, not {{n}}',
     inferLevels: '--infer-levels is for import stakeholders only',
+    grade: '--grade takes A, B, C, D or E, not "{{value}}"',
+    searchLong: '--search is at most {{max}} characters',
+    unknownTier: 'No tier "{{name}}". Tiers: {{tiers}}.',
+    unknownOwner: 'No person "{{name}}" among our people.',
+    unknownOwnerNear: 'No person "{{name}}" among our people. Did you mean: {{near}}?',
   },
   find: {
     didYouMean: 'Did you mean: {{names}}?',

@@ -40,6 +40,12 @@ export const cliZhCN = {
     forumAccountsEmpty: '--accounts 至少要写一个客户（"A,B,..."）',
     forumAccountsMany: '--accounts 最多写 {{max}} 个客户，现在是 {{n}} 个',
     inferLevels: '--infer-levels 只用于 import stakeholders',
+    /** The accounts filter (list/export accounts): what a flag's value names must exist. */
+    grade: '--grade 只能是 A、B、C、D 或 E，不能是“{{value}}”',
+    searchLong: '--search 最多 {{max}} 个字符',
+    unknownTier: '没有名为“{{name}}”的客户分级。现有分级：{{tiers}}。',
+    unknownOwner: '我方人员中没有“{{name}}”。',
+    unknownOwnerNear: '我方人员中没有“{{name}}”。是不是：{{near}}？',
   },
   /** Account and opportunity look-ups (--account, --tender, --accounts): names only, never ids. */
   find: {

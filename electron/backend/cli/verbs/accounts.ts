@@ -1,33 +1,16 @@
+/**
+ * The accounts on the command line: `list accounts`, `create account`, `import accounts`,
+ * `export accounts` and `sample`.
+ */
 import path from 'node:path';
-import type { ImportRowError, ImportSkippedColumn } from '../../../../shared/api/accounts-views';
-import { rowErrorLine } from '../../../../shared/domain/import-errors';
-import { cliLocale, list, say, usage, type Locale } from '../say';
+import { readImportFile } from '../../import/import-file';
 import { checkFilter, filterQuery, FILTER_USAGE, hasFilter } from '../account-filter';
 import { writeOutFile } from '../files';
+import { locale, parseMapFlag, type Flags } from '../flags';
+import { printRefusal, printSkipped } from '../import-report';
+import { list, say, usage } from '../say';
 import { cell } from '../text';
-import { readImportFile } from '../../import/import-file';
-import { ACCOUNT_IMPORT_FIELDS } from '../../../../shared/domain/import-fields';
-import { EXIT_FAIL, EXIT_OK, type Flags, type Verb } from './types';
-
-/** `--map "客户=name, Rev 2024=revenue:2024"` -> { 客户: 'name', 'Rev 2024': 'revenue:2024' }. */
-export function parseMapFlag(value: string | undefined): Record<string, string> | undefined {
-  if (value === undefined) return undefined;
-  const map: Record<string, string> = {};
-  for (const part of value.split(/[,，;；]/)) {
-    if (!part.trim()) continue;
-    const eq = part.lastIndexOf('=');
-    if (eq <= 0) throw usage('mapEntry', { entry: part.trim() });
-    map[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
-  }
-  return map;
-}
-
-function locale(flags: Flags): 'zh-CN' | 'en' {
-  const l = flags.locale ?? 'zh-CN';
-  if (l !== 'zh-CN' && l !== 'en') throw usage('locale', { value: l });
-  return l;
-}
-
+import { EXIT_FAIL, EXIT_OK, type Verb } from '../verb';
 
 function exportFormat(flags: Flags): 'csv' | 'xlsx' | 'json' {
   const format = flags.format ?? (flags.out ? path.extname(flags.out).slice(1).toLowerCase() : 'csv');
@@ -41,44 +24,6 @@ function sampleSize(flags: Flags): number {
   if (!/^\d+$/.test(flags.accounts ?? '40') || !Number.isInteger(n) || n < 1 || n > 20_000) throw usage('sampleSize', { value: flags.accounts ?? '' });
   return n;
 }
-
-/** One bad row of an import as the dialogs word it (shared/domain/import-errors.ts), its values escaped. */
-export function describeRowError(e: ImportRowError, lang: Locale): string {
-  return rowErrorLine(e, lang, cell);
-}
-
-/** The refusal of an import with bad rows (nothing imported). */
-export function rejectedLine(lang: Locale, errors: readonly ImportRowError[]): string {
-  return say(lang, 'rejected', { problems: errors.length, rows: new Set(errors.map((e) => e.line)).size });
-}
-
-/** A header as a --map source (inside the double quotes of the flag). */
-function mapSource(column: string): string {
-  return cell(column).replace(/"/g, '\\"');
-}
-
-/**
- * One line per column an import leaves out, with how to map it, in the language of --locale:
- * `not imported: Revenue (suggest --map "Revenue=revenue:2026")`.
- */
-export function describeSkipped(c: ImportSkippedColumn, lang: Locale): string {
-  if (c.column === '') return say(lang, 'skipNoHeader', { n: c.index + 1 });
-  const name = cell(c.column);
-  const src = mapSource(c.column);
-  if (c.reason === 'ignored') return say(lang, 'skipIgnored', { name });
-  if (c.suggestion) return say(lang, 'skipSuggest', { name, src, field: c.suggestion });
-  if (c.reason === 'taken') return say(lang, 'skipTaken', { name, src });
-  return say(lang, 'skipUnknown', { name, src });
-}
-
-/** The columns left out, then (when there are any) the fields a --map can name. */
-export function printSkipped(skipped: readonly ImportSkippedColumn[], out: (s: string) => void, lang: Locale, fields = ACCOUNT_FIELDS_HINT): void {
-  if (skipped.length === 0) return;
-  for (const c of skipped) out(`${describeSkipped(c, lang)}\n`);
-  if (skipped.some((c) => c.column !== '' && c.reason !== 'ignored')) out(`${say(lang, 'skipFields', { fields })}\n`);
-}
-
-const ACCOUNT_FIELDS_HINT = `${ACCOUNT_IMPORT_FIELDS.join(', ')}, revenue:YYYY, target:YYYY, ignore`;
 
 export const accountVerbs: Record<string, Verb> = {
   list: {
@@ -117,7 +62,7 @@ export const accountVerbs: Record<string, Verb> = {
     },
     async run(backend, positionals, flags, io) {
       const account = await backend.call('accounts-create', { name: positionals.slice(1).join(' ') });
-      io.out(`${say(cliLocale(flags), 'created', { name: cell(account.name) })}\n`);
+      io.out(`${say(locale(flags), 'created', { name: cell(account.name) })}\n`);
       return EXIT_OK;
     },
   },
@@ -141,14 +86,8 @@ export const accountVerbs: Record<string, Verb> = {
         skipInvalid: !!flags['skip-invalid'],
         dryRun: !!flags['dry-run'],
       });
-      const lang = cliLocale(flags);
-      if (flags.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
-      for (const e of report.errors) io.err(`  ${describeRowError(e, lang)}\n`);
-      if (report.rejected) {
-        io.err(`keyplan: ${rejectedLine(lang, report.errors)}\n`);
-        if (!flags.json) for (const c of report.notImported) io.err(`${describeSkipped(c, lang)}\n`);
-        return EXIT_FAIL;
-      }
+      const lang = locale(flags);
+      if (printRefusal(report, flags, io, lang)) return EXIT_FAIL;
       if (!flags.json) {
         const counts = { done: report.created + report.updated, rows: report.rows, created: report.created, updated: report.updated };
         io.out(`${say(lang, report.dryRun ? 'accountsDry' : 'accountsDone', counts)}${report.skipped ? say(lang, 'skipped', { n: report.skipped }) : ''}\n`);
@@ -164,16 +103,15 @@ export const accountVerbs: Record<string, Verb> = {
     check(positionals, flags) {
       if (positionals[0] !== 'accounts') throw usage('exportAccounts', { filters: FILTER_USAGE });
       exportFormat(flags);
-      locale(flags);
       checkFilter(flags);
     },
     async run(backend, _positionals, flags, io) {
       const format = exportFormat(flags);
       const query = hasFilter(flags) ? await filterQuery(backend, flags) : undefined;
-      const file = await backend.call('export-accounts', { format, locale: locale(flags), ...(query ? { query } : {}) });
+      const lang = locale(flags);
+      const file = await backend.call('export-accounts', { format, locale: lang, ...(query ? { query } : {}) });
       const bytes = Buffer.from(file.contentBase64, 'base64');
       // What is in the file, said plainly: every account, or the filter's n of the total.
-      const lang = locale(flags);
       const what = file.filtered ? say(lang, 'exportFiltered', { n: file.accounts, total: file.total }) : say(lang, 'exportAll', { n: file.accounts });
       if (flags.out) {
         writeOutFile(flags.out, bytes, backend.info().dbPath);
@@ -189,11 +127,11 @@ export const accountVerbs: Record<string, Verb> = {
     needsDb: true,
     check(_positionals, flags) {
       sampleSize(flags);
-      locale(flags);
     },
     async run(backend, _positionals, flags, io) {
-      const r = await backend.call('sample-load', { locale: locale(flags), accounts: sampleSize(flags) });
-      io.out(`${say(locale(flags), 'sample', { n: r.accounts })}\n`);
+      const lang = locale(flags);
+      const r = await backend.call('sample-load', { locale: lang, accounts: sampleSize(flags) });
+      io.out(`${say(lang, 'sample', { n: r.accounts })}\n`);
       return EXIT_OK;
     },
   },

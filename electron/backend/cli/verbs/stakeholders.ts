@@ -4,85 +4,27 @@
  * its id). Files are written whole or not at all (a temporary file renamed into place).
  */
 import path from 'node:path';
-import type { StakeholderMap, TenderRef } from '../../../../shared/api/stakeholders';
-import { AppError } from '../../../../shared/api/errors';
+import type { StakeholderMap } from '../../../../shared/api/stakeholders';
 import { levelText } from '../../../../shared/domain/gap-reason';
 import { rowText } from '../../../../shared/domain/import-errors';
-import { readImportFile } from '../../import/import-file';
-import type { Backend } from '../../backend';
-import { describeRowError, describeSkipped, parseMapFlag, printSkipped, rejectedLine } from './accounts';
 import { STAKEHOLDER_IMPORT_FIELDS } from '../../../../shared/domain/import-fields';
-import { cliLocale, list, say, usage } from '../say';
-import { formatCoverage } from './coverage-text';
+import type { Backend } from '../../backend';
+import { readImportFile } from '../../import/import-file';
+import { formatCoverage } from '../coverage-text';
 import { writeOutFile } from '../files';
+import { days, locale, parseMapFlag, type Flags } from '../flags';
+import { printRefusal, printSkipped } from '../import-report';
+import { findAccount, findTender } from '../lookup';
+import { list, say, usage } from '../say';
 import { cell, cells } from '../text';
-import { EXIT_FAIL, EXIT_OK, type Flags, type Verb } from './types';
-
-function locale(flags: Flags): 'zh-CN' | 'en' {
-  const l = flags.locale ?? 'zh-CN';
-  if (l !== 'zh-CN' && l !== 'en') throw usage('locale', { value: l });
-  return l;
-}
-
-/**
- * The live account with exactly this name; else, for a number, the account with that id; else the
- * one whose name matches ignoring letter case. A refusal names accounts by name, never by id.
- */
-export async function findAccount(backend: Backend, name: string | undefined): Promise<{ id: number; name: string }> {
-  if (name === undefined || name.trim() === '') throw usage('accountRequired');
-  const wanted = name.trim();
-  const all = await backend.call('accounts-list', {});
-  const exact = all.filter((a) => a.name === wanted);
-  if (exact.length === 1) return exact[0]!;
-  if (/^\d+$/.test(wanted)) {
-    const byId = all.find((a) => a.id === Number(wanted));
-    if (byId) return byId;
-  }
-  const folded = all.filter((a) => a.name.toLowerCase() === wanted.toLowerCase());
-  if (folded.length === 1) return folded[0]!;
-  if (folded.length > 1) {
-    const names = folded.map((a) => cell(a.name)).join('; ');
-    throw new AppError('account-ambiguous', `"${wanted}" matches ${folded.length} accounts (${names}); give the exact name.`, { name: wanted, names });
-  }
-  const near = all.filter((a) => a.name.toLowerCase().includes(wanted.toLowerCase())).slice(0, 5).map((a) => cell(a.name)).join('; ');
-  throw new AppError('account-not-found', `No account named "${wanted}".${near ? ` Did you mean: ${near}?` : ''}`, { name: wanted, near });
-}
-
-/** The opportunity with this name in the account's map (or this id); refuses an ambiguous name. */
-export function findTender(map: StakeholderMap, name: string): TenderRef {
-  const wanted = name.trim();
-  const exact = map.tenders.filter((t) => t.name === wanted);
-  if (exact.length === 1) return exact[0]!;
-  const account = cell(map.account.name);
-  if (exact.length > 1) {
-    const ids = exact.map((t) => t.id).join(', ');
-    throw new AppError('tender-ambiguous', `${account} has ${exact.length} opportunities named "${wanted}" (ids ${ids}); give --tender ID.`, { account, name: wanted, n: exact.length, ids });
-  }
-  if (/^\d+$/.test(wanted)) {
-    const byId = map.tenders.find((t) => t.id === Number(wanted));
-    if (byId) return byId;
-  }
-  const choices = map.tenders.map((t) => cell(t.name)).join('; ');
-  throw new AppError('tender-not-found', `${account} has no opportunity named "${wanted}".${choices ? ` Its opportunities: ${choices}.` : ' It has no opportunities.'}`, {
-    account,
-    name: wanted,
-    choices,
-  });
-}
-
-function days(flags: Flags): number | undefined {
-  if (flags.days === undefined) return undefined;
-  const n = Number(flags.days);
-  if (!Number.isInteger(n) || n < 1 || n > 3650) throw usage('days', { value: flags.days });
-  return n;
-}
+import { EXIT_FAIL, EXIT_OK, type CliIo, type Verb } from '../verb';
 
 /** How many suggested levels a report line lists before "... and N more". */
 const LEVEL_LINES = 20;
 
-async function importStakeholders(backend: Backend, file: string | undefined, flags: Flags, io: Parameters<Verb['run']>[3]): Promise<number> {
+async function importStakeholders(backend: Backend, file: string | undefined, flags: Flags, io: CliIo): Promise<number> {
   if (!file) throw usage('importStakeholders');
-  const lang = cliLocale(flags);
+  const lang = locale(flags);
   const account = await findAccount(backend, flags.account);
   // A regular file only, and not over the limit: refused before anything is read. Its bytes are
   // handed to the handler as they are (`content`: no base64 in this process).
@@ -97,13 +39,7 @@ async function importStakeholders(backend: Backend, file: string | undefined, fl
     dryRun: !!flags['dry-run'],
     ...(flags['infer-levels'] ? { inferLevels: true } : {}),
   });
-  if (flags.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
-  for (const e of report.errors) io.err(`  ${describeRowError(e, lang)}\n`);
-  if (report.rejected) {
-    io.err(`keyplan: ${rejectedLine(lang, report.errors)}\n`);
-    if (!flags.json) for (const c of report.notImported) io.err(`${describeSkipped(c, lang)}\n`);
-    return EXIT_FAIL;
-  }
+  if (printRefusal(report, flags, io, lang)) return EXIT_FAIL;
   if (!flags.json) {
     const counts = { done: report.created + report.updated, rows: report.rows, account: cell(account.name), created: report.created, updated: report.updated, lines: report.linesCreated };
     io.out(`${say(lang, report.dryRun ? 'stakeholdersDry' : 'stakeholdersDone', counts)}${report.skipped ? say(lang, 'rowsSkipped', { n: report.skipped }) : ''}\n`);
@@ -136,7 +72,6 @@ export const stakeholderVerbs: Record<string, Verb> = {
     needsDb: true,
     check(_positionals, flags) {
       days(flags);
-      locale(flags);
     },
     async run(backend, _positionals, flags, io) {
       const staleDays = days(flags);
@@ -160,7 +95,6 @@ export const stakeholderVerbs: Record<string, Verb> = {
         throw usage('map');
       }
       if (!flags.out) throw usage('needsOut', { verb: `map ${format}` });
-      locale(flags);
     },
     async run(backend, positionals, flags, io) {
       const format = positionals[0] as 'svg' | 'pdf' | 'png';

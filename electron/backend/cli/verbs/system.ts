@@ -1,5 +1,7 @@
-import { cliLocale, say, usage } from '../say';
-import { EXIT_DB, EXIT_OK, type Verb } from './types';
+/** The database itself on the command line: `doctor`, `backup` and `restore`. */
+import { locale } from '../flags';
+import { say, usage } from '../say';
+import { EXIT_DB, EXIT_OK, type Verb } from '../verb';
 
 export const systemVerbs: Record<string, Verb> = {
 
@@ -7,7 +9,7 @@ export const systemVerbs: Record<string, Verb> = {
     needsDb: true,
     async run(backend, _p, flags, io) {
       const report = await backend.call('db-doctor', {});
-      const lang = cliLocale(flags);
+      const lang = locale(flags);
       if (flags.json) {
         io.out(`${JSON.stringify(report, null, 2)}\n`);
       } else {
@@ -28,7 +30,7 @@ export const systemVerbs: Record<string, Verb> = {
     async run(backend, _p, flags, io) {
       if (!flags.out) throw usage('needsOut', { verb: 'backup' });
       const info = await backend.call('db-backup', { out: flags.out });
-      io.out(`${say(cliLocale(flags), 'backup', { path: info.path, bytes: info.bytes })}\n`);
+      io.out(`${say(locale(flags), 'backup', { path: info.path, bytes: info.bytes })}\n`);
       return EXIT_OK;
     },
   },
@@ -41,10 +43,10 @@ export const systemVerbs: Record<string, Verb> = {
       if (!flags.from) throw usage('needsFrom');
       const status = await backend.call('db-restore', { from: flags.from });
       if (status.state !== 'ok') {
-        io.err(`keyplan: ${say(cliLocale(flags), 'restoredNotOpen', { detail: status.detail ?? status.state })}\n`);
+        io.err(`keyplan: ${say(locale(flags), 'restoredNotOpen', { detail: status.detail ?? status.state })}\n`);
         return EXIT_DB;
       }
-      io.out(`${say(cliLocale(flags), 'restored', { path: status.path, from: flags.from, folder: `${status.path.replace(/[^/\\]+$/, '')}backups` })}\n`);
+      io.out(`${say(locale(flags), 'restored', { path: status.path, from: flags.from, folder: `${status.path.replace(/[^/\\]+$/, '')}backups` })}\n`);
       return EXIT_OK;
     },
   },

@@ -3,12 +3,11 @@
  * first, as the analysis orders them) and the per-level summary as a table, in zh-CN or English,
  * using the map's vocabulary (shared/i18n/areas/dmu.*, shared/domain/gap-reason.ts).
  */
-import type { StakeholderMap } from '../../../../shared/api/stakeholders';
-import { gapReason, levelText } from '../../../../shared/domain/gap-reason';
-import { messages } from '../../../../shared/i18n';
-import { fill } from '../../documents/html';
-
-type Locale = 'zh-CN' | 'en';
+import type { StakeholderMap } from '../../../shared/api/stakeholders';
+import { gapReason, levelText } from '../../../shared/domain/gap-reason';
+import { messages } from '../../../shared/i18n';
+import { fill } from '../documents/html';
+import type { Locale } from './say';
 
 /** Columns a string takes in a terminal: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {
