@@ -12,11 +12,8 @@ import { messages as messagesOf_ } from '../../../shared/i18n';
 
 const messagesOf = (lang: Locale) => messagesOf_[lang];
 
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  env: NodeJS.ProcessEnv;
-}
+import type { CliIo } from './verbs/types';
+export type { CliIo } from './verbs/types';
 
 export { EXIT_DB, EXIT_FAIL, EXIT_OK } from './verbs/types';
 import { EXIT_DB, EXIT_FAIL, EXIT_OK } from './verbs/types';

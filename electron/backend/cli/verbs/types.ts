@@ -1,5 +1,11 @@
 import type { Backend } from '../../backend';
-import type { CliIo } from '../run';
+
+/** Where the CLI writes and what it reads from its environment (tests pass their own). */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
 
 export const EXIT_OK = 0;
 export const EXIT_FAIL = 1;
