@@ -3,10 +3,12 @@
 //   electron/backend/  Node only: never 'electron', never the renderer
 //   renderer/  the UI: never electron/ nor Node built-ins
 //   electron/preload/  only 'electron' at run time (it is sandboxed)
+// and, each layer, which npm packages it may import and no import circles (.config/lint/plugin.js).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import keyplan from './lint/plugin.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'url', 'util', 'events', 'stream'];
 
@@ -112,8 +114,81 @@ export default tseslint.config(
       ],
     },
   },
+  // ---- Import circles (keyplan/no-cycle, .config/lint/plugin.js) --------------------------------
+  // No file may import, directly or through others, a file that imports it back (type-only imports
+  // count too). Proved by test/unit/lint-rules.test.ts.
   {
-    files: ['test/**/*.ts', 'electron/scripts/**/*.{js,mjs,ts}', '*.config.{ts,js}', '.config/*.{ts,js}'],
+    files: ['electron/**/*.{ts,mts,mjs}', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'test/**/*.ts'],
+    // TEMPORARY until the seam branch lands: the handler table and backend.ts import each other
+    // (handlers/types.ts and handlers/*-export.ts take `Backend`); the seam branch removes that circle.
+    ignores: ['electron/backend/backend.ts', 'electron/backend/handlers/**'],
+    plugins: { keyplan },
+    rules: { 'keyplan/no-cycle': 'error' },
+  },
+
+  // ---- Packages each layer may import (keyplan/allowed-packages) ---------------------------------
+  // A package not on a layer's list is a lint error until it is added here, on purpose. Node
+  // built-ins are written `node:…`. Relative imports between layers are ruled by the blocks above.
+  {
+    files: ['shared/**/*.ts'],
+    plugins: { keyplan },
+    rules: { 'keyplan/allowed-packages': ['error', { layer: 'shared/', allow: ['zod'] }] },
+  },
+  {
+    // Exception: the org-chart layout is drawn both on screen (renderer) and in the printed map
+    // (backend, documents/map-svg.ts), so it lives in shared/; dagre is plain JavaScript (no DOM, no Node).
+    files: ['shared/domain/map-layout.ts'],
+    plugins: { keyplan },
+    rules: { 'keyplan/allowed-packages': ['error', { layer: 'shared/domain/map-layout.ts', allow: ['zod', '@dagrejs/dagre'] }] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { keyplan },
+    rules: {
+      'keyplan/allowed-packages': [
+        'error',
+        {
+          layer: 'renderer/',
+          allow: [
+            'react', 'react-dom', 'react-i18next', 'i18next', 'zod',
+            '@xyflow/react', '@dnd-kit/core', '@tanstack/react-virtual', '@tiptap/*', 'echarts', 'pinyin-pro',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/backend/**/*.ts'],
+    plugins: { keyplan },
+    rules: {
+      'keyplan/allowed-packages': [
+        'error',
+        {
+          layer: 'electron/backend/',
+          allow: [
+            'node:*', 'better-sqlite3', 'zod',
+            // documents, import and export
+            'echarts', 'exceljs', 'papaparse', 'pinyin-pro', 'sanitize-html',
+            // the web bridge's and the CLI's Chromium printer; the CLI's import worker under tsx
+            'playwright-core', 'tsx',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    plugins: { keyplan },
+    rules: { 'keyplan/allowed-packages': ['error', { layer: 'electron/main/', allow: ['node:*', 'electron'] }] },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    plugins: { keyplan },
+    rules: { 'keyplan/allowed-packages': ['error', { layer: 'electron/preload/', allow: ['electron'] }] },
+  },
+  // ---- end of the package lists ------------------------------------------------------------------
+  {
+    files: ['test/**/*.ts', 'electron/scripts/**/*.{js,mjs,ts}', '*.config.{ts,js}', '.config/**/*.{ts,js}'],
     languageOptions: { globals: globals.node },
   },
 );

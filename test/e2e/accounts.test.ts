@@ -3,36 +3,14 @@
  * the backend's duplicate refusal shown), rename on the account page, search by name and by pinyin
  * initials, and refetching when another door changes the data.
  */
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fill, hashOf, invoke, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale, type Preview } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fill, hashOf, invoke, msg, screenshot, type Locale } from './harness';
+import { usePreviewPages } from './setup';
 
 describe('accounts', () => {
-  let browser: Browser;
-  let preview: Preview | undefined;
-  let cleanup: (() => void) | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await preview?.stop();
-    cleanup?.();
-    preview = undefined;
-  });
-
-  async function open(lang: Locale): Promise<Page> {
-    const tmp = tempDir();
-    cleanup = tmp.cleanup;
-    preview = await startPreview({ dbPath: path.join(tmp.dir, 'keyplan.db') });
-    const page = await newPage(browser, { lang });
-    await page.goto(`${preview.url}#/accounts`);
-    return page;
-  }
+  const e2e = usePreviewPages();
+  const open = (lang: Locale): Promise<Page> => e2e.open(lang, { route: '#/accounts' });
 
   const rowNames = (page: Page) => page.locator('tr.acct-row .acct-name__link').allInnerTexts();
 
@@ -65,7 +43,7 @@ describe('accounts', () => {
       await page.getByRole('heading', { level: 1, name: '华东电网有限公司' }).waitFor();
       expect(hashOf(page)).toMatch(/^#\/accounts\/\d+$/);
 
-      for (const n of ['招商银行股份有限公司', 'Contoso Energy Ltd.', '中国移动通信集团浙江有限公司']) await invoke(preview!, 'accounts-create', { name: n });
+      for (const n of ['招商银行股份有限公司', 'Contoso Energy Ltd.', '中国移动通信集团浙江有限公司']) await invoke(e2e.preview, 'accounts-create', { name: n });
       await page.getByRole('link', { name: t.accounts.detail.back }).click();
       await expect.poll(async () => (await rowNames(page)).length).toBe(4);
       await page.getByText(fill(t.accounts.countAll, { total: 4 }), { exact: true }).waitFor();
@@ -116,29 +94,28 @@ describe('accounts', () => {
     const page = await open('zh-CN');
     const t = msg('zh-CN');
     await page.getByRole('heading', { name: t.accounts.empty.title }).waitFor();
-    const created = (await invoke(preview!, 'accounts-create', { name: '国家电网浙江省电力公司' })) as { id: number };
+    const created = (await invoke(e2e.preview, 'accounts-create', { name: '国家电网浙江省电力公司' })) as { id: number };
     await expect.poll(() => rowNames(page)).toEqual(['国家电网浙江省电力公司']);
-    await invoke(preview!, 'accounts-rename', { id: created.id, name: '国网浙江省电力有限公司' });
+    await invoke(e2e.preview, 'accounts-rename', { id: created.id, name: '国网浙江省电力有限公司' });
     await expect.poll(() => rowNames(page)).toEqual(['国网浙江省电力有限公司']);
     await page.context().close();
   });
 
   it('refetches a change made before its event stream was connected', async () => {
-    const tmp = tempDir();
-    cleanup = tmp.cleanup;
-    preview = await startPreview({ dbPath: path.join(tmp.dir, 'keyplan.db') });
-    const page = await newPage(browser, { lang: 'zh-CN' });
     const t = msg('zh-CN');
     // Hold the event stream back until the list has been read and changed behind the page's back.
     let release: () => void = () => {};
     const held = new Promise<void>((r) => (release = r));
-    await page.route('**/api/events**', async (route) => {
-      await held;
-      await route.continue();
+    const page = await e2e.open('zh-CN', {
+      route: '#/accounts',
+      beforeGoto: (p) =>
+        p.route('**/api/events**', async (route) => {
+          await held;
+          await route.continue();
+        }),
     });
-    await page.goto(`${preview.url}#/accounts`);
     await page.getByRole('heading', { name: t.accounts.empty.title }).waitFor();
-    await invoke(preview, 'accounts-create', { name: '国家电网浙江省电力公司' });
+    await invoke(e2e.preview, 'accounts-create', { name: '国家电网浙江省电力公司' });
     release();
     await expect.poll(() => rowNames(page)).toEqual(['国家电网浙江省电力公司']);
     await page.context().close();

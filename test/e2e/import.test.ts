@@ -1,9 +1,9 @@
-import path from 'node:path';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { AccountDetail, AccountRecord } from '../../shared/api/accounts';
-import { fill, hashOf, invoke, LANGS, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale, type Preview } from './harness';
+import { fill, hashOf, invoke, LANGS, msg, screenshot, type Locale } from './harness';
+import { usePreviewPages } from './setup';
 
 const THIS_YEAR = new Date().getFullYear();
 const YEAR = THIS_YEAR - 1;
@@ -20,34 +20,11 @@ const GBK_CSV = iconv.encode(ROWS.map((r) => r.join(',')).join('\r\n') + '\r\n',
 const GOOD = ['华东电网有限公司', '招商银行股份有限公司', '中国移动通信集团浙江有限公司'];
 
 describe('import accounts', () => {
-  let browser: Browser;
-  let preview: Preview | undefined;
-  let cleanup: (() => void) | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await preview?.stop();
-    cleanup?.();
-    preview = undefined;
-  });
-
-  async function open(lang: Locale): Promise<Page> {
-    const tmp = tempDir();
-    cleanup = tmp.cleanup;
-    preview = await startPreview({ dbPath: path.join(tmp.dir, 'keyplan.db') });
-    const page = await newPage(browser, { lang });
-    await page.goto(`${preview.url}#/import`);
-    await page.getByRole('heading', { level: 1, name: msg(lang).importer.title }).waitFor();
-    return page;
-  }
+  const e2e = usePreviewPages();
+  const open = (lang: Locale): Promise<Page> => e2e.open(lang, { route: '#/import', heading: msg(lang).importer.title });
 
   const pick = (page: Page, name: string, buffer: Buffer, mimeType = 'text/csv') => page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
-  const accountNames = async () => ((await invoke(preview!, 'accounts-list', {})) as AccountRecord[]).map((a) => a.name).sort();
+  const accountNames = async () => ((await invoke(e2e.preview, 'accounts-list', {})) as AccountRecord[]).map((a) => a.name).sort();
 
   for (const lang of LANGS) {
     it(`imports a GBK CSV with a re-mapped column: dry-run errors, all-or-nothing, then skipping the bad row (${lang})`, async () => {
@@ -112,11 +89,11 @@ describe('import accounts', () => {
 
       // The accounts exist, with their owner and the re-mapped revenue (1,200万 yuan, in fen).
       expect(await accountNames()).toEqual([...GOOD].sort());
-      const all = (await invoke(preview!, 'accounts-list', {})) as AccountRecord[];
+      const all = (await invoke(e2e.preview, 'accounts-list', {})) as AccountRecord[];
       const grid = all.find((a) => a.name === '华东电网有限公司')!;
       expect(grid.ownerName).toBe('王建国');
       expect(grid.grade).toBe('A');
-      const detail = (await invoke(preview!, 'accounts-get', { id: grid.id })) as AccountDetail;
+      const detail = (await invoke(e2e.preview, 'accounts-get', { id: grid.id })) as AccountDetail;
       expect(detail.revenue.find((r) => r.year === YEAR)?.revenue).toBe(12_000_000 * 100);
 
       await done.getByRole('link', { name: t.importer.done.toAccounts }).click();
@@ -215,9 +192,9 @@ describe('import accounts', () => {
       await screenshot(page, 'import-done-not-imported', lang);
 
       // Stored as dollars in cents, never as yuan.
-      const all = (await invoke(preview!, 'accounts-list', {})) as AccountRecord[];
+      const all = (await invoke(e2e.preview, 'accounts-list', {})) as AccountRecord[];
       expect(all.map((a) => a.name).sort()).toEqual(['Acme', 'Beta']);
-      const acme = (await invoke(preview!, 'accounts-get', { id: all.find((a) => a.name === 'Acme')!.id })) as AccountDetail;
+      const acme = (await invoke(e2e.preview, 'accounts-get', { id: all.find((a) => a.name === 'Acme')!.id })) as AccountDetail;
       expect(acme.account.currency).toBe('USD');
       expect(acme.account.region).toBe('Shanghai');
       expect(acme.revenue.find((r) => r.year === THIS_YEAR)?.revenue).toBe(110_004);

@@ -1,40 +1,16 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { PortfolioFigures } from '../../shared/api/accounts-views';
-import { fill, inPage, invoke, LANGS, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale, type Preview } from './harness';
+import { fill, inPage, invoke, LANGS, msg, screenshot, type Locale } from './harness';
+import { usePreviewPages } from './setup';
 
 /** The page's percentage format (see renderer/src/lib/figures.ts). */
 const pct = (ratio: number, lang: Locale) =>
   new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: ratio > 0 && ratio < 0.1 ? 1 : 0 }).format(ratio);
 
 describe('portfolio dashboard', () => {
-  let browser: Browser;
-  let preview: Preview | undefined;
-  let cleanup: (() => void) | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await preview?.stop();
-    cleanup?.();
-    preview = undefined;
-  });
-
-  async function open(lang: Locale, sample: boolean): Promise<Page> {
-    const tmp = tempDir();
-    cleanup = tmp.cleanup;
-    preview = await startPreview({ dbPath: path.join(tmp.dir, 'keyplan.db') });
-    if (sample) await invoke(preview, 'sample-load', { locale: lang });
-    const page = await newPage(browser, { lang });
-    await page.goto(`${preview.url}#/portfolio`);
-    await page.getByRole('heading', { level: 1, name: msg(lang).portfolio.title }).waitFor();
-    return page;
-  }
+  const e2e = usePreviewPages();
+  const open = (lang: Locale, sample: boolean): Promise<Page> => e2e.open(lang, { route: '#/portfolio', heading: msg(lang).portfolio.title, sample });
 
   /** The head sentence as the page must write it for these figures. */
   function sentence(f: PortfolioFigures, lang: Locale): string {
@@ -46,7 +22,7 @@ describe('portfolio dashboard', () => {
       const t = msg(lang);
       const page = await open(lang, true);
       const year = new Date().getFullYear();
-      const f = (await invoke(preview!, 'portfolio-figures', { year })) as PortfolioFigures;
+      const f = (await invoke(e2e.preview, 'portfolio-figures', { year })) as PortfolioFigures;
       expect(f.pareto.headCount).toBeGreaterThan(0);
 
       // The chart is drawn (SVG renderer): one bar per account, head and tail in different colours.
@@ -82,7 +58,7 @@ describe('portfolio dashboard', () => {
       await screenshot(page, 'portfolio-pareto-table', lang);
 
       // Another year: the figures follow the selector.
-      const last = (await invoke(preview!, 'portfolio-figures', { year: year - 1 })) as PortfolioFigures;
+      const last = (await invoke(e2e.preview, 'portfolio-figures', { year: year - 1 })) as PortfolioFigures;
       await page.getByLabel(t.portfolio.year).selectOption(String(year - 1));
       await expect.poll(() => page.getByTestId('kpi-revenue').locator('.stat__label').innerText()).toBe(fill(t.portfolio.kpi.revenue, { year: year - 1 }));
       await expect.poll(() => page.getByTestId('pareto-sentence').locator('strong').innerText()).toBe(sentence(last, lang));

@@ -1,37 +1,14 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { AccountRecord, Person } from '../../shared/api/accounts';
-import { fill, inPage, invoke, LANGS, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale, type Preview } from './harness';
+import { fill, inPage, invoke, LANGS, msg, screenshot, type Locale } from './harness';
+import { usePreviewPages } from './setup';
 
 describe('settings: our team', () => {
-  let browser: Browser;
-  let preview: Preview | undefined;
-  let cleanup: (() => void) | undefined;
+  const e2e = usePreviewPages();
+  const open = (lang: Locale): Promise<Page> => e2e.open(lang, { route: '#/settings', heading: msg(lang).settings.title });
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await preview?.stop();
-    cleanup?.();
-    preview = undefined;
-  });
-
-  async function open(lang: Locale): Promise<Page> {
-    const tmp = tempDir();
-    cleanup = tmp.cleanup;
-    preview = await startPreview({ dbPath: path.join(tmp.dir, 'keyplan.db') });
-    const page = await newPage(browser, { lang });
-    await page.goto(`${preview.url}#/settings`);
-    await page.getByRole('heading', { level: 1, name: msg(lang).settings.title }).waitFor();
-    return page;
-  }
-
-  const people = () => invoke(preview!, 'people-list', {}) as Promise<Person[]>;
+  const people = () => invoke(e2e.preview, 'people-list', {}) as Promise<Person[]>;
 
   for (const lang of LANGS) {
     it(`adds, edits and deletes team members; the owner's accounts keep their data (${lang})`, async () => {
@@ -86,14 +63,14 @@ describe('settings: our team', () => {
 
       // Delete Wang, who owns an account: the dialog explains the account keeps its data.
       const wang = (await people()).find((p) => p.name === '王建国')!;
-      const account = (await invoke(preview!, 'accounts-create', { name: '华东电网有限公司', ownerId: wang.id, industry: '能源' })) as AccountRecord;
+      const account = (await invoke(e2e.preview, 'accounts-create', { name: '华东电网有限公司', ownerId: wang.id, industry: '能源' })) as AccountRecord;
       await page.getByRole('button', { name: fill(s.deleteFor, { name: '王建国' }) }).click();
       const confirm = page.getByRole('dialog', { name: fill(s.deleteTitle, { name: '王建国' }) });
       await confirm.getByText(fill(s.deleteBody, { name: '王建国' })).waitFor();
       await screenshot(page, 'settings-person-delete', lang);
       await confirm.getByRole('button', { name: s.delete }).click();
       await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
-      const after = (await invoke(preview!, 'accounts-get', { id: account.id })) as { account: AccountRecord };
+      const after = (await invoke(e2e.preview, 'accounts-get', { id: account.id })) as { account: AccountRecord };
       expect(after.account.ownerId).toBeNull();
       expect(after.account.industry).toBe('能源');
       await page.context().close();

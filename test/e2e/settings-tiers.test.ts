@@ -1,38 +1,15 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Tier } from '../../shared/api/accounts';
 import type { CadenceDays } from '../../shared/domain/cadence';
-import { fill, inPage, invoke, LANGS, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale, type Preview } from './harness';
+import { fill, inPage, invoke, LANGS, msg, screenshot, type Locale } from './harness';
+import { usePreviewPages } from './setup';
 
 describe('settings: tiers, their service standard, and the follow-up cadence', () => {
-  let browser: Browser;
-  let preview: Preview | undefined;
-  let cleanup: (() => void) | undefined;
+  const e2e = usePreviewPages();
+  const open = (lang: Locale): Promise<Page> => e2e.open(lang, { route: '#/settings', heading: msg(lang).settings.title });
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await preview?.stop();
-    cleanup?.();
-    preview = undefined;
-  });
-
-  async function open(lang: Locale): Promise<Page> {
-    const tmp = tempDir();
-    cleanup = tmp.cleanup;
-    preview = await startPreview({ dbPath: path.join(tmp.dir, 'keyplan.db') });
-    const page = await newPage(browser, { lang });
-    await page.goto(`${preview.url}#/settings`);
-    await page.getByRole('heading', { level: 1, name: msg(lang).settings.title }).waitFor();
-    return page;
-  }
-
-  const tiers = () => invoke(preview!, 'tiers-list', {}) as Promise<Tier[]>;
+  const tiers = () => invoke(e2e.preview, 'tiers-list', {}) as Promise<Tier[]>;
   const scrollTo = (page: Page, selector: string) => inPage(page, `document.querySelector('${selector}').scrollIntoView({ block: 'start' })`);
 
   for (const lang of LANGS) {
@@ -108,7 +85,7 @@ describe('settings: tiers, their service standard, and the follow-up cadence', (
       await daysB.fill('10');
       await page.getByRole('button', { name: s.cadence.save }).click();
       await page.getByText(s.cadence.saved).waitFor();
-      expect(((await invoke(preview!, 'cadence-get', {})) as CadenceDays).B).toBe(10);
+      expect(((await invoke(e2e.preview, 'cadence-get', {})) as CadenceDays).B).toBe(10);
 
       // Both persist across a reload.
       await page.reload();

@@ -1,38 +1,16 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { Backend } from '../../electron/backend/backend';
 import { migrate } from '../../electron/backend/db/migrate';
 import { openConnection } from '../../electron/backend/db/open';
-import { invoke, LANGS, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale, type Preview } from './harness';
+import { invoke, LANGS, msg, screenshot, type Locale } from './harness';
+import { usePreviewPages } from './setup';
 
 describe('settings: database and backups', () => {
-  let browser: Browser;
-  let preview: Preview | undefined;
-  let cleanup: (() => void) | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await preview?.stop();
-    cleanup?.();
-    preview = undefined;
-  });
-
-  async function open(lang: Locale): Promise<Page> {
-    const tmp = tempDir();
-    cleanup = tmp.cleanup;
-    preview = await startPreview({ dbPath: path.join(tmp.dir, 'keyplan.db') });
-    const page = await newPage(browser, { lang });
-    await page.goto(`${preview.url}#/settings`);
-    await page.getByRole('heading', { level: 1, name: msg(lang).settings.title }).waitFor();
-    return page;
-  }
+  const e2e = usePreviewPages();
+  const open = (lang: Locale): Promise<Page> => e2e.open(lang, { route: '#/settings', heading: msg(lang).settings.title });
 
   const backupRows = (page: Page) => page.locator('.backups-table tbody tr');
 
@@ -40,18 +18,18 @@ describe('settings: database and backups', () => {
     const lang = 'zh-CN';
     const t = msg(lang);
     const page = await open(lang);
-    expect(await page.getByTestId('db-path').innerText()).toBe(preview!.dbPath);
+    expect(await page.getByTestId('db-path').innerText()).toBe(e2e.preview.dbPath);
     await page.getByTestId('app-version').filter({ hasText: /^\d+\.\d+\.\d+/ }).waitFor();
     await page.getByText(t.settings.about.transports.web).waitFor();
     // the daily automatic backup written on open
     await expect.poll(() => backupRows(page).count()).toBe(1);
 
-    await invoke(preview!, 'accounts-create', { name: '华东电网有限公司' });
+    await invoke(e2e.preview, 'accounts-create', { name: '华东电网有限公司' });
     await page.getByRole('button', { name: t.settings.database.backupNow }).click();
     await expect.poll(() => backupRows(page).count()).toBe(2);
     const manual = backupRows(page).filter({ hasText: t.settings.database.kinds.manual });
     await manual.waitFor();
-    await invoke(preview!, 'accounts-create', { name: '招商银行股份有限公司' });
+    await invoke(e2e.preview, 'accounts-create', { name: '招商银行股份有限公司' });
     await screenshot(page, 'settings-backups', lang);
 
     // Restore the manual backup: confirm first.
@@ -67,7 +45,7 @@ describe('settings: database and backups', () => {
     // the current database was saved before being replaced
     await backupRows(page).filter({ hasText: t.settings.database.kinds['before-restore'] }).waitFor();
 
-    const names = ((await invoke(preview!, 'accounts-list', {})) as { name: string }[]).map((a) => a.name);
+    const names = ((await invoke(e2e.preview, 'accounts-list', {})) as { name: string }[]).map((a) => a.name);
     expect(names).toEqual(['华东电网有限公司']);
     await page.getByRole('link', { name: t.nav.accounts, exact: true }).click();
     await expect.poll(() => page.locator('tbody th[scope="row"]').allInnerTexts()).toEqual(['华东电网有限公司']);
@@ -78,7 +56,7 @@ describe('settings: database and backups', () => {
     const lang = 'en';
     const t = msg(lang);
     const page = await open(lang);
-    await invoke(preview!, 'accounts-create', { name: 'Contoso Energy Ltd.' });
+    await invoke(e2e.preview, 'accounts-create', { name: 'Contoso Energy Ltd.' });
     await page.getByRole('button', { name: t.settings.database.backupNow }).click();
     await expect.poll(() => backupRows(page).count()).toBe(2);
     await screenshot(page, 'settings-backups', lang);
@@ -89,7 +67,7 @@ describe('settings: database and backups', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     expect(await backupRows(page).count()).toBe(2);
-    const names = ((await invoke(preview!, 'accounts-list', {})) as { name: string }[]).map((a) => a.name);
+    const names = ((await invoke(e2e.preview, 'accounts-list', {})) as { name: string }[]).map((a) => a.name);
     expect(names).toEqual(['Contoso Energy Ltd.']);
     await page.context().close();
   });
@@ -97,24 +75,22 @@ describe('settings: database and backups', () => {
   for (const lang of LANGS) {
     it(`lists only this database's backups, an old one without an id marked unverified (${lang})`, async () => {
       const t = msg(lang);
-      const tmp = tempDir();
-      cleanup = tmp.cleanup;
-      const dbPath = path.join(tmp.dir, 'keyplan.db');
-      // another database in the same folder, with its own automatic backup in the shared backups/
-      const other = new Backend({ dbPath: path.join(tmp.dir, 'team-b.db'), transport: 'test', autoBackup: true, log: () => {} });
-      await other.call('accounts-create', { name: 'Other team account' });
-      await other.close();
-      // an old backup of this database, from before backups carried an id (schema 6)
-      const old = path.join(tmp.dir, 'backups', 'keyplan-20260101T080000Z.db');
-      const legacy = openConnection(old);
-      migrate(legacy, { target: 6 });
-      legacy.close();
-      fs.utimesSync(old, new Date('2026-01-01T08:00:00Z'), new Date('2026-01-01T08:00:00Z'));
-
-      preview = await startPreview({ dbPath });
-      const page = await newPage(browser, { lang });
-      await page.goto(`${preview.url}#/settings`);
-      await page.getByRole('heading', { level: 1, name: t.settings.title }).waitFor();
+      const page = await e2e.open(lang, {
+        route: '#/settings',
+        heading: t.settings.title,
+        prepare: async (dir) => {
+          // another database in the same folder, with its own automatic backup in the shared backups/
+          const other = new Backend({ dbPath: path.join(dir, 'team-b.db'), transport: 'test', autoBackup: true, log: () => {} });
+          await other.call('accounts-create', { name: 'Other team account' });
+          await other.close();
+          // an old backup of this database, from before backups carried an id (schema 6)
+          const old = path.join(dir, 'backups', 'keyplan-20260101T080000Z.db');
+          const legacy = openConnection(old);
+          migrate(legacy, { target: 6 });
+          legacy.close();
+          fs.utimesSync(old, new Date('2026-01-01T08:00:00Z'), new Date('2026-01-01T08:00:00Z'));
+        },
+      });
       // this database's automatic backup and the old one; not team-b's
       await expect.poll(() => backupRows(page).count()).toBe(2);
       await page.getByRole('button', { name: t.settings.database.backupNow }).click();
