@@ -11,8 +11,8 @@ describe('objectiveFigure', () => {
   it('prints money short, basis points as a percentage, counts grouped, nothing for no value', () => {
     expect(objectiveFigure('money', 12_000_000_00, 'CNY', 'zh-CN')).toBe('¥1200万');
     expect(objectiveFigure('percent', 1250, 'CNY', 'en')).toBe('12.5%');
-    expect(objectiveFigure('count', 12345, 'CNY', 'en')).toBe('12,345');
-    expect(objectiveFigure('count', null, 'CNY', 'en')).toBe('');
+    expect(objectiveFigure('number', 12345, 'CNY', 'en')).toBe('12,345');
+    expect(objectiveFigure('number', null, 'CNY', 'en')).toBe('');
   });
 });
 

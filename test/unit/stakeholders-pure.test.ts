@@ -1,9 +1,12 @@
 /**
  * The stakeholder map's pure parts, without SQLite: reporting circles on a graph in memory
- * (./cycles) and the read model's shaping (./map-shape): members with the roles that count on the
+ * (./cycles; and that the stored lines' recursive query agrees with it) and the read model's shaping (./map-shape): members with the roles that count on the
  * map, lines between members, who is not on a tender map, the list of maps' gap counts.
  */
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { closesStoredReportingCycle } from '../../electron/backend/db/repos/stakeholders/lines';
+import { useTestEnv } from './helpers';
 import { closesReportingCycle, managersIn, wayUp } from '../../electron/backend/db/repos/stakeholders/cycles';
 import {
   linesBetween,
@@ -50,6 +53,34 @@ describe('reporting circles in memory', () => {
     const m = managersIn([{ fromId: 'new:甲', toId: 'id:1' }, { fromId: 'id:1', toId: 'new:乙' }]);
     expect(wayUp(m, 'id:1', 'new:乙')).toEqual(['id:1', 'new:乙']);
     expect(closesReportingCycle(m, 'new:乙', 'new:甲')).toBe(true);
+  });
+});
+
+describe('the stored lines follow the same rule', () => {
+  const env = useTestEnv();
+  it('agrees with the in-memory rule on random graphs, influence lines ignored', () => {
+    const db = new Database(env.file('lines.db'));
+    try {
+      db.exec('CREATE TABLE stakeholder_lines (from_id INTEGER, to_id INTEGER, kind TEXT)');
+      let seed = 7;
+      const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+      for (let g = 0; g < 20; g++) {
+        db.exec('DELETE FROM stakeholder_lines');
+        const reports: { fromId: number; toId: number }[] = [];
+        const ins = db.prepare('INSERT INTO stakeholder_lines VALUES (?, ?, ?)');
+        for (let i = 0; i < 25; i++) {
+          const from = rnd(12);
+          const to = rnd(12);
+          const kind = rnd(3) === 0 ? 'influence' : 'reports';
+          ins.run(from, to, kind);
+          if (kind === 'reports') reports.push({ fromId: from, toId: to });
+        }
+        const up = managersIn(reports);
+        for (let a = 0; a < 12; a++) for (let b = 0; b < 12; b++) expect(closesStoredReportingCycle(db, a, b), `graph ${g}: ${a} -> ${b}`).toBe(closesReportingCycle(up, a, b));
+      }
+    } finally {
+      db.close();
+    }
   });
 });
 

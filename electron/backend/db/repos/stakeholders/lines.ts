@@ -2,16 +2,31 @@
  * The map's lines: "reports to" (solid or dotted) and influence. Every write is one transaction and
  * checks what zod cannot: both ends belong to the same live account ('map-mismatch'), a person in
  * the bin cannot be linked ('not-found'), a reporting line never closes a circle ('reporting-cycle',
- * the rule in ./cycles).
+ * the rule in ./cycles, asked of the stored lines in one query).
  */
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../../../shared/api/errors';
 import type { MapLine } from '../../../../../shared/domain/stakeholders';
 import { requireAccount } from '../../guards';
 import { writeTx } from '../../tx';
-import { closesReportingCycle } from './cycles';
 import { stakeholderRow } from './checks';
 import { LINE_SELECT, toLine, type LineRow } from './rows';
+
+/**
+ * The rule of ./cycles (closesReportingCycle) on the stored lines, the bin's people included: `from`
+ * is already above `to`. One recursive query, so that an import of thousands of lines does not walk
+ * the chain above each new line a query at a time.
+ */
+export function closesStoredReportingCycle(db: Db, fromId: number, toId: number): boolean {
+  const row = db
+    .prepare(
+      `WITH RECURSIVE up(x) AS (
+         SELECT ? UNION SELECT l.to_id FROM stakeholder_lines l JOIN up ON l.from_id = up.x WHERE l.kind = 'reports')
+       SELECT 1 FROM up WHERE x = ? LIMIT 1`,
+    )
+    .get(toId, fromId);
+  return row !== undefined;
+}
 
 function lineRow(db: Db, id: number): LineRow {
   const row = db.prepare(`${LINE_SELECT} WHERE id = ?`).get(id) as LineRow | undefined;
@@ -32,13 +47,9 @@ export function insertLine(db: Db, accountId: number, kind: MapLine['kind'], fro
     if (strength !== undefined) db.prepare('UPDATE stakeholder_lines SET strength = ? WHERE id = ?').run(strength, existing);
     return existing;
   }
-  if (kind === 'reports') {
-    // Managers as stored, the bin's people included; walked up from `toId` only as far as needed.
-    const managers = db.prepare("SELECT to_id FROM stakeholder_lines WHERE from_id = ? AND kind = 'reports'").pluck();
-    if (closesReportingCycle((id: number) => managers.all(id) as number[], fromId, toId)) {
-      const name = db.prepare('SELECT name FROM stakeholders WHERE id = ?').pluck().get(fromId) as string;
-      throw new AppError('reporting-cycle', `"${name}" would report, through others, to themselves.`, { name });
-    }
+  if (kind === 'reports' && closesStoredReportingCycle(db, fromId, toId)) {
+    const name = db.prepare('SELECT name FROM stakeholders WHERE id = ?').pluck().get(fromId) as string;
+    throw new AppError('reporting-cycle', `"${name}" would report, through others, to themselves.`, { name });
   }
   return Number(
     db
