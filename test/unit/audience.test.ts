@@ -19,7 +19,7 @@ import { findChromium } from '../../electron/backend/documents/chromium-printer'
 import { renderMapSvg } from '../../electron/backend/documents/map-svg';
 import { planDocument } from '../../electron/backend/documents/plan-document';
 import { planDocumentInput } from '../../electron/backend/handlers/plan-export';
-import { getMap } from '../../electron/backend/db/repos/stakeholders';
+import { getMap } from '../../electron/backend/db/repos/stakeholders/map-read';
 import type { PlanView } from '../../shared/api/plans';
 import type { SnapshotPersonChange, StakeholderMap } from '../../shared/api/stakeholders';
 import {

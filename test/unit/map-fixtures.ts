@@ -6,7 +6,7 @@
 import type { MapMember, StakeholderMap } from '../../shared/api/stakeholders';
 import { analyseCoverage } from '../../shared/domain/coverage';
 import { ATTITUDES, BUYING_ROLES, type BuyingRole, type Level, type MapLine } from '../../shared/domain/stakeholders';
-import { toMapPerson } from '../../electron/backend/db/repos/stakeholders';
+import { toMapPerson } from '../../electron/backend/db/repos/stakeholders/map-shape';
 
 const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '文', '晓东', '海燕', '志强', '红梅', '国庆', '雪'];

@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planDocumentInput, planFileName } from '../../electron/backend/handlers/plan-export';
-import { cssString, planDocument, printPlanPdf, sectionAnchor } from '../../electron/backend/documents/plan-document';
+import { planDocument, printPlanPdf } from '../../electron/backend/documents/plan-document';
+import { cssString } from '../../electron/backend/documents/plan-css';
+import { sectionAnchor } from '../../electron/backend/documents/plan-parts';
 import { namedDestinationPages } from '../../electron/backend/documents/pdf-pages';
 import { revenueChartSvg } from '../../electron/backend/documents/revenue-chart';
 import type { Printer } from '../../electron/backend/documents/printer';

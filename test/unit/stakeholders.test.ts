@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { Printer } from '../../electron/backend/documents/printer';
 import { mapFileName } from '../../electron/backend/handlers/map-export';
-import { listMaps, getMap } from '../../electron/backend/db/repos/stakeholders';
-import { latestNamed, namesIn } from '../../electron/backend/db/repos/stakeholder-contacts';
+import { listMaps, getMap } from '../../electron/backend/db/repos/stakeholders/map-read';
+import { latestNamed, namesIn } from '../../electron/backend/db/repos/stakeholders/contacts';
 import { NOW, TODAY, refused, watch } from './accounts-helpers';
 import { captureStatements, dumpDb, expectError, useTestEnv } from './helpers';
 

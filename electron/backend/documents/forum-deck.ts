@@ -35,6 +35,7 @@ import { fxFootnote } from '../../../shared/domain/fx';
 import type { ActionData, ObjectiveData, PlanItemData } from '../../../shared/domain/plan';
 import { messages } from '../../../shared/i18n';
 import { audienceOf, boardForAudience, liveForAudience, mapForAudience, planForAudience, portfolioForAudience } from '../../../shared/domain/audience';
+import { objectiveFigure } from './figure';
 import { esc, fill, printedDate, printFontStack, printDocument } from './html';
 import { fitMap } from './map-fit';
 import { CHART_COLOURS, revenueChartSvg } from './revenue-chart';
@@ -196,8 +197,6 @@ export function accountSlides(given: ForumAccount, o: ForumDeckOptions): string[
   };
   const w = t(o.locale);
   const pd = messages[o.locale].planDoc;
-  const zh = o.locale === 'zh-CN';
-  const money = (v: number) => formatMoney(v, a.currency, o.locale, { compact: true });
   const person = (id: number | null) => (id === null ? '' : (a.people.get(id) ?? ''));
   const items = (a.plan?.items ?? []).map((i) => i.data);
   const dataOf = <K extends PlanItemData['kind']>(kind: K) => items.filter((d) => d.kind === kind) as Extract<PlanItemData, { kind: K }>[];
@@ -222,12 +221,7 @@ export function accountSlides(given: ForumAccount, o: ForumDeckOptions): string[
   out.push(slide('review', fill(w.reviewTitle, { year: prev }), `<div class="two">${chart}<div class="side">${side}</div></div>`, { account: a.name }));
 
   if (a.plan) {
-    const figure = (unit: ObjectiveData['unit'], v: number | null) => {
-      if (v === null) return '';
-      if (unit === 'money') return esc(money(v));
-      if (unit === 'percent') return esc(`${Math.round(v) / 100}%`);
-      return esc(new Intl.NumberFormat(zh ? 'zh-CN' : 'en-GB').format(v));
-    };
+    const figure = (unit: ObjectiveData['unit'], v: number | null) => objectiveFigure(unit, v, a.currency, o.locale);
     const objectives = dataOf('objective');
     out.push(
       slide(

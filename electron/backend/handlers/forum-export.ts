@@ -16,7 +16,8 @@ import type { Backend } from '../backend';
 import { getBoard } from '../db/repos/board';
 import { portfolioFigures } from '../db/repos/figures';
 import { listPlans } from '../db/repos/plans';
-import { assertAccount, getMap } from '../db/repos/stakeholders';
+import { requireAccount as assertAccount } from '../db/guards';
+import { getMap } from '../db/repos/stakeholders/map-read';
 import type { Db } from '../db/types';
 import {
   FIXED_SLIDES,

@@ -8,7 +8,7 @@
 import type { ExportFile } from '../../../shared/api/accounts-views';
 import { messages } from '../../../shared/i18n';
 import type { Backend } from '../backend';
-import { getMap } from '../db/repos/stakeholders';
+import { getMap } from '../db/repos/stakeholders/map-read';
 import { fill } from '../documents/html';
 import { mapDocument, mapPngSize } from '../documents/map-document';
 import { renderMapSvg } from '../documents/map-svg';

@@ -7,7 +7,7 @@
 import type { ExportFile } from '../../../shared/api/accounts-views';
 import type { Backend } from '../backend';
 import { frozenMap, getPlan } from '../db/repos/plans';
-import { getMap } from '../db/repos/stakeholders';
+import { getMap } from '../db/repos/stakeholders/map-read';
 import type { Db } from '../db/types';
 import { printPlanPdf, type PlanDocumentInput } from '../documents/plan-document';
 import { getPlanTemplate } from '../db/repos/plan-template';

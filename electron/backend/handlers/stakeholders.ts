@@ -1,20 +1,11 @@
 import { dateOf } from '../../../shared/domain/dates';
 import { DEFAULT_STALE_DAYS } from '../../../shared/domain/stakeholders';
 import { compareSnapshots, deleteSnapshot, listSnapshots, saveSnapshot } from '../db/repos/map-snapshots';
-import {
-  createLine,
-  createStakeholder,
-  deleteLine,
-  deleteStakeholder,
-  getMap,
-  listMaps,
-  listStakeholders,
-  saveLayout,
-  setTenderMembers,
-  undeleteStakeholder,
-  updateLine,
-  updateStakeholder,
-} from '../db/repos/stakeholders';
+import { saveLayout } from '../db/repos/stakeholders/layout';
+import { createLine, deleteLine, updateLine } from '../db/repos/stakeholders/lines';
+import { getMap, listMaps } from '../db/repos/stakeholders/map-read';
+import { createStakeholder, deleteStakeholder, listStakeholders, undeleteStakeholder, updateStakeholder } from '../db/repos/stakeholders/people';
+import { setTenderMembers } from '../db/repos/stakeholders/tenders';
 import type { Db } from '../db/types';
 import { importBytes } from '../import/import-file';
 import { importStakeholders, previewStakeholderImport } from '../import/stakeholder-import';

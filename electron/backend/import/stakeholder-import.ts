@@ -21,7 +21,11 @@ import { inferLevel } from '../../../shared/domain/level-inference';
 import { AppError } from '../../../shared/api/errors';
 import type { Attitude, BuyingRole, Influence, Level, Strength } from '../../../shared/domain/stakeholders';
 import { parseDate } from '../../../shared/domain/values';
-import { assertAccount, insertLine, insertStakeholder, patchStakeholder, type StakeholderFields } from '../db/repos/stakeholders';
+import { requireAccount } from '../db/guards';
+import { wayUp } from '../db/repos/stakeholders/cycles';
+import { insertLine } from '../db/repos/stakeholders/lines';
+import { insertStakeholder, patchStakeholder } from '../db/repos/stakeholders/people';
+import type { StakeholderFields } from '../db/repos/stakeholders/rows';
 import { normalizeHeader } from './account-columns';
 import { skippedColumns } from './account-mapping';
 import { guessStakeholderColumn, parseStakeholderTarget, splitRoles, wordOf, type StakeholderTarget } from './stakeholder-columns';
@@ -277,22 +281,9 @@ async function plan(db: Db, accountId: number, bytes: Uint8Array, fileName: stri
       if (!d.managerName || bad.has(d)) continue;
       // Walk up from the manager, remembering the way; meeting this person again is a circle.
       const self = node(d.name)!;
-      const start = node(d.managerName)!;
-      const cameFrom = new Map<string, string | null>([[start, null]]);
-      const queue = [start];
-      let closing: string | null = null;
-      while (queue.length > 0 && closing === null) {
-        const cur = queue.shift()!;
-        if (cur === self) closing = cur;
-        else for (const next of up.get(cur) ?? []) if (!cameFrom.has(next)) {
-          cameFrom.set(next, cur);
-          queue.push(next);
-        }
-      }
-      if (closing !== null) {
+      const way = wayUp((n: string) => up.get(n) ?? [], node(d.managerName)!, self);
+      if (way !== null) {
         // self -> manager -> ... -> self, each named with the row that names them.
-        const way: string[] = [];
-        for (let at: string | null = closing; at !== null; at = cameFrom.get(at) ?? null) way.unshift(at);
         const step = (n: string) => {
           const name = n.startsWith('new:') ? n.slice(4) : (storedName.get(Number(n.slice(3))) ?? n);
           return { name, line: inFile.get(name)?.line ?? null };
@@ -345,7 +336,7 @@ export async function previewStakeholderImport(
   fileName: string,
   map?: Record<string, string>,
 ): Promise<ImportPreview> {
-  assertAccount(db, accountId);
+  requireAccount(db, accountId);
   const table = await readTable(bytes, fileName);
   const mapping = resolveStakeholderMapping(table.headers, map);
   const errors = mapping.includes('name') ? (await plan(db, accountId, bytes, fileName, map ? { map } : {})).errors : [];
@@ -369,7 +360,7 @@ export async function importStakeholders(
   opts: StakeholderImportOptions,
   now: Date,
 ): Promise<StakeholderImportReport> {
-  assertAccount(db, accountId);
+  requireAccount(db, accountId);
   const p = await plan(db, accountId, bytes, fileName, opts);
   const report: StakeholderImportReport = {
     dryRun: !!opts.dryRun,
@@ -396,7 +387,7 @@ export async function importStakeholders(
 }
 
 function apply(db: Db, accountId: number, drafts: readonly Draft[], now: Date, report: StakeholderImportReport): void {
-  assertAccount(db, accountId);
+  requireAccount(db, accountId);
   const ts = now.toISOString();
   const ownerId = peopleByName(db, ts, report.peopleCreated);
   const ids = new Map<string, number>(

@@ -6,10 +6,10 @@
  */
 import type { Database as Db } from 'better-sqlite3';
 import type { PlanLiveData } from '../../../shared/api/plans';
-import { AppError } from '../../../shared/api/errors';
 import { listRevenue, listSatisfaction } from '../db/repos/account-parts';
 import { accountHistory } from '../db/repos/board';
-import { getMap } from '../db/repos/stakeholders';
+import { requireAccount } from '../db/guards';
+import { getMap } from '../db/repos/stakeholders/map-read';
 
 const DECIDER_GAP = 'decider-not-supporter';
 
@@ -30,6 +30,7 @@ interface AccountFigures {
 }
 
 export function gatherLiveData(db: Db, accountId: number, year: number, today: string): PlanLiveData {
+  requireAccount(db, accountId);
   const a = db
     .prepare(
       `SELECT a.currency, a.churn_status, a.churn_reason, a.churn_note, a.churned_on, a.receivable_outstanding,
@@ -37,8 +38,7 @@ export function gatherLiveData(db: Db, accountId: number, year: number, today: s
               t.visits_per_quarter AS visits, t.calls_per_month AS calls
        FROM accounts a LEFT JOIN tiers t ON t.id = a.tier_id WHERE a.id = ?`,
     )
-    .get(accountId) as AccountFigures | undefined;
-  if (!a) throw new AppError('not-found', `No account with id ${accountId}.`, { id: accountId });
+    .get(accountId) as AccountFigures;
   const placements = db
     .prepare(
       `SELECT x.key AS matrixKey, x.name_zh AS matrixNameZh, coalesce(nullif(x.name_en, ''), x.name_zh) AS matrixNameEn, p.quadrant_key AS quadrant,

@@ -18,6 +18,7 @@ import {
   type BulkUpdateResult,
 } from '../../../../shared/api/accounts-bin';
 import { AppError } from '../../../../shared/api/errors';
+import { requireAccount } from '../guards';
 import { writeTx } from '../tx';
 import { getAccountRecord, patchAccount, undeleteAccount } from './accounts';
 
@@ -65,11 +66,9 @@ export function listBin(db: Db): BinAccount[] {
 
 /** The bin's accounts with these ids; refuses (naming it) an id that is not in the bin. */
 function binned(db: Db, ids: readonly number[]): { id: number; name: string }[] {
-  const get = db.prepare('SELECT id, name, deleted_at FROM accounts WHERE id = ?');
   return ids.map((id) => {
-    const row = get.get(id) as { id: number; name: string; deleted_at: string | null } | undefined;
-    if (!row) throw new AppError('not-found', `No account with id ${id}: it may have been purged from the bin already.`, { id });
-    if (row.deleted_at === null) throw new AppError('bin-not-in-bin', `"${row.name}" is not in the bin (it was restored meanwhile).`, { name: row.name });
+    const row = requireAccount(db, id, { state: 'any', as: 'purged' });
+    if (row.deletedAt === null) throw new AppError('bin-not-in-bin', `"${row.name}" is not in the bin (it was restored meanwhile).`, { name: row.name });
     return { id: row.id, name: row.name };
   });
 }

@@ -13,13 +13,8 @@ import type {
 } from '../../../../shared/api/accounts';
 import { AppError } from '../../../../shared/api/errors';
 import type { Currency, InteractionKind, OpportunityStage } from '../../../../shared/domain/enums';
+import { requireAccount } from '../guards';
 import { writeTx } from '../tx';
-
-function assertAccount(db: Db, id: number): void {
-  if (!db.prepare('SELECT 1 FROM accounts WHERE id = ? AND deleted_at IS NULL').get(id)) {
-    throw new AppError('not-found', `No account with id ${id}.`, { id });
-  }
-}
 
 function assertPerson(db: Db, id: number | null | undefined): void {
   if (id != null && !db.prepare('SELECT 1 FROM people WHERE id = ?').get(id)) {
@@ -54,7 +49,7 @@ export function listTeam(db: Db, accountId: number): TeamMember[] {
 
 export function setTeam(db: Db, accountId: number, members: { personId: number; role: string }[], now: Date): TeamMember[] {
   return writeTx(db, () => {
-    assertAccount(db, accountId);
+    requireAccount(db, accountId);
     db.prepare('DELETE FROM account_team WHERE account_id = ?').run(accountId);
     const add = db.prepare('INSERT OR REPLACE INTO account_team (account_id, person_id, role) VALUES (?, ?, ?)');
     for (const m of members) {
@@ -80,7 +75,7 @@ export function setRevenue(
   now: Date,
 ): RevenueYear[] {
   return writeTx(db, () => {
-    assertAccount(db, r.accountId);
+    requireAccount(db, r.accountId);
     // Each figure is optional (a target for next year has no revenue yet): absent keeps what is there.
     db.prepare(
       `INSERT INTO account_revenue (account_id, year, revenue, target, profit) VALUES (?, ?, ?, ?, ?)
@@ -105,7 +100,7 @@ export function setRevenue(
 
 export function deleteRevenue(db: Db, accountId: number, year: number, now: Date): RevenueYear[] {
   return writeTx(db, () => {
-    assertAccount(db, accountId);
+    requireAccount(db, accountId);
     const info = db.prepare('DELETE FROM account_revenue WHERE account_id = ? AND year = ?').run(accountId, year);
     if (info.changes === 0) throw new AppError('not-found', `No revenue for ${year}.`, { year });
     touch(db, accountId, now);
@@ -125,7 +120,7 @@ export function addSatisfaction(
   now: Date,
 ): SatisfactionScore {
   return writeTx(db, () => {
-    assertAccount(db, s.accountId);
+    requireAccount(db, s.accountId);
     const id = Number(
       db.prepare('INSERT INTO satisfaction (account_id, date, score, source, note) VALUES (?, ?, ?, ?, ?)').run(s.accountId, s.date, s.score, s.source ?? '', s.note ?? '')
         .lastInsertRowid,
@@ -149,7 +144,7 @@ export function saveCompetitor(
   now: Date,
 ): Competitor {
   return writeTx(db, () => {
-    assertAccount(db, c.accountId);
+    requireAccount(db, c.accountId);
     const vals = [c.name, c.offer ?? '', c.position ?? '', c.strengths ?? '', c.weaknesses ?? ''];
     let id = c.id;
     if (id !== undefined) {
@@ -225,7 +220,7 @@ export function saveInteraction(
   now: Date,
 ): Interaction {
   return writeTx(db, () => {
-    assertAccount(db, i.accountId);
+    requireAccount(db, i.accountId);
     assertPerson(db, i.ownerId);
     const vals = [i.kind, i.date, i.people ?? '', i.ownerId ?? null, i.summary ?? '', i.outcome ?? '', i.nextStep ?? '', i.nextDue ?? null, i.nextDone ? 1 : 0];
     let id = i.id;
@@ -311,7 +306,7 @@ export function saveOpportunity(
   now: Date,
 ): Opportunity {
   return writeTx(db, () => {
-    assertAccount(db, o.accountId);
+    requireAccount(db, o.accountId);
     assertPerson(db, o.ownerId);
     const ts = now.toISOString();
     const vals = [o.name, o.value ?? 0, o.currency ?? 'CNY', o.stage ?? 'contact', o.resultReason ?? '', o.bidDate ?? null, JSON.stringify(o.rivals ?? []), o.ownerId ?? null];

@@ -2,6 +2,7 @@ import type { Database as Db } from 'better-sqlite3';
 import type { AccountFields, AccountRecord } from '../../../../shared/api/accounts';
 import { AppError } from '../../../../shared/api/errors';
 import { searchKey } from '../../search-key';
+import { requireAccount } from '../guards';
 import { writeTx } from '../tx';
 
 /** camelCase field -> column, for the scalar fields of the account record. */
@@ -84,11 +85,8 @@ function toDb(k: FieldKey, v: unknown): unknown {
 }
 
 export function getAccountRecord(db: Db, id: number, opts: { includeDeleted?: boolean } = {}): AccountRecord {
-  const row = db.prepare(`${ACCOUNT_SELECT} WHERE a.id = ?${opts.includeDeleted ? '' : ' AND a.deleted_at IS NULL'}`).get(id) as
-    | AccountDbRow
-    | undefined;
-  if (!row) throw new AppError('not-found', `No account with id ${id}.`, { id });
-  return toRecord(row);
+  requireAccount(db, id, { state: opts.includeDeleted ? 'any' : 'live' });
+  return toRecord(db.prepare(`${ACCOUNT_SELECT} WHERE a.id = ?`).get(id) as AccountDbRow);
 }
 
 export function listAccountRecords(db: Db, search?: string): AccountRecord[] {
@@ -109,8 +107,7 @@ export function accountIdByName(db: Db, name: string): number | undefined {
 function assertReferences(db: Db, id: number | null, fields: AccountFields): void {
   if (fields.parentId != null) {
     if (fields.parentId === id) throw new AppError('invalid-args', 'An account cannot be its own parent.', { field: 'parentId' });
-    const exists = db.prepare('SELECT 1 FROM accounts WHERE id = ? AND deleted_at IS NULL').get(fields.parentId);
-    if (!exists) throw new AppError('not-found', `No parent account with id ${fields.parentId}.`, { id: fields.parentId });
+    requireAccount(db, fields.parentId, { as: 'parent' });
     if (id !== null && isAncestor(db, id, fields.parentId)) {
       throw new AppError('invalid-args', 'That parent would make a circle of parent accounts.', { field: 'parentId' });
     }
@@ -206,8 +203,7 @@ export function softDeleteAccount(db: Db, id: number, now: Date): { id: number; 
 
 export function undeleteAccount(db: Db, id: number, now: Date): AccountRecord {
   return writeTx(db, () => {
-    const row = db.prepare('SELECT name, deleted_at FROM accounts WHERE id = ?').get(id) as { name: string; deleted_at: string | null } | undefined;
-    if (!row || row.deleted_at === null) throw new AppError('not-found', `No deleted account with id ${id}.`, { id });
+    const row = requireAccount(db, id, { state: 'deleted' });
     if (accountIdByName(db, row.name) !== undefined) {
       throw new AppError('bin-name-taken', `"${row.name}" cannot be restored: another account now has that name. Rename that one first.`, { name: row.name });
     }

@@ -8,6 +8,7 @@ import { AppError } from '../../../../shared/api/errors';
 import { pareto } from '../../../../shared/domain/pareto';
 import { changesBetween, matrixVerdict, placementsAsOf, quadrantFigures, suggestQuadrant, type Move, type SuggestRule, type VerdictInput } from '../../../../shared/domain/quadrants';
 import { queryAccountRows } from './account-query';
+import { requireAccount } from '../guards';
 import { writeTx } from '../tx';
 import { generateKey } from '../../keys';
 import { recorderName } from './identity';
@@ -213,9 +214,7 @@ function getMove(db: Db, id: number): PlacementMove {
 export function moveAccount(db: Db, matrixKey: string, accountId: number, to: string | null, reason: string, now: Date, by?: string): PlacementMove {
   return writeTx(db, () => {
     const matrix = getMatrix(db, matrixKey);
-    if (!db.prepare('SELECT 1 FROM accounts WHERE id = ? AND deleted_at IS NULL').get(accountId)) {
-      throw new AppError('not-found', `No account with id ${accountId}.`, { id: accountId });
-    }
+    requireAccount(db, accountId);
     if (to !== null && !matrix.quadrants.some((q) => q.key === to)) {
       throw new AppError('not-found', `Matrix "${matrixKey}" has no quadrant "${to}".`, { name: to });
     }

@@ -8,7 +8,9 @@ import type { Database as Db } from 'better-sqlite3';
 import type { MapSnapshotInfo, SnapshotComparison, SnapshotPersonChange } from '../../../../shared/api/stakeholders';
 import { AppError } from '../../../../shared/api/errors';
 import { BUYING_ROLES, type Attitude, type BuyingRole, type Influence, type Level, type MapLine, type Strength } from '../../../../shared/domain/stakeholders';
-import { assertAccount, getTender, mapLines, mapMembers } from './stakeholders';
+import { requireAccount } from '../guards';
+import { mapLines, mapMembers } from './stakeholders/map-read';
+import { getTender } from './stakeholders/tenders';
 import { writeTx } from '../tx';
 
 export interface SnapshotPerson {
@@ -66,7 +68,7 @@ function info(db: Db, id: number): MapSnapshotInfo {
 }
 
 function checkMap(db: Db, accountId: number, tenderId: number | null): void {
-  assertAccount(db, accountId);
+  requireAccount(db, accountId);
   if (tenderId !== null) getTender(db, tenderId, accountId);
 }
 

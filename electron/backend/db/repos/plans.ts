@@ -32,7 +32,8 @@ import {
 } from '../../../../shared/domain/plan';
 import { gatherLiveData } from '../../plans/live';
 import { cleanSection } from '../../plans/sanitize';
-import { assertAccount, getMap } from './stakeholders';
+import { requireAccount } from '../guards';
+import { getMap } from './stakeholders/map-read';
 import type { StakeholderMap } from '../../../../shared/api/stakeholders';
 import { writeTx } from '../tx';
 import { recorderName } from './identity';
@@ -113,7 +114,7 @@ function planRow(db: Db, planId: number): PlanRow {
 }
 
 function planRowOf(db: Db, accountId: number, year: number): PlanRow {
-  assertAccount(db, accountId);
+  requireAccount(db, accountId);
   const row = db.prepare(`${PLAN_SELECT} WHERE p.account_id = ? AND p.year = ?`).get(accountId, year) as PlanRow | undefined;
   if (!row) throw new AppError('not-found', `No plan for account ${accountId} in ${year}.`, { id: accountId, year });
   return row;
@@ -300,7 +301,7 @@ function insertPlan(db: Db, accountId: number, year: number, ownerId: number | n
 
 export function createPlan(db: Db, input: { accountId: number; year: number; ownerId?: number | null | undefined }, now: Date, today: string): PlanView {
   const id = writeTx(db, () => {
-    assertAccount(db, input.accountId);
+    requireAccount(db, input.accountId);
     assertPerson(db, input.ownerId);
     const ownerId =
       input.ownerId !== undefined ? input.ownerId : ((db.prepare('SELECT owner_id FROM accounts WHERE id = ?').pluck().get(input.accountId) as number | null) ?? null);
