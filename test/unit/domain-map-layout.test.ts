@@ -165,15 +165,11 @@ describe('layoutMap', () => {
     expect(layout.positions.get(1)!.y).toBeLessThan(layout.positions.get(2)!.y);
   });
 
-  it('500 people within the budget (300 ms)', () => {
+  it('500 people without overlap, in a printable shape (its speed: npm run bench)', () => {
     const { people, lines } = org(500);
-    layoutMap(people, lines); // warm up
-    const t0 = performance.now();
     const layout = layoutMap(people, lines);
-    const ms = performance.now() - t0;
     expect(layout.positions.size).toBe(500);
     expectNoOverlap(layout);
-    expect(ms).toBeLessThan(300);
     // a printable shape, not a strip
     expect(layout.width / layout.height).toBeLessThan(2.5);
   });
