@@ -30,59 +30,59 @@ export function MapDialogs({ map, safe, confirm, setConfirm, busy, onDelete, onR
   const notice = useNotice();
   return (
     <>
-    {confirm?.kind === 'delete' ? (
-      <ConfirmDialog
-        open
-        title={t('mapper.confirmDelete.title', { name: confirm.member.name })}
-        confirmLabel={t('mapper.confirmDelete.confirm')}
-        tone="danger"
-        busy={busy}
-        onConfirm={() => void onDelete(confirm.member)}
-        onCancel={() => setConfirm(null)}
-      >
-        <p>{t('mapper.confirmDelete.body')}</p>
-      </ConfirmDialog>
-    ) : null}
-    {confirm?.kind === 'relayout' ? (
-      <ConfirmDialog
-        open
-        title={t('mapper.confirmRelayout.title')}
-        confirmLabel={t('mapper.confirmRelayout.confirm')}
-        busy={busy}
-        onConfirm={() => void onRelayout()}
-        onCancel={() => setConfirm(null)}
-      >
-        <p>{t('mapper.confirmRelayout.body')}</p>
-      </ConfirmDialog>
-    ) : null}
-    {confirm?.kind === 'discard' ? (
-      <ConfirmDialog
-        open
-        title={t('mapper.confirmDiscard.title')}
-        confirmLabel={t('mapper.confirmDiscard.confirm')}
-        tone="danger"
-        onConfirm={() => {
-          onDiscard(confirm.next);
-          setConfirm(null);
-        }}
-        onCancel={() => setConfirm(null)}
-      >
-        <p>{t('mapper.confirmDiscard.body')}</p>
-      </ConfirmDialog>
-    ) : null}
-    {dialog === 'import' ? (
-      <ImportDialog
-        accountId={map.account.id}
-        accountName={map.account.name}
-        onClose={() => setDialog(null)}
-        onDone={(r) => {
-          setDialog(null);
-          notice.success(t('mapper.import.done', { created: r.created, updated: r.updated, lines: r.linesCreated }));
-          onImported();
-        }}
-      />
-    ) : null}
-    {dialog === 'snapshots' ? <SnapshotsDialog accountId={map.account.id} tenderId={map.tender?.id ?? null} today={map.coverage.today} safe={safe} onClose={() => setDialog(null)} /> : null}
+      {confirm?.kind === 'delete' ? (
+        <ConfirmDialog
+          open
+          title={t('mapper.confirmDelete.title', { name: confirm.member.name })}
+          confirmLabel={t('mapper.confirmDelete.confirm')}
+          tone="danger"
+          busy={busy}
+          onConfirm={() => void onDelete(confirm.member)}
+          onCancel={() => setConfirm(null)}
+        >
+          <p>{t('mapper.confirmDelete.body')}</p>
+        </ConfirmDialog>
+      ) : null}
+      {confirm?.kind === 'relayout' ? (
+        <ConfirmDialog
+          open
+          title={t('mapper.confirmRelayout.title')}
+          confirmLabel={t('mapper.confirmRelayout.confirm')}
+          busy={busy}
+          onConfirm={() => void onRelayout()}
+          onCancel={() => setConfirm(null)}
+        >
+          <p>{t('mapper.confirmRelayout.body')}</p>
+        </ConfirmDialog>
+      ) : null}
+      {confirm?.kind === 'discard' ? (
+        <ConfirmDialog
+          open
+          title={t('mapper.confirmDiscard.title')}
+          confirmLabel={t('mapper.confirmDiscard.confirm')}
+          tone="danger"
+          onConfirm={() => {
+            onDiscard(confirm.next);
+            setConfirm(null);
+          }}
+          onCancel={() => setConfirm(null)}
+        >
+          <p>{t('mapper.confirmDiscard.body')}</p>
+        </ConfirmDialog>
+      ) : null}
+      {dialog === 'import' ? (
+        <ImportDialog
+          accountId={map.account.id}
+          accountName={map.account.name}
+          onClose={() => setDialog(null)}
+          onDone={(r) => {
+            setDialog(null);
+            notice.success(t('mapper.import.done', { created: r.created, updated: r.updated, lines: r.linesCreated }));
+            onImported();
+          }}
+        />
+      ) : null}
+      {dialog === 'snapshots' ? <SnapshotsDialog accountId={map.account.id} tenderId={map.tender?.id ?? null} today={map.coverage.today} safe={safe} onClose={() => setDialog(null)} /> : null}
     </>
   );
 }

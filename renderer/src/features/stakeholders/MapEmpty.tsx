@@ -9,43 +9,43 @@ export function MapEmpty({ map, onSelect, onImport }: { map: StakeholderMap; onS
   const { t } = useTranslation();
   const tender = map.tender;
   return (
-  <div className="map-empty">
-    {tender === null ? (
-      <EmptyState
-        icon="stakeholders"
-        title={t('mapper.empty.title')}
-        actions={
-          <>
-            <Button variant="primary" icon="plus" onClick={() => onSelect({ kind: 'new', reportsTo: null })}>
-              {t('mapper.empty.add')}
-            </Button>
-            <Button icon="upload" onClick={onImport}>
-              {t('mapper.empty.import')}
-            </Button>
-          </>
-        }
-      >
-        <p>{t('mapper.empty.body')}</p>
-        <p className="muted">{t('stakeholders.points.levels')}</p>
-      </EmptyState>
-    ) : (
-      <EmptyState
-        icon="stakeholders"
-        title={t('mapper.empty.tenderTitle', { tender: tender.name })}
-        actions={
-          <>
-            <Button variant="primary" icon="accounts" onClick={() => onSelect({ kind: 'members' })} disabled={map.notOnMap.length === 0}>
-              {t('mapper.empty.pick')}
-            </Button>
-            <Button icon="plus" onClick={() => onSelect({ kind: 'new', reportsTo: null })}>
-              {t('mapper.empty.add')}
-            </Button>
-          </>
-        }
-      >
-        <p>{t('mapper.empty.tenderBody')}</p>
-      </EmptyState>
-    )}
-  </div>
+    <div className="map-empty">
+      {tender === null ? (
+        <EmptyState
+          icon="stakeholders"
+          title={t('mapper.empty.title')}
+          actions={
+            <>
+              <Button variant="primary" icon="plus" onClick={() => onSelect({ kind: 'new', reportsTo: null })}>
+                {t('mapper.empty.add')}
+              </Button>
+              <Button icon="upload" onClick={onImport}>
+                {t('mapper.empty.import')}
+              </Button>
+            </>
+          }
+        >
+          <p>{t('mapper.empty.body')}</p>
+          <p className="muted">{t('stakeholders.points.levels')}</p>
+        </EmptyState>
+      ) : (
+        <EmptyState
+          icon="stakeholders"
+          title={t('mapper.empty.tenderTitle', { tender: tender.name })}
+          actions={
+            <>
+              <Button variant="primary" icon="accounts" onClick={() => onSelect({ kind: 'members' })} disabled={map.notOnMap.length === 0}>
+                {t('mapper.empty.pick')}
+              </Button>
+              <Button icon="plus" onClick={() => onSelect({ kind: 'new', reportsTo: null })}>
+                {t('mapper.empty.add')}
+              </Button>
+            </>
+          }
+        >
+          <p>{t('mapper.empty.tenderBody')}</p>
+        </EmptyState>
+      )}
+    </div>
   );
 }
