@@ -10,7 +10,8 @@ import type { BoardCard, Matrix } from '../../../../shared/api/board';
 import type { QuadrantFigure } from '../../../../shared/domain/quadrants';
 import { CardFace, type CardContext, type DragData } from './BoardCard';
 import { useBoardSensors, zoneCollision } from './dnd';
-import { QuadrantZone, TRAY, TrayZone } from './Zones';
+import { TRAY } from './board-model';
+import { QuadrantZone, TrayZone } from './Zones';
 
 export interface CanvasProps {
   matrix: Matrix;

@@ -8,10 +8,10 @@ import { memo, useMemo } from 'react';
 import type { BoardCard, Quadrant } from '../../../../shared/api/board';
 import type { QuadrantFigure } from '../../../../shared/domain/quadrants';
 import { cx } from '../../lib/cx';
+import { TRAY } from './board-model';
 import { BoardCardItem, type CardContext } from './BoardCard';
 import { quadrantName, treatmentOf, type Words } from './words';
 
-export const TRAY = '__tray';
 /** How many cards a zone shows before "show all". */
 export const CARD_LIMIT = 24;
 /** How many a zone draws in the board's first frame (what fits in view); the rest follow at once. */

@@ -18,7 +18,8 @@ import {
 } from '@dnd-kit/core';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import type { DragData } from './BoardCard';
-import { TRAY, type Slot, type ZoneData } from './Zones';
+import { TRAY } from './board-model';
+import type { Slot, ZoneData } from './Zones';
 
 /**
  * Mouse and pen through pointer events. Touch is left to the TouchSensor, whose press-and-hold

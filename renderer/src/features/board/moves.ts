@@ -1,13 +1,15 @@
 /**
  * Moves on the board: placing a card (optimistically: the card is in its new place at once, before
- * the backend answers), and this session's undo/redo stacks, one pair per matrix. Undo removes the
+ * the backend answers), and this session's undo/redo stacks, one pair per matrix (the board's and
+ * the map's one undo queue, lib/undo.ts; all matrices share one job runner). Undo removes the
  * recorded move (board-undo); redo records it again (board-move, with the reason it had).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board, PlacementMove } from '../../../../shared/api/board';
 import { api } from '../../api/client';
 import { errorText } from '../../lib/errors';
+import { serial, UndoQueue, type Direction } from '../../lib/undo';
 import { useNotice } from '../../ui/Notice';
 import type { Names } from './words';
 
@@ -20,11 +22,6 @@ export interface Entry {
   reason: string;
   /** Many moves done (and undone) as one: "accept the suggestions". */
   batch?: Entry[];
-}
-
-interface Stacks {
-  undo: Entry[];
-  redo: Entry[];
 }
 
 /** A placement shown before the board catches up: while the call runs, then until the next board. */
@@ -55,36 +52,35 @@ export interface Moves {
   rememberReason: (moveId: number, reason: string) => void;
 }
 
-const EMPTY: Stacks = { undo: [], redo: [] };
+/** Builds the batch entry of several moves done as one. */
+function batchOf(moves: readonly PlacementMove[], cards: readonly MovableCard[], to: string | null, reason: string): Entry {
+  const byId = new Map(cards.map((c) => [c.accountId, c]));
+  const batch: Entry[] = moves.map((m) => ({ moveId: m.id, accountId: m.accountId, name: byId.get(m.accountId)?.name ?? m.accountName, from: m.from, to: m.to, reason: m.reason }));
+  return { moveId: 0, accountId: 0, name: '', from: null, to, reason, batch };
+}
 
 export function useMoves(matrix: string, board: Board | undefined, names: Names): Moves {
   const { t } = useTranslation();
   const notice = useNotice();
-  // The stacks live in a ref (what queued jobs read when their turn comes) mirrored in state (what
-  // renders: the buttons' enabled state).
-  const stacksRef = useRef<Record<string, Stacks>>({});
-  const [stacks, setStacks] = useState<Record<string, Stacks>>({});
   const [pending, setPending] = useState<ReadonlyMap<number, Override>>(new Map());
   const boardRef = useRef(board);
-  // Moves, undos and redos run one after another, in the order the user asked for them.
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  // Moves, undos and redos run one after another, in the order the user asked for them, whatever
+  // the matrix; each matrix has its own stacks.
+  const [run] = useState(serial);
+  const [queues] = useState(() => new Map<string, UndoQueue<Entry>>());
+  const queue = useMemo(() => {
+    let q = queues.get(matrix);
+    if (!q) {
+      q = new UndoQueue<Entry>({ run, apply: async () => null });
+      queues.set(matrix, q);
+    }
+    return q;
+  }, [matrix, queues, run]);
+  const stacks = useSyncExternalStore(queue.subscribe, queue.snapshot);
 
   useEffect(() => {
     boardRef.current = board;
   }, [board]);
-
-  const run = useCallback(<T>(job: () => Promise<T>): Promise<T> => {
-    const next = queue.current.then(job, job);
-    queue.current = next.catch(() => undefined);
-    return next;
-  }, []);
-
-  const update = useCallback((key: string, fn: (s: Stacks) => Stacks) => {
-    const all = stacksRef.current;
-    const next = { ...all, [key]: fn(all[key] ?? EMPTY) };
-    stacksRef.current = next;
-    setStacks(next);
-  }, []);
 
   const setOverride = useCallback((accountId: number, value: Override | null) => {
     setPending((m) => {
@@ -109,7 +105,7 @@ export function useMoves(matrix: string, board: Board | undefined, names: Names)
         try {
           const m = await api('board-move', { matrix, accountId: card.accountId, to });
           setOverride(card.accountId, { to, until: boardRef.current });
-          update(matrix, (s) => ({ undo: [...s.undo, { moveId: m.id, accountId: card.accountId, name: card.name, from: m.from, to: m.to, reason: '' }], redo: [] }));
+          queue.push({ moveId: m.id, accountId: card.accountId, name: card.name, from: m.from, to: m.to, reason: '' });
           return m;
         } catch (e) {
           setOverride(card.accountId, null);
@@ -118,7 +114,7 @@ export function useMoves(matrix: string, board: Board | undefined, names: Names)
         }
       });
     },
-    [matrix, notice, run, setOverride, t, update],
+    [matrix, notice, queue, run, setOverride, t],
   );
 
   const placeSuggested = useCallback(
@@ -127,13 +123,12 @@ export function useMoves(matrix: string, board: Board | undefined, names: Names)
       return run(async () => {
         try {
           const out = await api('board-place-suggested', { matrix, accountIds: cards.map((c) => c.accountId), reason });
-          const byId = new Map(cards.map((c) => [c.accountId, c]));
           for (const id of out.skipped) setOverride(id, null);
-          const batch: Entry[] = out.moves.map((m) => ({ moveId: m.id, accountId: m.accountId, name: byId.get(m.accountId)?.name ?? m.accountName, from: m.from, to: m.to, reason: m.reason }));
-          for (const e of batch) setOverride(e.accountId, { to: e.to, until: boardRef.current });
-          if (batch.length > 0) update(matrix, (s) => ({ undo: [...s.undo, { moveId: 0, accountId: 0, name: '', from: null, to: null, reason, batch }], redo: [] }));
-          notice.success(t('board.moves.placedMany', { n: batch.length }));
-          return batch.length;
+          const entry = batchOf(out.moves, cards, null, reason);
+          for (const e of entry.batch!) setOverride(e.accountId, { to: e.to, until: boardRef.current });
+          if (entry.batch!.length > 0) queue.push(entry);
+          notice.success(t('board.moves.placedMany', { n: entry.batch!.length }));
+          return entry.batch!.length;
         } catch (e) {
           for (const c of cards) setOverride(c.accountId, null);
           notice.error(t('board.moves.placeManyFailed', { error: errorText(t, e) }));
@@ -141,7 +136,7 @@ export function useMoves(matrix: string, board: Board | undefined, names: Names)
         }
       });
     },
-    [matrix, notice, run, setOverride, t, update],
+    [matrix, notice, queue, run, setOverride, t],
   );
 
   const moveMany = useCallback(
@@ -152,13 +147,12 @@ export function useMoves(matrix: string, board: Board | undefined, names: Names)
       return run(async () => {
         try {
           const out = await api('board-move-many', { matrix, accountIds: moving.map((c) => c.accountId), to, ...(reason ? { reason } : {}) });
-          const byId = new Map(moving.map((c) => [c.accountId, c]));
           for (const id of out.skipped) setOverride(id, null);
-          const batch: Entry[] = out.moves.map((m) => ({ moveId: m.id, accountId: m.accountId, name: byId.get(m.accountId)?.name ?? m.accountName, from: m.from, to: m.to, reason: m.reason }));
-          for (const e of batch) setOverride(e.accountId, { to: e.to, until: boardRef.current });
-          if (batch.length > 0) update(matrix, (s) => ({ undo: [...s.undo, { moveId: 0, accountId: 0, name: '', from: null, to, reason, batch }], redo: [] }));
-          notice.success(t('board.moves.movedMany', { n: batch.length, to: names(to) }));
-          return batch.length;
+          const entry = batchOf(out.moves, moving, to, reason);
+          for (const e of entry.batch!) setOverride(e.accountId, { to: e.to, until: boardRef.current });
+          if (entry.batch!.length > 0) queue.push(entry);
+          notice.success(t('board.moves.movedMany', { n: entry.batch!.length, to: names(to) }));
+          return entry.batch!.length;
         } catch (e) {
           for (const c of moving) setOverride(c.accountId, null);
           notice.error(t('board.moves.moveManyFailed', { error: errorText(t, e) }));
@@ -166,12 +160,12 @@ export function useMoves(matrix: string, board: Board | undefined, names: Names)
         }
       });
     },
-    [matrix, names, notice, run, setOverride, t, update],
+    [matrix, names, notice, queue, run, setOverride, t],
   );
 
   /** Undoes a batch, latest move first; what cannot be undone any more is left as it is. */
   const undoBatch = useCallback(
-    async (entry: Entry & { batch: Entry[] }) => {
+    async (entry: Entry & { batch: Entry[] }): Promise<Entry | null> => {
       const undone: Entry[] = [];
       for (const e of [...entry.batch].reverse()) {
         setOverride(e.accountId, { to: e.from, until: 'pending' });
@@ -183,76 +177,72 @@ export function useMoves(matrix: string, board: Board | undefined, names: Names)
           setOverride(e.accountId, null);
         }
       }
-      update(matrix, (s) => ({ undo: s.undo.filter((x) => x !== entry), redo: undone.length ? [...s.redo, { ...entry, batch: undone }] : s.redo }));
       if (undone.length === entry.batch.length) notice.success(t('board.moves.undoneMany', { n: undone.length }));
       else notice.error(t('board.moves.undoneManyPartly', { n: undone.length, total: entry.batch.length }));
+      return undone.length ? { ...entry, batch: undone } : null;
     },
-    [matrix, notice, setOverride, t, update],
+    [notice, setOverride, t],
   );
 
   const redoBatch = useCallback(
-    async (entry: Entry & { batch: Entry[] }) => {
+    async (key: string, entry: Entry & { batch: Entry[] }): Promise<Entry | null> => {
       const redone: Entry[] = [];
       for (const e of entry.batch) {
         setOverride(e.accountId, { to: e.to, until: 'pending' });
         try {
-          const m = await api('board-move', { matrix, accountId: e.accountId, to: e.to, ...(e.reason ? { reason: e.reason } : {}) });
+          const m = await api('board-move', { matrix: key, accountId: e.accountId, to: e.to, ...(e.reason ? { reason: e.reason } : {}) });
           setOverride(e.accountId, { to: e.to, until: boardRef.current });
           redone.push({ ...e, moveId: m.id, from: m.from });
         } catch {
           setOverride(e.accountId, null);
         }
       }
-      update(matrix, (s) => ({ undo: redone.length ? [...s.undo, { ...entry, batch: redone }] : s.undo, redo: s.redo.filter((x) => x !== entry) }));
       notice.success(t('board.moves.placedMany', { n: redone.length }));
+      return redone.length ? { ...entry, batch: redone } : null;
     },
-    [matrix, notice, setOverride, t, update],
+    [notice, setOverride, t],
   );
 
-  const undo = useCallback(() => {
-    void run(async () => {
-      const entry = (stacksRef.current[matrix] ?? EMPTY).undo.at(-1);
-      if (!entry) return;
-      if (entry.batch) return undoBatch({ ...entry, batch: entry.batch });
-      setOverride(entry.accountId, { to: entry.from, until: 'pending' });
-      try {
-        await api('board-undo', { moveId: entry.moveId });
-        setOverride(entry.accountId, { to: entry.from, until: boardRef.current });
-        update(matrix, (s) => ({ undo: s.undo.filter((x) => x !== entry), redo: [...s.redo, entry] }));
-        notice.success(t('board.moves.undone', { name: entry.name, to: names(entry.from) }));
-      } catch {
-        setOverride(entry.accountId, null);
-        // It can never be undone now (moved again elsewhere): drop it from the stack.
-        update(matrix, (s) => ({ undo: s.undo.filter((x) => x !== entry), redo: s.redo }));
-        notice.error(t('board.moves.undoFailed', { name: entry.name }));
+  /** Undoes or redoes one entry of matrix `key`; returns it for the other stack, or null (dropped). */
+  const apply = useCallback(
+    async (key: string, entry: Entry, dir: Direction): Promise<Entry | null> => {
+      if (entry.batch) return dir === 'undo' ? undoBatch({ ...entry, batch: entry.batch }) : redoBatch(key, { ...entry, batch: entry.batch });
+      if (dir === 'undo') {
+        setOverride(entry.accountId, { to: entry.from, until: 'pending' });
+        try {
+          await api('board-undo', { moveId: entry.moveId });
+          setOverride(entry.accountId, { to: entry.from, until: boardRef.current });
+          notice.success(t('board.moves.undone', { name: entry.name, to: names(entry.from) }));
+          return entry;
+        } catch {
+          setOverride(entry.accountId, null);
+          // It can never be undone now (moved again elsewhere): drop it from the stack.
+          notice.error(t('board.moves.undoFailed', { name: entry.name }));
+          return null;
+        }
       }
-    });
-  }, [matrix, names, notice, run, setOverride, t, undoBatch, update]);
-
-  const redo = useCallback(() => {
-    void run(async () => {
-      const entry = (stacksRef.current[matrix] ?? EMPTY).redo.at(-1);
-      if (!entry) return;
-      if (entry.batch) return redoBatch({ ...entry, batch: entry.batch });
       setOverride(entry.accountId, { to: entry.to, until: 'pending' });
       try {
-        const m = await api('board-move', { matrix, accountId: entry.accountId, to: entry.to, ...(entry.reason ? { reason: entry.reason } : {}) });
+        const m = await api('board-move', { matrix: key, accountId: entry.accountId, to: entry.to, ...(entry.reason ? { reason: entry.reason } : {}) });
         setOverride(entry.accountId, { to: entry.to, until: boardRef.current });
-        update(matrix, (s) => ({ undo: [...s.undo, { ...entry, moveId: m.id, from: m.from }], redo: s.redo.filter((x) => x !== entry) }));
         notice.success(t('board.moves.redone', { name: entry.name, to: names(entry.to) }));
+        return { ...entry, moveId: m.id, from: m.from };
       } catch (e) {
         setOverride(entry.accountId, null);
-        update(matrix, (s) => ({ undo: s.undo, redo: s.redo.filter((x) => x !== entry) }));
         notice.error(t('board.moves.failed', { name: entry.name, error: errorText(t, e) }));
+        return null;
       }
-    });
-  }, [matrix, names, notice, redoBatch, run, setOverride, t, update]);
-
-  const rememberReason = useCallback(
-    (moveId: number, reason: string) => update(matrix, (s) => ({ undo: s.undo.map((x) => (x.moveId === moveId ? { ...x, reason } : x)), redo: s.redo })),
-    [matrix, update],
+    },
+    [names, notice, redoBatch, setOverride, t, undoBatch],
   );
 
-  const mine = stacks[matrix] ?? EMPTY;
-  return { overrides, move, moveMany, placeSuggested, undo, redo, canUndo: mine.undo.length > 0, canRedo: mine.redo.length > 0, rememberReason };
+  useEffect(() => {
+    queue.configure({ apply: (entry, dir) => apply(matrix, entry, dir) });
+  }, [apply, matrix, queue]);
+
+  const undo = useCallback(() => void queue.undo(), [queue]);
+  const redo = useCallback(() => void queue.redo(), [queue]);
+  const rememberReason = useCallback((moveId: number, reason: string) => queue.update((x) => (x.moveId === moveId ? { ...x, reason } : x)), [queue]);
+
+  return { overrides, move, moveMany, placeSuggested, undo, redo, canUndo: stacks.undo.length > 0, canRedo: stacks.redo.length > 0, rememberReason };
 }
