@@ -38,7 +38,7 @@ import './board.css';
 import { DateField } from '../../ui/DateField';
 import { isIsoDate } from '../../../../shared/domain/dates';
 
-const BOARD_TABLES = ['placements', 'matrices', 'accounts', 'account_revenue', 'interactions', 'people', 'tiers', 'account_team'];
+const BOARD_TABLES = ['placements', 'matrices', 'accounts', 'account_revenue', 'interactions', 'people', 'tiers', 'account_team'] as const;
 /** A search no name contains: accounts-query then answers with its facets and no rows. */
 const NO_MATCH = '\u0000';
 const SEARCH_DELAY_MS = 150;

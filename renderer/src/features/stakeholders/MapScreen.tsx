@@ -76,7 +76,7 @@ import { useStoredFlag, useStoredInt } from './stored';
 import { mapWords } from './words';
 import './mapper.css';
 
-const MAP_TABLES = ['stakeholders', 'stakeholder_lines', 'tender_members', 'map_layout', 'interactions', 'people', 'opportunities', 'accounts'];
+const MAP_TABLES = ['stakeholders', 'stakeholder_lines', 'tender_members', 'map_layout', 'interactions', 'people', 'opportunities', 'accounts'] as const;
 const NODE_TYPES: NodeTypes = { person: PersonCardNode };
 const FIT = { padding: 0.15, maxZoom: 1 };
 const PRO = { hideAttribution: true };
