@@ -13,7 +13,7 @@ import { EXIT_FAIL, EXIT_OK, runCli } from '../../electron/backend/cli/run';
 import { findChromium } from '../../electron/backend/documents/chromium-printer';
 import { FIXED_SLIDES, FIXED_SLIDES_CUSTOMER, highlights, SLIDES_PER_ACCOUNT, SLIDES_PER_ACCOUNT_WITHOUT_PLAN } from '../../electron/backend/documents/forum-deck';
 import type { Printer } from '../../electron/backend/documents/printer';
-import { exportSteps, PRINT_STEPS_PER_SLIDE } from '../../electron/backend/handlers/forum-export';
+import { exportSteps, PRINT_STEPS_PER_SLIDE } from '../../electron/backend/exports/forum-export';
 import type { ExportProgress } from '../../shared/api/forum';
 import { NOW } from './accounts-helpers';
 import { expectError, ls, useTestEnv } from './helpers';

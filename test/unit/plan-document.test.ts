@@ -5,7 +5,7 @@
  * reading back a PDF's named destinations (pdf-pages.ts) for the contents' page numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { planDocumentInput, planFileName } from '../../electron/backend/handlers/plan-export';
+import { planDocumentInput, planFileName } from '../../electron/backend/exports/plan-export';
 import { cssString, planDocument, printPlanPdf, sectionAnchor } from '../../electron/backend/documents/plan-document';
 import { namedDestinationPages } from '../../electron/backend/documents/pdf-pages';
 import { revenueChartSvg } from '../../electron/backend/documents/revenue-chart';

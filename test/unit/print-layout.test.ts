@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPrinter, CHROMIUM_ARGS, findChromium } from '../../electron/backend/documents/chromium-printer';
 import { MIN_SLIDE_NAME_PX } from '../../electron/backend/documents/forum-deck';
 import { KEEP_ROWS, MIN_MAP_NAME_PX, PLAN_PDF_OPTIONS, planDocument, printPlanPdf } from '../../electron/backend/documents/plan-document';
-import { planDocumentInput } from '../../electron/backend/handlers/plan-export';
+import { planDocumentInput } from '../../electron/backend/exports/plan-export';
 import { messages } from '../../shared/i18n';
 import { NOW, TODAY } from './accounts-helpers';
 import { useTestEnv } from './helpers';

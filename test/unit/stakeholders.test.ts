@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { Printer } from '../../electron/backend/documents/printer';
-import { mapFileName } from '../../electron/backend/handlers/map-export';
+import { mapFileName } from '../../electron/backend/exports/map-export';
 import { listMaps, getMap } from '../../electron/backend/db/repos/stakeholders';
 import { latestNamed, namesIn } from '../../electron/backend/db/repos/stakeholder-contacts';
 import { NOW, TODAY, refused, watch } from './accounts-helpers';
