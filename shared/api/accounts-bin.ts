@@ -107,7 +107,10 @@ export const accountBinContract = {
   /** Brings accounts back from the bin with everything attached; all or none. */
   'accounts-bin-restore': method<AccountRecord[]>()(z.strictObject({ ids: idListSchema }), { writes: ['accounts'] }),
   /** Deletes for good these accounts, which must all be in the bin (emptying the bin sends every id it listed). */
-  'accounts-bin-purge': method<BinPurgeResult>()(z.strictObject({ ids: idListSchema }), { writes: ['accounts', 'account_revenue', 'interactions', 'opportunities', 'stakeholders', 'placements', 'plans'] }),
+  'accounts-bin-purge': method<BinPurgeResult>()(
+    z.strictObject({ ids: idListSchema }),
+    { writes: ['accounts', 'account_team', 'account_revenue', 'satisfaction', 'competitors', 'interactions', 'opportunities', 'stakeholders', 'stakeholder_lines', 'tender_members', 'map_layout', 'map_snapshots', 'placements', 'placement_moves', 'plans', 'plan_sections', 'plan_items', 'plan_versions'] },
+  ),
   /** Sets the same fields on the selected accounts, in one transaction; accounts already so are untouched. */
   'accounts-bulk-update': method<BulkUpdateResult>()(z.strictObject({ ids: idListSchema, patch: bulkPatchSchema }), { writes: ['accounts'] }),
   /** Puts back what a bulk edit changed, skipping accounts changed again since. */

@@ -144,8 +144,8 @@ const boardFilters = {
 
 export const boardContract = {
   'matrices-list': method<Matrix[]>()(z.strictObject({}), { writes: [] }),
-  'matrices-save': method<Matrix>()(matrixInputSchema, { writes: ['matrices'] }),
-  'matrices-delete': method<{ id: number }>()(z.strictObject({ id: idSchema }), { writes: ['matrices', 'placements'] }),
+  'matrices-save': method<Matrix>()(matrixInputSchema, { writes: ['matrices', 'quadrants'] }),
+  'matrices-delete': method<{ id: number }>()(z.strictObject({ id: idSchema }), { writes: ['matrices', 'placements', 'quadrants', 'placement_moves'] }),
   /** The board of one matrix: cards with their quadrant now (or as of a moment), figures, changes since. */
   'board-get': method<Board>()(
     z.strictObject({ matrix: matrixKey, asOf: isoMoment.optional(), since: isoMoment.optional(), today: isoDate.optional(), ...boardFilters }),
@@ -154,12 +154,12 @@ export const boardContract = {
   /** Places an account (to: a quadrant key) or returns it to the tray (to: null). A decision: recorded. */
   'board-move': method<PlacementMove>()(
     z.strictObject({ matrix: matrixKey, accountId: idSchema, to: z.string().trim().max(40).nullable(), reason: multiLine(1000).optional() }),
-    { writes: ['placements'] },
+    { writes: ['placements', 'placement_moves'] },
   ),
   /** Adds or changes the reason of a recorded move (the popover after a drop). */
-  'board-move-reason': method<PlacementMove>()(z.strictObject({ moveId: idSchema, reason: multiLine(1000) }), { writes: ['placements'] }),
+  'board-move-reason': method<PlacementMove>()(z.strictObject({ moveId: idSchema, reason: multiLine(1000) }), { writes: ['placements', 'placement_moves'] }),
   /** Undoes a move: only the latest move of that account on that matrix; the move is removed. */
-  'board-undo': method<{ accountId: number; quadrant: string | null }>()(z.strictObject({ moveId: idSchema }), { writes: ['placements'] }),
+  'board-undo': method<{ accountId: number; quadrant: string | null }>()(z.strictObject({ moveId: idSchema }), { writes: ['placements', 'placement_moves'] }),
   /** Every move of an account, newest first, across matrices. */
   'placements-history': method<PlacementMove[]>()(z.strictObject({ accountId: idSchema }), { writes: [] }),
   /** The board as one A4 landscape PDF page or a PNG picture, in the given language. Internal only (no customer version). */
@@ -185,7 +185,7 @@ export const boardContract = {
    */
   'board-place-suggested': method<{ moves: PlacementMove[]; skipped: number[] }>()(
     z.strictObject({ matrix: matrixKey, accountIds: z.array(idSchema).min(1).max(20_000), reason: multiLine(1000).optional(), today: isoDate.optional() }),
-    { writes: ['placements'] },
+    { writes: ['placements', 'placement_moves'] },
   ),
   /** The board's preferences: whether placing a card from the tray (its first placement) asks why. */
   'board-prefs-get': method<{ askReasonOnFirstPlacement: boolean }>()(z.strictObject({}), { writes: [] }),
@@ -202,8 +202,11 @@ export const boardContract = {
    */
   'board-move-many': method<{ moves: PlacementMove[]; skipped: number[] }>()(
     z.strictObject({ matrix: matrixKey, accountIds: z.array(idSchema).min(1).max(20_000), to: z.string().trim().max(40).nullable(), reason: multiLine(1000).optional() }),
-    { writes: ['placements'] },
+    { writes: ['placements', 'placement_moves'] },
   ),
   /** Gives several recorded moves (a multi-card move) one reason, in one transaction. */
-  'board-moves-reason': method<PlacementMove[]>()(z.strictObject({ moveIds: z.array(idSchema).min(1).max(20_000), reason: multiLine(1000) }), { writes: ['placements'] }),
+  'board-moves-reason': method<PlacementMove[]>()(
+    z.strictObject({ moveIds: z.array(idSchema).min(1).max(20_000), reason: multiLine(1000) }),
+    { writes: ['placements', 'placement_moves'] },
+  ),
 } as const;

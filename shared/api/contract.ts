@@ -22,6 +22,8 @@ const filePath = z.string().trim().min(1).max(4096);
 
 export const contract = {
   // --- system -------------------------------------------------------------------------------
+  // The lifecycle writes no table row by row: opening, creating or restoring replaces the whole
+  // database and announces db-changed (every view refetches), not data-changed.
   'app-info': method<AppInfo>()(empty, { needsDb: false, writes: [] }),
   'db-status': method<DbStatus>()(empty, { needsDb: false, writes: [] }),
   /** Open an existing database file instead of the current one. */

@@ -134,14 +134,20 @@ export const plansContract = {
   /** One plan: live figures while draft or in review, the frozen copy once approved. */
   'plan-get': method<PlanView>()(z.strictObject({ accountId: idSchema, year, today: isoDate.optional() }), { writes: [] }),
   /** Starts a plan with twelve empty sections and the contact plan of the account's tier; one per account and year. */
-  'plan-create': method<PlanView>()(z.strictObject({ accountId: idSchema, year, ownerId: idSchema.nullable().optional(), today: isoDate.optional() }), { writes: ['plans', 'plan_sections', 'plan_items'] }),
+  'plan-create': method<PlanView>()(
+    z.strictObject({ accountId: idSchema, year, ownerId: idSchema.nullable().optional(), today: isoDate.optional() }),
+    { writes: ['plans', 'plan_sections', 'plan_items'] },
+  ),
   /** Autosave of one section; refused (plan-conflict) when it changed since baseUpdatedAt. */
   'plan-section-save': method<PlanSection>()(
     z.strictObject({ planId: idSchema, section: z.enum(PLAN_SECTIONS), html: rawHtml, baseUpdatedAt: z.string().min(1).max(40) }),
     { writes: ['plans', 'plan_sections'] },
   ),
   /** Marks a section internal only (left out of customer output) or not; an edit like any other. */
-  'plan-section-internal': method<PlanSection>()(z.strictObject({ planId: idSchema, section: z.enum(PLAN_SECTIONS), internal: z.boolean() }), { writes: ['plans', 'plan_sections'] }),
+  'plan-section-internal': method<PlanSection>()(
+    z.strictObject({ planId: idSchema, section: z.enum(PLAN_SECTIONS), internal: z.boolean() }),
+    { writes: ['plans', 'plan_sections'] },
+  ),
   /** Creates (no id) or replaces (id) one item; the data is checked by its kind. */
   'plan-item-save': method<PlanItem>()(z.strictObject({ planId: idSchema, id: idSchema.optional(), data: planItemDataSchema }), { writes: ['plans', 'plan_items'] }),
   'plan-item-delete': method<{ id: number }>()(z.strictObject({ id: idSchema }), { writes: ['plans', 'plan_items'] }),
@@ -151,7 +157,10 @@ export const plansContract = {
     { writes: ['plans', 'plan_items'] },
   ),
   /** draft -> review -> approved, and review or approved back to draft. Approving freezes a version. */
-  'plan-status-set': method<Plan>()(z.strictObject({ planId: idSchema, status: z.enum(PLAN_STATUSES), today: isoDate.optional() }), { writes: ['plans', 'plan_versions'] }),
+  'plan-status-set': method<Plan>()(
+    z.strictObject({ planId: idSchema, status: z.enum(PLAN_STATUSES), today: isoDate.optional() }),
+    { writes: ['plans', 'plan_versions'] },
+  ),
   /** Section by section: version a against version b, or against the plan as it is now. */
   'plan-versions-compare': method<PlanComparison>()(z.strictObject({ planId: idSchema, a: versionRef, b: versionRef }), { writes: [] }),
   /** Next year's plan started from this one (refused when it exists). */

@@ -227,7 +227,10 @@ export const stakeholdersContract = {
     }),
     { writes: ['stakeholder_lines'] },
   ),
-  'lines-update': method<MapLine>()(z.strictObject({ id: idSchema, dotted: z.boolean().optional(), strength: lineStrength.optional() }), { writes: ['stakeholder_lines'] }),
+  'lines-update': method<MapLine>()(
+    z.strictObject({ id: idSchema, dotted: z.boolean().optional(), strength: lineStrength.optional() }),
+    { writes: ['stakeholder_lines'] },
+  ),
   'lines-delete': method<MapLine>()(z.strictObject({ id: idSchema }), { writes: ['stakeholder_lines'] }),
   /** Saves dragged positions and folded branches of one map (only the people named). */
   'map-layout-save': method<{ saved: number }>()(
@@ -252,7 +255,10 @@ export const stakeholdersContract = {
     }),
     { writes: ['tender_members'] },
   ),
-  'coverage-get': method<CoverageReport>()(z.strictObject({ ...mapRef, staleDays: z.number().int().min(1).max(3650).optional(), today: isoDate.optional() }), { writes: [] }),
+  'coverage-get': method<CoverageReport>()(
+    z.strictObject({ ...mapRef, staleDays: z.number().int().min(1).max(3650).optional(), today: isoDate.optional() }),
+    { writes: [] },
+  ),
   'stakeholders-import-preview': method<ImportPreview>()(withImportContent({ accountId: idSchema, ...importSource }), { writes: [] }),
   'stakeholders-import': method<StakeholderImportReport>()(
     withImportContent({

@@ -140,6 +140,30 @@ describe('forum-export', () => {
     await b.call('forum-export', { year: f.year, accountIds: [f.accountId], locale: 'zh-CN', jobId: 'j2' });
   });
 
+  it("each Backend owns its jobs: a cancel through one does not stop another's job of the same id", async () => {
+    const printerA = countingPrinter();
+    const a = env.backend({ now: () => NOW, printer: printerA });
+    const b = env.backend({ now: () => NOW, printer: countingPrinter(), dbPath: env.file('other.db') });
+    const { f, other } = await seed(a);
+    await seed(b);
+    const cancels: Promise<unknown>[] = [];
+    a.on('export-progress', (p) => {
+      if (p.stage === 'prepare') cancels.push(b.invoke('export-cancel', { jobId: p.jobId }));
+    });
+    const file = await a.call('forum-export', { year: f.year, accountIds: [f.accountId, other], locale: 'en', jobId: 'same' });
+    expect(file.mime).toBe('application/pdf');
+    expect(printerA.calls).toBe(1);
+    expect(cancels).toHaveLength(1);
+    expect(await cancels[0]).toEqual({ ok: true, value: { cancelled: false } });
+    // and the Backend that runs it does reach it
+    const stop: Promise<unknown>[] = [];
+    a.on('export-progress', (p) => {
+      if (p.stage === 'prepare') stop.push(a.invoke('export-cancel', { jobId: p.jobId }));
+    });
+    expectError(await a.invoke('forum-export', { year: f.year, accountIds: [f.accountId], locale: 'en', jobId: 'same' }), 'export-cancelled');
+    expect(await stop[0]).toEqual({ ok: true, value: { cancelled: true } });
+  });
+
   it('refuses unknown accounts', async () => {
     const b = env.backend({ now: () => NOW, printer: countingPrinter() });
     await seed(b);
