@@ -60,7 +60,8 @@ describe('people', () => {
       notes: '对价格敏感',
       createdAt: NOW.toISOString(),
     });
-    expect(events).toEqual([{ tables: ['stakeholders'] }]);
+    // the tables stakeholders-create declares (a reports-to line and a tender membership may come with it)
+    expect(events).toEqual([{ tables: ['stakeholders', 'stakeholder_lines', 'tender_members'] }]);
 
     const u = await b.call('stakeholders-update', { id: p.id, patch: { attitude: 2, strength: 'trusted', ownerId: null, level: null, notes: '' } });
     expect(u).toMatchObject({ attitude: 2, strength: 'trusted', ownerId: null, ownerName: null, level: null, notes: '', title: '副总经理' });
