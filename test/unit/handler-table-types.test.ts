@@ -40,6 +40,10 @@ export const wrongResult: HandlerGroup<'accounts-list'> = { 'accounts-list': () 
 // @ts-expect-error: lifecycle is for the system methods only
 export const reachThrough: HandlerGroup<'accounts-list'> = { 'accounts-list': (ctx) => ctx.lifecycle.status() as never };
 
+// A handler does not announce changes itself: the Backend does, from the declared writes.
+// @ts-expect-error: data-changed is not the handler's to emit
+export const selfAnnounced: HandlerGroup<'accounts-list'> = { 'accounts-list': (ctx) => (ctx.emit('data-changed', { tables: ['accounts'] }), []) };
+
 // A misspelt table does not compile, in a declaration or a subscription (never called: types only).
 // @ts-expect-error: the table is account_revenue
 export const misspelt = () => method<number>()(z.strictObject({}), { writes: ['revenue'] });

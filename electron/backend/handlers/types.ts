@@ -11,6 +11,9 @@ import type { Db } from '../db/types';
 import type { Printer } from '../documents/printer';
 import type { ExportJobs } from '../exports/jobs';
 
+/** The events a handler may push itself. */
+export type HandlerEvent = Exclude<EventName, 'data-changed' | 'db-changed'>;
+
 /** Who is at this Keyplan: the person chosen in Settings ("I am", db/repos/identity.ts). */
 export interface Session {
   me(): Me;
@@ -25,8 +28,11 @@ export interface HandlerContext {
   today(given?: string): string;
   /** The document printer (`printer-unavailable` in a door without one). */
   printer(): Printer;
-  /** Pushes an event to every window (export-progress). data-changed is announced by the Backend. */
-  emit<E extends EventName>(event: E, payload: Events[E]): void;
+  /**
+   * Pushes an event to every window (export-progress). Not data-changed: the Backend announces that
+   * from the method's declared `writes`; nor db-changed: only the lifecycle opens or replaces a file.
+   */
+  emit<E extends HandlerEvent>(event: E, payload: Events[E]): void;
   session: Session;
   /** This Backend's running exports (forum-export, export-cancel). */
   jobs: ExportJobs;
