@@ -1,5 +1,3 @@
-import { audienceOf, boardForAudience } from '../../../shared/domain/audience';
-import { boardDocument } from '../documents/board-document';
 import {
   accountHistory,
   allPlacements,
@@ -17,6 +15,7 @@ import {
   undoMove,
 } from '../db/repos/board';
 import { setMe } from '../db/repos/identity';
+import { exportBoard } from '../exports/board-export';
 import type { HandlerGroup } from './types';
 
 export const boardHandlers: HandlerGroup<
@@ -46,18 +45,7 @@ export const boardHandlers: HandlerGroup<
   'board-move-reason': ({ db }, { moveId, reason }) => setMoveReason(db(), moveId, reason),
   'board-undo': ({ db }, { moveId }) => undoMove(db(), moveId),
   'placements-history': ({ db }, { accountId }) => accountHistory(db(), accountId),
-  'board-export': async ({ db, now, today, printer }, { format, locale, today: day, safe, ...args }) => {
-    const d = today(day);
-    // internal only: a customer version is refused (board-internal-only), see shared/domain/audience.ts
-    const board = boardForAudience(getBoard(db(), { ...args, today: d }), audienceOf(safe));
-    const html = boardDocument(board, locale, now().toISOString());
-    const bytes =
-      format === 'pdf'
-        ? await printer().pdf(html, { landscape: true, format: 'A4' })
-        : await printer().png(html, { width: 1123, height: 794, scale: 2 });
-    const name = `keyplan-${board.matrix.key}-${d}.${format}`;
-    return { fileName: name, mime: format === 'pdf' ? 'application/pdf' : 'image/png', contentBase64: Buffer.from(bytes).toString('base64') };
-  },
+  'board-export': ({ db, now, today, printer }, { today: day, ...args }) => exportBoard(db(), printer, { ...args, today: today(day) }, now().toISOString()),
   'placements-list': ({ db }) => allPlacements(db()),
   'board-place-suggested': (ctx, { matrix, accountIds, reason, today: day }) => {
     const out = placeSuggested(ctx.db(), matrix, accountIds, reason ?? '', ctx.now(), ctx.today(day));
