@@ -4,18 +4,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { contract, isMethod, type EventName, type Events, type Method } from '../../shared/api/contract';
+import { dateOf } from '../../shared/domain/dates';
 import { AppError, type ApiError, type Reply } from '../../shared/api/errors';
 import { TEXT_RULE_PARAM } from '../../shared/api/text';
 import type { AppInfo, DbStatus } from '../../shared/api/types';
 import { autoBackup, autoBackupName, fsyncDir, fsyncFile, listBackups, stamp, writeBackup } from './db/backup';
 import { describeHolders, holderParams, liveHolders, register, type Holder, type ProcessKind, type Registration } from './db/holders';
 import { readWorkspaceId, WORKSPACE_KEY, workspaceIdOfFile } from './db/identity';
+import { getMe } from './db/repos/identity';
 import { migrate } from './db/migrate';
 import { LATEST_VERSION } from './db/migrations';
 import { checkBackupSource, copyDatabaseFile, describe, inspectDatabaseFile, openConnection, type DriverOptions } from './db/open';
 import type { Printer } from './documents/printer';
 import { checkDbFolder } from './paths';
-import { handlers, warmUp, type HandlerContext } from './handlers';
+import { ExportJobs } from './exports/jobs';
+import { handlers, warmUp, type DbLifecycle, type SystemContext } from './handlers';
 
 export interface BackendOptions extends DriverOptions {
   dbPath: string;
@@ -60,6 +63,8 @@ export class Backend {
   /** The open database's workspace id (null when none is open): its backups carry it. */
   private workspaceId: string | null = null;
   private readonly emitter = new EventEmitter();
+  /** This Backend's running exports (forum-export with a jobId): export-cancel reaches only these. */
+  private readonly jobs = new ExportJobs();
   private pendingBackup: Promise<unknown> = Promise.resolve();
   readonly now: () => Date;
   private readonly log: (message: string) => void;
@@ -87,8 +92,11 @@ export class Backend {
       });
     }
     try {
-      const handler = handlers[method] as (ctx: HandlerContext, args: unknown) => unknown;
-      const value = await handler(this.context(), parsed.data);
+      const handler = handlers[method] as (ctx: SystemContext, args: unknown) => unknown;
+      let changed = true;
+      const value = await handler(this.context(() => (changed = false)), parsed.data);
+      // After a successful call: every window hears which tables the method declares it writes.
+      if (changed && spec.writes.length > 0) this.emit('data-changed', { tables: [...spec.writes] });
       return { ok: true, value };
     } catch (e) {
       return fail(isBusy(e) ? this.busyError(method).toApiError() : toApiError(e, method, this.log));
@@ -388,8 +396,32 @@ export class Backend {
     return s;
   }
 
-  private context(): HandlerContext {
-    return { backend: this, emit: (event, payload) => this.emit(event, payload) };
+  /** What the database lifecycle methods (handlers/system.ts) may do with this Backend. */
+  private readonly lifecycle: DbLifecycle = {
+    info: () => this.info(),
+    status: () => this.status(),
+    backups: () => this.backups(),
+    openExisting: (file) => this.openExisting(file),
+    create: (file) => this.create(file),
+    restore: (from) => this.restore(from),
+    driver: () => this.driver(),
+    backupPathChooser: () => this.backupPathChooser(),
+  };
+
+  /** One call's context (handlers/types.ts): the database, the clock, the printer, events, who I am. */
+  private context(nothingChanged: () => void): SystemContext {
+    const db = () => this.connection();
+    return {
+      db,
+      now: () => this.now(),
+      today: (given) => given ?? dateOf(this.now()),
+      printer: () => this.printer(),
+      emit: (event, payload) => this.emit(event, payload),
+      session: { me: () => getMe(db()) },
+      jobs: this.jobs,
+      nothingChanged,
+      lifecycle: this.lifecycle,
+    };
   }
 }
 

@@ -103,13 +103,16 @@ const changeSchema = z.strictObject({
 
 export const accountBinContract = {
   /** The accounts in the bin, newest first, with what would go with each if purged. */
-  'accounts-bin-list': method<BinAccount[]>()(z.strictObject({})),
+  'accounts-bin-list': method<BinAccount[]>()(z.strictObject({}), { writes: [] }),
   /** Brings accounts back from the bin with everything attached; all or none. */
-  'accounts-bin-restore': method<AccountRecord[]>()(z.strictObject({ ids: idListSchema })),
+  'accounts-bin-restore': method<AccountRecord[]>()(z.strictObject({ ids: idListSchema }), { writes: ['accounts'] }),
   /** Deletes for good these accounts, which must all be in the bin (emptying the bin sends every id it listed). */
-  'accounts-bin-purge': method<BinPurgeResult>()(z.strictObject({ ids: idListSchema })),
+  'accounts-bin-purge': method<BinPurgeResult>()(
+    z.strictObject({ ids: idListSchema }),
+    { writes: ['accounts', 'account_team', 'account_revenue', 'satisfaction', 'competitors', 'interactions', 'opportunities', 'stakeholders', 'stakeholder_lines', 'tender_members', 'map_layout', 'map_snapshots', 'placements', 'placement_moves', 'plans', 'plan_sections', 'plan_items', 'plan_versions'] },
+  ),
   /** Sets the same fields on the selected accounts, in one transaction; accounts already so are untouched. */
-  'accounts-bulk-update': method<BulkUpdateResult>()(z.strictObject({ ids: idListSchema, patch: bulkPatchSchema })),
+  'accounts-bulk-update': method<BulkUpdateResult>()(z.strictObject({ ids: idListSchema, patch: bulkPatchSchema }), { writes: ['accounts'] }),
   /** Puts back what a bulk edit changed, skipping accounts changed again since. */
-  'accounts-bulk-undo': method<BulkUndoResult>()(z.strictObject({ changes: z.array(changeSchema).min(1).max(MAX_BULK_IDS) })),
+  'accounts-bulk-undo': method<BulkUndoResult>()(z.strictObject({ changes: z.array(changeSchema).min(1).max(MAX_BULK_IDS) }), { writes: ['accounts'] }),
 } as const;

@@ -143,23 +143,25 @@ const boardFilters = {
 };
 
 export const boardContract = {
-  'matrices-list': method<Matrix[]>()(z.strictObject({})),
-  'matrices-save': method<Matrix>()(matrixInputSchema),
-  'matrices-delete': method<{ id: number }>()(z.strictObject({ id: idSchema })),
+  'matrices-list': method<Matrix[]>()(z.strictObject({}), { writes: [] }),
+  'matrices-save': method<Matrix>()(matrixInputSchema, { writes: ['matrices', 'quadrants'] }),
+  'matrices-delete': method<{ id: number }>()(z.strictObject({ id: idSchema }), { writes: ['matrices', 'placements', 'quadrants', 'placement_moves'] }),
   /** The board of one matrix: cards with their quadrant now (or as of a moment), figures, changes since. */
   'board-get': method<Board>()(
     z.strictObject({ matrix: matrixKey, asOf: isoMoment.optional(), since: isoMoment.optional(), today: isoDate.optional(), ...boardFilters }),
+    { writes: [] },
   ),
   /** Places an account (to: a quadrant key) or returns it to the tray (to: null). A decision: recorded. */
   'board-move': method<PlacementMove>()(
     z.strictObject({ matrix: matrixKey, accountId: idSchema, to: z.string().trim().max(40).nullable(), reason: multiLine(1000).optional() }),
+    { writes: ['placements', 'placement_moves'] },
   ),
   /** Adds or changes the reason of a recorded move (the popover after a drop). */
-  'board-move-reason': method<PlacementMove>()(z.strictObject({ moveId: idSchema, reason: multiLine(1000) })),
+  'board-move-reason': method<PlacementMove>()(z.strictObject({ moveId: idSchema, reason: multiLine(1000) }), { writes: ['placements', 'placement_moves'] }),
   /** Undoes a move: only the latest move of that account on that matrix; the move is removed. */
-  'board-undo': method<{ accountId: number; quadrant: string | null }>()(z.strictObject({ moveId: idSchema })),
+  'board-undo': method<{ accountId: number; quadrant: string | null }>()(z.strictObject({ moveId: idSchema }), { writes: ['placements', 'placement_moves'] }),
   /** Every move of an account, newest first, across matrices. */
-  'placements-history': method<PlacementMove[]>()(z.strictObject({ accountId: idSchema })),
+  'placements-history': method<PlacementMove[]>()(z.strictObject({ accountId: idSchema }), { writes: [] }),
   /** The board as one A4 landscape PDF page or a PNG picture, in the given language. Internal only (no customer version). */
   'board-export': method<{ fileName: string; mime: string; contentBase64: string }>()(
     z.strictObject({
@@ -173,32 +175,38 @@ export const boardContract = {
       safe: z.boolean().optional(),
       ...boardFilters,
     }),
+    { writes: [] },
   ),
   /** Every current placement (account, matrix key, quadrant key and labels). */
-  'placements-list': method<{ accountId: number; matrix: string; quadrant: string; nameZh: string; nameEn: string }[]>()(z.strictObject({})),
+  'placements-list': method<{ accountId: number; matrix: string; quadrant: string; nameZh: string; nameEn: string }[]>()(z.strictObject({}), { writes: [] }),
   /**
    * Accepts the suggested quadrant for many accounts at once: those listed that are not placed and
    * have a suggestion are placed there (one recorded move each, one transaction); the rest are skipped.
    */
   'board-place-suggested': method<{ moves: PlacementMove[]; skipped: number[] }>()(
     z.strictObject({ matrix: matrixKey, accountIds: z.array(idSchema).min(1).max(20_000), reason: multiLine(1000).optional(), today: isoDate.optional() }),
+    { writes: ['placements', 'placement_moves'] },
   ),
   /** The board's preferences: whether placing a card from the tray (its first placement) asks why. */
-  'board-prefs-get': method<{ askReasonOnFirstPlacement: boolean }>()(z.strictObject({})),
-  'board-prefs-set': method<{ askReasonOnFirstPlacement: boolean }>()(z.strictObject({ askReasonOnFirstPlacement: z.boolean() })),
+  'board-prefs-get': method<{ askReasonOnFirstPlacement: boolean }>()(z.strictObject({}), { writes: [] }),
+  'board-prefs-set': method<{ askReasonOnFirstPlacement: boolean }>()(z.strictObject({ askReasonOnFirstPlacement: z.boolean() }), { writes: ['settings'] }),
   /**
    * Who I am ("I am" in Settings): one of our people, the recorder of every move and approval.
    * Never the computer's login: nobody chosen is `person: null` (recorded without a name).
    */
-  'user-get': method<Me>()(z.strictObject({})),
-  'user-set': method<Me>()(z.strictObject({ personId: idSchema.nullable() })),
+  'user-get': method<Me>()(z.strictObject({}), { writes: [] }),
+  'user-set': method<Me>()(z.strictObject({ personId: idSchema.nullable() }), { writes: ['settings'] }),
   /**
    * Moves several accounts to one quadrant (or the tray) at once with one reason: one recorded move
    * each, in one transaction; those already there are skipped.
    */
   'board-move-many': method<{ moves: PlacementMove[]; skipped: number[] }>()(
     z.strictObject({ matrix: matrixKey, accountIds: z.array(idSchema).min(1).max(20_000), to: z.string().trim().max(40).nullable(), reason: multiLine(1000).optional() }),
+    { writes: ['placements', 'placement_moves'] },
   ),
   /** Gives several recorded moves (a multi-card move) one reason, in one transaction. */
-  'board-moves-reason': method<PlacementMove[]>()(z.strictObject({ moveIds: z.array(idSchema).min(1).max(20_000), reason: multiLine(1000) })),
+  'board-moves-reason': method<PlacementMove[]>()(
+    z.strictObject({ moveIds: z.array(idSchema).min(1).max(20_000), reason: multiLine(1000) }),
+    { writes: ['placements', 'placement_moves'] },
+  ),
 } as const;

@@ -38,6 +38,7 @@ export const forumContract = {
       jobId: jobId.optional(),
       today: isoDate.optional(),
     }),
+    { writes: [] },
   ),
   /** The deck's HTML (the same slides the PDF has), for presenting on screen. */
   'forum-deck': method<{ html: string; slides: number; accountIds: number[] }>()(
@@ -48,11 +49,13 @@ export const forumContract = {
       safe: z.boolean().optional(),
       today: isoDate.optional(),
     }),
+    { writes: [] },
   ),
   /** The accounts the forum screen offers, and which of them a deck takes by default. */
   'forum-accounts': method<{ accounts: { id: number; name: string; revenue: number; hasPlan: boolean }[]; defaults: number[] }>()(
     z.strictObject({ year: z.number().int().min(1900).max(2200), today: isoDate.optional() }),
+    { writes: [] },
   ),
   /** Stops a running export at its next step (it fails with export-cancelled). Unknown jobs: nothing. */
-  'export-cancel': method<{ cancelled: boolean }>()(z.strictObject({ jobId }), { needsDb: false }),
+  'export-cancel': method<{ cancelled: boolean }>()(z.strictObject({ jobId }), { needsDb: false, writes: [] }),
 } as const;

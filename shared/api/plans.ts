@@ -130,38 +130,50 @@ export const planItemInputSchema = planItemDataSchema;
 
 export const plansContract = {
   /** Plans, optionally of one account or year, with their actions' due and overdue counts. */
-  'plans-list': method<PlanSummary[]>()(z.strictObject({ accountId: idSchema.optional(), year: year.optional(), today: isoDate.optional() })),
+  'plans-list': method<PlanSummary[]>()(z.strictObject({ accountId: idSchema.optional(), year: year.optional(), today: isoDate.optional() }), { writes: [] }),
   /** One plan: live figures while draft or in review, the frozen copy once approved. */
-  'plan-get': method<PlanView>()(z.strictObject({ accountId: idSchema, year, today: isoDate.optional() })),
+  'plan-get': method<PlanView>()(z.strictObject({ accountId: idSchema, year, today: isoDate.optional() }), { writes: [] }),
   /** Starts a plan with twelve empty sections and the contact plan of the account's tier; one per account and year. */
-  'plan-create': method<PlanView>()(z.strictObject({ accountId: idSchema, year, ownerId: idSchema.nullable().optional(), today: isoDate.optional() })),
+  'plan-create': method<PlanView>()(
+    z.strictObject({ accountId: idSchema, year, ownerId: idSchema.nullable().optional(), today: isoDate.optional() }),
+    { writes: ['plans', 'plan_sections', 'plan_items'] },
+  ),
   /** Autosave of one section; refused (plan-conflict) when it changed since baseUpdatedAt. */
   'plan-section-save': method<PlanSection>()(
     z.strictObject({ planId: idSchema, section: z.enum(PLAN_SECTIONS), html: rawHtml, baseUpdatedAt: z.string().min(1).max(40) }),
+    { writes: ['plans', 'plan_sections'] },
   ),
   /** Marks a section internal only (left out of customer output) or not; an edit like any other. */
-  'plan-section-internal': method<PlanSection>()(z.strictObject({ planId: idSchema, section: z.enum(PLAN_SECTIONS), internal: z.boolean() })),
+  'plan-section-internal': method<PlanSection>()(
+    z.strictObject({ planId: idSchema, section: z.enum(PLAN_SECTIONS), internal: z.boolean() }),
+    { writes: ['plans', 'plan_sections'] },
+  ),
   /** Creates (no id) or replaces (id) one item; the data is checked by its kind. */
-  'plan-item-save': method<PlanItem>()(z.strictObject({ planId: idSchema, id: idSchema.optional(), data: planItemDataSchema })),
-  'plan-item-delete': method<{ id: number }>()(z.strictObject({ id: idSchema })),
+  'plan-item-save': method<PlanItem>()(z.strictObject({ planId: idSchema, id: idSchema.optional(), data: planItemDataSchema }), { writes: ['plans', 'plan_items'] }),
+  'plan-item-delete': method<{ id: number }>()(z.strictObject({ id: idSchema }), { writes: ['plans', 'plan_items'] }),
   /** The new order of every item of one kind. */
   'plan-items-reorder': method<PlanItem[]>()(
     z.strictObject({ planId: idSchema, kind: z.enum(PLAN_ITEM_KINDS), ids: z.array(idSchema).max(5000) }),
+    { writes: ['plans', 'plan_items'] },
   ),
   /** draft -> review -> approved, and review or approved back to draft. Approving freezes a version. */
-  'plan-status-set': method<Plan>()(z.strictObject({ planId: idSchema, status: z.enum(PLAN_STATUSES), today: isoDate.optional() })),
+  'plan-status-set': method<Plan>()(
+    z.strictObject({ planId: idSchema, status: z.enum(PLAN_STATUSES), today: isoDate.optional() }),
+    { writes: ['plans', 'plan_versions'] },
+  ),
   /** Section by section: version a against version b, or against the plan as it is now. */
-  'plan-versions-compare': method<PlanComparison>()(z.strictObject({ planId: idSchema, a: versionRef, b: versionRef })),
+  'plan-versions-compare': method<PlanComparison>()(z.strictObject({ planId: idSchema, a: versionRef, b: versionRef }), { writes: [] }),
   /** Next year's plan started from this one (refused when it exists). */
-  'plan-roll-forward': method<PlanView>()(z.strictObject({ planId: idSchema, today: isoDate.optional() })),
+  'plan-roll-forward': method<PlanView>()(z.strictObject({ planId: idSchema, today: isoDate.optional() }), { writes: ['plans', 'plan_sections', 'plan_items'] }),
   /**
    * The plan as a print-quality PDF (A4: cover, contents with page numbers, the twelve sections, the
    * live figures, the stakeholder map); customer-safe with safe. Printed by Chromium.
    */
   /** The team's plan template: which sections plans have, and each one's guiding question (zh-CN, en). */
-  'plan-template-get': method<PlanTemplate>()(z.strictObject({})),
-  'plan-template-set': method<PlanTemplate>()(z.strictObject({ template: planTemplateSchema })),
+  'plan-template-get': method<PlanTemplate>()(z.strictObject({}), { writes: [] }),
+  'plan-template-set': method<PlanTemplate>()(z.strictObject({ template: planTemplateSchema }), { writes: ['settings'] }),
   'plan-export': method<ExportFile>()(
     z.strictObject({ accountId: idSchema, year, format: z.literal('pdf'), locale: z.enum(['zh-CN', 'en']), safe: z.boolean().optional(), today: isoDate.optional() }),
+    { writes: [] },
   ),
 } as const;

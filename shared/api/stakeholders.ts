@@ -202,19 +202,20 @@ const importSource = {
 
 export const stakeholdersContract = {
   /** Every account with its map's size and gaps; accounts without people too (people: 0). */
-  'maps-list': method<MapSummary[]>()(z.strictObject({ today: isoDate.optional() })),
+  'maps-list': method<MapSummary[]>()(z.strictObject({ today: isoDate.optional() }), { writes: [] }),
   /** One map: the account's (tenderId absent) or a tender's, with its coverage. */
-  'map-get': method<StakeholderMap>()(z.strictObject({ ...mapRef, staleDays: z.number().int().min(1).max(3650).optional(), today: isoDate.optional() })),
+  'map-get': method<StakeholderMap>()(z.strictObject({ ...mapRef, staleDays: z.number().int().min(1).max(3650).optional(), today: isoDate.optional() }), { writes: [] }),
   /** Adds a person to the account (and, with tenderId, to that tender's map), optionally under a manager. */
   'stakeholders-create': method<Stakeholder>()(
     stakeholderFieldsSchema.extend({ name: nameSchema, ...mapRef, reportsTo: idSchema.nullable().optional() }),
+    { writes: ['stakeholders', 'stakeholder_lines', 'tender_members'] },
   ),
-  'stakeholders-update': method<Stakeholder>()(z.strictObject({ id: idSchema, patch: stakeholderFieldsSchema })),
+  'stakeholders-update': method<Stakeholder>()(z.strictObject({ id: idSchema, patch: stakeholderFieldsSchema }), { writes: ['stakeholders'] }),
   /** Moves the person to the bin (with their lines and positions kept for an undo). */
-  'stakeholders-delete': method<{ id: number }>()(z.strictObject({ id: idSchema })),
-  'stakeholders-undelete': method<Stakeholder>()(z.strictObject({ id: idSchema })),
+  'stakeholders-delete': method<{ id: number }>()(z.strictObject({ id: idSchema }), { writes: ['stakeholders'] }),
+  'stakeholders-undelete': method<Stakeholder>()(z.strictObject({ id: idSchema }), { writes: ['stakeholders'] }),
   /** Every person of the account (not in the bin), for pickers and the CLI. */
-  'stakeholders-list': method<Stakeholder[]>()(z.strictObject({ accountId: idSchema })),
+  'stakeholders-list': method<Stakeholder[]>()(z.strictObject({ accountId: idSchema }), { writes: [] }),
   /** A reporting line (from reports to to; dotted: a dotted-line manager) or an influence line. A reporting cycle is refused. */
   'lines-create': method<MapLine>()(
     z.strictObject({
@@ -224,9 +225,13 @@ export const stakeholdersContract = {
       dotted: z.boolean().optional(),
       strength: lineStrength.optional(),
     }),
+    { writes: ['stakeholder_lines'] },
   ),
-  'lines-update': method<MapLine>()(z.strictObject({ id: idSchema, dotted: z.boolean().optional(), strength: lineStrength.optional() })),
-  'lines-delete': method<MapLine>()(z.strictObject({ id: idSchema })),
+  'lines-update': method<MapLine>()(
+    z.strictObject({ id: idSchema, dotted: z.boolean().optional(), strength: lineStrength.optional() }),
+    { writes: ['stakeholder_lines'] },
+  ),
+  'lines-delete': method<MapLine>()(z.strictObject({ id: idSchema }), { writes: ['stakeholder_lines'] }),
   /** Saves dragged positions and folded branches of one map (only the people named). */
   'map-layout-save': method<{ saved: number }>()(
     z.strictObject({
@@ -239,6 +244,7 @@ export const stakeholdersContract = {
       /** Forget every saved position of the map (the automatic layout takes over). */
       reset: z.boolean().optional(),
     }),
+    { writes: ['map_layout'] },
   ),
   /** Puts account people on a tender map (with the bid's roles) or takes them off. */
   'tender-members-set': method<{ tenderId: number; members: number }>()(
@@ -247,9 +253,13 @@ export const stakeholdersContract = {
       add: z.array(z.strictObject({ stakeholderId: idSchema, roles: roles.optional() })).max(5000).optional(),
       remove: z.array(idSchema).max(5000).optional(),
     }),
+    { writes: ['tender_members'] },
   ),
-  'coverage-get': method<CoverageReport>()(z.strictObject({ ...mapRef, staleDays: z.number().int().min(1).max(3650).optional(), today: isoDate.optional() })),
-  'stakeholders-import-preview': method<ImportPreview>()(withImportContent({ accountId: idSchema, ...importSource })),
+  'coverage-get': method<CoverageReport>()(
+    z.strictObject({ ...mapRef, staleDays: z.number().int().min(1).max(3650).optional(), today: isoDate.optional() }),
+    { writes: [] },
+  ),
+  'stakeholders-import-preview': method<ImportPreview>()(withImportContent({ accountId: idSchema, ...importSource }), { writes: [] }),
   'stakeholders-import': method<StakeholderImportReport>()(
     withImportContent({
       accountId: idSchema,
@@ -259,15 +269,17 @@ export const stakeholdersContract = {
       /** Without a level column: set each new person's level from their title (the suggestions confirmed). */
       inferLevels: z.boolean().optional(),
     }),
+    { writes: ['stakeholders', 'stakeholder_lines', 'people'] },
   ),
   /** The map as SVG (vector), PNG at print resolution, or a PDF sized to the map; customer-safe with safe. */
   'map-export': method<ExportFile>()(
     z.strictObject({ ...mapRef, format: z.enum(['svg', 'png', 'pdf']), locale, safe: z.boolean().optional(), today: isoDate.optional() }),
+    { writes: [] },
   ),
-  'map-snapshots-list': method<MapSnapshotInfo[]>()(z.strictObject({ ...mapRef })),
+  'map-snapshots-list': method<MapSnapshotInfo[]>()(z.strictObject({ ...mapRef }), { writes: [] }),
   /** Saves the map as it is now, under a label and a date (e.g. "before the tender"). */
-  'map-snapshot-save': method<MapSnapshotInfo>()(z.strictObject({ ...mapRef, label: text(200).min(1), takenOn: isoDate.optional() })),
-  'map-snapshot-delete': method<{ id: number }>()(z.strictObject({ id: idSchema })),
+  'map-snapshot-save': method<MapSnapshotInfo>()(z.strictObject({ ...mapRef, label: text(200).min(1), takenOn: isoDate.optional() }), { writes: ['map_snapshots'] }),
+  'map-snapshot-delete': method<{ id: number }>()(z.strictObject({ id: idSchema }), { writes: ['map_snapshots'] }),
   /** Compares two snapshots of one map, or a snapshot with the map now (to: null). */
-  'map-snapshots-compare': method<SnapshotComparison>()(z.strictObject({ from: idSchema, to: idSchema.nullable() })),
+  'map-snapshots-compare': method<SnapshotComparison>()(z.strictObject({ from: idSchema, to: idSchema.nullable() }), { writes: [] }),
 } as const;

@@ -15,7 +15,7 @@ import { chromiumPrinter, findChromium } from '../../electron/backend/documents/
 import { planDocument } from '../../electron/backend/documents/plan-document';
 import { pdfPageCount } from '../../electron/backend/documents/pdf-pages';
 import type { Printer } from '../../electron/backend/documents/printer';
-import { planDocumentInput } from '../../electron/backend/handlers/plan-export';
+import { planDocumentInput } from '../../electron/backend/exports/plan-export';
 import { seedPlan } from '../unit/plan-fixtures';
 import { benchDir, median, timeMedian, type Figure, type Suite } from './lib';
 

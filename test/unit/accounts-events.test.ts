@@ -7,7 +7,7 @@ import { DEFAULT_PLAN_TEMPLATE } from '../../shared/domain/plan-template';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { Printer } from '../../electron/backend/documents/printer';
-import { METHODS, type Args, type Method } from '../../shared/api/contract';
+import { METHODS, contract, type Args, type Method } from '../../shared/api/contract';
 import { NOW, b64 } from './accounts-helpers';
 import { dumpDb, expectOk, useTestEnv } from './helpers';
 
@@ -188,6 +188,8 @@ describe('data-changed', () => {
       off();
       expect(events, method).toHaveLength(1);
       expect(events[0]!.tables.length, method).toBeGreaterThan(0);
+      // exactly the tables the method declares it writes (shared/api/contract.ts)
+      expect(events[0]!.tables, method).toEqual([...contract[method].writes]);
       expect(dumpDb(b.connection()), `${method} changed nothing`).not.toEqual(before);
     }
   });

@@ -35,7 +35,7 @@ describe('revenue', () => {
     });
     // negative revenue (a credit note year) is allowed: it is money, not a count
     await b.call('revenue-set', { accountId: a.id, year: 2023, revenue: -5_00 });
-    expect(events).toEqual(Array.from({ length: 5 }, () => ({ tables: ['account_revenue'] })));
+    expect(events).toEqual(Array.from({ length: 5 }, () => ({ tables: ['account_revenue', 'accounts'] })));
     expect((await b.call('accounts-get', { id: a.id })).revenue.map((r) => r.year)).toEqual([2023, 2024, 2025]);
   });
 
@@ -59,7 +59,7 @@ describe('revenue', () => {
     await b.call('revenue-set', { accountId: a.id, year: 2025, revenue: 2 });
     const events = watch(b);
     expect(await b.call('revenue-delete', { accountId: a.id, year: 2024 })).toEqual([{ year: 2025, revenue: 2, target: null, profit: null }]);
-    expect(events).toEqual([{ tables: ['account_revenue'] }]);
+    expect(events).toEqual([{ tables: ['account_revenue', 'accounts'] }]);
     expect((await refused(b, 'revenue-delete', { accountId: a.id, year: 2024 }, 'not-found')).params).toEqual({ year: 2024 });
     await refused(b, 'revenue-delete', { accountId: 99, year: 2025 }, 'not-found');
   });
@@ -86,7 +86,7 @@ describe('satisfaction', () => {
     expect((await b.call('accounts-get', { id: a.id })).satisfaction.map((s) => s.score)).toEqual([70, 85]);
     expect(await b.call('satisfaction-delete', { id: s1.id })).toEqual({ id: s1.id });
     expect((await b.call('accounts-get', { id: a.id })).satisfaction.map((s) => s.id)).toEqual([s2.id]);
-    expect(events).toEqual([{ tables: ['satisfaction'] }, { tables: ['satisfaction'] }, { tables: ['satisfaction'] }]);
+    expect(events).toEqual([{ tables: ['satisfaction', 'accounts'] }, { tables: ['satisfaction', 'accounts'] }, { tables: ['satisfaction', 'accounts'] }]);
     await refused(b, 'satisfaction-delete', { id: s1.id }, 'not-found');
   });
 

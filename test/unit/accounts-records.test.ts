@@ -296,7 +296,7 @@ describe('accounts-team-set', () => {
       { personId: chen.id, name: 'Chen Jing', personRole: 'service', role: '服务经理' },
       { personId: zhang.id, name: 'Zhang Wei', personRole: 'technical', role: '技术支持' },
     ]);
-    expect(events).toEqual([{ tables: ['account_team'] }]);
+    expect(events).toEqual([{ tables: ['account_team', 'accounts'] }]);
     expect((await b.call('accounts-get', { id: a.id })).team).toEqual(team);
     const replaced = await b.call('accounts-team-set', { accountId: a.id, members: [{ personId: zhang.id, role: '' }] });
     expect(replaced).toEqual([{ personId: zhang.id, name: 'Zhang Wei', personRole: 'technical', role: '' }]);

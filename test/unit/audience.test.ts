@@ -18,7 +18,7 @@ import { EXIT_OK, runCli } from '../../electron/backend/cli/run';
 import { findChromium } from '../../electron/backend/documents/chromium-printer';
 import { renderMapSvg } from '../../electron/backend/documents/map-svg';
 import { planDocument } from '../../electron/backend/documents/plan-document';
-import { planDocumentInput } from '../../electron/backend/handlers/plan-export';
+import { planDocumentInput } from '../../electron/backend/exports/plan-export';
 import { getMap } from '../../electron/backend/db/repos/stakeholders/map-read';
 import type { PlanView } from '../../shared/api/plans';
 import type { SnapshotPersonChange, StakeholderMap } from '../../shared/api/stakeholders';

@@ -90,7 +90,7 @@ describe('moves', () => {
     expect(second.at > first.at).toBe(true);
     const withReason = await backend.call('board-move-reason', { moveId: first.id, reason: '新项目中标' });
     expect(withReason.reason).toBe('新项目中标');
-    expect(changed).toEqual([['placements'], ['placements'], ['placements']]);
+    expect(changed).toEqual([['placements', 'placement_moves'], ['placements', 'placement_moves'], ['placements', 'placement_moves']]);
     const history = await backend.call('placements-history', { accountId: a.id });
     expect(history.map((m) => [m.from, m.to, m.reason])).toEqual([
       ['star', 'cash-cow', '增长放缓'],

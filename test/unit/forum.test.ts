@@ -13,7 +13,7 @@ import { EXIT_FAIL, EXIT_OK, runCli } from '../../electron/backend/cli/run';
 import { findChromium } from '../../electron/backend/documents/chromium-printer';
 import { FIXED_SLIDES, FIXED_SLIDES_CUSTOMER, highlights, SLIDES_PER_ACCOUNT, SLIDES_PER_ACCOUNT_WITHOUT_PLAN } from '../../electron/backend/documents/forum-deck';
 import type { Printer } from '../../electron/backend/documents/printer';
-import { exportSteps, PRINT_STEPS_PER_SLIDE } from '../../electron/backend/handlers/forum-export';
+import { exportSteps, PRINT_STEPS_PER_SLIDE } from '../../electron/backend/exports/forum-export';
 import type { ExportProgress } from '../../shared/api/forum';
 import { NOW } from './accounts-helpers';
 import { expectError, ls, useTestEnv } from './helpers';
@@ -138,6 +138,30 @@ describe('forum-export', () => {
     // the job is gone: cancelling again finds nothing, and a new export with the same id runs
     expect(await b.call('export-cancel', { jobId: 'j2' })).toEqual({ cancelled: false });
     await b.call('forum-export', { year: f.year, accountIds: [f.accountId], locale: 'zh-CN', jobId: 'j2' });
+  });
+
+  it("each Backend owns its jobs: a cancel through one does not stop another's job of the same id", async () => {
+    const printerA = countingPrinter();
+    const a = env.backend({ now: () => NOW, printer: printerA });
+    const b = env.backend({ now: () => NOW, printer: countingPrinter(), dbPath: env.file('other.db') });
+    const { f, other } = await seed(a);
+    await seed(b);
+    const cancels: Promise<unknown>[] = [];
+    a.on('export-progress', (p) => {
+      if (p.stage === 'prepare') cancels.push(b.invoke('export-cancel', { jobId: p.jobId }));
+    });
+    const file = await a.call('forum-export', { year: f.year, accountIds: [f.accountId, other], locale: 'en', jobId: 'same' });
+    expect(file.mime).toBe('application/pdf');
+    expect(printerA.calls).toBe(1);
+    expect(cancels).toHaveLength(1);
+    expect(await cancels[0]).toEqual({ ok: true, value: { cancelled: false } });
+    // and the Backend that runs it does reach it
+    const stop: Promise<unknown>[] = [];
+    a.on('export-progress', (p) => {
+      if (p.stage === 'prepare') stop.push(a.invoke('export-cancel', { jobId: p.jobId }));
+    });
+    expectError(await a.invoke('forum-export', { year: f.year, accountIds: [f.accountId], locale: 'en', jobId: 'same' }), 'export-cancelled');
+    expect(await stop[0]).toEqual({ ok: true, value: { cancelled: true } });
   });
 
   it('refuses unknown accounts', async () => {

@@ -5,7 +5,7 @@
  * reading back a PDF's named destinations (pdf-pages.ts) for the contents' page numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { planDocumentInput, planFileName } from '../../electron/backend/handlers/plan-export';
+import { planDocumentInput, planFileName } from '../../electron/backend/exports/plan-export';
 import { planDocument, printPlanPdf } from '../../electron/backend/documents/plan-document';
 import { cssString } from '../../electron/backend/documents/plan-css';
 import { sectionAnchor } from '../../electron/backend/documents/plan-parts';

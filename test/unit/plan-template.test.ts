@@ -4,7 +4,7 @@
  * written in them. An approved plan prints the stakeholder map frozen with it.
  */
 import { describe, expect, it } from 'vitest';
-import { planDocumentInput } from '../../electron/backend/handlers/plan-export';
+import { planDocumentInput } from '../../electron/backend/exports/plan-export';
 import { planDocument, printedSections } from '../../electron/backend/documents/plan-document';
 import { PLAN_SECTIONS } from '../../shared/domain/plan';
 import { DEFAULT_PLAN_TEMPLATE, planSectionsShown, shownSections, type PlanTemplate } from '../../shared/domain/plan-template';

@@ -21,7 +21,7 @@ import { MIN_SLIDE_NAME_PX } from '../../electron/backend/documents/forum-deck';
 import { PLAN_PDF_OPTIONS, planDocument, printPlanPdf } from '../../electron/backend/documents/plan-document';
 import { MIN_MAP_NAME_PX } from '../../electron/backend/documents/plan-css';
 import { KEEP_ROWS } from '../../electron/backend/documents/plan-parts';
-import { planDocumentInput } from '../../electron/backend/handlers/plan-export';
+import { planDocumentInput } from '../../electron/backend/exports/plan-export';
 import { messages } from '../../shared/i18n';
 import { NOW, TODAY } from './accounts-helpers';
 import { useTestEnv } from './helpers';

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { Printer } from '../../electron/backend/documents/printer';
-import { mapFileName } from '../../electron/backend/handlers/map-export';
+import { mapFileName } from '../../electron/backend/exports/map-export';
 import { listMaps, getMap } from '../../electron/backend/db/repos/stakeholders/map-read';
 import { latestNamed, namesIn } from '../../electron/backend/db/repos/stakeholders/contacts';
 import { NOW, TODAY, refused, watch } from './accounts-helpers';
@@ -60,7 +60,8 @@ describe('people', () => {
       notes: '对价格敏感',
       createdAt: NOW.toISOString(),
     });
-    expect(events).toEqual([{ tables: ['stakeholders'] }]);
+    // the tables stakeholders-create declares (a reports-to line and a tender membership may come with it)
+    expect(events).toEqual([{ tables: ['stakeholders', 'stakeholder_lines', 'tender_members'] }]);
 
     const u = await b.call('stakeholders-update', { id: p.id, patch: { attitude: 2, strength: 'trusted', ownerId: null, level: null, notes: '' } });
     expect(u).toMatchObject({ attitude: 2, strength: 'trusted', ownerId: null, ownerName: null, level: null, notes: '', title: '副总经理' });

@@ -1,11 +1,11 @@
-/** The customer-forum deck's methods (forum-export.ts does the work). */
-import { dateOf } from '../../../shared/domain/dates';
-import { cancelExport, exportForum, forumAccounts, forumDeckHtml } from './forum-export';
+/** The customer-forum deck's methods (exports/forum-export.ts does the work). */
+import { exportForum, forumAccounts, forumDeckHtml } from '../exports/forum-export';
 import type { HandlerGroup } from './types';
 
 export const forumHandlers: HandlerGroup<'forum-export' | 'forum-deck' | 'forum-accounts' | 'export-cancel'> = {
-  'forum-export': ({ backend }, { today, safe, ...a }) => exportForum(backend, { ...a, safe: !!safe, today: today ?? dateOf(backend.now()) }),
-  'forum-deck': ({ backend }, { today, safe, ...a }) => forumDeckHtml(backend, { ...a, safe: !!safe, today: today ?? dateOf(backend.now()) }),
-  'forum-accounts': ({ backend }, { year, today }) => forumAccounts(backend.connection(), year, today ?? dateOf(backend.now())),
-  'export-cancel': (_ctx, { jobId }) => cancelExport(jobId),
+  'forum-export': ({ db, printer, jobs, emit, today }, { today: day, safe, ...a }) =>
+    exportForum({ db: db(), printer, jobs, progress: (p) => emit('export-progress', p) }, { ...a, safe: !!safe, today: today(day) }),
+  'forum-deck': ({ db, today }, { today: day, safe, ...a }) => forumDeckHtml(db(), { ...a, safe: !!safe, today: today(day) }),
+  'forum-accounts': ({ db, today }, { year, today: day }) => forumAccounts(db(), year, today(day)),
+  'export-cancel': ({ jobs }, { jobId }) => jobs.cancel(jobId),
 };

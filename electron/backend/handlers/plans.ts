@@ -1,4 +1,3 @@
-import { dateOf } from '../../../shared/domain/dates';
 import {
   compareVersions,
   createPlan,
@@ -13,19 +12,9 @@ import {
   setStatus,
 } from '../db/repos/plans';
 import { getPlanTemplate, setPlanTemplate } from '../db/repos/plan-template';
-import type { Db } from '../db/types';
-import { exportPlan } from './plan-export';
-import type { HandlerContext, HandlerGroup } from './types';
 import { writeTx } from '../db/tx';
-
-const today = (ctx: HandlerContext, given?: string) => given ?? dateOf(ctx.backend.now());
-
-/** Runs a write and tells every window which tables changed (an edit may also bump the plan's version). */
-function write<T>(ctx: HandlerContext, tables: string[], fn: (db: Db, now: Date) => T): T {
-  const result = fn(ctx.backend.connection(), ctx.backend.now());
-  ctx.emit('data-changed', { tables });
-  return result;
-}
+import { exportPlan } from '../exports/plan-export';
+import type { HandlerGroup } from './types';
 
 export const planHandlers: HandlerGroup<
   | 'plans-list'
@@ -43,21 +32,19 @@ export const planHandlers: HandlerGroup<
   | 'plan-template-set'
   | 'plan-export'
 > = {
-  'plans-list': (ctx, { accountId, year, today: day }) => listPlans(ctx.backend.connection(), { accountId, year }, today(ctx, day)),
-  'plan-get': (ctx, { accountId, year, today: day }) => getPlan(ctx.backend.connection(), accountId, year, today(ctx, day)),
-  'plan-create': (ctx, { today: day, ...args }) => write(ctx, ['plans', 'plan_sections', 'plan_items'], (db, now) => createPlan(db, args, now, today(ctx, day))),
-  'plan-section-save': (ctx, args) => write(ctx, ['plans', 'plan_sections'], (db, now) => saveSection(db, args, now)),
-  'plan-section-internal': (ctx, args) => write(ctx, ['plans', 'plan_sections'], (db, now) => setSectionInternal(db, args, now)),
-  'plan-item-save': (ctx, args) => write(ctx, ['plans', 'plan_items'], (db, now) => saveItem(db, args, now)),
-  'plan-item-delete': (ctx, { id }) => write(ctx, ['plans', 'plan_items'], (db, now) => ({ id: deleteItem(db, id, now).id })),
-  'plan-items-reorder': (ctx, args) => write(ctx, ['plans', 'plan_items'], (db, now) => reorderItems(db, args, now)),
-  'plan-status-set': (ctx, { planId, status, today: day }) =>
-    write(ctx, status === 'approved' ? ['plans', 'plan_versions'] : ['plans'], (db, now) => setStatus(db, planId, status, now, today(ctx, day))),
-  'plan-versions-compare': (ctx, { planId, a, b }) => compareVersions(ctx.backend.connection(), planId, a, b),
-  'plan-roll-forward': (ctx, { planId, today: day }) =>
-    write(ctx, ['plans', 'plan_sections', 'plan_items'], (db, now) => rollForward(db, planId, now, today(ctx, day))),
-  'plan-template-get': (ctx) => getPlanTemplate(ctx.backend.connection()),
-  'plan-template-set': (ctx, { template }) => write(ctx, ['settings'], (db) => writeTx(db, () => setPlanTemplate(db, template))),
-  'plan-export': (ctx, { accountId, year, format, locale, safe, today: day }) =>
-    exportPlan(ctx.backend, { accountId, year, format, locale, safe: !!safe, today: today(ctx, day) }),
+  'plans-list': ({ db, today }, { accountId, year, today: day }) => listPlans(db(), { accountId, year }, today(day)),
+  'plan-get': ({ db, today }, { accountId, year, today: day }) => getPlan(db(), accountId, year, today(day)),
+  'plan-create': ({ db, now, today }, { today: day, ...args }) => createPlan(db(), args, now(), today(day)),
+  'plan-section-save': ({ db, now }, args) => saveSection(db(), args, now()),
+  'plan-section-internal': ({ db, now }, args) => setSectionInternal(db(), args, now()),
+  'plan-item-save': ({ db, now }, args) => saveItem(db(), args, now()),
+  'plan-item-delete': ({ db, now }, { id }) => ({ id: deleteItem(db(), id, now()).id }),
+  'plan-items-reorder': ({ db, now }, args) => reorderItems(db(), args, now()),
+  'plan-status-set': ({ db, now, today }, { planId, status, today: day }) => setStatus(db(), planId, status, now(), today(day)),
+  'plan-versions-compare': ({ db }, { planId, a, b }) => compareVersions(db(), planId, a, b),
+  'plan-roll-forward': ({ db, now, today }, { planId, today: day }) => rollForward(db(), planId, now(), today(day)),
+  'plan-template-get': ({ db }) => getPlanTemplate(db()),
+  'plan-template-set': ({ db }, { template }) => writeTx(db(), () => setPlanTemplate(db(), template)),
+  'plan-export': ({ db, printer, today }, { accountId, year, format, locale, safe, today: day }) =>
+    exportPlan(db(), printer, { accountId, year, format, locale, safe: !!safe, today: today(day) }),
 };

@@ -2,7 +2,7 @@
  * The typed client. Components call `api('accounts-list', {...})`; whether the call goes through
  * Electron IPC or the preview's HTTP bridge is decided once, here.
  */
-import { EVENT_NAMES, type Args, type EventName, type Events, type Method, type Result } from '../../../shared/api/contract';
+import { EVENT_NAMES, type Args, type EventName, type Events, type Method, type Result, type TableName } from '../../../shared/api/contract';
 import type { KeyplanBridge } from '../../../shared/api/bridge';
 import type { ApiError, ErrorCode, Reply } from '../../../shared/api/errors';
 
@@ -26,6 +26,12 @@ export class ApiFailure extends Error {
 
 /** In a 'data-changed' event's tables: every table (the client missed what changed). */
 export const ALL_TABLES = '*';
+
+/**
+ * The events as this client delivers them: the backend's, where a 'data-changed' may also name
+ * ALL_TABLES (the client itself says so when it may have missed a change).
+ */
+export type ClientEvents = Omit<Events, 'data-changed'> & { 'data-changed': { tables: (TableName | typeof ALL_TABLES)[] } };
 
 /**
  * The browser preview's bridge. Its token is a cookie the server set when the printed link was
@@ -105,9 +111,9 @@ export async function api<M extends Method>(method: M, args: Args<M>): Promise<R
 }
 
 /** Subscribes to one backend event; returns the unsubscribe function. */
-export function onEvent<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
+export function onEvent<E extends EventName>(event: E, listener: (payload: ClientEvents[E]) => void): () => void {
   return current().on((name, payload) => {
-    if (name === event) listener(payload as Events[E]);
+    if (name === event) listener(payload as ClientEvents[E]);
   });
 }
 

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Args, EventName, Events, Method, Result } from '../../../shared/api/contract';
-import { ALL_TABLES, api, ApiFailure, onEvent } from './client';
+import type { Args, EventName, Method, Result, TableName } from '../../../shared/api/contract';
+import { ALL_TABLES, api, ApiFailure, onEvent, type ClientEvents } from './client';
 
 /** Subscribes to a backend event for the component's lifetime. */
-export function useEvent<E extends EventName>(event: E, listener: (payload: Events[E]) => void): void {
+export function useEvent<E extends EventName>(event: E, listener: (payload: ClientEvents[E]) => void): void {
   useEffect(() => onEvent(event, listener), [event, listener]);
 }
 
@@ -24,9 +24,10 @@ function toFailure(e: unknown): ApiFailure {
 
 /**
  * Calls a read method and keeps its result. Refetches when the arguments change, when
- * 'data-changed' names one of `tables`, and when the database itself changes ('db-changed').
+ * 'data-changed' names one of `tables` (the tables the methods that change what it shows declare
+ * they `writes`, shared/api/tables.ts), and when the database itself changes ('db-changed').
  */
-export function useApiQuery<M extends Method>(method: M, args: Args<M>, tables: readonly string[] = []): Query<Result<M>> {
+export function useApiQuery<M extends Method>(method: M, args: Args<M>, tables: readonly TableName[] = []): Query<Result<M>> {
   const argsJson = JSON.stringify(args ?? {});
   const tablesKey = tables.join(',');
   const [tick, setTick] = useState(0);
@@ -52,9 +53,9 @@ export function useApiQuery<M extends Method>(method: M, args: Args<M>, tables: 
   }, [method, argsJson, key]);
 
   useEffect(() => {
-    const watched = tablesKey ? tablesKey.split(',') : [];
+    const watched = new Set(tablesKey ? tablesKey.split(',') : []);
     const offData = onEvent('data-changed', ({ tables: changed }) => {
-      if (changed.some((t) => t === ALL_TABLES || watched.includes(t))) setTick((n) => n + 1);
+      if (changed.some((t) => t === ALL_TABLES || watched.has(t))) setTick((n) => n + 1);
     });
     const offDb = onEvent('db-changed', () => setTick((n) => n + 1));
     return () => {

@@ -33,7 +33,7 @@ import { useBoardSearch } from './useBoardSearch';
 import { namesOf, useWords } from './words';
 import './board.css';
 
-const BOARD_TABLES = ['placements', 'matrices', 'accounts', 'account_revenue', 'interactions', 'people', 'tiers', 'account_team'];
+const BOARD_TABLES = ['placements', 'matrices', 'accounts', 'account_revenue', 'interactions', 'people', 'tiers', 'account_team'] as const;
 
 export function BoardPage() {
   const { t, i18n } = useTranslation();

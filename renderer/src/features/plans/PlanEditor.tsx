@@ -29,7 +29,8 @@ import { SectionText, type SaveState } from './RichText';
 import { planHref, PLANS_HREF } from './route';
 import { StatusBadge } from './StatusBadge';
 
-const PLAN_TABLES = ['plans', 'plan_sections', 'plan_items', 'plan_versions', 'accounts', 'people', 'revenue', 'placements', 'stakeholders', 'satisfaction'];
+/** What the plan and its live figures are read from (the names are typed: shared/api/tables.ts). */
+const PLAN_TABLES = ['plans', 'plan_sections', 'plan_items', 'plan_versions', 'accounts', 'people', 'account_revenue', 'placements', 'stakeholders', 'satisfaction'] as const;
 
 /** The section's "internal only" mark (shared/domain/audience.ts): left out of the customer version. */
 function SectionInternal({ planId, section, sectionName, internal, editable }: { planId: number; section: PlanSectionKey; sectionName: string; internal: boolean; editable: boolean }) {

@@ -23,7 +23,7 @@ import { planHref } from './route';
 import { StatusBadge } from './StatusBadge';
 import { ScrollArea } from '../../ui/ScrollArea';
 
-const LIST_TABLES = ['plans', 'plan_items', 'plan_versions', 'accounts', 'people'];
+const LIST_TABLES = ['plans', 'plan_items', 'plan_versions', 'accounts', 'people'] as const;
 
 /** What a plan holds: the landing's help, and the whole page before there are plans. */
 function PlanHelp() {

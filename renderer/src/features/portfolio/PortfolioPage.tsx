@@ -19,7 +19,7 @@ import { accountHref } from '../accounts/href';
 import { ageingOption, bucketsOption, paretoOption, PALETTE, staffingOption } from './charts';
 import { ScrollArea } from '../../ui/ScrollArea';
 
-const TABLES = ['accounts', 'account_revenue', 'tiers', 'people', 'interactions', 'grade_cadence', 'currency_rates', 'settings'];
+const TABLES = ['accounts', 'account_revenue', 'tiers', 'people', 'interactions', 'grade_cadence', 'currency_rates', 'settings'] as const;
 /** Years offered: the next one (targets) and the six before this one. */
 const YEARS_BACK = 6;
 

@@ -45,7 +45,7 @@ import { useMapSelection } from './useMapSelection';
 import { mapWords } from './words';
 import './mapper.css';
 
-const MAP_TABLES = ['stakeholders', 'stakeholder_lines', 'tender_members', 'map_layout', 'interactions', 'people', 'opportunities', 'accounts'];
+const MAP_TABLES = ['stakeholders', 'stakeholder_lines', 'tender_members', 'map_layout', 'interactions', 'people', 'opportunities', 'accounts'] as const;
 
 export default function MapScreen({ accountId, tenderId }: { accountId: number; tenderId: number | null }) {
   const { t } = useTranslation();

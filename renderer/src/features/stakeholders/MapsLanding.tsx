@@ -19,7 +19,7 @@ import { shortDate } from '../accounts/format';
 import { mapHref } from './route';
 import { ScrollArea } from '../../ui/ScrollArea';
 
-const LIST_TABLES = ['stakeholders', 'stakeholder_lines', 'tender_members', 'accounts', 'opportunities', 'interactions', 'people'];
+const LIST_TABLES = ['stakeholders', 'stakeholder_lines', 'tender_members', 'accounts', 'opportunities', 'interactions', 'people'] as const;
 
 /** What the map answers: the landing's help, and the whole page before there are accounts. */
 function MapHelp() {

@@ -22,7 +22,7 @@ import { accountHref } from '../accounts/href';
 export const SOON_DAYS = 7;
 /** Accounts shown in the compliance list before "show all". */
 const WORST_FIRST = 10;
-const TABLES = ['accounts', 'interactions', 'tiers', 'grade_cadence', 'people', 'account_team'];
+const TABLES = ['accounts', 'interactions', 'tiers', 'grade_cadence', 'people', 'account_team'] as const;
 
 
 function tierName(tiers: readonly Tier[] | undefined, key: string | null, locale: string): string | null {

@@ -5,11 +5,11 @@
  * the one audience rule (shared/domain/audience.ts); the file name says which version it is.
  */
 import type { ExportFile } from '../../../shared/api/accounts-views';
-import type { Backend } from '../backend';
 import { frozenMap, getPlan } from '../db/repos/plans';
 import { getMap } from '../db/repos/stakeholders/map-read';
 import type { Db } from '../db/types';
 import { printPlanPdf, type PlanDocumentInput } from '../documents/plan-document';
+import type { Printer } from '../documents/printer';
 import { getPlanTemplate } from '../db/repos/plan-template';
 import { safeFileName } from './map-export';
 
@@ -39,9 +39,9 @@ export function planDocumentInput(db: Db, accountId: number, year: number, today
   return { view, people, map, template: getPlanTemplate(db) };
 }
 
-export async function exportPlan(backend: Backend, a: PlanExportArgs): Promise<ExportFile> {
-  const input = planDocumentInput(backend.connection(), a.accountId, a.year, a.today);
-  const printed = await printPlanPdf(backend.printer(), input, { locale: a.locale, safe: a.safe, today: a.today });
+export async function exportPlan(db: Db, printer: () => Printer, a: PlanExportArgs): Promise<ExportFile> {
+  const input = planDocumentInput(db, a.accountId, a.year, a.today);
+  const printed = await printPlanPdf(printer(), input, { locale: a.locale, safe: a.safe, today: a.today });
   return {
     fileName: planFileName(input.view.plan.accountName, a.year, a.locale, a.safe),
     mime: 'application/pdf',

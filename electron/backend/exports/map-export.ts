@@ -7,11 +7,12 @@
  */
 import type { ExportFile } from '../../../shared/api/accounts-views';
 import { messages } from '../../../shared/i18n';
-import type { Backend } from '../backend';
+import type { Db } from '../db/types';
 import { getMap } from '../db/repos/stakeholders/map-read';
 import { fill } from '../documents/html';
 import { mapDocument, mapPngSize } from '../documents/map-document';
 import { renderMapSvg } from '../documents/map-svg';
+import type { Printer } from '../documents/printer';
 
 export interface MapExportArgs {
   accountId: number;
@@ -49,8 +50,9 @@ export function mapTitle(account: string, tender: string | null, locale: 'zh-CN'
   return tender ? `${title} · ${fill(doc.tender, { tender })}` : title;
 }
 
-export async function exportMap(backend: Backend, a: MapExportArgs): Promise<ExportFile> {
-  const map = getMap(backend.connection(), a.accountId, a.tenderId, { today: a.today });
+/** The map as a file; the printer is asked for only for a PDF or PNG (an SVG needs none). */
+export async function exportMap(db: Db, printer: () => Printer, a: MapExportArgs): Promise<ExportFile> {
+  const map = getMap(db, a.accountId, a.tenderId, { today: a.today });
   const drawn = renderMapSvg(map, { locale: a.locale, safe: a.safe, today: a.today });
   const fileName = mapFileName(map.account.name, map.tender?.name ?? null, a.locale, a.safe, a.format);
   let bytes: Uint8Array;
@@ -60,8 +62,8 @@ export async function exportMap(backend: Backend, a: MapExportArgs): Promise<Exp
     const doc = mapDocument(drawn, { locale: a.locale, title: mapTitle(map.account.name, map.tender?.name ?? null, a.locale) });
     bytes =
       a.format === 'pdf'
-        ? await backend.printer().pdf(doc.html, { landscape: doc.pageWidthMm > doc.pageHeightMm })
-        : await backend.printer().png(doc.html, mapPngSize(drawn.width, drawn.height));
+        ? await printer().pdf(doc.html, { landscape: doc.pageWidthMm > doc.pageHeightMm })
+        : await printer().png(doc.html, mapPngSize(drawn.width, drawn.height));
   }
   return { fileName, mime: MIME[a.format], contentBase64: Buffer.from(bytes).toString('base64') };
 }

@@ -12,13 +12,13 @@ import type { ExportFile } from '../../../shared/api/accounts-views';
 import { AppError } from '../../../shared/api/errors';
 import { FORUM_MAX_ACCOUNTS, type ExportProgress } from '../../../shared/api/forum';
 import { messages } from '../../../shared/i18n';
-import type { Backend } from '../backend';
 import { getBoard } from '../db/repos/board';
 import { portfolioFigures } from '../db/repos/figures';
 import { listPlans } from '../db/repos/plans';
 import { requireAccount as assertAccount } from '../db/guards';
 import { getMap } from '../db/repos/stakeholders/map-read';
 import type { Db } from '../db/types';
+import type { Printer } from '../documents/printer';
 import {
   FIXED_SLIDES,
   FIXED_SLIDES_CUSTOMER,
@@ -35,6 +35,7 @@ import { audienceOf, mayShow } from '../../../shared/domain/audience';
 import { fill } from '../documents/html';
 import { gatherLiveData } from '../plans/live';
 import { safeFileName } from './map-export';
+import type { ExportJobs } from './jobs';
 import { planDocumentInput } from './plan-export';
 
 export interface ForumArgs {
@@ -74,16 +75,17 @@ export function forumFileName(year: number, locale: 'zh-CN' | 'en', safe: boolea
   return `${safeFileName(base)}${suffix}.pdf`;
 }
 
-// --- jobs: progress and cancel ------------------------------------------------------------------
+// --- jobs: progress and cancel (each Backend's ExportJobs, jobs.ts) ------------------------------
 
-const running = new Set<string>();
-const cancelled = new Set<string>();
-
-/** Marks a running job to stop at its next step; false when no such job is running. */
-export function cancelExport(jobId: string): { cancelled: boolean } {
-  if (!running.has(jobId)) return { cancelled: false };
-  cancelled.add(jobId);
-  return { cancelled: true };
+/** What an export with progress and cancel needs besides the database and the printer. */
+export interface ForumExportInputs {
+  db: Db;
+  /** The document printer; asked for only when the deck is printed. */
+  printer: () => Printer;
+  /** The running jobs of this Backend: export-cancel marks one, the next step stops. */
+  jobs: ExportJobs;
+  /** Reports each step of a job (export-progress). */
+  progress: (p: ExportProgress) => void;
 }
 
 /** Steps one slide weighs in the print (see the file comment); building an account's slides is one step. */
@@ -106,11 +108,10 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The slides of the deck, one step at a time; `step` is called after each and may throw. */
 async function buildSlides(
-  backend: Backend,
+  db: Db,
   a: ForumArgs,
   step: (stage: ExportProgress['stage'], done: number, total: number, account?: string) => Promise<void>,
 ): Promise<{ html: string; slides: number; accountIds: number[]; steps: { build: number; total: number } }> {
-  const db = backend.connection();
   const ids = a.accountIds ?? forumAccounts(db, a.year, a.today).defaults;
   for (const id of ids) assertAccount(db, id);
   const planned = new Set(listPlans(db, { year: a.year }, a.today).map((p) => p.accountId));
@@ -131,34 +132,32 @@ async function buildSlides(
 }
 
 /** The deck's HTML for the screen. */
-export async function forumDeckHtml(backend: Backend, a: ForumArgs): Promise<{ html: string; slides: number; accountIds: number[] }> {
-  const { html, slides, accountIds } = await buildSlides(backend, a, async () => {});
+export async function forumDeckHtml(db: Db, a: ForumArgs): Promise<{ html: string; slides: number; accountIds: number[] }> {
+  const { html, slides, accountIds } = await buildSlides(db, a, async () => {});
   return { html, slides, accountIds };
 }
 
-export async function exportForum(backend: Backend, a: ForumArgs & { jobId?: string | undefined }): Promise<ExportFile> {
+export async function exportForum(io: ForumExportInputs, a: ForumArgs & { jobId?: string | undefined }): Promise<ExportFile> {
+  const { jobs, progress } = io;
   const jobId = a.jobId;
-  if (jobId) running.add(jobId);
+  if (jobId) jobs.start(jobId);
   const check = async (stage: ExportProgress['stage'], done: number, total: number, account?: string) => {
     if (jobId) {
-      backend.emit('export-progress', { jobId, done, total, stage, ...(account ? { account } : {}) });
+      progress({ jobId, done, total, stage, ...(account ? { account } : {}) });
       await breathe();
-      if (cancelled.has(jobId)) throw new AppError('export-cancelled', `export ${jobId} was cancelled`);
+      if (jobs.isCancelled(jobId)) throw new AppError('export-cancelled', `export ${jobId} was cancelled`);
     }
   };
   try {
-    const deck = await buildSlides(backend, a, check);
+    const deck = await buildSlides(io.db, a, check);
     const { build, total } = deck.steps;
     // the print starts: the slides' share of the bar is still ahead
     await check('print', build, total);
-    const pdf = await backend.printer().pdf(deck.html, { landscape: true });
-    if (jobId && cancelled.has(jobId)) throw new AppError('export-cancelled', `export ${jobId} was cancelled`);
-    if (jobId) backend.emit('export-progress', { jobId, done: total, total, stage: 'print' });
+    const pdf = await io.printer().pdf(deck.html, { landscape: true });
+    if (jobId && jobs.isCancelled(jobId)) throw new AppError('export-cancelled', `export ${jobId} was cancelled`);
+    if (jobId) progress({ jobId, done: total, total, stage: 'print' });
     return { fileName: forumFileName(a.year, a.locale, a.safe), mime: 'application/pdf', contentBase64: Buffer.from(pdf).toString('base64') };
   } finally {
-    if (jobId) {
-      running.delete(jobId);
-      cancelled.delete(jobId);
-    }
+    if (jobId) jobs.finish(jobId);
   }
 }
