@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { Icon } from '../../ui/icons';
-import { isZh } from './format';
+import { isZh } from '../../lib/format';
 import { LIST_HREF } from './href';
 
 /** Tables whose changes can change what the bin shows. */

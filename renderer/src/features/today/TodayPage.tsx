@@ -4,7 +4,8 @@ import type { FollowUpItem, OwnerDay, TodayView } from '../../../../shared/api/a
 import type { Tier } from '../../../../shared/api/accounts';
 import { DEFAULT_CADENCE_DAYS, type CadenceDays } from '../../../../shared/domain/cadence';
 import { useApiQuery } from '../../api/hooks';
-import { followUpWhy, tk } from '../accounts/format';
+import { followUpWhy } from '../../lib/followUp';
+import { tk } from '../../lib/format';
 import { hrefOf } from '../../app/routes';
 import { errorText } from '../../lib/errors';
 import { formatCount, formatDay, formatPercent, formatShortDay } from '../../lib/figures';

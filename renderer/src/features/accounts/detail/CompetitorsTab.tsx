@@ -9,7 +9,7 @@ import { Icon } from '../../../ui/icons';
 import { useNotice } from '../../../ui/Notice';
 import { TextArea } from '../../../ui/TextArea';
 import { TextField } from '../../../ui/TextField';
-import { useConfirm } from './useConfirm';
+import { useConfirm } from '../../../ui/useConfirm';
 
 interface Draft {
   id?: number;

@@ -12,9 +12,10 @@ import { useNotice } from '../../../ui/Notice';
 import { SelectField } from '../OptionSelect';
 import { TextArea } from '../../../ui/TextArea';
 import { TextField } from '../../../ui/TextField';
-import { enumOptions, localToday, shortDate, tk } from '../format';
+import { enumOptions } from '../format';
+import { localToday, shortDate, tk } from '../../../lib/format';
 import { usePeople } from '../reference';
-import { useConfirm } from './useConfirm';
+import { useConfirm } from '../../../ui/useConfirm';
 import { DateField } from '../../../ui/DateField';
 
 const KIND_ICON: Record<InteractionKind, IconName> = {

@@ -12,10 +12,11 @@ import { useNotice } from '../../../ui/Notice';
 import { SelectField } from '../OptionSelect';
 import { TextArea } from '../../../ui/TextArea';
 import { TextField } from '../../../ui/TextField';
-import { enumOptions, money, moneyInput, shortDate, splitList, tk } from '../format';
+import { enumOptions } from '../format';
+import { money, moneyInput, shortDate, splitList, tk } from '../../../lib/format';
 import { MoneyField } from '../MoneyField';
 import { usePeople } from '../reference';
-import { useConfirm } from './useConfirm';
+import { useConfirm } from '../../../ui/useConfirm';
 import { DateField } from '../../../ui/DateField';
 
 interface Draft {

@@ -10,8 +10,8 @@ import { Chart, CHART_GRID_LINE, type ChartOption } from '../../../ui/Chart';
 import { Icon } from '../../../ui/icons';
 import { useNotice } from '../../../ui/Notice';
 import { TextField } from '../../../ui/TextField';
-import { localToday, money, moneyFull, shortDate } from '../format';
-import { useConfirm } from './useConfirm';
+import { localToday, money, moneyFull, shortDate } from '../../../lib/format';
+import { useConfirm } from '../../../ui/useConfirm';
 import { DateField } from '../../../ui/DateField';
 
 /** Receivables (outstanding, days overdue, terms) and satisfaction scores with their trend. */

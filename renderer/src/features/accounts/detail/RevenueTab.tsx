@@ -1,20 +1,19 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountDetail, RevenueYear } from '../../../../../shared/api/accounts';
-import type { Currency } from '../../../../../shared/domain/enums';
-import { formatMoney } from '../../../../../shared/domain/money';
 import { parseMoney } from '../../../../../shared/domain/values';
 import { api } from '../../../api/client';
 import { errorText } from '../../../lib/errors';
 import { Button } from '../../../ui/Button';
 import { Card } from '../../../ui/Card';
-import { Chart, CHART_GRID_LINE, type ChartOption } from '../../../ui/Chart';
+import { Chart } from '../../../ui/Chart';
 import { Icon } from '../../../ui/icons';
 import { useNotice } from '../../../ui/Notice';
 import { TextField } from '../../../ui/TextField';
-import { localToday, money, moneyFull, moneyInput } from '../format';
+import { localToday, money, moneyFull, moneyInput } from '../../../lib/format';
 import { MoneyField } from '../MoneyField';
-import { useConfirm } from './useConfirm';
+import { revenueChartOption } from '../../../ui/revenueChart';
+import { useConfirm } from '../../../ui/useConfirm';
 
 interface Draft {
   year: string;
@@ -23,30 +22,6 @@ interface Draft {
   profit: string;
 }
 type Errors = Partial<Record<keyof Draft, string>>;
-
-export function revenueChartOption(rows: RevenueYear[], currency: Currency, locale: string, names: { revenue: string; target: string }): ChartOption {
-  const years = [...rows].sort((a, b) => a.year - b.year);
-  const compact = (v: number) => formatMoney(v, currency, locale, { compact: true });
-  return {
-    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    legend: { top: 0, right: 0, itemWidth: 14, itemHeight: 10, data: [names.revenue, names.target] },
-    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? compact(v) : '—') },
-    xAxis: { type: 'category', data: years.map((r) => String(r.year)), axisTick: { show: false }, axisLine: { lineStyle: { color: '#8a94a3' } } },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => compact(v) }, splitLine: { lineStyle: { color: CHART_GRID_LINE } } },
-    series: [
-      { name: names.revenue, type: 'bar', data: years.map((r) => r.revenue), barMaxWidth: 44, itemStyle: { borderRadius: [3, 3, 0, 0] } },
-      {
-        name: names.target,
-        type: 'line',
-        data: years.map((r) => r.target),
-        symbol: 'circle',
-        symbolSize: 7,
-        lineStyle: { width: 2, type: 'dashed' },
-        connectNulls: false,
-      },
-    ],
-  };
-}
 
 /** Revenue with us by year: the chart of revenue against target, and the years as an editable table. */
 export function RevenueTab({ detail }: { detail: AccountDetail }) {

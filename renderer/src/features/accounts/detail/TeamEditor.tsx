@@ -8,7 +8,7 @@ import { Icon } from '../../../ui/icons';
 import { useNotice } from '../../../ui/Notice';
 import { SelectField } from '../OptionSelect';
 import { TextField } from '../../../ui/TextField';
-import { tk } from '../format';
+import { tk } from '../../../lib/format';
 import { usePeople } from '../reference';
 
 type Member = { personId: number; role: string };
