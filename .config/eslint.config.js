@@ -113,6 +113,22 @@ export default tseslint.config(
     },
   },
   {
+    // A feature reaches another only through its route module (hrefs for links); what two areas
+    // share lives in renderer/src/lib (helpers) or renderer/src/ui (components). The one widget
+    // lent on purpose: the board's self-contained PlacementHistory, shown on the account page.
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ':matches(ImportDeclaration, ExportNamedDeclaration, ExportAllDeclaration, ImportExpression) > Literal[value=/^(\\.\\.\\u002F)+(accounts|board|forum|importer|plans|portfolio|settings|stakeholders|today)\\u002F(?!(route|PlacementHistory)$)/]',
+          message: "Another feature's internals: import its route module only, or move what you share to renderer/src/lib or renderer/src/ui.",
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'electron/scripts/**/*.{js,mjs,ts}', '*.config.{ts,js}', '.config/*.{ts,js}'],
     languageOptions: { globals: globals.node },
   },

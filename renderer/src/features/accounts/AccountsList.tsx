@@ -21,7 +21,7 @@ import { downloadBase64 } from '../../lib/download';
 import { EmptyAccounts } from './EmptyAccounts';
 import { localToday, tk } from '../../lib/format';
 import { tierName } from './format';
-import { accountHref, BIN_HREF, IMPORT_HREF } from './href';
+import { accountHref, BIN_HREF, IMPORT_HREF } from './route';
 import { filterCount, toQuery, useListState, type ListState } from './listState';
 import { usePeople, useTiers } from './reference';
 import { ViewsMenu } from './ViewsMenu';

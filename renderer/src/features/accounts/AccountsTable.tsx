@@ -9,7 +9,7 @@ import { FOLLOW_UP_TONE, tierName } from './format';
 import { followUpText, followUpWhy } from '../../lib/followUp';
 import { localToday, money, shortDate, tk } from '../../lib/format';
 import { DEFAULT_WIDTHS, MAX_WIDTH, MIN_WIDTH, NAME_MIN_WIDTH, type ColumnKey, type ColumnLayout } from './columnLayout';
-import { accountHref } from './href';
+import { accountHref } from './route';
 import { scrollMemory } from './listState';
 
 /** A row's usual height; rows with a long name wrap and are measured (names are never cut off). */

@@ -15,7 +15,7 @@ import { Chart } from '../../ui/Chart';
 import { EmptyState } from '../../ui/EmptyState';
 import { PageHeader } from '../../ui/PageHeader';
 import { SelectField } from '../../ui/SelectField';
-import { accountHref } from '../accounts/href';
+import { accountHref } from '../accounts/route';
 import { ageingOption, bucketsOption, paretoOption, PALETTE, staffingOption } from './charts';
 import { ScrollArea } from '../../ui/ScrollArea';
 

@@ -17,7 +17,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { SelectField } from '../../ui/SelectField';
 import { ComplianceBar, DoneOf, complianceTone } from './ComplianceBar';
 import { LogDialog, type LogTarget } from './LogDialog';
-import { accountHref } from '../accounts/href';
+import { accountHref } from '../accounts/route';
 
 /** "Due soon" looks this many days ahead. */
 export const SOON_DAYS = 7;

@@ -8,9 +8,9 @@ import { Icon } from '../../../ui/icons';
 import { followUpWhy } from '../../../lib/followUp';
 import { localToday, shortDate, tk } from '../../../lib/format';
 import { tierName } from '../format';
-import { accountHref, LIST_HREF } from '../href';
+import { accountHref, LIST_HREF } from '../route';
 import { usePeople, useTiers } from '../reference';
-import { MapLink } from '../../stakeholders/MapLink';
+import { MapLink } from './MapLink';
 
 const CHURN_TONE: Record<string, BadgeTone> = { active: 'success', 'at-risk': 'warning', churned: 'danger' };
 

@@ -24,7 +24,7 @@ import { TextArea } from '../../../ui/TextArea';
 import { TextField } from '../../../ui/TextField';
 import { enumOptions, tierName } from '../format';
 import { tk } from '../../../lib/format';
-import { accountHref } from '../href';
+import { accountHref } from '../route';
 import { MoneyField } from '../MoneyField';
 import { usePeople, useTiers } from '../reference';
 import { buildPatch, draftFrom, isDirty, type Draft, type FieldErrors } from './overviewModel';
