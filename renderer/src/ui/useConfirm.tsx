@@ -1,7 +1,10 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../lib/errors';
 import { ConfirmDialog } from './ConfirmDialog';
+import { useNotice } from './Notice';
 
-interface Ask {
+export interface Ask {
   title: string;
   body: string;
   confirmLabel: string;
@@ -30,4 +33,25 @@ export function useConfirm(): [ReactNode, (ask: Ask) => Promise<boolean>] {
     </ConfirmDialog>
   );
   return [node, confirm];
+}
+
+/**
+ * Ask, then run: the delete buttons of the account tabs' tables. Nothing happens unless confirmed;
+ * then a notice says it was done (and `then` follows) or why it failed. Render the node once.
+ */
+export function useConfirmedAction(): [ReactNode, (ask: Ask, action: () => Promise<unknown>, done: { success: string; then?: () => void }) => Promise<void>] {
+  const { t } = useTranslation();
+  const notice = useNotice();
+  const [node, confirm] = useConfirm();
+  const run = async (ask: Ask, action: () => Promise<unknown>, done: { success: string; then?: () => void }) => {
+    if (!(await confirm(ask))) return;
+    try {
+      await action();
+      notice.success(done.success);
+      done.then?.();
+    } catch (e) {
+      notice.error(errorText(t, e));
+    }
+  };
+  return [node, run];
 }

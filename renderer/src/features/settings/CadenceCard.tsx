@@ -9,7 +9,7 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { useNotice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
-import { useStoredDraft } from './useStoredDraft';
+import { useStoredDraft } from '../../lib/useStoredDraft';
 
 type Draft = Record<Grade, string>;
 

@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { useNotice } from '../../ui/Notice';
 import { TextArea } from '../../ui/TextArea';
-import { useStoredDraft } from './useStoredDraft';
+import { useStoredDraft } from '../../lib/useStoredDraft';
 
 type Row = PlanTemplate['sections'][number];
 const same = (a: PlanTemplate, b: PlanTemplate) => JSON.stringify(a) === JSON.stringify(b);
