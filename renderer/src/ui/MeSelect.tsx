@@ -2,38 +2,27 @@
  * The "I am" (我是) select: who uses Keyplan here, chosen among our people, saved on change. Shown by
  * the settings' MeCard and by the board, which asks once when nobody is chosen.
  */
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/api/board';
 import { api } from '../api/client';
 import { useApiQuery } from '../api/hooks';
-import { errorText } from '../lib/errors';
-import { useNotice } from './Notice';
+import { useSaveAction } from './useSaveAction';
 
 /** A labelled select of our active people (and "not chosen"); saves on change. */
 export function MeSelect({ me, onSaved, autoFocus }: { me: Me | undefined; onSaved?: (me: Me) => void; autoFocus?: boolean }) {
   const { t } = useTranslation();
-  const notice = useNotice();
   const id = useId();
   const people = useApiQuery('people-list', {}, ['people']);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSaveAction();
   const current = me?.person?.id ?? null;
   const active = (people.value ?? []).filter((p) => p.active || p.id === current);
 
-  const choose = async (value: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const out = await api('user-set', { personId: value === '' ? null : Number(value) });
-      notice.success(out.person ? t('settings.me.saved', { name: out.name }) : t('settings.me.cleared'));
-      onSaved?.(out);
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const choose = (value: string) =>
+    run(() => api('user-set', { personId: value === '' ? null : Number(value) }), {
+      success: (out) => (out.person ? t('settings.me.saved', { name: out.name }) : t('settings.me.cleared')),
+      then: (out) => onSaved?.(out),
+    });
 
   if (people.value && active.length === 0) return <p className="muted">{t('settings.me.noPeople')}</p>;
   return (
