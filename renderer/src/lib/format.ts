@@ -3,6 +3,7 @@
  * file sizes and paths, lists typed by people, and translation keys built at run time.
  */
 import type { TFunction } from 'i18next';
+import type { Tier } from '../../../shared/api/accounts';
 import type { Currency } from '../../../shared/domain/enums';
 import { formatMoney } from '../../../shared/domain/money';
 
@@ -104,4 +105,14 @@ export function splitList(s: string): string[] {
     .split(/[,，、;；\n]/)
     .map((x) => x.trim())
     .filter(Boolean);
+}
+
+type TierNames = Pick<Tier, 'nameZh' | 'nameEn'>;
+
+/** A tier's name in the language on screen (an empty English name reads as the Chinese one); null for no tier. */
+export function tierName(tier: TierNames, locale: string): string;
+export function tierName(tier: TierNames | undefined, locale: string): string | null;
+export function tierName(tier: TierNames | undefined, locale: string): string | null {
+  if (!tier) return null;
+  return isZh(locale) ? tier.nameZh : tier.nameEn || tier.nameZh;
 }

@@ -8,8 +8,7 @@ import { FormDialog } from '../../ui/FormDialog';
 import { useNotice } from '../../ui/Notice';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
-import { tierName } from './format';
-import { tk } from '../../lib/format';
+import { tierName, tk } from '../../lib/format';
 import { usePeople, useTiers } from './reference';
 
 const KEEP = '';

@@ -1,15 +1,9 @@
-/** Display helpers of the accounts area: tier names, follow-up badge tones, enum options. */
+/** Display helpers of the accounts area: follow-up badge tones, enum options. */
 import type { TFunction } from 'i18next';
-import type { Tier } from '../../../../shared/api/accounts';
 import type { FollowUp } from '../../../../shared/domain/cadence';
-import { isZh, tk } from '../../lib/format';
+import { tk } from '../../lib/format';
 import type { BadgeTone } from '../../ui/Badge';
 import type { SelectOption } from './OptionSelect';
-
-export function tierName(tier: Pick<Tier, 'nameZh' | 'nameEn'> | undefined, locale: string): string | null {
-  if (!tier) return null;
-  return isZh(locale) ? tier.nameZh : tier.nameEn;
-}
 
 export const FOLLOW_UP_TONE: Record<FollowUp['state'], BadgeTone> = { overdue: 'danger', due: 'warning', ok: 'success', none: 'neutral' };
 

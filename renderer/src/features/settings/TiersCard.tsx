@@ -4,6 +4,7 @@ import type { Tier } from '../../../../shared/api/accounts';
 import { api, ApiFailure } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { errorText } from '../../lib/errors';
+import { tierName } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -45,11 +46,6 @@ function count(s: string): number | null {
   if (!/^\d{1,4}$/.test(v)) return null;
   const n = Number(v);
   return n <= 1000 ? n : null;
-}
-
-/** The tier's name in the language on screen. */
-export function tierName(tier: Pick<Tier, 'nameZh' | 'nameEn'>, locale: string): string {
-  return locale.startsWith('zh') ? tier.nameZh : tier.nameEn || tier.nameZh;
 }
 
 /** Tiers and their service standard: visits per quarter, calls per month. */
