@@ -114,6 +114,24 @@ export default tseslint.config(
       ],
     },
   },
+  // ---- Areas of the renderer ------------------------------------------------------------------
+  {
+    // A feature reaches another only through its route module (hrefs for links); what two areas
+    // share lives in renderer/src/lib (helpers) or renderer/src/ui (components). The one widget
+    // lent on purpose: the board's self-contained PlacementHistory, shown on the account page.
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ':matches(ImportDeclaration, ExportNamedDeclaration, ExportAllDeclaration, ImportExpression) > Literal[value=/^(\\.\\.\\u002F)+(accounts|board|forum|importer|plans|portfolio|settings|stakeholders|today)\\u002F(?!(route|PlacementHistory)$)/]',
+          message: "Another feature's internals: import its route module only, or move what you share to renderer/src/lib or renderer/src/ui.",
+        },
+      ],
+    },
+  },
+
   // ---- Import circles (keyplan/no-cycle, .config/lint/plugin.js) --------------------------------
   // No file may import, directly or through others, a file that imports it back (type-only imports
   // count too). Proved by test/unit/lint-rules.test.ts.

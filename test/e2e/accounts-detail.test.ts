@@ -1,7 +1,8 @@
 /**
  * The account page on the sample workspace: open an account from the list, edit a field and see it
  * persist, add an interaction and see the follow-up state change, add an opportunity and a
- * satisfaction score, delete the account and undo; and every tab in both languages.
+ * satisfaction score, delete the account and undo; a competitor added, edited and deleted in the
+ * tab's form; and every tab in both languages.
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -166,6 +167,53 @@ describe('account page', () => {
   });
 
   for (const lang of LANGS) {
+    it(`adds, edits and deletes a competitor in the tab's own form; a name is required, Cancel changes nothing (${lang})`, async () => {
+      const t = msg(lang);
+      const c = t.accounts.competitors;
+      const all = (await invoke(preview, 'accounts-query', {})) as AccountQueryResult;
+      const id = all.rows[lang === 'en' ? 1 : 2]!.id;
+      const name = lang === 'en' ? 'Northwind Systems' : '北风系统';
+      const page = await newPage(browser, { lang });
+      await page.goto(`${preview.url}#/accounts/${id}/competitors`);
+      const before = (await detail(id)).competitors.length;
+
+      // Cancel closes the form and saves nothing.
+      await page.getByRole('button', { name: c.add }).click();
+      await page.getByRole('form', { name: c.addTitle }).getByRole('button', { name: t.common.cancel }).click();
+      await page.getByRole('button', { name: c.add }).waitFor();
+      expect(await page.getByRole('form', { name: c.addTitle }).count()).toBe(0);
+
+      // A name is required; then it saves with a notice and the form closes.
+      await page.getByRole('button', { name: c.add }).click();
+      const form = page.getByRole('form', { name: c.addTitle });
+      await form.getByRole('button', { name: t.common.save }).click();
+      await form.getByText(t.accounts.validation.required).waitFor();
+      await form.getByLabel(c.name, { exact: true }).fill(name);
+      await form.getByLabel(c.position, { exact: true }).fill(lang === 'en' ? 'Incumbent' : '现有供应商');
+      await screenshot(page, 'account-competitor-form', lang);
+      await form.getByRole('button', { name: t.common.save }).click();
+      await page.getByText(fill(c.saved, { name })).first().waitFor();
+      await form.waitFor({ state: 'detached' });
+      expect((await detail(id)).competitors.length).toBe(before + 1);
+
+      // Edit in the same form.
+      await page.getByRole('button', { name: fill(t.accounts.form.editFor, { name }) }).click();
+      const edit = page.getByRole('form', { name: c.editTitle });
+      await edit.getByLabel(c.position, { exact: true }).fill(lang === 'en' ? 'Challenger' : '挑战者');
+      await edit.getByRole('button', { name: t.common.save }).click();
+      await edit.waitFor({ state: 'detached' });
+      await expect.poll(async () => (await detail(id)).competitors.find((x) => x.name === name)?.position).toBe(lang === 'en' ? 'Challenger' : '挑战者');
+
+      // Delete asks first.
+      await page.getByRole('button', { name: fill(t.accounts.form.deleteFor, { name }) }).click();
+      const confirm = page.getByRole('dialog', { name: fill(c.deleteTitle, { name }) });
+      await screenshot(page, 'account-competitor-delete-confirm', lang);
+      await confirm.getByRole('button', { name: t.accounts.form.delete }).click();
+      await page.getByText(fill(c.deleted, { name })).first().waitFor();
+      expect((await detail(id)).competitors.length).toBe(before);
+      await page.context().close();
+    });
+
     it(`shows every tab (${lang})`, async () => {
       const t = msg(lang);
       // The account with the most to show.

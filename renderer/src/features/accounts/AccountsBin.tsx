@@ -9,8 +9,8 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { Icon } from '../../ui/icons';
-import { isZh } from './format';
-import { LIST_HREF } from './href';
+import { isZh } from '../../lib/format';
+import { LIST_HREF } from './route';
 
 /** Tables whose changes can change what the bin shows. */
 export const BIN_TABLES = ['accounts', 'plans', 'stakeholders', 'placements', 'interactions', 'opportunities', 'account_revenue'] as const;

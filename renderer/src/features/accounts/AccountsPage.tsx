@@ -2,7 +2,7 @@ import { useSubPath } from '../../app/routes';
 import { AccountsBin } from './AccountsBin';
 import { AccountsList } from './AccountsList';
 import { AccountPage } from './detail/AccountPage';
-import { isAccountTab } from './href';
+import { isAccountTab } from './route';
 
 /** #/accounts: the table; #/accounts/bin: the recycle bin; #/accounts/<id>[/<tab>]: one account's page. */
 export function AccountsPage() {

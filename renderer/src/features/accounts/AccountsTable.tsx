@@ -5,9 +5,11 @@ import type { AccountListRow, AccountSortField, Tier } from '../../../../shared/
 import { cx } from '../../lib/cx';
 import { Badge } from '../../ui/Badge';
 import { Icon } from '../../ui/icons';
-import { FOLLOW_UP_TONE, followUpText, followUpWhy, localToday, money, shortDate, tierName, tk } from './format';
+import { FOLLOW_UP_TONE } from './format';
+import { followUpText, followUpWhy } from '../../lib/followUp';
+import { localToday, money, shortDate, tierName, tk } from '../../lib/format';
 import { DEFAULT_WIDTHS, MAX_WIDTH, MIN_WIDTH, NAME_MIN_WIDTH, type ColumnKey, type ColumnLayout } from './columnLayout';
-import { accountHref } from './href';
+import { accountHref } from './route';
 import { scrollMemory } from './listState';
 
 /** A row's usual height; rows with a long name wrap and are measured (names are never cut off). */

@@ -7,8 +7,8 @@ import { Dialog } from '../../ui/Dialog';
 import { useNotice } from '../../ui/Notice';
 import { SelectField } from './OptionSelect';
 import { TextField } from '../../ui/TextField';
-import { tierName } from './format';
-import { accountHref } from './href';
+import { tierName } from '../../lib/format';
+import { accountHref } from './route';
 import { usePeople, useTiers } from './reference';
 import { validateName } from './validateName';
 

@@ -8,7 +8,7 @@ import { FormDialog } from '../../ui/FormDialog';
 import { useNotice } from '../../ui/Notice';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
-import { tierName, tk } from './format';
+import { tierName, tk } from '../../lib/format';
 import { usePeople, useTiers } from './reference';
 
 const KEEP = '';

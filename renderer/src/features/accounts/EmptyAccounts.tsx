@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/errors';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
-import { IMPORT_HREF } from './href';
+import { IMPORT_HREF } from './route';
 
 /** An empty database: what the list is for, and three ways to fill it. */
 export function EmptyAccounts({ onLoadSample, onAdd }: { onLoadSample: () => Promise<void>; onAdd: () => void }) {

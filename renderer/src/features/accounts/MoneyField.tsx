@@ -3,7 +3,7 @@ import type { Currency } from '../../../../shared/domain/enums';
 import { formatMoney, formatMoneyBoth } from '../../../../shared/domain/money';
 import { parseMoney } from '../../../../shared/domain/values';
 import { TextField, type TextFieldProps } from '../../ui/TextField';
-import { moneyInput } from './format';
+import { moneyInput } from '../../lib/format';
 
 export interface MoneyFieldProps extends Omit<TextFieldProps, 'value' | 'onChange' | 'hint'> {
   value: string;

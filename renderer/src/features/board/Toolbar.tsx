@@ -6,7 +6,7 @@ import type { Me } from '../../../../shared/api/board';
 import { cx } from '../../lib/cx';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { MeSelect } from '../settings/MeCard';
+import { MeSelect } from '../../ui/MeSelect';
 import { BoardIcon } from './BoardIcons';
 import { AnchoredPopover } from './Popover';
 

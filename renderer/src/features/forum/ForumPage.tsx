@@ -11,7 +11,7 @@ import { NextStep } from '../../app/NextStep';
 import { EmptyState } from '../../ui/EmptyState';
 import { useNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
-import { localToday, money } from '../accounts/format';
+import { localToday, money } from '../../lib/format';
 import { downloadBase64 } from '../../lib/download';
 import { Presentation } from './Presentation';
 

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ImportSkippedColumn } from '../../../../shared/api/accounts-views';
 import { Button } from '../../ui/Button';
-import { IGNORE, IMPORT_FIELDS } from './targets';
+import { columnName, IGNORE, IMPORT_FIELDS } from '../../lib/importMapping';
 
 type T = TFunction;
 
@@ -13,11 +13,6 @@ export function targetName(t: T, target: string): string {
   if (m) return m[1] === 'revenue' ? t('domain.field.revenue', { year: m[2] }) : t('domain.field.target', { year: m[2] });
   if (target === IGNORE) return t('domain.field.ignore');
   return t(`domain.field.${target as 'name'}`);
-}
-
-/** The name a column goes by on screen: its header, or "Column 5 (no header)". */
-export function columnName(t: T, header: string, index: number): string {
-  return header === '' ? t('importer.check.noHeader', { n: index + 1 }) : header;
 }
 
 export function TargetSelect({ column, value, years, disabled, invalid, onChange }: { column: string; value: string; years: number[]; disabled: boolean; invalid?: boolean; onChange: (v: string) => void }) {

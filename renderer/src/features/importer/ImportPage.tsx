@@ -11,10 +11,10 @@ import { Button, ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
-import { RowErrors } from './RowErrors';
-import { columnName, NotImported, TargetSelect, targetName } from './Columns';
+import { RowErrors } from '../../ui/RowErrors';
+import { NotImported, targetName, TargetSelect } from './Columns';
 import { readsAs, rowCurrency } from '../../../../shared/domain/reads-as';
-import { duplicateTargets, IGNORE, MAX_IMPORT_BYTES, targetYears, toBase64 } from './targets';
+import { columnName, duplicateTargets, IGNORE, MAX_IMPORT_BYTES, targetYears, toBase64 } from '../../lib/importMapping';
 import { ScrollArea } from '../../ui/ScrollArea';
 
 interface Loaded {

@@ -13,7 +13,7 @@ import { errorText } from '../../lib/errors';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { SelectField } from '../../ui/SelectField';
-import { shortDate } from '../accounts/format';
+import { shortDate } from '../../lib/format';
 import { itemFieldChanges } from './fields';
 import { itemLabel } from './items';
 

@@ -17,8 +17,8 @@ import { useNotice } from '../../ui/Notice';
 import { SelectField } from '../../ui/SelectField';
 import { TextArea } from '../../ui/TextArea';
 import { TextField } from '../../ui/TextField';
-import { moneyFull, shortDate, tk } from '../accounts/format';
-import { useConfirm } from '../accounts/detail/useConfirm';
+import { moneyFull, shortDate, tk } from '../../lib/format';
+import { useConfirm } from '../../ui/useConfirm';
 import { blankItem, FIELDS, fromForm, itemLabel, showFigure, toForm, type FieldSpec, type FormValues } from './items';
 import { ScrollArea } from '../../ui/ScrollArea';
 

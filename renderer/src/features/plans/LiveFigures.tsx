@@ -10,8 +10,8 @@ import type { PlanLiveData } from '../../../../shared/api/plans';
 import type { PlanSectionKey } from '../../../../shared/domain/plan';
 import { Badge } from '../../ui/Badge';
 import { Chart, CHART_GRID_LINE, type ChartOption } from '../../ui/Chart';
-import { isZh, money, shortDate } from '../accounts/format';
-import { revenueChartOption } from '../accounts/detail/RevenueTab';
+import { isZh, money, shortDate } from '../../lib/format';
+import { revenueChartOption } from '../../ui/revenueChart';
 import { mapHref } from '../stakeholders/route';
 
 function LiveBox({ title, frozen, asOf, children }: { title: string; frozen: boolean; asOf: string; children: ReactNode }) {

@@ -20,7 +20,7 @@ import { Icon } from '../../ui/icons';
 import { MenuButton } from '../../ui/Menu';
 import { useNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
-import { localToday, money, shortDate } from '../accounts/format';
+import { localToday, money, shortDate } from '../../lib/format';
 import { downloadBase64 } from '../../lib/download';
 import { CompareDialog } from './CompareDialog';
 import { ItemTable } from './ItemTable';

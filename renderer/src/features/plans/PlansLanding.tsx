@@ -18,7 +18,7 @@ import { FormDialog } from '../../ui/FormDialog';
 import { PageHeader } from '../../ui/PageHeader';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
-import { localToday, shortDate } from '../accounts/format';
+import { localToday, shortDate } from '../../lib/format';
 import { planHref } from './route';
 import { StatusBadge } from './StatusBadge';
 import { ScrollArea } from '../../ui/ScrollArea';

@@ -8,7 +8,7 @@ import type { Currency } from '../../../../shared/domain/enums';
 import { isIsoDate } from '../../../../shared/domain/dates';
 import type { OBJECTIVE_UNITS, PlanItemData, PlanItemInput, PlanItemKind } from '../../../../shared/domain/plan';
 import { parseInteger, parseMoney } from '../../../../shared/domain/values';
-import { money, moneyInput } from '../accounts/format';
+import { money, moneyInput } from '../../lib/format';
 
 import { FIELDS, type FieldSpec } from './fields';
 

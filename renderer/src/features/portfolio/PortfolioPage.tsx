@@ -9,13 +9,14 @@ import { cx } from '../../lib/cx';
 import { hrefOf } from '../../app/routes';
 import { errorText } from '../../lib/errors';
 import { formatCount, formatPercent, money, roughMoney } from '../../lib/figures';
+import { tierName } from '../../lib/format';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Chart } from '../../ui/Chart';
 import { EmptyState } from '../../ui/EmptyState';
 import { PageHeader } from '../../ui/PageHeader';
 import { SelectField } from '../../ui/SelectField';
-import { accountHref } from '../accounts/href';
+import { accountHref } from '../accounts/route';
 import { ageingOption, bucketsOption, paretoOption, PALETTE, staffingOption } from './charts';
 import { ScrollArea } from '../../ui/ScrollArea';
 
@@ -299,8 +300,7 @@ function Staffing({ f }: { f: PortfolioFigures }) {
 
 function tierLabel(tiers: readonly Tier[] | undefined, key: string, locale: string, none: string): string {
   if (!key) return none;
-  const tier = tiers?.find((x) => x.key === key);
-  return tier ? (locale.startsWith('zh') ? tier.nameZh : tier.nameEn) : key;
+  return tierName(tiers?.find((x) => x.key === key), locale) ?? key;
 }
 
 /**

@@ -4,13 +4,12 @@ import { CURRENCIES, type Currency } from '../../../../shared/domain/enums';
 import { formatRate, parseRate, type FxTable } from '../../../../shared/domain/fx';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
-import { errorText } from '../../lib/errors';
-import { Button } from '../../ui/Button';
-import { Card } from '../../ui/Card';
+import { useStoredDraft } from '../../lib/useStoredDraft';
 import { DateField } from '../../ui/DateField';
-import { useNotice } from '../../ui/Notice';
+import { EditCard } from '../../ui/EditCard';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
+import { useSaveAction } from '../../ui/useSaveAction';
 
 interface Draft {
   reporting: Currency;
@@ -27,20 +26,21 @@ const toDraft = (fx: FxTable): Draft => ({
   ) as Draft['rows'],
 });
 
+const same = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
+
 /** The reporting currency and one dated rate per other currency (shared/domain/fx.ts). */
 export function FxRatesCard() {
   const { t } = useTranslation();
-  const notice = useNotice();
+  const save = useSaveAction();
   const fx = useApiQuery('fx-get', {}, ['currency_rates', 'settings']);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const { draft, setDraft, accept } = useStoredDraft(fx.value, toDraft, (d, stored) => same(d, toDraft(stored)));
   const [errors, setErrors] = useState<Partial<Record<Currency, { rate?: string; asOf?: string }>>>({});
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   if (!fx.value) return null;
   const current = draft ?? toDraft(fx.value);
+  const dirty = !same(current, toDraft(fx.value));
   const others = CURRENCIES.filter((c) => c !== current.reporting);
 
-  const save = async () => {
+  const submit = () => {
     const bad: typeof errors = {};
     const rates: FxTable['rates'] = [];
     for (const c of others) {
@@ -52,19 +52,15 @@ export function FxRatesCard() {
       if (rateMicro !== null && bad[c] === undefined) rates.push({ currency: c, rateMicro, asOf: row.asOf });
     }
     setErrors(bad);
-    setError(null);
+    save.setError(null);
     if (Object.keys(bad).length > 0) return;
-    setSaving(true);
-    try {
-      const saved = await api('fx-set', { reporting: current.reporting, rates });
-      setDraft(toDraft(saved));
-      notice.success(t('settings.fx.saved'));
-      fx.reload();
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setSaving(false);
-    }
+    void save.run(() => api('fx-set', { reporting: current.reporting, rates }), {
+      success: () => t('settings.fx.saved'),
+      then: (saved) => {
+        accept(saved);
+        fx.reload();
+      },
+    });
   };
 
   const setRow = (c: Currency, patch: Partial<{ rate: string; asOf: string }>) => {
@@ -73,79 +69,70 @@ export function FxRatesCard() {
   };
 
   return (
-    <Card title={t('settings.fx.title')} lead={t('settings.fx.lead')} className="settings-fx">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        noValidate
-        data-testid="fx-form"
+    <EditCard
+      title={t('settings.fx.title')}
+      lead={t('settings.fx.lead')}
+      className="settings-fx"
+      testId="fx-form"
+      onSubmit={submit}
+      saveLabel={t('settings.fx.save')}
+      saveDisabled={!dirty}
+      busy={save.busy}
+      errors={[save.error]}
+    >
+      <SelectField
+        label={t('settings.fx.reporting')}
+        value={current.reporting}
+        className="fx-reporting"
+        onChange={(e) => setDraft({ ...current, reporting: e.target.value as Currency })}
       >
-        <SelectField
-          label={t('settings.fx.reporting')}
-          value={current.reporting}
-          className="fx-reporting"
-          onChange={(e) => setDraft({ ...current, reporting: e.target.value as Currency })}
-        >
-          {CURRENCIES.map((c) => (
-            <option key={c} value={c}>
-              {`${c} · ${t(`domain.currency.${c}`)}`}
-            </option>
-          ))}
-        </SelectField>
-        <table className="table settings-table fx-table" data-testid="fx-table">
-          <caption className="visually-hidden">{t('settings.fx.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('settings.fx.currency')}</th>
-              <th scope="col">{t('settings.fx.rate')}</th>
-              <th scope="col">{t('settings.fx.asOf')}</th>
+        {CURRENCIES.map((c) => (
+          <option key={c} value={c}>
+            {`${c} · ${t(`domain.currency.${c}`)}`}
+          </option>
+        ))}
+      </SelectField>
+      <table className="table settings-table fx-table" data-testid="fx-table">
+        <caption className="visually-hidden">{t('settings.fx.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('settings.fx.currency')}</th>
+            <th scope="col">{t('settings.fx.rate')}</th>
+            <th scope="col">{t('settings.fx.asOf')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {others.map((c) => (
+            <tr key={c} data-currency={c}>
+              <th scope="row">
+                <span className="tabular">{t('settings.fx.example', { currency: c })}</span> <span className="muted">{t(`domain.currency.${c}`)}</span>
+              </th>
+              <td>
+                <TextField
+                  label={t('settings.fx.rateFor', { currency: c, reporting: current.reporting })}
+                  hideLabel
+                  inputMode="decimal"
+                  className="fx-table__rate"
+                  value={current.rows[c].rate}
+                  placeholder={current.reporting}
+                  error={errors[c]?.rate ?? null}
+                  onChange={(e) => setRow(c, { rate: e.target.value })}
+                />
+              </td>
+              <td>
+                <DateField
+                  label={t('settings.fx.asOfFor', { currency: c })}
+                  hideLabel
+                  value={current.rows[c].asOf}
+                  error={errors[c]?.asOf ?? null}
+                  onChange={(v) => setRow(c, { asOf: v })}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {others.map((c) => (
-              <tr key={c} data-currency={c}>
-                <th scope="row">
-                  <span className="tabular">{t('settings.fx.example', { currency: c })}</span> <span className="muted">{t(`domain.currency.${c}`)}</span>
-                </th>
-                <td>
-                  <TextField
-                    label={t('settings.fx.rateFor', { currency: c, reporting: current.reporting })}
-                    hideLabel
-                    inputMode="decimal"
-                    className="fx-table__rate"
-                    value={current.rows[c].rate}
-                    placeholder={current.reporting}
-                    error={errors[c]?.rate ?? null}
-                    onChange={(e) => setRow(c, { rate: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <DateField
-                    label={t('settings.fx.asOfFor', { currency: c })}
-                    hideLabel
-                    value={current.rows[c].asOf}
-                    error={errors[c]?.asOf ?? null}
-                    onChange={(v) => setRow(c, { asOf: v })}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="muted">{t('settings.fx.none')}</p>
-        {error ? (
-          <p className="inline-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="card-actions">
-          <Button type="submit" variant="primary" busy={saving} disabled={draft === null}>
-            {t('settings.fx.save')}
-          </Button>
-        </div>
-      </form>
-    </Card>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">{t('settings.fx.none')}</p>
+    </EditCard>
   );
 }

@@ -1,74 +1,13 @@
 /**
  * "I am" (我是): who uses Keyplan here, chosen among our people. Board moves and plan approvals are
- * recorded as this person (user-set), never as the computer's login. The select is shared with the
- * board, which asks once when nobody is chosen (features/board/Toolbar.tsx).
+ * recorded as this person (user-set), never as the computer's login. The select (ui/MeSelect.tsx) is
+ * shared with the board, which asks once when nobody is chosen (features/board/Toolbar.tsx).
  */
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../../../shared/api/board';
-import { api } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { errorText } from '../../lib/errors';
 import { Card } from '../../ui/Card';
-import { useNotice } from '../../ui/Notice';
-
-/** A labelled select of our active people (and "not chosen"); saves on change. */
-export function MeSelect({ me, onSaved, autoFocus }: { me: Me | undefined; onSaved?: (me: Me) => void; autoFocus?: boolean }) {
-  const { t } = useTranslation();
-  const notice = useNotice();
-  const id = useId();
-  const people = useApiQuery('people-list', {}, ['people']);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const current = me?.person?.id ?? null;
-  const active = (people.value ?? []).filter((p) => p.active || p.id === current);
-
-  const choose = async (value: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const out = await api('user-set', { personId: value === '' ? null : Number(value) });
-      notice.success(out.person ? t('settings.me.saved', { name: out.name }) : t('settings.me.cleared'));
-      onSaved?.(out);
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  if (people.value && active.length === 0) return <p className="muted">{t('settings.me.noPeople')}</p>;
-  return (
-    <div className="field me-select">
-      <label htmlFor={id} className="field__label">
-        {t('settings.me.field')}
-      </label>
-      <div className="field__control">
-        <select
-          id={id}
-          className="field__input field__select"
-          value={current === null ? '' : String(current)}
-          disabled={busy || me === undefined || people.value === undefined}
-          aria-invalid={error ? true : undefined}
-          autoFocus={autoFocus}
-          onChange={(e) => void choose(e.target.value)}
-        >
-          <option value="">{t('settings.me.none')}</option>
-          {active.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+import { MeSelect } from '../../ui/MeSelect';
 
 export function MeCard() {
   const { t } = useTranslation();

@@ -10,10 +10,10 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormDialog } from '../../ui/FormDialog';
-import { useNotice } from '../../ui/Notice';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { ScrollArea } from '../../ui/ScrollArea';
+import { useSaveAction } from '../../ui/useSaveAction';
 
 interface Draft {
   id?: number;
@@ -36,15 +36,12 @@ const orNull = (s: string) => (s.trim() ? s.trim() : null);
 /** Our team: the people who own accounts and work on them. */
 export function PeopleCard() {
   const { t, i18n } = useTranslation();
-  const notice = useNotice();
+  const save = useSaveAction();
+  const del = useSaveAction();
   const people = useApiQuery('people-list', {}, ['people']);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const [deleting, setDeleting] = useState<Person | null>(null);
-  const [deleteBusy, setDeleteBusy] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
 
   const list = useMemo(() => {
     const collator = new Intl.Collator(i18n.language);
@@ -53,55 +50,54 @@ export function PeopleCard() {
 
   const open = (d: Draft) => {
     setNameError(null);
-    setFormError(null);
+    save.setError(null);
     setDraft(d);
   };
 
-  const save = async () => {
+  const submit = () => {
     if (!draft) return;
     const name = draft.name.trim();
-    setFormError(null);
+    save.setError(null);
     if (!name) {
       setNameError(t('settings.people.nameRequired'));
       return;
     }
     setNameError(null);
-    setSaving(true);
-    try {
-      const saved = await api('people-save', {
-        ...(draft.id ? { id: draft.id } : {}),
-        name,
-        role: draft.role,
-        region: orNull(draft.region),
-        email: orNull(draft.email),
-        phone: orNull(draft.phone),
-        active: draft.active,
-      });
-      notice.success(t('settings.people.saved', { name: saved.name }));
-      setDraft(null);
-      people.reload();
-    } catch (e) {
-      if (e instanceof ApiFailure && e.code === 'conflict') setNameError(t('settings.people.conflict', { name }));
-      else setFormError(errorText(t, e));
-    } finally {
-      setSaving(false);
-    }
+    void save.run(
+      () =>
+        api('people-save', {
+          ...(draft.id ? { id: draft.id } : {}),
+          name,
+          role: draft.role,
+          region: orNull(draft.region),
+          email: orNull(draft.email),
+          phone: orNull(draft.phone),
+          active: draft.active,
+        }),
+      {
+        success: (saved) => t('settings.people.saved', { name: saved.name }),
+        then: () => {
+          setDraft(null);
+          people.reload();
+        },
+        failed: (e) => {
+          if (!(e instanceof ApiFailure && e.code === 'conflict')) return false;
+          setNameError(t('settings.people.conflict', { name }));
+          return true;
+        },
+      },
+    );
   };
 
-  const remove = async () => {
+  const remove = () => {
     if (!deleting) return;
-    setDeleteBusy(true);
-    setDeleteError(null);
-    try {
-      await api('people-delete', { id: deleting.id });
-      notice.success(t('settings.people.deleted', { name: deleting.name }));
-      setDeleting(null);
-      people.reload();
-    } catch (e) {
-      setDeleteError(errorText(t, e));
-    } finally {
-      setDeleteBusy(false);
-    }
+    void del.run(() => api('people-delete', { id: deleting.id }), {
+      success: () => t('settings.people.deleted', { name: deleting.name }),
+      then: () => {
+        setDeleting(null);
+        people.reload();
+      },
+    });
   };
 
   const text = (key: 'name' | 'region' | 'email' | 'phone') => ({
@@ -177,7 +173,7 @@ export function PeopleCard() {
                       icon="trash"
                       aria-label={t('settings.people.deleteFor', { name: p.name })}
                       onClick={() => {
-                        setDeleteError(null);
+                        del.setError(null);
                         setDeleting(p);
                       }}
                     >
@@ -195,9 +191,9 @@ export function PeopleCard() {
         open={draft !== null}
         title={draft?.id ? t('settings.people.editTitle', { name: draft.title ?? '' }) : t('settings.people.addTitle')}
         submitLabel={t('common.save')}
-        busy={saving}
-        error={formError}
-        onSubmit={() => void save()}
+        busy={save.busy}
+        error={save.error}
+        onSubmit={submit}
         onCancel={() => setDraft(null)}
       >
         <div className="form-grid">
@@ -224,9 +220,9 @@ export function PeopleCard() {
         title={t('settings.people.deleteTitle', { name: deleting?.name ?? '' })}
         confirmLabel={t('settings.people.delete')}
         tone="danger"
-        busy={deleteBusy}
-        error={deleteError}
-        onConfirm={() => void remove()}
+        busy={del.busy}
+        error={del.error}
+        onConfirm={remove}
         onCancel={() => setDeleting(null)}
       >
         <p>{t('settings.people.deleteBody', { name: deleting?.name ?? '' })}</p>

@@ -1,14 +1,12 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_PLAN_TEMPLATE, GUIDE_MAX, type PlanTemplate } from '../../../../shared/domain/plan-template';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
-import { errorText } from '../../lib/errors';
+import { useStoredDraft } from '../../lib/useStoredDraft';
 import { Button } from '../../ui/Button';
-import { Card } from '../../ui/Card';
-import { useNotice } from '../../ui/Notice';
+import { EditCard } from '../../ui/EditCard';
 import { TextArea } from '../../ui/TextArea';
-import { useStoredDraft } from './useStoredDraft';
+import { useSaveAction } from '../../ui/useSaveAction';
 
 type Row = PlanTemplate['sections'][number];
 const same = (a: PlanTemplate, b: PlanTemplate) => JSON.stringify(a) === JSON.stringify(b);
@@ -16,11 +14,9 @@ const same = (a: PlanTemplate, b: PlanTemplate) => JSON.stringify(a) === JSON.st
 /** The plan template: which sections annual plans have, and the question each one answers (zh-CN and English). */
 export function PlanTemplateCard() {
   const { t } = useTranslation();
-  const notice = useNotice();
+  const save = useSaveAction();
   const stored = useApiQuery('plan-template-get', {}, ['settings']);
   const { draft, setDraft, accept } = useStoredDraft(stored.value, (v) => v, same);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const current = draft ?? stored.value ?? DEFAULT_PLAN_TEMPLATE;
   const dirty = stored.value !== undefined && !same(current, stored.value);
   const tooLong = (s: string) => s.trim().length > GUIDE_MAX;
@@ -33,97 +29,81 @@ export function PlanTemplateCard() {
       return { sections: base.sections.map((r, k) => (k === i ? { ...r, ...row } : r)) };
     });
 
-  const save = async () => {
-    setError(null);
+  const submit = () => {
+    save.setError(null);
     if (invalid) return;
-    setSaving(true);
-    try {
-      const saved = await api('plan-template-set', { template: current });
-      accept(saved);
-      notice.success(t('settings.planTemplate.saved'));
-      stored.reload();
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setSaving(false);
-    }
+    void save.run(() => api('plan-template-set', { template: current }), {
+      success: () => t('settings.planTemplate.saved'),
+      then: (saved) => {
+        accept(saved);
+        stored.reload();
+      },
+    });
   };
 
   return (
-    <Card title={t('settings.planTemplate.title')} lead={t('settings.planTemplate.lead')} className="settings-plan-template">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        noValidate
-      >
-        <table className="table settings-table plan-template-table" data-testid="plan-template-table">
-          <caption className="visually-hidden">{t('settings.planTemplate.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="plan-template-table__in">
-                {t('settings.planTemplate.included')}
-              </th>
-              <th scope="col" className="plan-template-table__section">
-                {t('settings.planTemplate.section')}
-              </th>
-              <th scope="col">{t('settings.planTemplate.guideZh')}</th>
-              <th scope="col">{t('settings.planTemplate.guideEn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {current.sections.map((row, i) => {
-              const name = t(`planEditor.sections.${row.section}`);
-              return (
-                <tr key={row.section} className={row.included ? undefined : 'plan-template-table__out'}>
-                  <td className="plan-template-table__in">
-                    <input
-                      type="checkbox"
-                      checked={row.included}
-                      aria-label={t('settings.planTemplate.includedFor', { section: name })}
-                      onChange={(e) => change(i, { included: e.target.checked })}
+    <EditCard
+      title={t('settings.planTemplate.title')}
+      lead={t('settings.planTemplate.lead')}
+      className="settings-plan-template"
+      onSubmit={submit}
+      saveLabel={t('settings.planTemplate.save')}
+      saveDisabled={!dirty || invalid}
+      busy={save.busy}
+      errors={[noneIncluded && t('settings.planTemplate.noneIncluded'), save.error]}
+      actions={
+        <Button onClick={() => setDraft(DEFAULT_PLAN_TEMPLATE)} disabled={save.busy}>
+          {t('settings.planTemplate.reset')}
+        </Button>
+      }
+    >
+      <table className="table settings-table plan-template-table" data-testid="plan-template-table">
+        <caption className="visually-hidden">{t('settings.planTemplate.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="plan-template-table__in">
+              {t('settings.planTemplate.included')}
+            </th>
+            <th scope="col" className="plan-template-table__section">
+              {t('settings.planTemplate.section')}
+            </th>
+            <th scope="col">{t('settings.planTemplate.guideZh')}</th>
+            <th scope="col">{t('settings.planTemplate.guideEn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {current.sections.map((row, i) => {
+            const name = t(`planEditor.sections.${row.section}`);
+            return (
+              <tr key={row.section} className={row.included ? undefined : 'plan-template-table__out'}>
+                <td className="plan-template-table__in">
+                  <input
+                    type="checkbox"
+                    checked={row.included}
+                    aria-label={t('settings.planTemplate.includedFor', { section: name })}
+                    onChange={(e) => change(i, { included: e.target.checked })}
+                  />
+                </td>
+                <th scope="row">
+                  <span className="plan-template-table__n tabular">{i + 1}</span> {name}
+                </th>
+                {(['zh-CN', 'en'] as const).map((lang) => (
+                  <td key={lang}>
+                    <TextArea
+                      label={t('settings.planTemplate.guideFor', { section: name, language: lang === 'en' ? 'English' : '中文' })}
+                      hideLabel
+                      rows={3}
+                      value={row.guide[lang]}
+                      error={tooLong(row.guide[lang]) ? t('settings.planTemplate.tooLong', { n: GUIDE_MAX }) : null}
+                      onChange={(e) => change(i, { guide: { ...row.guide, [lang]: e.target.value } })}
                     />
                   </td>
-                  <th scope="row">
-                    <span className="plan-template-table__n tabular">{i + 1}</span> {name}
-                  </th>
-                  {(['zh-CN', 'en'] as const).map((lang) => (
-                    <td key={lang}>
-                      <TextArea
-                        label={t('settings.planTemplate.guideFor', { section: name, language: lang === 'en' ? 'English' : '中文' })}
-                        hideLabel
-                        rows={3}
-                        value={row.guide[lang]}
-                        error={tooLong(row.guide[lang]) ? t('settings.planTemplate.tooLong', { n: GUIDE_MAX }) : null}
-                        onChange={(e) => change(i, { guide: { ...row.guide, [lang]: e.target.value } })}
-                      />
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {noneIncluded ? (
-          <p className="inline-error" role="alert">
-            {t('settings.planTemplate.noneIncluded')}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="inline-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="card-actions">
-          <Button onClick={() => setDraft(DEFAULT_PLAN_TEMPLATE)} disabled={saving}>
-            {t('settings.planTemplate.reset')}
-          </Button>
-          <Button type="submit" variant="primary" busy={saving} disabled={!dirty || invalid}>
-            {t('settings.planTemplate.save')}
-          </Button>
-        </div>
-      </form>
-    </Card>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </EditCard>
   );
 }

@@ -4,12 +4,13 @@ import type { Tier } from '../../../../shared/api/accounts';
 import { api, ApiFailure } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { errorText } from '../../lib/errors';
+import { tierName } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormDialog } from '../../ui/FormDialog';
-import { useNotice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
+import { useSaveAction } from '../../ui/useSaveAction';
 
 const KEY = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
@@ -47,28 +48,20 @@ function count(s: string): number | null {
   return n <= 1000 ? n : null;
 }
 
-/** The tier's name in the language on screen. */
-export function tierName(tier: Pick<Tier, 'nameZh' | 'nameEn'>, locale: string): string {
-  return locale.startsWith('zh') ? tier.nameZh : tier.nameEn || tier.nameZh;
-}
-
 /** Tiers and their service standard: visits per quarter, calls per month. */
 export function TiersCard() {
   const { t, i18n } = useTranslation();
-  const notice = useNotice();
+  const save = useSaveAction();
+  const del = useSaveAction();
   const tiers = useApiQuery('tiers-list', {}, ['tiers']);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<DraftErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const [deleting, setDeleting] = useState<Tier | null>(null);
-  const [deleteBusy, setDeleteBusy] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
 
   const list = tiers.value ?? [];
   const open = (d: Draft) => {
     setErrors({});
-    setFormError(null);
+    save.setError(null);
     setDraft(d);
   };
   const add = () => {
@@ -76,7 +69,7 @@ export function TiersCard() {
     open({ key: '', nameZh: '', nameEn: '', rank: String(rank), visitsPerQuarter: '1', callsPerMonth: '1', description: '' });
   };
 
-  const save = async () => {
+  const submit = () => {
     if (!draft) return;
     const e: DraftErrors = {};
     const key = draft.key.trim();
@@ -92,45 +85,44 @@ export function TiersCard() {
     if (visits === null) e.visitsPerQuarter = t('settings.tiers.invalid.count');
     if (calls === null) e.callsPerMonth = t('settings.tiers.invalid.count');
     setErrors(e);
-    setFormError(null);
+    save.setError(null);
     if (Object.keys(e).length > 0 || rank === null || visits === null || calls === null) return;
-    setSaving(true);
-    try {
-      const saved = await api('tiers-save', {
-        ...(draft.id ? { id: draft.id } : {}),
-        ...(key ? { key } : {}),
-        nameZh: draft.nameZh.trim(),
-        nameEn: draft.nameEn.trim(),
-        rank,
-        visitsPerQuarter: visits,
-        callsPerMonth: calls,
-        description: draft.description,
-      });
-      notice.success(t('settings.tiers.saved', { name: tierName(saved, i18n.language) }));
-      setDraft(null);
-      tiers.reload();
-    } catch (err) {
-      if (err instanceof ApiFailure && err.code === 'conflict') setErrors({ key: t('settings.tiers.conflict', { key }) });
-      else setFormError(errorText(t, err));
-    } finally {
-      setSaving(false);
-    }
+    void save.run(
+      () =>
+        api('tiers-save', {
+          ...(draft.id ? { id: draft.id } : {}),
+          ...(key ? { key } : {}),
+          nameZh: draft.nameZh.trim(),
+          nameEn: draft.nameEn.trim(),
+          rank,
+          visitsPerQuarter: visits,
+          callsPerMonth: calls,
+          description: draft.description,
+        }),
+      {
+        success: (saved) => t('settings.tiers.saved', { name: tierName(saved, i18n.language) }),
+        then: () => {
+          setDraft(null);
+          tiers.reload();
+        },
+        failed: (err) => {
+          if (!(err instanceof ApiFailure && err.code === 'conflict')) return false;
+          setErrors({ key: t('settings.tiers.conflict', { key }) });
+          return true;
+        },
+      },
+    );
   };
 
-  const remove = async () => {
+  const remove = () => {
     if (!deleting) return;
-    setDeleteBusy(true);
-    setDeleteError(null);
-    try {
-      await api('tiers-delete', { id: deleting.id });
-      notice.success(t('settings.tiers.deleted', { name: tierName(deleting, i18n.language) }));
-      setDeleting(null);
-      tiers.reload();
-    } catch (err) {
-      setDeleteError(errorText(t, err));
-    } finally {
-      setDeleteBusy(false);
-    }
+    void del.run(() => api('tiers-delete', { id: deleting.id }), {
+      success: () => t('settings.tiers.deleted', { name: tierName(deleting, i18n.language) }),
+      then: () => {
+        setDeleting(null);
+        tiers.reload();
+      },
+    });
   };
 
   const field = (name: keyof Draft) => ({
@@ -208,7 +200,7 @@ export function TiersCard() {
                       icon="trash"
                       aria-label={t('settings.tiers.deleteFor', { name })}
                       onClick={() => {
-                        setDeleteError(null);
+                        del.setError(null);
                         setDeleting(tier);
                       }}
                     >
@@ -226,9 +218,9 @@ export function TiersCard() {
         open={draft !== null}
         title={draft?.id ? t('settings.tiers.editTitle', { name: draft.title ?? '' }) : t('settings.tiers.addTitle')}
         submitLabel={t('common.save')}
-        busy={saving}
-        error={formError}
-        onSubmit={() => void save()}
+        busy={save.busy}
+        error={save.error}
+        onSubmit={submit}
         onCancel={() => setDraft(null)}
       >
         <div className="form-grid">
@@ -246,9 +238,9 @@ export function TiersCard() {
         title={t('settings.tiers.deleteTitle', { name: deleting ? tierName(deleting, i18n.language) : '' })}
         confirmLabel={t('settings.tiers.delete')}
         tone="danger"
-        busy={deleteBusy}
-        error={deleteError}
-        onConfirm={() => void remove()}
+        busy={del.busy}
+        error={del.error}
+        onConfirm={remove}
         onCancel={() => setDeleting(null)}
       >
         <p>{t('settings.tiers.deleteBody')}</p>

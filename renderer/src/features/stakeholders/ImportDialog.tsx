@@ -15,9 +15,8 @@ import { formatBytes } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Icon } from '../../ui/icons';
-import { RowErrors } from '../importer/RowErrors';
-import { columnName } from '../importer/Columns';
-import { duplicateTargets, IGNORE, MAX_IMPORT_BYTES, toBase64 } from '../importer/targets';
+import { RowErrors } from '../../ui/RowErrors';
+import { columnName, duplicateTargets, IGNORE, MAX_IMPORT_BYTES, toBase64 } from '../../lib/importMapping';
 
 
 interface Loaded {

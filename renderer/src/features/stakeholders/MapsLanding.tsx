@@ -15,7 +15,7 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { PageHeader } from '../../ui/PageHeader';
 import { TextField } from '../../ui/TextField';
-import { shortDate } from '../accounts/format';
+import { shortDate } from '../../lib/format';
 import { mapHref } from './route';
 import { ScrollArea } from '../../ui/ScrollArea';
 

@@ -34,7 +34,7 @@ import { Icon } from '../../ui/icons';
 import { SelectField } from '../../ui/SelectField';
 import { TextArea } from '../../ui/TextArea';
 import { TextField } from '../../ui/TextField';
-import { shortDate } from '../accounts/format';
+import { shortDate } from '../../lib/format';
 import { DateField } from '../../ui/DateField';
 
 export type Fields = z.infer<typeof stakeholderFieldsSchema>;

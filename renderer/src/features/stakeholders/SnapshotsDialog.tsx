@@ -15,7 +15,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
-import { shortDate } from '../accounts/format';
+import { shortDate } from '../../lib/format';
 import { mapWords } from './words';
 import type { Locale } from '../../../../shared/i18n';
 import { DateField } from '../../ui/DateField';

@@ -4,7 +4,8 @@ import type { FollowUpItem, OwnerDay, TodayView } from '../../../../shared/api/a
 import type { Tier } from '../../../../shared/api/accounts';
 import { DEFAULT_CADENCE_DAYS, type CadenceDays } from '../../../../shared/domain/cadence';
 import { useApiQuery } from '../../api/hooks';
-import { followUpWhy, tk } from '../accounts/format';
+import { followUpWhy } from '../../lib/followUp';
+import { tierName, tk } from '../../lib/format';
 import { hrefOf } from '../../app/routes';
 import { errorText } from '../../lib/errors';
 import { formatCount, formatDay, formatPercent, formatShortDay } from '../../lib/figures';
@@ -16,7 +17,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { SelectField } from '../../ui/SelectField';
 import { ComplianceBar, DoneOf, complianceTone } from './ComplianceBar';
 import { LogDialog, type LogTarget } from './LogDialog';
-import { accountHref } from '../accounts/href';
+import { accountHref } from '../accounts/route';
 
 /** "Due soon" looks this many days ahead. */
 export const SOON_DAYS = 7;
@@ -25,11 +26,10 @@ const WORST_FIRST = 10;
 const TABLES = ['accounts', 'interactions', 'tiers', 'grade_cadence', 'people', 'account_team'] as const;
 
 
-function tierName(tiers: readonly Tier[] | undefined, key: string | null, locale: string): string | null {
+/** The name of the tier a key names; the key itself when no tier has it, null for no key. */
+function tierOfKey(tiers: readonly Tier[] | undefined, key: string | null, locale: string): string | null {
   if (!key) return null;
-  const tier = tiers?.find((x) => x.key === key);
-  if (!tier) return key;
-  return locale.startsWith('zh') ? tier.nameZh : tier.nameEn;
+  return tierName(tiers?.find((x) => x.key === key), locale) ?? key;
 }
 
 function Stat({ label, value, hint, tone }: { label: string; value: string; hint: string; tone?: 'alert' | 'good' | 'fair' | 'poor' }) {
@@ -284,7 +284,7 @@ function Compliance({ view, tiers }: { view: TodayView; tiers: Tier[] | undefine
                     <a href={accountHref(a.accountId)}>{a.accountName}</a>
                   </th>
                   <td>{a.ownerName ?? <span className="muted">{t('today.owner.none')}</span>}</td>
-                  <td>{tierName(tiers, a.tierKey, i18n.language) ?? t('today.compliance.noTier')}</td>
+                  <td>{tierOfKey(tiers, a.tierKey, i18n.language) ?? t('today.compliance.noTier')}</td>
                   <td className="num">
                     <DoneOf done={a.compliance.visitsDone} required={a.compliance.visitsRequired} />
                   </td>

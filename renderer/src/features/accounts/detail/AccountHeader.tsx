@@ -5,10 +5,11 @@ import { cx } from '../../../lib/cx';
 import { Badge, type BadgeTone } from '../../../ui/Badge';
 import { Button } from '../../../ui/Button';
 import { Icon } from '../../../ui/icons';
-import { followUpWhy, localToday, shortDate, tierName, tk } from '../format';
-import { accountHref, LIST_HREF } from '../href';
+import { followUpWhy } from '../../../lib/followUp';
+import { localToday, shortDate, tierName, tk } from '../../../lib/format';
+import { accountHref, LIST_HREF } from '../route';
 import { usePeople, useTiers } from '../reference';
-import { MapLink } from '../../stakeholders/MapLink';
+import { MapLink } from './MapLink';
 
 const CHURN_TONE: Record<string, BadgeTone> = { active: 'success', 'at-risk': 'warning', churned: 'danger' };
 

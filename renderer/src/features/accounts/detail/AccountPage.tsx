@@ -9,7 +9,7 @@ import { Button, ButtonLink } from '../../../ui/Button';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useNotice } from '../../../ui/Notice';
 import { TabPanel, Tabs, type TabItem } from '../../../ui/Tabs';
-import { accountHref, LIST_HREF, type AccountTab } from '../href';
+import { accountHref, type AccountTab, LIST_HREF } from '../route';
 import { AccountHeader } from './AccountHeader';
 import { CompetitorsTab } from './CompetitorsTab';
 import { InteractionsTab } from './InteractionsTab';

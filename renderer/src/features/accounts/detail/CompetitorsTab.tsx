@@ -1,15 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountDetail, Competitor } from '../../../../../shared/api/accounts';
 import { api } from '../../../api/client';
-import { errorText } from '../../../lib/errors';
 import { Button } from '../../../ui/Button';
 import { Card } from '../../../ui/Card';
+import { EditForm } from '../../../ui/EditForm';
 import { Icon } from '../../../ui/icons';
-import { useNotice } from '../../../ui/Notice';
 import { TextArea } from '../../../ui/TextArea';
 import { TextField } from '../../../ui/TextField';
-import { useConfirm } from './useConfirm';
+import { useConfirmedAction } from '../../../ui/useConfirm';
+import { useSaveAction } from '../../../ui/useSaveAction';
 
 interface Draft {
   id?: number;
@@ -23,59 +23,46 @@ interface Draft {
 /** Who competes with us at this account, and how they stand. */
 export function CompetitorsTab({ detail }: { detail: AccountDetail }) {
   const { t } = useTranslation();
-  const notice = useNotice();
-  const [confirmNode, confirm] = useConfirm();
+  const [confirmNode, confirmThen] = useConfirmedAction();
+  const save = useSaveAction();
   const a = detail.account;
   const [draft, setDraft] = useState<Draft | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const start = (c?: Competitor) => {
     setDraft(c ? { ...c } : { name: '', offer: '', position: '', strengths: '', weaknesses: '' });
     setNameError(null);
-    setFormError(null);
+    save.setError(null);
   };
   const set = (k: keyof Draft, v: string) => setDraft((d) => (d ? { ...d, [k]: v } : d));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (!draft) return;
     if (!draft.name.trim()) {
       setNameError(t('accounts.validation.required'));
       return;
     }
-    setBusy(true);
-    setFormError(null);
-    try {
-      const saved = await api('competitors-save', {
-        ...(draft.id ? { id: draft.id } : {}),
-        accountId: a.id,
-        name: draft.name.trim(),
-        offer: draft.offer.trim(),
-        position: draft.position.trim(),
-        strengths: draft.strengths.trim(),
-        weaknesses: draft.weaknesses.trim(),
-      });
-      notice.success(t('accounts.competitors.saved', { name: saved.name }));
-      setDraft(null);
-    } catch (err) {
-      setFormError(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
+    void save.run(
+      () =>
+        api('competitors-save', {
+          ...(draft.id ? { id: draft.id } : {}),
+          accountId: a.id,
+          name: draft.name.trim(),
+          offer: draft.offer.trim(),
+          position: draft.position.trim(),
+          strengths: draft.strengths.trim(),
+          weaknesses: draft.weaknesses.trim(),
+        }),
+      { success: (saved) => t('accounts.competitors.saved', { name: saved.name }), then: () => setDraft(null) },
+    );
   };
 
-  const remove = async (c: Competitor) => {
-    const ok = await confirm({ title: t('accounts.competitors.deleteTitle', { name: c.name }), body: t('accounts.competitors.deleteBody'), confirmLabel: t('accounts.form.delete') });
-    if (!ok) return;
-    try {
-      await api('competitors-delete', { id: c.id });
-      notice.success(t('accounts.competitors.deleted', { name: c.name }));
-    } catch (err) {
-      notice.error(errorText(t, err));
-    }
-  };
+  const remove = (c: Competitor) =>
+    confirmThen(
+      { title: t('accounts.competitors.deleteTitle', { name: c.name }), body: t('accounts.competitors.deleteBody'), confirmLabel: t('accounts.form.delete') },
+      () => api('competitors-delete', { id: c.id }),
+      { success: t('accounts.competitors.deleted', { name: c.name }) },
+    );
 
   return (
     <div className="tab-stack">
@@ -91,8 +78,14 @@ export function CompetitorsTab({ detail }: { detail: AccountDetail }) {
         }
       >
         {draft ? (
-          <form className="inline-form edit-panel" onSubmit={(e) => void submit(e)} noValidate aria-label={draft.id ? t('accounts.competitors.editTitle') : t('accounts.competitors.addTitle')}>
-            <h3 className="edit-panel__title">{draft.id ? t('accounts.competitors.editTitle') : t('accounts.competitors.addTitle')}</h3>
+          <EditForm
+            className="inline-form edit-panel"
+            title={draft.id ? t('accounts.competitors.editTitle') : t('accounts.competitors.addTitle')}
+            onSubmit={submit}
+            onCancel={() => setDraft(null)}
+            busy={save.busy}
+            error={save.error}
+          >
             <div className="acct-form-grid acct-form-grid--2">
               <TextField
                 label={t('accounts.competitors.name')}
@@ -109,20 +102,7 @@ export function CompetitorsTab({ detail }: { detail: AccountDetail }) {
               <TextArea label={t('accounts.competitors.strengths')} rows={3} maxLength={2000} value={draft.strengths} onChange={(e) => set('strengths', e.target.value)} />
               <TextArea label={t('accounts.competitors.weaknesses')} rows={3} maxLength={2000} value={draft.weaknesses} onChange={(e) => set('weaknesses', e.target.value)} />
             </div>
-            {formError ? (
-              <p className="field__error" role="alert">
-                {formError}
-              </p>
-            ) : null}
-            <div className="inline-form__actions">
-              <Button onClick={() => setDraft(null)} disabled={busy}>
-                {t('accounts.form.cancel')}
-              </Button>
-              <Button type="submit" variant="primary" busy={busy}>
-                {t('accounts.form.save')}
-              </Button>
-            </div>
-          </form>
+          </EditForm>
         ) : null}
         {detail.competitors.length === 0 ? (
           draft ? null : <p className="tab-empty">{t('accounts.competitors.empty')}</p>

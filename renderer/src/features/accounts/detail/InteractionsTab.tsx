@@ -1,20 +1,23 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountDetail, Interaction } from '../../../../../shared/api/accounts';
 import { INTERACTION_KINDS, type InteractionKind } from '../../../../../shared/domain/enums';
 import { api } from '../../../api/client';
-import { errorText } from '../../../lib/errors';
 import { cx } from '../../../lib/cx';
+import { errorText } from '../../../lib/errors';
 import { Button } from '../../../ui/Button';
 import { Card } from '../../../ui/Card';
+import { EditForm } from '../../../ui/EditForm';
 import { Icon, type IconName } from '../../../ui/icons';
 import { useNotice } from '../../../ui/Notice';
 import { SelectField } from '../OptionSelect';
 import { TextArea } from '../../../ui/TextArea';
 import { TextField } from '../../../ui/TextField';
-import { enumOptions, localToday, shortDate, tk } from '../format';
+import { enumOptions } from '../format';
+import { localToday, shortDate, tk } from '../../../lib/format';
 import { usePeople } from '../reference';
-import { useConfirm } from './useConfirm';
+import { useConfirmedAction } from '../../../ui/useConfirm';
+import { useSaveAction } from '../../../ui/useSaveAction';
 import { DateField } from '../../../ui/DateField';
 
 const KIND_ICON: Record<InteractionKind, IconName> = {
@@ -46,13 +49,12 @@ export function InteractionsTab({ detail }: { detail: AccountDetail }) {
   const locale = i18n.language;
   const notice = useNotice();
   const people = usePeople();
-  const [confirmNode, confirm] = useConfirm();
+  const [confirmNode, confirmThen] = useConfirmedAction();
+  const save = useSaveAction();
   const a = detail.account;
   const list = useMemo(() => [...detail.interactions].sort((x, y) => (x.date === y.date ? y.id - x.id : x.date < y.date ? 1 : -1)), [detail.interactions]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [dateError, setDateError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const blank = (): Draft => ({
     kind: 'visit',
@@ -81,7 +83,7 @@ export function InteractionsTab({ detail }: { detail: AccountDetail }) {
   const open = (d: Draft) => {
     setDraft(d);
     setDateError(null);
-    setFormError(null);
+    save.setError(null);
   };
 
   const toArgs = (d: Draft) => ({
@@ -98,24 +100,13 @@ export function InteractionsTab({ detail }: { detail: AccountDetail }) {
     nextDone: d.nextDone,
   });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (!draft) return;
     if (!draft.date) {
       setDateError(t('accounts.validation.date'));
       return;
     }
-    setBusy(true);
-    setFormError(null);
-    try {
-      await api('interactions-save', toArgs(draft));
-      notice.success(t('accounts.interactions.saved'));
-      setDraft(null);
-    } catch (err) {
-      setFormError(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
+    void save.run(() => api('interactions-save', toArgs(draft)), { success: () => t('accounts.interactions.saved'), then: () => setDraft(null) });
   };
 
   const toggleDone = async (i: Interaction, done: boolean) => {
@@ -126,20 +117,17 @@ export function InteractionsTab({ detail }: { detail: AccountDetail }) {
     }
   };
 
-  const remove = async (i: Interaction) => {
+  const remove = (i: Interaction) => {
     const kind = tk(t, `domain.interactionKind.${i.kind}`);
-    const ok = await confirm({
-      title: t('accounts.interactions.deleteTitle'),
-      body: t('accounts.interactions.deleteBody', { date: shortDate(i.date, locale), kind }),
-      confirmLabel: t('accounts.form.delete'),
-    });
-    if (!ok) return;
-    try {
-      await api('interactions-delete', { id: i.id });
-      notice.success(t('accounts.interactions.deleted'));
-    } catch (err) {
-      notice.error(errorText(t, err));
-    }
+    return confirmThen(
+      {
+        title: t('accounts.interactions.deleteTitle'),
+        body: t('accounts.interactions.deleteBody', { date: shortDate(i.date, locale), kind }),
+        confirmLabel: t('accounts.form.delete'),
+      },
+      () => api('interactions-delete', { id: i.id }),
+      { success: t('accounts.interactions.deleted') },
+    );
   };
 
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => (d ? { ...d, [k]: v } : d));
@@ -159,8 +147,14 @@ export function InteractionsTab({ detail }: { detail: AccountDetail }) {
         }
       >
         {draft ? (
-          <form className="inline-form edit-panel" onSubmit={(e) => void submit(e)} noValidate aria-label={draft.id ? t('accounts.interactions.editTitle') : t('accounts.interactions.addTitle')}>
-            <h3 className="edit-panel__title">{draft.id ? t('accounts.interactions.editTitle') : t('accounts.interactions.addTitle')}</h3>
+          <EditForm
+            className="inline-form edit-panel"
+            title={draft.id ? t('accounts.interactions.editTitle') : t('accounts.interactions.addTitle')}
+            onSubmit={submit}
+            onCancel={() => setDraft(null)}
+            busy={save.busy}
+            error={save.error}
+          >
             <div className="acct-form-grid acct-form-grid--4">
               <SelectField label={t('accounts.interactions.kind')} options={enumOptions(INTERACTION_KINDS, 'interactionKind', t)} value={draft.kind} onChange={(e) => set('kind', e.target.value as InteractionKind)} />
               <DateField
@@ -186,20 +180,7 @@ export function InteractionsTab({ detail }: { detail: AccountDetail }) {
                 </label>
               ) : null}
             </div>
-            {formError ? (
-              <p className="field__error" role="alert">
-                {formError}
-              </p>
-            ) : null}
-            <div className="inline-form__actions">
-              <Button onClick={() => setDraft(null)} disabled={busy}>
-                {t('accounts.form.cancel')}
-              </Button>
-              <Button type="submit" variant="primary" busy={busy}>
-                {t('accounts.form.save')}
-              </Button>
-            </div>
-          </form>
+          </EditForm>
         ) : null}
 
         {list.length === 0 ? (

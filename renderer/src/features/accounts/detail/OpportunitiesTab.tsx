@@ -1,21 +1,22 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountDetail, Opportunity } from '../../../../../shared/api/accounts';
 import { OPEN_OPPORTUNITY_STAGES, OPPORTUNITY_STAGES, type OpportunityStage } from '../../../../../shared/domain/enums';
 import { parseMoney } from '../../../../../shared/domain/values';
 import { api } from '../../../api/client';
-import { errorText } from '../../../lib/errors';
 import { cx } from '../../../lib/cx';
 import { Button } from '../../../ui/Button';
 import { Card } from '../../../ui/Card';
-import { useNotice } from '../../../ui/Notice';
+import { EditForm } from '../../../ui/EditForm';
 import { SelectField } from '../OptionSelect';
 import { TextArea } from '../../../ui/TextArea';
 import { TextField } from '../../../ui/TextField';
-import { enumOptions, money, moneyInput, shortDate, splitList, tk } from '../format';
+import { enumOptions } from '../format';
+import { money, moneyInput, shortDate, splitList, tk } from '../../../lib/format';
 import { MoneyField } from '../MoneyField';
 import { usePeople } from '../reference';
-import { useConfirm } from './useConfirm';
+import { useConfirmedAction } from '../../../ui/useConfirm';
+import { useSaveAction } from '../../../ui/useSaveAction';
 import { DateField } from '../../../ui/DateField';
 
 interface Draft {
@@ -55,9 +56,9 @@ export function StageSteps({ stage }: { stage: OpportunityStage }) {
 export function OpportunitiesTab({ detail }: { detail: AccountDetail }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const notice = useNotice();
   const people = usePeople();
-  const [confirmNode, confirm] = useConfirm();
+  const [confirmNode, confirmThen] = useConfirmedAction();
+  const save = useSaveAction();
   const a = detail.account;
   const list = [...detail.opportunities].sort((x, y) => {
     const ox = OPEN_OPPORTUNITY_STAGES.includes(x.stage) ? 0 : 1;
@@ -68,8 +69,6 @@ export function OpportunitiesTab({ detail }: { detail: AccountDetail }) {
   const openValue = open.reduce((s, o) => s + o.value, 0);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const start = (o?: Opportunity) => {
     setDraft(
@@ -78,15 +77,14 @@ export function OpportunitiesTab({ detail }: { detail: AccountDetail }) {
         : { name: '', value: '', stage: 'contact', bidDate: '', rivals: '', ownerId: a.ownerId ? String(a.ownerId) : '', resultReason: '' },
     );
     setErrors({});
-    setFormError(null);
+    save.setError(null);
   };
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
     setDraft((d) => (d ? { ...d, [k]: v } : d));
     if (k in errors) setErrors((e) => ({ ...e, [k]: undefined }));
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (!draft) return;
     const found: Errors = {};
     if (!draft.name.trim()) found.name = t('accounts.validation.required');
@@ -99,40 +97,30 @@ export function OpportunitiesTab({ detail }: { detail: AccountDetail }) {
     }
     setErrors(found);
     if (Object.keys(found).length) return;
-    setBusy(true);
-    setFormError(null);
-    try {
-      const saved = await api('opportunities-save', {
-        ...(draft.id ? { id: draft.id } : {}),
-        accountId: a.id,
-        name: draft.name.trim(),
-        value,
-        currency: a.currency,
-        stage: draft.stage,
-        bidDate: draft.bidDate || null,
-        rivals: splitList(draft.rivals),
-        ownerId: draft.ownerId ? Number(draft.ownerId) : null,
-        resultReason: draft.resultReason.trim(),
-      });
-      notice.success(t('accounts.opportunities.saved', { name: saved.name }));
-      setDraft(null);
-    } catch (err) {
-      setFormError(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
+    void save.run(
+      () =>
+        api('opportunities-save', {
+          ...(draft.id ? { id: draft.id } : {}),
+          accountId: a.id,
+          name: draft.name.trim(),
+          value,
+          currency: a.currency,
+          stage: draft.stage,
+          bidDate: draft.bidDate || null,
+          rivals: splitList(draft.rivals),
+          ownerId: draft.ownerId ? Number(draft.ownerId) : null,
+          resultReason: draft.resultReason.trim(),
+        }),
+      { success: (saved) => t('accounts.opportunities.saved', { name: saved.name }), then: () => setDraft(null) },
+    );
   };
 
-  const remove = async (o: Opportunity) => {
-    const ok = await confirm({ title: t('accounts.opportunities.deleteTitle', { name: o.name }), body: t('accounts.opportunities.deleteBody'), confirmLabel: t('accounts.form.delete') });
-    if (!ok) return;
-    try {
-      await api('opportunities-delete', { id: o.id });
-      notice.success(t('accounts.opportunities.deleted', { name: o.name }));
-    } catch (err) {
-      notice.error(errorText(t, err));
-    }
-  };
+  const remove = (o: Opportunity) =>
+    confirmThen(
+      { title: t('accounts.opportunities.deleteTitle', { name: o.name }), body: t('accounts.opportunities.deleteBody'), confirmLabel: t('accounts.form.delete') },
+      () => api('opportunities-delete', { id: o.id }),
+      { success: t('accounts.opportunities.deleted', { name: o.name }) },
+    );
 
   const owners = people.list.filter((p) => p.active || String(p.id) === draft?.ownerId).map((p) => ({ value: String(p.id), label: p.name }));
   const closed = draft && (draft.stage === 'won' || draft.stage === 'lost');
@@ -151,8 +139,14 @@ export function OpportunitiesTab({ detail }: { detail: AccountDetail }) {
         }
       >
         {draft ? (
-          <form className="inline-form edit-panel" onSubmit={(e) => void submit(e)} noValidate aria-label={draft.id ? t('accounts.opportunities.editTitle') : t('accounts.opportunities.addTitle')}>
-            <h3 className="edit-panel__title">{draft.id ? t('accounts.opportunities.editTitle') : t('accounts.opportunities.addTitle')}</h3>
+          <EditForm
+            className="inline-form edit-panel"
+            title={draft.id ? t('accounts.opportunities.editTitle') : t('accounts.opportunities.addTitle')}
+            onSubmit={submit}
+            onCancel={() => setDraft(null)}
+            busy={save.busy}
+            error={save.error}
+          >
             <div className="acct-form-grid acct-form-grid--4">
               <TextField label={t('accounts.opportunities.name')} className="acct-span-2" value={draft.name} error={errors.name ?? null} maxLength={200} onChange={(e) => set('name', e.target.value)} />
               <MoneyField label={t('accounts.opportunities.value')} currency={a.currency} value={draft.value} error={errors.value ?? null} onChange={(v) => set('value', v)} />
@@ -164,20 +158,7 @@ export function OpportunitiesTab({ detail }: { detail: AccountDetail }) {
                 <TextArea label={t('accounts.opportunities.resultReason')} className="acct-span-4" rows={2} maxLength={2000} value={draft.resultReason} onChange={(e) => set('resultReason', e.target.value)} />
               ) : null}
             </div>
-            {formError ? (
-              <p className="field__error" role="alert">
-                {formError}
-              </p>
-            ) : null}
-            <div className="inline-form__actions">
-              <Button onClick={() => setDraft(null)} disabled={busy}>
-                {t('accounts.form.cancel')}
-              </Button>
-              <Button type="submit" variant="primary" busy={busy}>
-                {t('accounts.form.save')}
-              </Button>
-            </div>
-          </form>
+          </EditForm>
         ) : null}
         {list.length === 0 ? (
           draft ? null : <p className="tab-empty">{t('accounts.opportunities.empty')}</p>

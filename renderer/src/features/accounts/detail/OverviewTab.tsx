@@ -18,18 +18,19 @@ import { api, ApiFailure } from '../../../api/client';
 import { useApiQuery } from '../../../api/hooks';
 import { errorText } from '../../../lib/errors';
 import { Button } from '../../../ui/Button';
-import { useNotice } from '../../../ui/Notice';
 import { SelectField } from '../OptionSelect';
 import { TextArea } from '../../../ui/TextArea';
 import { TextField } from '../../../ui/TextField';
-import { enumOptions, tierName, tk } from '../format';
-import { accountHref } from '../href';
+import { enumOptions } from '../format';
+import { tierName, tk } from '../../../lib/format';
+import { accountHref } from '../route';
 import { MoneyField } from '../MoneyField';
 import { usePeople, useTiers } from '../reference';
 import { buildPatch, draftFrom, isDirty, type Draft, type FieldErrors } from './overviewModel';
 import { ParentPicker } from './ParentPicker';
 import { TeamEditor } from './TeamEditor';
 import { DateField } from '../../../ui/DateField';
+import { useSaveAction } from '../../../ui/useSaveAction';
 
 function Section({ title, lead, children, wide }: { title: string; lead?: string; children: ReactNode; wide?: boolean }) {
   return (
@@ -57,13 +58,11 @@ function Check({ label, hint, checked, onChange }: { label: string; hint: string
 export function OverviewTab({ detail }: { detail: AccountDetail }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const notice = useNotice();
+  const save = useSaveAction();
   const a = detail.account;
   const base = useMemo(() => draftFrom(a), [a]);
   const [draft, setDraft] = useState<Draft>(base);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const tiers = useTiers();
   const people = usePeople();
@@ -102,33 +101,28 @@ export function OverviewTab({ detail }: { detail: AccountDetail }) {
     window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   };
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setFormError(null);
+    save.setError(null);
     const { patch, errors: found } = buildPatch(draft, base, t);
     const n = Object.keys(found).length;
     if (n > 0) {
       setErrors(found);
-      setFormError(t('accounts.validation.fixErrors', { n }));
+      save.setError(t('accounts.validation.fixErrors', { n }));
       focusFirstError();
       return;
     }
     if (Object.keys(patch).length === 0) return;
-    setBusy(true);
-    try {
-      await api('accounts-update', { id: a.id, patch });
-      notice.success(t('accounts.overview.saved'));
-    } catch (err) {
-      if (err instanceof ApiFailure && err.code === 'conflict') {
-        setErrors({ name: errorText(t, err) });
+    void save.run(() => api('accounts-update', { id: a.id, patch }), {
+      success: () => t('accounts.overview.saved'),
+      failed: (err) => {
+        if (err instanceof ApiFailure && err.code === 'conflict') setErrors({ name: errorText(t, err) });
+        else if (err instanceof ApiFailure && err.code === 'invalid-args' && err.params.field === 'parentId') setErrors({ parentId: t('accounts.validation.parentSelf') });
+        else return false;
         focusFirstError();
-      } else if (err instanceof ApiFailure && err.code === 'invalid-args' && err.params.field === 'parentId') {
-        setErrors({ parentId: t('accounts.validation.parentSelf') });
-        focusFirstError();
-      } else setFormError(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
+        return true;
+      },
+    });
   };
 
   const owners = people.list.filter((p) => p.active || p.id === a.ownerId).map((p) => ({ value: String(p.id), label: `${p.name} · ${tk(t, `domain.personRole.${p.role}`)}` }));
@@ -231,9 +225,9 @@ export function OverviewTab({ detail }: { detail: AccountDetail }) {
       </div>
 
       <div className={`save-bar${dirty ? ' is-dirty' : ''}`}>
-        {formError ? (
+        {save.error ? (
           <p className="save-bar__error" role="alert">
-            {formError}
+            {save.error}
           </p>
         ) : (
           <p className="save-bar__state" aria-live="polite">
@@ -242,16 +236,16 @@ export function OverviewTab({ detail }: { detail: AccountDetail }) {
         )}
         <Button
           variant="ghost"
-          disabled={!dirty || busy}
+          disabled={!dirty || save.busy}
           onClick={() => {
             setDraft(base);
             setErrors({});
-            setFormError(null);
+            save.setError(null);
           }}
         >
           {t('accounts.overview.discard')}
         </Button>
-        <Button type="submit" variant="primary" busy={busy} disabled={!dirty}>
+        <Button type="submit" variant="primary" busy={save.busy} disabled={!dirty}>
           {t('accounts.overview.save')}
         </Button>
       </div>

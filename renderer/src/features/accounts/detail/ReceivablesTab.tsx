@@ -2,31 +2,28 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountDetail, SatisfactionScore } from '../../../../../shared/api/accounts';
 import { api } from '../../../api/client';
-import { errorText } from '../../../lib/errors';
 import { cx } from '../../../lib/cx';
 import { Button } from '../../../ui/Button';
 import { Card } from '../../../ui/Card';
 import { Chart, CHART_GRID_LINE, type ChartOption } from '../../../ui/Chart';
 import { Icon } from '../../../ui/icons';
-import { useNotice } from '../../../ui/Notice';
 import { TextField } from '../../../ui/TextField';
-import { localToday, money, moneyFull, shortDate } from '../format';
-import { useConfirm } from './useConfirm';
+import { localToday, money, moneyFull, shortDate } from '../../../lib/format';
+import { useConfirmedAction } from '../../../ui/useConfirm';
+import { useSaveAction } from '../../../ui/useSaveAction';
 import { DateField } from '../../../ui/DateField';
 
 /** Receivables (outstanding, days overdue, terms) and satisfaction scores with their trend. */
 export function ReceivablesTab({ detail, onEdit }: { detail: AccountDetail; onEdit: () => void }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const notice = useNotice();
-  const [confirmNode, confirm] = useConfirm();
+  const [confirmNode, confirmThen] = useConfirmedAction();
+  const save = useSaveAction();
   const a = detail.account;
   const scores = useMemo(() => [...detail.satisfaction].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id - y.id)), [detail.satisfaction]);
   const latest = scores[scores.length - 1];
   const [draft, setDraft] = useState({ date: localToday(), score: '', source: '', note: '' });
   const [errors, setErrors] = useState<{ date?: string; score?: string }>({});
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const late = (a.receivableDaysOverdue ?? 0) > 0;
 
   const option = useMemo<ChartOption>(
@@ -59,29 +56,18 @@ export function ReceivablesTab({ detail, onEdit }: { detail: AccountDetail; onEd
     if (!/^\d{1,3}$/.test(draft.score.trim()) || score > 100) found.score = t('accounts.validation.score');
     setErrors(found);
     if (Object.keys(found).length) return;
-    setBusy(true);
-    setFormError(null);
-    try {
-      await api('satisfaction-add', { accountId: a.id, date: draft.date, score, source: draft.source.trim(), note: draft.note.trim() });
-      notice.success(t('accounts.satisfaction.saved'));
-      setDraft((d) => ({ ...d, score: '', note: '' }));
-    } catch (err) {
-      setFormError(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
+    await save.run(() => api('satisfaction-add', { accountId: a.id, date: draft.date, score, source: draft.source.trim(), note: draft.note.trim() }), {
+      success: () => t('accounts.satisfaction.saved'),
+      then: () => setDraft((d) => ({ ...d, score: '', note: '' })),
+    });
   };
 
-  const remove = async (s: SatisfactionScore) => {
-    const ok = await confirm({ title: t('accounts.satisfaction.deleteFor', { date: shortDate(s.date, locale) }), body: `${s.score} · ${s.source || '—'}`, confirmLabel: t('accounts.form.delete') });
-    if (!ok) return;
-    try {
-      await api('satisfaction-delete', { id: s.id });
-      notice.success(t('accounts.satisfaction.deleted'));
-    } catch (err) {
-      notice.error(errorText(t, err));
-    }
-  };
+  const remove = (s: SatisfactionScore) =>
+    confirmThen(
+      { title: t('accounts.satisfaction.deleteFor', { date: shortDate(s.date, locale) }), body: `${s.score} · ${s.source || '—'}`, confirmLabel: t('accounts.form.delete') },
+      () => api('satisfaction-delete', { id: s.id }),
+      { success: t('accounts.satisfaction.deleted') },
+    );
 
   return (
     <div className="tab-stack">
@@ -158,12 +144,12 @@ export function ReceivablesTab({ detail, onEdit }: { detail: AccountDetail; onEd
               />
               <TextField label={t('accounts.satisfaction.note')} className="acct-span-2" value={draft.note} maxLength={2000} onChange={(e) => setDraft((d) => ({ ...d, note: e.target.value }))} />
             </div>
-            {formError ? (
+            {save.error ? (
               <p className="field__error" role="alert">
-                {formError}
+                {save.error}
               </p>
             ) : null}
-            <Button type="submit" icon="plus" busy={busy}>
+            <Button type="submit" icon="plus" busy={save.busy}>
               {t('accounts.satisfaction.add')}
             </Button>
           </form>

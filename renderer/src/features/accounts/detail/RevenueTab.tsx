@@ -1,20 +1,19 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountDetail, RevenueYear } from '../../../../../shared/api/accounts';
-import type { Currency } from '../../../../../shared/domain/enums';
-import { formatMoney } from '../../../../../shared/domain/money';
 import { parseMoney } from '../../../../../shared/domain/values';
 import { api } from '../../../api/client';
-import { errorText } from '../../../lib/errors';
 import { Button } from '../../../ui/Button';
 import { Card } from '../../../ui/Card';
-import { Chart, CHART_GRID_LINE, type ChartOption } from '../../../ui/Chart';
+import { Chart } from '../../../ui/Chart';
+import { EditForm } from '../../../ui/EditForm';
 import { Icon } from '../../../ui/icons';
-import { useNotice } from '../../../ui/Notice';
 import { TextField } from '../../../ui/TextField';
-import { localToday, money, moneyFull, moneyInput } from '../format';
+import { localToday, money, moneyFull, moneyInput } from '../../../lib/format';
 import { MoneyField } from '../MoneyField';
-import { useConfirm } from './useConfirm';
+import { revenueChartOption } from '../../../ui/revenueChart';
+import { useConfirmedAction } from '../../../ui/useConfirm';
+import { useSaveAction } from '../../../ui/useSaveAction';
 
 interface Draft {
   year: string;
@@ -24,44 +23,18 @@ interface Draft {
 }
 type Errors = Partial<Record<keyof Draft, string>>;
 
-export function revenueChartOption(rows: RevenueYear[], currency: Currency, locale: string, names: { revenue: string; target: string }): ChartOption {
-  const years = [...rows].sort((a, b) => a.year - b.year);
-  const compact = (v: number) => formatMoney(v, currency, locale, { compact: true });
-  return {
-    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    legend: { top: 0, right: 0, itemWidth: 14, itemHeight: 10, data: [names.revenue, names.target] },
-    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? compact(v) : '—') },
-    xAxis: { type: 'category', data: years.map((r) => String(r.year)), axisTick: { show: false }, axisLine: { lineStyle: { color: '#8a94a3' } } },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => compact(v) }, splitLine: { lineStyle: { color: CHART_GRID_LINE } } },
-    series: [
-      { name: names.revenue, type: 'bar', data: years.map((r) => r.revenue), barMaxWidth: 44, itemStyle: { borderRadius: [3, 3, 0, 0] } },
-      {
-        name: names.target,
-        type: 'line',
-        data: years.map((r) => r.target),
-        symbol: 'circle',
-        symbolSize: 7,
-        lineStyle: { width: 2, type: 'dashed' },
-        connectNulls: false,
-      },
-    ],
-  };
-}
-
 /** Revenue with us by year: the chart of revenue against target, and the years as an editable table. */
 export function RevenueTab({ detail }: { detail: AccountDetail }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const notice = useNotice();
-  const [confirmNode, confirm] = useConfirm();
+  const [confirmNode, confirmThen] = useConfirmedAction();
+  const save = useSaveAction();
   const a = detail.account;
   const cur = a.currency;
   const rows = useMemo(() => [...detail.revenue].sort((x, y) => y.year - x.year), [detail.revenue]);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [draft, setDraft] = useState<Draft>({ year: '', revenue: '', target: '', profit: '' });
   const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
 
   const option = useMemo(
     () => revenueChartOption(detail.revenue, cur, locale, { revenue: t('accounts.revenue.revenue'), target: t('accounts.revenue.target') }),
@@ -74,18 +47,17 @@ export function RevenueTab({ detail }: { detail: AccountDetail }) {
     const year = taken.has(thisYear) ? Math.max(...taken) + 1 : thisYear;
     setDraft({ year: String(year), revenue: '', target: '', profit: '' });
     setErrors({});
-    setFormError(null);
+    save.setError(null);
     setEditing('new');
   };
   const startEdit = (r: RevenueYear) => {
     setDraft({ year: String(r.year), revenue: moneyInput(r.revenue), target: moneyInput(r.target), profit: moneyInput(r.profit) });
     setErrors({});
-    setFormError(null);
+    save.setError(null);
     setEditing(r.year);
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const found: Errors = {};
     const year = Number(draft.year);
     if (!/^\d{4}$/.test(draft.year.trim()) || year < 1900 || year > 2200) found.year = t('accounts.validation.year');
@@ -109,30 +81,15 @@ export function RevenueTab({ detail }: { detail: AccountDetail }) {
     if (Object.keys(found).length === 0 && revenue === null && target === null && profit === null) found.revenue = t('accounts.revenue.needOne');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    setFormError(null);
-    try {
-      await api('revenue-set', { accountId: a.id, year, revenue, target, profit });
-      notice.success(t('accounts.revenue.saved', { year }));
-      setEditing(null);
-    } catch (err) {
-      setFormError(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
+    void save.run(() => api('revenue-set', { accountId: a.id, year, revenue, target, profit }), { success: () => t('accounts.revenue.saved', { year }), then: () => setEditing(null) });
   };
 
-  const remove = async (year: number) => {
-    const ok = await confirm({ title: t('accounts.revenue.deleteFor', { year }), body: t('accounts.revenue.deleteBody', { year }), confirmLabel: t('accounts.form.delete') });
-    if (!ok) return;
-    try {
-      await api('revenue-delete', { accountId: a.id, year });
-      notice.success(t('accounts.revenue.deleted', { year }));
-      if (editing === year) setEditing(null);
-    } catch (err) {
-      notice.error(errorText(t, err));
-    }
-  };
+  const remove = (year: number) =>
+    confirmThen(
+      { title: t('accounts.revenue.deleteFor', { year }), body: t('accounts.revenue.deleteBody', { year }), confirmLabel: t('accounts.form.delete') },
+      () => api('revenue-delete', { accountId: a.id, year }),
+      { success: t('accounts.revenue.deleted', { year }), then: () => setEditing((e) => (e === year ? null : e)) },
+    );
 
   const set = (k: keyof Draft, v: string) => {
     setDraft((d) => ({ ...d, [k]: v }));
@@ -158,7 +115,7 @@ export function RevenueTab({ detail }: { detail: AccountDetail }) {
 
       {editing !== null ? (
         <Card title={editing === 'new' ? t('accounts.revenue.add') : t('accounts.revenue.edit', { year: editing })} className="edit-card">
-          <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
+          <EditForm onSubmit={submit} onCancel={() => setEditing(null)} busy={save.busy} error={save.error}>
             <div className="acct-form-grid acct-form-grid--4">
               <TextField label={t('accounts.revenue.year')} inputMode="numeric" value={draft.year} error={errors.year ?? null} disabled={editing !== 'new'} onChange={(e) => set('year', e.target.value)} />
               <MoneyField
@@ -172,20 +129,7 @@ export function RevenueTab({ detail }: { detail: AccountDetail }) {
               <MoneyField label={t('accounts.revenue.target')} currency={cur} value={draft.target} error={errors.target ?? null} onChange={(v) => set('target', v)} />
               <MoneyField label={t('accounts.revenue.profit')} currency={cur} value={draft.profit} error={errors.profit ?? null} onChange={(v) => set('profit', v)} />
             </div>
-            {formError ? (
-              <p className="field__error" role="alert">
-                {formError}
-              </p>
-            ) : null}
-            <div className="inline-form__actions">
-              <Button onClick={() => setEditing(null)} disabled={busy}>
-                {t('accounts.form.cancel')}
-              </Button>
-              <Button type="submit" variant="primary" busy={busy}>
-                {t('accounts.form.save')}
-              </Button>
-            </div>
-          </form>
+          </EditForm>
         </Card>
       ) : null}
 

@@ -2,14 +2,13 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountDetail } from '../../../../../shared/api/accounts';
 import { api } from '../../../api/client';
-import { errorText } from '../../../lib/errors';
 import { Button } from '../../../ui/Button';
 import { Icon } from '../../../ui/icons';
-import { useNotice } from '../../../ui/Notice';
 import { SelectField } from '../OptionSelect';
 import { TextField } from '../../../ui/TextField';
-import { tk } from '../format';
+import { tk } from '../../../lib/format';
 import { usePeople } from '../reference';
+import { useSaveAction } from '../../../ui/useSaveAction';
 
 type Member = { personId: number; role: string };
 
@@ -23,40 +22,31 @@ function enter(e: KeyboardEvent<HTMLInputElement>, run: () => void) {
 /** The account team: who on our side works on the account, and what each does. Saved at once. */
 export function TeamEditor({ detail }: { detail: AccountDetail }) {
   const { t } = useTranslation();
-  const notice = useNotice();
   const people = usePeople();
   const accountId = detail.account.id;
   const team = detail.team;
   const [personId, setPersonId] = useState('');
   const [role, setRole] = useState('');
   const [roles, setRoles] = useState<Record<number, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSaveAction();
 
   const members = (): Member[] => team.map((m) => ({ personId: m.personId, role: roles[m.personId] ?? m.role }));
-  const save = async (next: Member[]) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api('accounts-team-set', { accountId, members: next.map((m) => ({ personId: m.personId, role: m.role.trim() })) });
-      setRoles({});
-      notice.success(t('accounts.team.saved'));
-      return true;
-    } catch (e) {
-      setError(errorText(t, e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = (next: Member[], then?: () => void) =>
+    run(() => api('accounts-team-set', { accountId, members: next.map((m) => ({ personId: m.personId, role: m.role.trim() })) }), {
+      success: () => t('accounts.team.saved'),
+      then: () => {
+        setRoles({});
+        then?.();
+      },
+    });
 
   // Not a <form>: the editor sits inside the Overview form, and forms do not nest.
   const add = async () => {
     if (!personId) return;
-    if (await save([...members(), { personId: Number(personId), role }])) {
+    await save([...members(), { personId: Number(personId), role }], () => {
       setPersonId('');
       setRole('');
-    }
+    });
   };
 
   const inTeam = new Set(team.map((m) => m.personId));

@@ -5,7 +5,7 @@
 import type { TFunction } from 'i18next';
 import type { AccountFields, AccountRecord } from '../../../../../shared/api/accounts';
 import { parseInteger, parseMoney, parsePercent } from '../../../../../shared/domain/values';
-import { moneyInput } from '../format';
+import { moneyInput } from '../../../lib/format';
 import { validateName } from '../validateName';
 
 export interface Draft {

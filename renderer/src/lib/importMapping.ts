@@ -1,4 +1,6 @@
-import { ACCOUNT_IMPORT_FIELDS } from '../../../../shared/domain/import-fields';
+/** The mapping of an imported sheet's columns to fields, shared by the account importer and the stakeholder import. */
+import type { TFunction } from 'i18next';
+import { ACCOUNT_IMPORT_FIELDS } from '../../../shared/domain/import-fields';
 
 /**
  * What a column of an imported sheet can fill: the importer's own list, from shared/.
@@ -44,4 +46,9 @@ export function toBase64(bytes: ArrayBuffer): Promise<string> {
 }
 
 /** The largest file the API takes (64 MiB of base64 is 48 MiB of bytes): the backend's own limit. */
-export { MAX_IMPORT_BYTES } from '../../../../shared/api/accounts';
+export { MAX_IMPORT_BYTES } from '../../../shared/api/accounts';
+
+/** The name a column goes by on screen: its header, or "Column 5 (no header)". */
+export function columnName(t: TFunction, header: string, index: number): string {
+  return header === '' ? t('importer.check.noHeader', { n: index + 1 }) : header;
+}

@@ -1,8 +1,8 @@
 /** The account page's way to its stakeholder map, with how many of the buyer's people it holds. */
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/hooks';
-import { ButtonLink } from '../../ui/Button';
-import { mapHref } from './route';
+import { useApiQuery } from '../../../api/hooks';
+import { ButtonLink } from '../../../ui/Button';
+import { mapHref } from '../../stakeholders/route';
 
 export function MapLink({ accountId }: { accountId: number }) {
   const { t } = useTranslation();

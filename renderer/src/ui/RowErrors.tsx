@@ -1,9 +1,9 @@
 /** An import's bad rows: line, column, value and the reason in words (both importers show this). */
 import { useTranslation } from 'react-i18next';
-import type { ImportRowError } from '../../../../shared/api/accounts-views';
-import { rowErrorReason } from '../../../../shared/domain/import-errors';
-import { normalizeLocale } from '../../../../shared/i18n';
-import { ScrollArea } from '../../ui/ScrollArea';
+import type { ImportRowError } from '../../../shared/api/accounts-views';
+import { rowErrorReason } from '../../../shared/domain/import-errors';
+import { normalizeLocale } from '../../../shared/i18n';
+import { ScrollArea } from './ScrollArea';
 
 export function RowErrors({ errors, testId, heading: Heading = 'h4' }: { errors: ImportRowError[]; testId: string; heading?: 'h3' | 'h4' }) {
   const { t, i18n } = useTranslation();
