@@ -10,12 +10,30 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import keyplan from './lint/plugin.js';
 
+// One Locale type (shared/i18n/locales.ts): its spelling anywhere else is refused. Added to every
+// block below that sets no-restricted-syntax, since a later block's options replace an earlier one's.
+const ONE_LOCALE = [
+  {
+    selector: "TSUnionType > TSLiteralType > Literal[value='zh-CN']",
+    message: "Write the Locale type (shared/i18n/locales.ts), not its spelling 'zh-CN' | 'en'.",
+  },
+  {
+    selector: "ArrayExpression:has(> Literal[value='zh-CN']):has(> Literal[value='en'])",
+    message: 'Use LOCALES (shared/i18n/locales.ts), not a list of its own.',
+  },
+];
+
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'url', 'util', 'events', 'stream'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    ignores: ['shared/i18n/locales.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...ONE_LOCALE] },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -56,6 +74,7 @@ export default tseslint.config(
       // a deferred one fails at once with SQLITE_BUSY under a second writer, whatever the timeout.
       'no-restricted-syntax': [
         'error',
+        ...ONE_LOCALE,
         {
           selector: "CallExpression[callee.property.name='transaction']",
           message: 'Write through writeTx(db, fn) (electron/backend/db/tx.ts): it takes the write lock at the start (BEGIN IMMEDIATE).',
@@ -123,6 +142,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
+        ...ONE_LOCALE,
         {
           selector:
             ':matches(ImportDeclaration, ExportNamedDeclaration, ExportAllDeclaration, ImportExpression) > Literal[value=/^(\\.\\.\\u002F)+(accounts|board|forum|importer|plans|portfolio|settings|stakeholders|today)\\u002F(?!(route|PlacementHistory)$)/]',

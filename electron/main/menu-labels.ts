@@ -1,3 +1,4 @@
+import type { Locale } from '../../shared/i18n';
 /**
  * The application menu in both languages. The shell keeps its own few labels rather than load the
  * renderer's i18n catalogue: main starts before any page and must not depend on the UI's bundle.
@@ -30,7 +31,6 @@ const en = {
 };
 
 export type MenuLabels = typeof en;
-export type MenuLanguage = 'zh-CN' | 'en';
 
 const zhCN: MenuLabels = {
   file: '文件',
@@ -59,9 +59,9 @@ const zhCN: MenuLabels = {
   unhide: '全部显示',
 };
 
-export const MENU_LABELS: Readonly<Record<MenuLanguage, MenuLabels>> = { 'zh-CN': zhCN, en };
+export const MENU_LABELS: Readonly<Record<Locale, MenuLabels>> = { 'zh-CN': zhCN, en };
 
 /** zh, zh-CN, zh-TW… get Chinese; every other locale English. */
-export function menuLanguage(locale: string): MenuLanguage {
+export function menuLanguage(locale: string): Locale {
   return locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }

@@ -30,6 +30,7 @@ import { MAX_RATE_MICRO, type FxTable } from '../domain/fx';
 import { method, nameSchema } from './method';
 import { nameText, singleLine } from './text';
 import type { CadenceDays } from '../domain/cadence';
+import { LOCALES } from '../i18n/locales';
 
 const byId = z.strictObject({ id: idSchema });
 const empty = z.strictObject({});
@@ -120,11 +121,11 @@ export const accountsContract = {
    * that filter (accounts-query's filter, in its order); the reply says how many of how many.
    */
   'export-accounts': method<AccountsExportFile>()(
-    z.strictObject({ format: z.enum(EXPORT_FORMATS), locale: z.enum(['zh-CN', 'en']).optional(), query: accountQuerySchema.optional(), today: isoDate.optional() }),
+    z.strictObject({ format: z.enum(EXPORT_FORMATS), locale: z.enum(LOCALES).optional(), query: accountQuerySchema.optional(), today: isoDate.optional() }),
     { writes: [] },
   ),
   'sample-load': method<{ accounts: number }>()(
-    z.strictObject({ locale: z.enum(['zh-CN', 'en']).optional(), accounts: z.number().int().min(1).max(20_000).optional(), today: isoDate.optional() }),
+    z.strictObject({ locale: z.enum(LOCALES).optional(), accounts: z.number().int().min(1).max(20_000).optional(), today: isoDate.optional() }),
     { writes: ['accounts', 'people', 'account_revenue', 'satisfaction', 'competitors', 'interactions', 'opportunities', 'placements', 'stakeholders', 'stakeholder_lines', 'tender_members', 'map_snapshots', 'plans', 'plan_sections', 'plan_items', 'plan_versions', 'account_team', 'placement_moves'] },
   ),
 } as const;

@@ -6,6 +6,7 @@ import type { Change, QuadrantFigure, Verdict } from '../domain/quadrants';
 import { idSchema, isoDate } from './accounts';
 import { method } from './method';
 import { multiLine, nameText, singleLine } from './text';
+import { LOCALES } from '../i18n/locales';
 
 export interface Quadrant {
   key: string;
@@ -167,7 +168,7 @@ export const boardContract = {
     z.strictObject({
       matrix: matrixKey,
       format: z.enum(['pdf', 'png']),
-      locale: z.enum(['zh-CN', 'en']),
+      locale: z.enum(LOCALES),
       asOf: isoMoment.optional(),
       since: isoMoment.optional(),
       today: isoDate.optional(),

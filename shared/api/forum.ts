@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ExportFile } from './accounts-views';
 import { idSchema, isoDate } from './accounts';
 import { method } from './method';
+import { LOCALES } from '../i18n/locales';
 
 /** At most this many accounts in one deck. */
 export const FORUM_MAX_ACCOUNTS = 30;
@@ -33,7 +34,7 @@ export const forumContract = {
     z.strictObject({
       year: z.number().int().min(1900).max(2200),
       accountIds: z.array(idSchema).min(1).max(FORUM_MAX_ACCOUNTS).optional(),
-      locale: z.enum(['zh-CN', 'en']),
+      locale: z.enum(LOCALES),
       safe: z.boolean().optional(),
       jobId: jobId.optional(),
       today: isoDate.optional(),
@@ -45,7 +46,7 @@ export const forumContract = {
     z.strictObject({
       year: z.number().int().min(1900).max(2200),
       accountIds: z.array(idSchema).min(1).max(FORUM_MAX_ACCOUNTS).optional(),
-      locale: z.enum(['zh-CN', 'en']),
+      locale: z.enum(LOCALES),
       safe: z.boolean().optional(),
       today: isoDate.optional(),
     }),

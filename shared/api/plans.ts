@@ -23,6 +23,7 @@ import type { RevenueYear, SatisfactionScore } from './accounts';
 import { idSchema, isoDate } from './accounts';
 import { method } from './method';
 import { planTemplateSchema, type PlanTemplate } from '../domain/plan-template';
+import { LOCALES } from '../i18n/locales';
 
 export interface Plan {
   id: number;
@@ -173,7 +174,7 @@ export const plansContract = {
   'plan-template-get': method<PlanTemplate>()(z.strictObject({}), { writes: [] }),
   'plan-template-set': method<PlanTemplate>()(z.strictObject({ template: planTemplateSchema }), { writes: ['settings'] }),
   'plan-export': method<ExportFile>()(
-    z.strictObject({ accountId: idSchema, year, format: z.literal('pdf'), locale: z.enum(['zh-CN', 'en']), safe: z.boolean().optional(), today: isoDate.optional() }),
+    z.strictObject({ accountId: idSchema, year, format: z.literal('pdf'), locale: z.enum(LOCALES), safe: z.boolean().optional(), today: isoDate.optional() }),
     { writes: [] },
   ),
 } as const;

@@ -23,6 +23,7 @@ import { idSchema, isoDate, withImportContent } from './accounts';
 import type { ExportFile, ImportPreview, ImportRowError, ImportSkippedColumn } from './accounts-views';
 import { method, nameSchema } from './method';
 import { multiLine, singleLine } from './text';
+import { LOCALES } from '../i18n/locales';
 
 /** A person in the buyer's organisation, as stored (account-wide). */
 export interface Stakeholder {
@@ -192,7 +193,7 @@ export const stakeholderFieldsSchema = z.strictObject({
 
 /** Which map: the account's, or a tender's (an opportunity of that account). */
 const mapRef = { accountId: idSchema, tenderId: idSchema.nullable().optional() };
-const locale = z.enum(['zh-CN', 'en']);
+const locale = z.enum(LOCALES);
 
 const importSource = {
   fileName: z.string().trim().min(1).max(260),

@@ -9,8 +9,9 @@ import { zhCN } from './zh-CN';
 export type { Messages } from './messages';
 export type { DeepStringRecord } from './types';
 
-export const LOCALES = ['zh-CN', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, type Locale } from './locales';
+
+export { LOCALES, type Locale } from './locales';
 
 /** zh-CN first: it is the reference catalogue and the product's first language. */
 export const DEFAULT_LOCALE: Locale = 'zh-CN';

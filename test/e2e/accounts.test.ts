@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fill, hashOf, invoke, msg, screenshot, type Locale } from './harness';
 import { usePreviewPages } from './setup';
+import { LOCALES } from '../../shared/i18n';
 
 describe('accounts', () => {
   const e2e = usePreviewPages();
@@ -14,7 +15,7 @@ describe('accounts', () => {
 
   const rowNames = (page: Page) => page.locator('tr.acct-row .acct-name__link').allInnerTexts();
 
-  for (const lang of ['zh-CN', 'en'] as const) {
+  for (const lang of LOCALES) {
     it(`adds, refuses a duplicate, renames and searches (${lang})`, async () => {
       const t = msg(lang);
       const page = await open(lang);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { messages, type Locale, type Messages } from '../../shared/i18n';
+import { LOCALES, messages, type Locale, type Messages } from '../../shared/i18n';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -181,4 +181,4 @@ export async function invoke(preview: Preview, method: string, args: unknown = {
   return reply.value;
 }
 
-export const LANGS: Locale[] = ['zh-CN', 'en'];
+export const LANGS: Locale[] = [...LOCALES];

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fill, hashOf, htmlLang, inPage, launchBrowser, msg, newPage, screenshot, startPreview, tempDir, type Locale, type Preview } from './harness';
+import { LOCALES } from '../../shared/i18n';
 
 describe('language', () => {
   let browser: Browser;
@@ -29,7 +30,7 @@ describe('language', () => {
   }
 
   it('follows the browser language until the user chooses', async () => {
-    for (const lang of ['zh-CN', 'en'] as const) {
+    for (const lang of LOCALES) {
       const page = await newPage(browser, { lang });
       await page.goto(`${preview.url}#/settings`);
       await speaks(page, lang);

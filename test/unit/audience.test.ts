@@ -35,7 +35,7 @@ import {
 } from '../../shared/domain/audience';
 import { formatMoney } from '../../shared/domain/money';
 import type { PlanItemData } from '../../shared/domain/plan';
-import { messages, type Locale } from '../../shared/i18n';
+import { messages, type Locale, LOCALES } from '../../shared/i18n';
 import { NOW } from './accounts-helpers';
 import { expectError, useTestEnv } from './helpers';
 
@@ -212,7 +212,7 @@ async function sampleBackend(locale: Locale, dbPath?: string): Promise<Backend> 
   return b;
 }
 
-describe.each(['zh-CN', 'en'] as const)('every customer-facing output of the sample (%s)', (locale) => {
+describe.each(LOCALES)('every customer-facing output of the sample (%s)', (locale) => {
   it('holds no internal value: plans, maps, the forum deck; the board is refused', async () => {
     const b = await sampleBackend(locale);
     const db = b.connection();

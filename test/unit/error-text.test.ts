@@ -5,9 +5,9 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { errorParams } from '../../renderer/src/lib/error-params';
-import { messages } from '../../shared/i18n';
+import { messages, type Locale } from '../../shared/i18n';
 
-async function tFor(lng: 'zh-CN' | 'en') {
+async function tFor(lng: Locale) {
   const i = i18next.createInstance();
   await i.init({ lng, resources: { [lng]: { translation: messages[lng] } }, interpolation: { escapeValue: false } });
   return i.t;

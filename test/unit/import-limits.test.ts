@@ -22,7 +22,7 @@ import { importStakeholders, previewStakeholderImport } from '../../electron/bac
 import { MAX_XLSX_XML_BYTES, readTable } from '../../electron/backend/import/table';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_RECORD_CHARS } from '../../shared/api/accounts';
 import { AppError, type ErrorCode } from '../../shared/api/errors';
-import { messages } from '../../shared/i18n';
+import { messages, LOCALES } from '../../shared/i18n';
 import { NOW, b64, csvText } from './accounts-helpers';
 import { dumpDb, useTestEnv } from './helpers';
 
@@ -256,7 +256,7 @@ describe('sizes', () => {
   });
 
   it('the limits are said in both languages', () => {
-    for (const locale of ['zh-CN', 'en'] as const) {
+    for (const locale of LOCALES) {
       for (const code of ['import-too-large', 'import-cell-too-long', 'import-not-a-file'] as const) {
         expect(messages[locale].errors[code], `${locale} ${code}`).toBeTypeOf('string');
       }

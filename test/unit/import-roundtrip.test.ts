@@ -18,14 +18,14 @@ import {
   POTENTIALS,
   URGENCIES,
 } from '../../shared/domain/enums';
-import { messages } from '../../shared/i18n';
+import { messages, type Locale, LOCALES } from '../../shared/i18n';
 import { useTestEnv } from './helpers';
 
 const env = useTestEnv();
 
 const bytesOf = (f: { contentBase64: string }) => Buffer.from(f.contentBase64, 'base64');
 
-async function sampleDb(locale: 'zh-CN' | 'en', accounts = 40): Promise<Backend> {
+async function sampleDb(locale: Locale, accounts = 40): Promise<Backend> {
   const b = env.backend({ dbPath: env.file(`sample-${locale}.db`), now: () => NOW });
   await b.call('sample-load', { locale, accounts, today: TODAY });
   return b;
@@ -57,7 +57,7 @@ async function everyWord(b: Backend): Promise<void> {
 }
 
 describe('words in the chosen language', () => {
-  it.each(['zh-CN', 'en'] as const)('a %s export writes the words the app shows (no codes), and imports back to the same values', async (locale) => {
+  it.each(LOCALES)('a %s export writes the words the app shows (no codes), and imports back to the same values', async (locale) => {
     const a = freshDb(`words-${locale}`);
     await everyWord(a);
     const csv = bytesOf(await a.call('export-accounts', { format: 'csv', locale })).toString('utf8');
@@ -114,7 +114,7 @@ describe('export takes the filter', () => {
 });
 
 describe('round trip', () => {
-  it.each(['zh-CN', 'en'] as const)('sample workspace (%s) -> CSV -> new database -> CSV: the same bytes', async (locale) => {
+  it.each(LOCALES)('sample workspace (%s) -> CSV -> new database -> CSV: the same bytes', async (locale) => {
     const a = await sampleDb(locale);
     const first = await a.call('export-accounts', { format: 'csv', locale });
     expect(first.fileName).toBe(locale === 'en' ? `keyplan-accounts-${TODAY}.csv` : `keyplan-客户-${TODAY}.csv`);

@@ -47,3 +47,28 @@ describe('cross-feature imports in the renderer', () => {
     expect(await problems('renderer/src/features/accounts/detail/Example.tsx', "import { LIST_HREF } from '../route';\nexport const x = LIST_HREF;\n")).toEqual([]);
   });
 });
+
+describe('one Locale type', () => {
+  let eslint: ESLint;
+  beforeAll(() => {
+    eslint = new ESLint({ cwd: root, overrideConfigFile: path.join(root, '.config/eslint.config.js') });
+  });
+
+  const problems = async (file: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+    return (result?.messages ?? []).filter((m) => m.ruleId === RULE && /Locale|LOCALES/.test(m.message)).map((m) => m.line);
+  };
+
+  const spelled = ["export type L = 'zh-CN' | 'en';", "export const all = ['zh-CN', 'en'] as const;", "export function f(l: 'en' | 'zh-CN'): string { return l; }", ''].join('\n');
+
+  it('refuses the spelling of the Locale type and of LOCALES in every layer', async () => {
+    for (const file of ['shared/api/Example.ts', 'electron/backend/Example.ts', 'electron/main/Example.ts', 'renderer/src/features/plans/Example.tsx', 'renderer/src/lib/Example.ts', 'test/unit/example.ts']) {
+      expect(await problems(file, spelled), file).toEqual([1, 2, 3]);
+    }
+  });
+
+  it('lets the one definition stand, and the type be used', async () => {
+    expect(await problems('shared/i18n/locales.ts', spelled)).toEqual([]);
+    expect(await problems('electron/backend/Example.ts', "import type { Locale } from '../../shared/i18n';\nexport const l: Locale = 'zh-CN';\n")).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@ import { CARD_H, CARD_W, fit, initials, renderMapSvg, textWidth } from '../../el
 import type { StakeholderMap } from '../../shared/api/stakeholders';
 import { analyseCoverage } from '../../shared/domain/coverage';
 import { ATTITUDE_COLOURS } from '../../shared/domain/map-palette';
-import { messages } from '../../shared/i18n';
+import { messages, type Locale, LOCALES } from '../../shared/i18n';
 import { orgMap, toMapPerson } from './map-fixtures';
 
 const today = '2026-06-30';
@@ -45,7 +45,7 @@ function cardAt(svg: string, id: number): { x: number; y: number } {
   return { x: Number(m[1]), y: Number(m[2]) };
 }
 
-const render = (map: StakeholderMap, locale: 'zh-CN' | 'en' = 'zh-CN', safe = false) => renderMapSvg(map, { locale, safe, today });
+const render = (map: StakeholderMap, locale: Locale = 'zh-CN', safe = false) => renderMapSvg(map, { locale, safe, today });
 
 function withCoverage(map: StakeholderMap): StakeholderMap {
   return { ...map, coverage: analyseCoverage(map.members.map(toMapPerson), { today, staleDays: 60 }) };
@@ -55,7 +55,7 @@ describe('renderMapSvg', () => {
   const map = orgMap(40);
 
   it('is well-formed, standalone SVG whose size is the one returned', () => {
-    for (const locale of ['zh-CN', 'en'] as const) {
+    for (const locale of LOCALES) {
       for (const safe of [false, true]) {
         const { svg, width, height } = render(map, locale, safe);
         const xml = parseXml(svg);
@@ -115,7 +115,7 @@ describe('renderMapSvg', () => {
     // the fixture has all of these, so their absence below means something
     expect(people.some((m) => m.notes !== '') && people.some((m) => m.personalWins !== '') && people.some((m) => m.favoursCompetitor !== '')).toBe(true);
     expect(people.some((m) => m.mapRoles.includes('coach'))).toBe(true);
-    for (const locale of ['zh-CN', 'en'] as const) {
+    for (const locale of LOCALES) {
       const { svg } = render(map, locale, true);
       const lower = svg.toLowerCase();
       const dmu = messages[locale].dmu;

@@ -8,7 +8,7 @@ import type { Backend } from '../../electron/backend/backend';
 import { circleText, rowErrorLine, rowErrorReason } from '../../shared/domain/import-errors';
 import { inferLevel, LEVEL_TITLE_WORDS } from '../../shared/domain/level-inference';
 import { LEVELS } from '../../shared/domain/stakeholders';
-import { messages } from '../../shared/i18n';
+import { messages, LOCALES } from '../../shared/i18n';
 import { NOW, b64, csvText } from './accounts-helpers';
 import { dumpDb, useTestEnv } from './helpers';
 
@@ -148,7 +148,7 @@ describe('the reporting circle in words', () => {
 
   it('the reason the dialogs show is the one the CLI prints, with the same row', () => {
     const e = { line: 2, column: '上级', value: '李四', code: 'reporting-cycle', circle };
-    for (const lang of ['zh-CN', 'en'] as const) {
+    for (const lang of LOCALES) {
       const reason = rowErrorReason(e, lang);
       expect(reason).toContain(circleText(circle, lang));
       expect(rowErrorLine(e, lang).endsWith(reason)).toBe(true);

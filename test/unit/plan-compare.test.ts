@@ -5,12 +5,12 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { messages } from '../../shared/i18n';
+import { messages, type Locale } from '../../shared/i18n';
 import { comparePlanContent, planItemDataSchema, type PlanContent } from '../../shared/domain/plan';
 import { itemFieldChanges } from '../../renderer/src/features/plans/fields';
 import { formatMoney as moneyFull } from '../../shared/domain/money';
 
-async function tFor(lng: 'zh-CN' | 'en'): Promise<TFunction> {
+async function tFor(lng: Locale): Promise<TFunction> {
   const i = i18next.createInstance();
   await i.init({ lng, resources: { [lng]: { translation: messages[lng] } }, interpolation: { escapeValue: false } });
   return i.t;

@@ -13,7 +13,7 @@ import { namedDestinationPages } from '../../electron/backend/documents/pdf-page
 import { revenueChartSvg } from '../../electron/backend/documents/revenue-chart';
 import type { Printer } from '../../electron/backend/documents/printer';
 import { PLAN_SECTIONS } from '../../shared/domain/plan';
-import { messages } from '../../shared/i18n';
+import { messages, type Locale } from '../../shared/i18n';
 import { NOW, TODAY } from './accounts-helpers';
 import { expectError, useTestEnv } from './helpers';
 import { seedPlan, type PlanFixtureOptions } from './plan-fixtures';
@@ -21,7 +21,7 @@ import { seedPlan, type PlanFixtureOptions } from './plan-fixtures';
 const env = useTestEnv();
 let dbs = 0;
 
-async function doc(opts: { locale?: 'zh-CN' | 'en'; safe?: boolean; pages?: Map<string, number> } & PlanFixtureOptions = {}) {
+async function doc(opts: { locale?: Locale; safe?: boolean; pages?: Map<string, number> } & PlanFixtureOptions = {}) {
   const b = env.backend({ now: () => NOW, dbPath: env.file(`plan-${++dbs}.db`) });
   const f = await seedPlan(b, opts);
   const input = planDocumentInput(b.connection(), f.accountId, f.year, TODAY);

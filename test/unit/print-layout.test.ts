@@ -22,7 +22,7 @@ import { PLAN_PDF_OPTIONS, planDocument, printPlanPdf } from '../../electron/bac
 import { MIN_MAP_NAME_PX } from '../../electron/backend/documents/plan-css';
 import { KEEP_ROWS } from '../../electron/backend/documents/plan-parts';
 import { planDocumentInput } from '../../electron/backend/exports/plan-export';
-import { messages } from '../../shared/i18n';
+import { messages, type Locale } from '../../shared/i18n';
 import { NOW, TODAY } from './accounts-helpers';
 import { useTestEnv } from './helpers';
 
@@ -59,7 +59,7 @@ async function smallest(html: string, selector: string, width: number): Promise<
   }
 }
 
-async function sample(locale: 'zh-CN' | 'en') {
+async function sample(locale: Locale) {
   const b = env.backend({ now: () => NOW });
   await b.call('sample-load', { locale, accounts: 40, today: TODAY });
   const plans = await b.call('plans-list', { year: YEAR, today: TODAY });
@@ -67,7 +67,7 @@ async function sample(locale: 'zh-CN' | 'en') {
   return { b, plans };
 }
 
-describe.each((process.env.KEYPLAN_TEST_LOCALES ?? 'zh-CN,en').split(',') as ('zh-CN' | 'en')[])('printed for reading (%s)', (locale) => {
+describe.each((process.env.KEYPLAN_TEST_LOCALES ?? 'zh-CN,en').split(',') as Locale[])('printed for reading (%s)', (locale) => {
   it.skipIf(!chromium)('plan maps print names at 7 pt or more; forum map and board slides at 18 px or more', { timeout: 240_000 }, async () => {
     const { b, plans } = await sample(locale);
     const db = b.connection();

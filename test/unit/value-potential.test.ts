@@ -13,6 +13,7 @@ import { migrate } from '../../electron/backend/db/migrate';
 import { openConnection } from '../../electron/backend/db/open';
 import { TODAY } from './accounts-helpers';
 import { useTestEnv } from './helpers';
+import { LOCALES } from '../../shared/i18n';
 
 const env = useTestEnv();
 const vp = BUILT_IN_MATRICES.find((m) => m.key === 'value-potential')!;
@@ -107,7 +108,7 @@ describe('the board', () => {
 });
 
 describe('the sample', () => {
-  it.each(['zh-CN', 'en'] as const)('(%s) files no high-potential account in a corner below the top row, and moves with a reason that fits', async (locale) => {
+  it.each(LOCALES)('(%s) files no high-potential account in a corner below the top row, and moves with a reason that fits', async (locale) => {
     const b = env.backend();
     await b.call('sample-load', { accounts: 120, locale, today: TODAY });
     const board = await b.call('board-get', { matrix: 'value-potential', today: TODAY });

@@ -4,11 +4,10 @@
  * more accounts than fit shows the largest and says how many more. Text stays text: sharp at any zoom.
  */
 import type { Board, BoardCard, Quadrant } from '../../../shared/api/board';
-import { messages } from '../../../shared/i18n';
+import { messages, type Locale } from '../../../shared/i18n';
 import { formatMoney } from '../../../shared/domain/money';
 import { esc, fill, printedDate, printFontStack, printDocument } from './html';
 
-type Locale = 'zh-CN' | 'en';
 
 /** How many cards a quadrant shows on the page before "N more". */
 export const CARDS_PER_QUADRANT = 28;

@@ -7,8 +7,9 @@ import type { Currency } from '../../../shared/domain/enums';
 import { formatMoney } from '../../../shared/domain/money';
 import type { ObjectiveData } from '../../../shared/domain/plan';
 import { esc } from './html';
+import type { Locale } from '../../../shared/i18n';
 
-export function objectiveFigure(unit: ObjectiveData['unit'], v: number | null, currency: Currency, locale: 'zh-CN' | 'en'): string {
+export function objectiveFigure(unit: ObjectiveData['unit'], v: number | null, currency: Currency, locale: Locale): string {
   if (v === null) return '';
   if (unit === 'money') return esc(formatMoney(v, currency, locale, { compact: true }));
   if (unit === 'percent') return esc(`${Math.round(v) / 100}%`);

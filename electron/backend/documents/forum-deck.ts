@@ -33,14 +33,13 @@ import { formatMoney } from '../../../shared/domain/money';
 import { paretoChartOption } from '../../../shared/domain/pareto-chart';
 import { fxFootnote } from '../../../shared/domain/fx';
 import type { ActionData, ObjectiveData, PlanItemData } from '../../../shared/domain/plan';
-import { messages } from '../../../shared/i18n';
+import { messages, type Locale } from '../../../shared/i18n';
 import { audienceOf, boardForAudience, liveForAudience, mapForAudience, planForAudience, portfolioForAudience } from '../../../shared/domain/audience';
 import { objectiveFigure } from './figure';
 import { esc, fill, printedDate, printFontStack, printDocument } from './html';
 import { fitMap } from './map-fit';
 import { CHART_COLOURS, revenueChartSvg } from './revenue-chart';
 
-type Locale = 'zh-CN' | 'en';
 
 /** The slide: 16:9, 13.333 in x 7.5 in (PowerPoint's widescreen). */
 export const SLIDE_MM = { width: 338.7, height: 190.5 } as const;

@@ -1,5 +1,6 @@
 /** Small helpers for the print documents: escaping, and the fonts every document uses. */
 import { EMBEDDED_FAMILY, embeddedFontFaces } from './fonts';
+import type { Locale } from '../../../shared/i18n';
 
 export function esc(s: string | number | null | undefined): string {
   return String(s ?? '')
@@ -16,14 +17,14 @@ export function fill(template: string, values: Record<string, string | number>):
 }
 
 /** CJK first for Chinese documents, Latin first for English ones; embedded by Chromium's PDF writer. */
-export function fontStack(locale: 'zh-CN' | 'en'): string {
+export function fontStack(locale: Locale): string {
   const cjk = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei"';
   const latin = '"Inter", "Segoe UI", "Helvetica Neue", Arial';
   return locale === 'zh-CN' ? `${cjk}, ${latin}, sans-serif` : `${latin}, ${cjk}, sans-serif`;
 }
 
 /** A printed document's fonts: the embedded Noto Sans SC first (see fonts.ts), the system's after it. */
-export function printFontStack(locale: 'zh-CN' | 'en'): string {
+export function printFontStack(locale: Locale): string {
   return `"${EMBEDDED_FAMILY}", ${fontStack(locale)}`;
 }
 
@@ -68,7 +69,7 @@ export function withEmbeddedFonts(html: string): string {
 }
 
 /** A date-time for a document's small print, in the document's language. */
-export function printedDate(iso: string, locale: 'zh-CN' | 'en'): string {
+export function printedDate(iso: string, locale: Locale): string {
   const d = new Date(iso);
   return new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(d);
 }

@@ -8,8 +8,8 @@
  */
 import { esc, printFontStack, printDocument } from './html';
 import type { MapSvg } from './map-svg';
+import type { Locale } from '../../../shared/i18n';
 
-type Locale = 'zh-CN' | 'en';
 
 const MM_PER_PX = 25.4 / 96;
 const A0 = { long: 1189, short: 841 };

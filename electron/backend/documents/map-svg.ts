@@ -30,10 +30,9 @@ import {
   attitudeColour,
 } from '../../../shared/domain/map-palette';
 import { ATTITUDES, DECIDING_ROLES, type BuyingRole, type MapLine } from '../../../shared/domain/stakeholders';
-import { messages } from '../../../shared/i18n';
+import { messages, type Locale } from '../../../shared/i18n';
 import { esc, fill, fontStack, printedDate } from './html';
 
-type Locale = 'zh-CN' | 'en';
 
 export interface MapSvgOptions {
   locale: Locale;

@@ -5,6 +5,7 @@
  * need (the text width for the chart, the boxes a map may take) is derived from the same margins.
  */
 import { printFontStack } from './html';
+import type { Locale } from '../../../shared/i18n';
 
 /** Page margins (mm); the running header and footer sit in the top and bottom ones. */
 export const PLAN_PAGE_MARGIN_MM = { top: 20, right: 17, bottom: 18, left: 17 } as const;
@@ -50,7 +51,7 @@ const C = {
 };
 
 export interface PlanCssInput {
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
   /** The running header's left and right text and the footer's left text. */
   headLeft: string;
   headRight: string;

@@ -44,6 +44,7 @@ import type { StakeholderMap } from '../../../shared/api/stakeholders';
 import { audienceOf, sectionForAudience, type Audience } from '../../../shared/domain/audience';
 import type { PlanSectionKey } from '../../../shared/domain/plan';
 import { DEFAULT_PLAN_TEMPLATE, planSectionsShown, type PlanTemplate } from '../../../shared/domain/plan-template';
+import type { Locale } from '../../../shared/i18n';
 import { sanitizeSectionHtml } from '../plans/sanitize';
 import { esc, fill, printDocument } from './html';
 import { namedDestinationPages } from './pdf-pages';
@@ -51,7 +52,7 @@ import { contents, cover } from './plan-cover';
 import { planCss } from './plan-css';
 import { mapFigures, overviewFacts, reviewFigures } from './plan-figures';
 import { actionTables, competitorTable, investmentSummary, objectiveTable, riskTables, swotGrid, teamTable } from './plan-items';
-import { note, planDocContext, sectionAnchor, sectionTitle, type Locale, type PlanDocContext } from './plan-parts';
+import { note, planDocContext, sectionAnchor, sectionTitle, type PlanDocContext } from './plan-parts';
 import type { PdfOptions, Printer } from './printer';
 
 export interface PlanDocumentInput {

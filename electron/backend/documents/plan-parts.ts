@@ -10,11 +10,10 @@ import type { Currency } from '../../../shared/domain/enums';
 import { audienceOf, mayShow, planForAudience, type Audience, type InternalKey } from '../../../shared/domain/audience';
 import { formatMoney } from '../../../shared/domain/money';
 import type { ObjectiveData, PlanItemData, PlanSectionKey } from '../../../shared/domain/plan';
-import { messages } from '../../../shared/i18n';
+import { messages, type Locale } from '../../../shared/i18n';
 import { objectiveFigure } from './figure';
 import { esc, fill, printedDate } from './html';
 
-export type Locale = 'zh-CN' | 'en';
 
 /** Tables of at most this many rows (total included) are never split across pages. */
 export const SMALL_TABLE_ROWS = 12;

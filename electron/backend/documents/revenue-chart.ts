@@ -7,10 +7,9 @@ import { echartsLib } from './echarts-lib';
 import type { RevenueYear } from '../../../shared/api/accounts';
 import type { Currency } from '../../../shared/domain/enums';
 import { formatMoney } from '../../../shared/domain/money';
-import { messages } from '../../../shared/i18n';
+import { messages, type Locale } from '../../../shared/i18n';
 import { printFontStack } from './html';
 
-type Locale = 'zh-CN' | 'en';
 
 export const CHART_COLOURS = { revenue: '#1e4fa3', target: '#c27c0e', grid: '#e3e7ee', axis: '#5b6676' } as const;
 

@@ -11,7 +11,7 @@
 import type { ExportFile } from '../../../shared/api/accounts-views';
 import { AppError } from '../../../shared/api/errors';
 import { FORUM_MAX_ACCOUNTS, type ExportProgress } from '../../../shared/api/forum';
-import { messages } from '../../../shared/i18n';
+import { messages, type Locale } from '../../../shared/i18n';
 import { getBoard } from '../db/repos/board';
 import { portfolioFigures } from '../db/repos/figures';
 import { listPlans } from '../db/repos/plans';
@@ -41,7 +41,7 @@ import { planDocumentInput } from './plan-export';
 export interface ForumArgs {
   year: number;
   accountIds?: number[] | undefined;
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
   safe: boolean;
   today: string;
 }
@@ -69,7 +69,7 @@ export function forumAccount(db: Db, accountId: number, year: number, today: str
 }
 
 /** `2026年客户座谈会[-对外版].pdf`, `customer-forum-2026[-customer-version].pdf`. */
-export function forumFileName(year: number, locale: 'zh-CN' | 'en', safe: boolean): string {
+export function forumFileName(year: number, locale: Locale, safe: boolean): string {
   const base = fill(messages[locale].forumDoc.fileName, { year });
   const suffix = safe ? (locale === 'zh-CN' ? '-对外版' : '-customer-version') : '';
   return `${safeFileName(base)}${suffix}.pdf`;

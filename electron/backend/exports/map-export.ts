@@ -6,7 +6,7 @@
  * version it is.
  */
 import type { ExportFile } from '../../../shared/api/accounts-views';
-import { messages } from '../../../shared/i18n';
+import { messages, type Locale } from '../../../shared/i18n';
 import type { Db } from '../db/types';
 import { getMap } from '../db/repos/stakeholders/map-read';
 import { fill } from '../documents/html';
@@ -18,7 +18,7 @@ export interface MapExportArgs {
   accountId: number;
   tenderId: number | null;
   format: 'svg' | 'png' | 'pdf';
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
   safe: boolean;
   today: string;
 }
@@ -37,14 +37,14 @@ export function safeFileName(s: string): string {
     .slice(0, 80);
 }
 
-export function mapFileName(account: string, tender: string | null, locale: 'zh-CN' | 'en', safe: boolean, format: string): string {
+export function mapFileName(account: string, tender: string | null, locale: Locale, safe: boolean, format: string): string {
   const zh = locale === 'zh-CN';
   const parts = [account, ...(tender ? [tender] : []), zh ? '决策链' : 'stakeholders', ...(safe ? [zh ? '对外版' : 'customer-safe'] : [])];
   return `${parts.map(safeFileName).filter((p) => p.length > 0).join('-')}.${format}`;
 }
 
 /** The document title: the account (and tender) and what the map is, in the locale. */
-export function mapTitle(account: string, tender: string | null, locale: 'zh-CN' | 'en'): string {
+export function mapTitle(account: string, tender: string | null, locale: Locale): string {
   const doc = messages[locale].dmu.doc;
   const title = fill(doc.title, { account });
   return tender ? `${title} · ${fill(doc.tender, { tender })}` : title;

@@ -12,18 +12,19 @@ import { printPlanPdf, type PlanDocumentInput } from '../documents/plan-document
 import type { Printer } from '../documents/printer';
 import { getPlanTemplate } from '../db/repos/plan-template';
 import { safeFileName } from './map-export';
+import type { Locale } from '../../../shared/i18n';
 
 export interface PlanExportArgs {
   accountId: number;
   year: number;
   format: 'pdf';
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
   safe: boolean;
   today: string;
 }
 
 /** `国能电力集团-2026年度客户计划.pdf`, `Guoneng-account-plan-2026-customer-version.pdf`. */
-export function planFileName(account: string, year: number, locale: 'zh-CN' | 'en', safe: boolean): string {
+export function planFileName(account: string, year: number, locale: Locale, safe: boolean): string {
   const zh = locale === 'zh-CN';
   const parts = zh ? [account, `${year}年度客户计划`, ...(safe ? ['对外版'] : [])] : [account, `account-plan-${year}`, ...(safe ? ['customer-version'] : [])];
   return `${parts.map(safeFileName).filter((p) => p.length > 0).join('-')}.pdf`;

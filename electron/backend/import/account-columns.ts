@@ -17,7 +17,7 @@ import type {
 /** The account fields a column can fill (shared with the renderer's mapping screen). */
 export { ACCOUNT_IMPORT_FIELDS } from '../../../shared/domain/import-fields';
 import { ACCOUNT_IMPORT_FIELDS } from '../../../shared/domain/import-fields';
-import { messages, type Messages } from '../../../shared/i18n';
+import { LOCALES, messages, type Locale, type Messages } from '../../../shared/i18n';
 export type AccountImportField = (typeof ACCOUNT_IMPORT_FIELDS)[number];
 export type ColumnTarget = AccountImportField | `revenue:${number}` | `target:${number}` | 'ignore';
 
@@ -233,7 +233,7 @@ const LABEL_WORDS = new Map<string, Map<string, string>>(
     const m = new Map<string, string>();
     const known = new Set((ENUM_WORDS[kind] as Map<string, string>).values());
     if (group) {
-      for (const locale of ['en', 'zh-CN'] as const) {
+      for (const locale of [...LOCALES].reverse()) { // English first: a zh-CN label wins a tie
         for (const [value, label] of Object.entries(messages[locale].domain[group] as Record<string, string>)) {
           if (known.has(value)) m.set(normalizeHeader(label), value);
         }
@@ -244,7 +244,7 @@ const LABEL_WORDS = new Map<string, Map<string, string>>(
 );
 
 /** The word for a value in a language (the export's cell); the value itself for grades. */
-export function enumLabel(kind: keyof typeof ENUM_WORDS, value: string, locale: 'zh-CN' | 'en'): string {
+export function enumLabel(kind: keyof typeof ENUM_WORDS, value: string, locale: Locale): string {
   const group = ENUM_LABEL_GROUP[kind];
   return group ? ((messages[locale].domain[group] as Record<string, string>)[value] ?? value) : value;
 }

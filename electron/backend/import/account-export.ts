@@ -7,8 +7,8 @@ import type { AccountQuery, AccountRecord } from '../../../shared/api/accounts';
 import { queryAccountRows } from '../db/repos/account-query';
 import { listAccountRecords } from '../db/repos/accounts';
 import { enumLabel, type AccountImportField } from './account-columns';
+import type { Locale } from '../../../shared/i18n';
 
-type Locale = 'zh-CN' | 'en';
 
 interface Column {
   field: AccountImportField | `revenue:${number}` | `target:${number}`;

@@ -13,8 +13,9 @@ import type { Database as Db } from 'better-sqlite3';
 import { addDays } from '../../../shared/domain/dates';
 import type { Attitude, BuyingRole, Influence, Level, Strength } from '../../../shared/domain/stakeholders';
 import { currentMapData } from '../db/repos/map-snapshots';
-import { GIVEN, INDUSTRIES, PINYIN, RIVALS, SURNAMES, rng, type Rng, type SampleLocale } from './generate';
+import { GIVEN, INDUSTRIES, PINYIN, RIVALS, SURNAMES, rng, type Rng } from './generate';
 import { writeTx } from '../db/tx';
+import type { Locale } from '../../../shared/i18n';
 
 type T2 = readonly [string, string];
 
@@ -157,7 +158,7 @@ interface Person {
 /** How many key accounts get a map. */
 export const SAMPLE_MAPS = 6;
 
-export function sampleStakeholders(db: Db, locale: SampleLocale, today: string, now: Date): { accounts: number; people: number } {
+export function sampleStakeholders(db: Db, locale: Locale, today: string, now: Date): { accounts: number; people: number } {
   const zh = locale === 'zh-CN';
   const W = WORDS[locale];
   const year = Number(today.slice(0, 4));
@@ -308,7 +309,7 @@ function makeCoach(db: Db, p: Person, strength: Strength): void {
   db.prepare('UPDATE stakeholders SET roles = ?, attitude = 2, strength = ? WHERE id = ?').run(JSON.stringify(p.roles), strength, p.id);
 }
 
-function personName(r: Rng, locale: SampleLocale, used: Set<string>): string {
+function personName(r: Rng, locale: Locale, used: Set<string>): string {
   for (let i = 0; i < 2000; i++) {
     const s = r.pick(SURNAMES);
     const g = r.pick(GIVEN);
@@ -324,7 +325,7 @@ function personName(r: Rng, locale: SampleLocale, used: Set<string>): string {
 }
 
 /** The account's two latest interactions name people of the map, so their last contact shows it. */
-function nameThemInInteractions(db: Db, accountId: number, people: Person[], locale: SampleLocale): void {
+function nameThemInInteractions(db: Db, accountId: number, people: Person[], locale: Locale): void {
   const latest = db.prepare('SELECT id FROM interactions WHERE account_id = ? ORDER BY date DESC, id DESC LIMIT 2').pluck().all(accountId) as number[];
   const heads = people.filter((p) => p.kind === 'head');
   const sep = locale === 'zh-CN' ? '、' : ', ';
@@ -348,7 +349,7 @@ function tenderTarget(db: Db, accountIds: number[]): { accountId: number; opport
 }
 
 /** The tender's evaluation committee with bid roles (the opportunity is made when the account has no open one). */
-function tenderMap(db: Db, target: { accountId: number; opportunityId: number | null }, locale: SampleLocale, today: string, ts: string): number {
+function tenderMap(db: Db, target: { accountId: number; opportunityId: number | null }, locale: Locale, today: string, ts: string): number {
   const accountId = target.accountId;
   let tenderId: number;
   if (target.opportunityId !== null) {
@@ -390,7 +391,7 @@ function tenderMap(db: Db, target: { accountId: number; opportunityId: number | 
  * still on it, the chief engineer sceptical and procurement barely known - so comparing it with
  * now shows what the bid team achieved.
  */
-function snapshotBeforeTender(db: Db, accountId: number, tenderId: number, locale: SampleLocale, today: string): void {
+function snapshotBeforeTender(db: Db, accountId: number, tenderId: number, locale: Locale, today: string): void {
   const takenOn = addDays(today, -30);
   // Since then the bid team won the chief engineer over and got to know procurement.
   const now0 = currentMapData(db, accountId, tenderId, today);

@@ -17,8 +17,8 @@ import type {
   Potential,
   Urgency,
 } from '../../../shared/domain/enums';
+import type { Locale } from '../../../shared/i18n';
 
-export type SampleLocale = 'zh-CN' | 'en';
 
 export interface SamplePerson {
   name: string;
@@ -209,7 +209,7 @@ function fill(pattern: string, vars: Record<string, string>): string {
   return pattern.replace(/\{(\w)\}/g, (_, k: string) => vars[k] ?? '');
 }
 
-function personName(r: Rng, locale: SampleLocale, used: Set<string>): string {
+function personName(r: Rng, locale: Locale, used: Set<string>): string {
   for (let i = 0; i < 1000; i++) {
     const s = r.pick(SURNAMES);
     const g = r.pick(GIVEN);
@@ -231,7 +231,7 @@ function baseRevenue(r: Rng): number {
   return Math.round(Math.min(yuan, 300_000_000) / 1000) * 1000 * 100;
 }
 
-export function generateSample(opts: { locale: SampleLocale; accounts: number; today: string; seed?: number }): SampleWorkspace {
+export function generateSample(opts: { locale: Locale; accounts: number; today: string; seed?: number }): SampleWorkspace {
   const r = rng(opts.seed ?? 20261124);
   const L = opts.locale;
   const T = TEXT[L];

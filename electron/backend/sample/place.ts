@@ -9,6 +9,7 @@ import { suggestQuadrant } from '../../../shared/domain/quadrants';
 import { queryAccountRows } from '../db/repos/account-query';
 import { getMatrix, moveAccount } from '../db/repos/board';
 import { writeTx } from '../db/tx';
+import type { Locale } from '../../../shared/i18n';
 
 /** Why a director moved an account mid-year, by where it went (value x potential). */
 const REASONS = {
@@ -35,7 +36,7 @@ const REASONS = {
 /** Quadrants of the top row (high potential): a high-potential account stays in one of them. */
 const TOP = new Set(['tl', 'tr']);
 
-export function placeSample(db: Db, locale: 'zh-CN' | 'en', today: string, director: string): void {
+export function placeSample(db: Db, locale: Locale, today: string, director: string): void {
   const rows = queryAccountRows(db, {}, today).rows;
   const start = new Date(`${addDays(today, -150)}T09:00:00Z`);
   const later = new Date(`${addDays(today, -40)}T15:30:00Z`);

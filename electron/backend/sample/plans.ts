@@ -11,8 +11,8 @@ import { addDays } from '../../../shared/domain/dates';
 import type { PlanItemData, PlanSectionKey } from '../../../shared/domain/plan';
 import { PLAN_SECTIONS } from '../../../shared/domain/plan';
 import { derivedContacts, setStatus } from '../db/repos/plans';
-import type { SampleLocale } from './generate';
 import { writeTx } from '../db/tx';
+import type { Locale } from '../../../shared/i18n';
 
 type Words = {
   sections: Record<PlanSectionKey, (name: string, year: number) => string>;
@@ -100,7 +100,7 @@ const EN: Words = {
 
 const STATUSES = ['approved', 'review', 'draft'] as const;
 
-export function samplePlans(db: Db, locale: SampleLocale, today: string, now: Date): { plans: number } {
+export function samplePlans(db: Db, locale: Locale, today: string, now: Date): { plans: number } {
   const W = locale === 'zh-CN' ? ZH : EN;
   const year = Number(today.slice(0, 4));
   const accounts = db

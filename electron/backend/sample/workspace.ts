@@ -8,8 +8,9 @@ import { sampleStakeholders } from './dmu';
 import { placeSample } from './place';
 import { samplePlans } from './plans';
 import type { Db } from '../db/types';
+import type { Locale } from '../../../shared/i18n';
 
-export function loadSampleWorkspace(db: Db, opts: { locale: 'zh-CN' | 'en'; accounts: number; today: string }, now: Date): { accounts: number } {
+export function loadSampleWorkspace(db: Db, opts: { locale: Locale; accounts: number; today: string }, now: Date): { accounts: number } {
   const { locale, today } = opts;
   const ws = generateSample({ locale, accounts: opts.accounts, today });
   const result = loadSample(db, ws, now);

@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { EditCard } from '../../ui/EditCard';
 import { TextArea } from '../../ui/TextArea';
 import { useSaveAction } from '../../ui/useSaveAction';
+import { LOCALES } from '../../../../shared/i18n';
 
 type Row = PlanTemplate['sections'][number];
 const same = (a: PlanTemplate, b: PlanTemplate) => JSON.stringify(a) === JSON.stringify(b);
@@ -87,7 +88,7 @@ export function PlanTemplateCard() {
                 <th scope="row">
                   <span className="plan-template-table__n tabular">{i + 1}</span> {name}
                 </th>
-                {(['zh-CN', 'en'] as const).map((lang) => (
+                {LOCALES.map((lang) => (
                   <td key={lang}>
                     <TextArea
                       label={t('settings.planTemplate.guideFor', { section: name, language: lang === 'en' ? 'English' : '中文' })}
