@@ -73,14 +73,33 @@ export function Shell() {
     document.title = t('app.pageTitle', { page: t(`nav.${area}`) });
   }, [area, t]);
 
-  // After navigating, move focus to the new page's heading (not on the first load).
+  // After navigating, move focus to the new page's heading (not on the first load). A page may show
+  // its heading only once its data is there, or mount it anew (loading -> the empty workspace's
+  // intro), which drops focus to <body>: until the user presses a key or the pointer, focus follows
+  // the page's heading whenever it is lost that way.
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
-    mainRef.current?.scrollTo?.({ top: 0 });
+    const main = mainRef.current;
+    if (!main) return;
+    main.scrollTo?.({ top: 0 });
+    const focusHeading = () => main.querySelector<HTMLElement>('h1')?.focus();
+    focusHeading();
+    const observer = new MutationObserver(() => {
+      const active = document.activeElement;
+      if (active === null || active === document.body || !active.isConnected) focusHeading();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const stop = () => {
+      observer.disconnect();
+      window.removeEventListener('keydown', stop, true);
+      window.removeEventListener('pointerdown', stop, true);
+    };
+    window.addEventListener('keydown', stop, true);
+    window.addEventListener('pointerdown', stop, true);
+    return stop;
   }, [area]);
 
   return (
