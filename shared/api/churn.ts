@@ -12,6 +12,7 @@ import { method } from './method';
 
 export const CHURN_PERIODS = ['quarter', 'half', 'year'] as const;
 export type ChurnPeriod = (typeof CHURN_PERIODS)[number];
+export type ChurnPeriodKey = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'H1' | 'H2' | 'Y';
 
 /** A churned account behind the figures. */
 export interface ChurnedAccount {
@@ -37,7 +38,7 @@ export interface ChurnCell {
 
 export interface ChurnPeriodFigure extends ChurnCell {
   /** Q1..Q4, H1/H2 or Y. */
-  key: string;
+  key: ChurnPeriodKey;
   start: string;
   end: string;
   /** Whether the period has begun (as of `today`); a period not begun has no figures. */

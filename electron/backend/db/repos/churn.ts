@@ -6,7 +6,7 @@
  * in a currency without a rate is counted but its money is left out and named in `fx`.
  */
 import type { Database as Db } from 'better-sqlite3';
-import type { ChurnCell, ChurnedAccount, ChurnFigures, ChurnPeriod, ChurnPeriodFigure, ProfitFigures, ProfitPoint, ProfitSource } from '../../../../shared/api/churn';
+import type { ChurnCell, ChurnedAccount, ChurnFigures, ChurnPeriod, ChurnPeriodFigure, ChurnPeriodKey, ProfitFigures, ProfitPoint, ProfitSource } from '../../../../shared/api/churn';
 import type { ChurnReason, Currency } from '../../../../shared/domain/enums';
 import { CHURN_REASONS } from '../../../../shared/domain/enums';
 import { fxPlan } from '../../../../shared/domain/fx';
@@ -16,14 +16,14 @@ import { getFxTable } from './fx-rates';
 const HEAD = 0.8;
 
 interface Span {
-  key: string;
+  key: ChurnPeriodKey;
   start: string;
   end: string;
 }
 
 /** The periods of `year`: four quarters, two halves or the year. */
 export function periodsOf(year: number, period: ChurnPeriod): Span[] {
-  const span = (key: string, m1: number, m2: number): Span => {
+  const span = (key: ChurnPeriodKey, m1: number, m2: number): Span => {
     const last = new Date(Date.UTC(year, m2, 0)).getUTCDate();
     return { key, start: `${year}-${String(m1).padStart(2, '0')}-01`, end: `${year}-${String(m2).padStart(2, '0')}-${String(last).padStart(2, '0')}` };
   };
