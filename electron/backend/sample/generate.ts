@@ -450,7 +450,7 @@ function churnAndLosses(accounts: SampleAccount[], T: (typeof TEXT)[SampleLocale
   // The loss tail: a few small accounts cost more to serve than they bring; the first ones most.
   const lossN = Math.min(small.length - churnN, Math.max(3, Math.round(accounts.length * 0.12)));
   small.slice(churnN, churnN + lossN).forEach((a, i) => {
-    const depth = i < Math.max(1, Math.round(lossN / 5)) ? 0.35 + r.next() * 0.25 : 0.02 + r.next() * 0.06;
+    const depth = 0.3 / (i + 1) + r.next() * 0.04;
     for (const y of a.revenue) if (y.revenue !== null && y.profit !== null) y.profit = -Math.round(((y.revenue || 0) * depth) / 100) * 100;
     const last = a.revenue.find((y) => y.year === year - 1);
     a.profitContribution = last?.profit ?? a.profitContribution;
