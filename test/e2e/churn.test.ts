@@ -82,7 +82,7 @@ describe('portfolio: churn analysis and profit Pareto', () => {
       expect(await loss.count()).toBe(p.lossCount);
       const worst = p.points[p.points.length - 1]!;
       expect(await loss.first().locator('th a').innerText()).toBe(worst.name);
-      await page.locator('.profit-card .pareto-chart svg').waitFor();
+      await page.locator('.profit-chart svg').waitFor();
       await inPage(page, `document.querySelector('.profit-card').scrollIntoView({ block: 'start' })`);
       await screenshot(page, 'portfolio-profit', lang);
       await page.context().close();

@@ -44,7 +44,6 @@ export const churnEn: Messages['churn'] = {
     reason: 'Reason',
     churnedOn: 'Churned on',
     revenueLost: 'Revenue of the year before',
-    note: 'Note',
     noRevenue: 'none recorded',
   },
   figure: {

@@ -42,7 +42,6 @@ export const churnZhCN = {
     reason: '原因',
     churnedOn: '流失日期',
     revenueLost: '流失前一年收入',
-    note: '说明',
     noRevenue: '无记录',
   },
   figure: {

@@ -72,7 +72,6 @@ function AccountsDialog({ f, shown, onClose }: { f: ChurnFigures; shown: Shown |
               <th scope="col" className="num">
                 {t('churn.drawer.revenueLost')}
               </th>
-              <th scope="col">{t('churn.drawer.note')}</th>
             </tr>
           </thead>
           <tbody>
@@ -80,12 +79,12 @@ function AccountsDialog({ f, shown, onClose }: { f: ChurnFigures; shown: Shown |
               <tr key={a.accountId}>
                 <th scope="row">
                   <a href={accountHref(a.accountId)}>{a.name}</a>
+                  {a.note ? <span className="churn-accounts__note">{a.note}</span> : null}
                 </th>
                 <td>{a.industry || t('churn.noIndustry')}</td>
                 <td>{t(`domain.churnReason.${a.reason}`)}</td>
                 <td className="tabular">{fmt.day(a.churnedOn)}</td>
                 <td className="num tabular">{a.revenueLost === null ? t('churn.drawer.noRevenue') : `${fmt.full(a.revenueLost)} (${a.revenueYear})`}</td>
-                <td>{a.note ?? ''}</td>
               </tr>
             ))}
           </tbody>

@@ -95,7 +95,7 @@ export function ProfitPareto({ year }: { year: number }) {
               ? t('profit.noLoss')
               : t('profit.lossSentence', { n: fmt.count(f.lossCount), losses: fmt.money(f.losses), head: fmt.count(f.lossHeadCount), share: fmt.pct(f.lossHeadShareOfCount) })}
           </p>
-          {option ? <Chart className="pareto-chart" option={option} height={320} ariaLabel={t('profit.chartLabel', { year, n: f.points.length, loss: f.lossCount })} /> : null}
+          {option ? <Chart className="profit-chart" option={option} height={320} ariaLabel={t('profit.chartLabel', { year, n: f.points.length, loss: f.lossCount })} /> : null}
           <p className="muted profit-sources">
             {t('profit.sources', { recorded: f.bySource.recorded, contribution: f.bySource.contribution, revenueCost: f.bySource['revenue-cost'] })}
             {f.noData > 0 ? <> {t('profit.noData', { n: f.noData })}</> : null}

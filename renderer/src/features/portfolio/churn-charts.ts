@@ -68,7 +68,7 @@ export function profitParetoOption(f: ProfitFigures, fmt: (minor: number) => str
         lineStyle: { color: PALETTE.attention, width: 2 },
         itemStyle: { color: PALETTE.attention },
         data: pts.map((p) => p.cumulative),
-        markLine: { silent: true, symbol: 'none', lineStyle: { color: PALETTE.ink, type: 'dashed' }, label: { formatter: '100%', color: CHART_TEXT }, data: [{ yAxis: 1 }] },
+        markLine: { silent: true, symbol: 'none', lineStyle: { color: PALETTE.ink, type: 'dashed' }, label: { show: false }, data: [{ yAxis: 1 }] },
       },
     ],
   };
