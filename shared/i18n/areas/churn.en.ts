@@ -11,7 +11,7 @@ export const churnEn: Messages['churn'] = {
   yearRate: 'Churn rate {{year}}',
   yearRateHint: '{{churned}} of {{atStart}} accounts at the start',
   revenueLost: 'Revenue lost',
-  revenueLostHint: '{{share}} of the year before’s revenue',
+  revenueLostHint: "{{share}} of the year before's revenue",
   toDate: 'to {{date}}',
   notStarted: 'not begun',
   byPeriod: 'Churn rate by period',
@@ -49,9 +49,9 @@ export const churnEn: Messages['churn'] = {
   figure: {
     period: '{{period}}',
     total: 'all of {{year}}',
-    reason: 'reason “{{reason}}”',
-    industry: 'industry “{{industry}}”',
-    cross: '“{{reason}}” × “{{industry}}”',
+    reason: 'reason "{{reason}}"',
+    industry: 'industry "{{industry}}"',
+    cross: '"{{reason}}" × "{{industry}}"',
   },
 };
 
@@ -62,7 +62,7 @@ export const profitEn: Messages['profit'] = {
   lossSentence: '{{n}} accounts make a loss, {{losses}} in all; {{head}} of them ({{share}} of the accounts with a profit figure) bring 80% of the losses.',
   noLoss: 'No account makes a loss.',
   noData: '{{n}} accounts have no profit figure and are left out (nothing is guessed).',
-  sources: 'Profit from: the year’s recorded profit for {{recorded}}, the account’s profit contribution for {{contribution}}, the year’s revenue minus cost to serve for {{revenueCost}}.',
+  sources: "Profit from: the year's recorded profit for {{recorded}}, the account's profit contribution for {{contribution}}, the year's revenue minus cost to serve for {{revenueCost}}.",
   net: 'Net profit {{net}}',
   none: 'No account has a profit figure for {{year}}.',
   chartLabel: 'Profit of {{n}} accounts in {{year}}, {{loss}} of them at a loss',
@@ -83,7 +83,7 @@ export const profitEn: Messages['profit'] = {
     group: 'Group',
   },
   group: { head: '80% of profit', lossHead: '80% of losses', other: 'Other' },
-  source: { recorded: 'Year’s profit', contribution: 'Profit contribution', 'revenue-cost': 'Revenue − cost to serve' },
+  source: { recorded: "Year's profit", contribution: 'Profit contribution', 'revenue-cost': 'Revenue − cost to serve' },
   lifetime: { recorded: 'recorded', history: 'sum of yearly profits' },
   noValue: '—',
 };
