@@ -53,15 +53,19 @@ export function churnFigures(db: Db, year: number, period: ChurnPeriod, today: s
   const values = all.map(() => '(?, ?, ?)').join(', ');
   const startRows = db
     .prepare(
-      `WITH p(key, s, e) AS (VALUES ${values})
-       SELECT p.key AS key, coalesce(a.industry, '') AS industry, count(*) AS n
-       FROM p JOIN accounts a
-         ON a.deleted_at IS NULL
-        AND NOT (a.churn_status = 'churned' AND (a.churned_on IS NULL OR a.churned_on < p.s))
-        AND (substr(a.created_at, 1, 10) <= p.s
-             OR (a.churn_status = 'churned' AND a.churned_on <= p.e)
-             OR EXISTS (SELECT 1 FROM account_revenue r WHERE r.account_id = a.id AND r.year < CAST(substr(p.s, 1, 4) AS INTEGER) AND r.revenue > 0))
-       GROUP BY p.key, coalesce(a.industry, '')`,
+      `WITH p(key, s, e) AS (VALUES ${values}),
+       a AS MATERIALIZED (
+         SELECT coalesce(industry, '') AS industry, churn_status = 'churned' AS churned, churned_on,
+                -- the day from which it counts as a customer: its record made, or 1 January of the
+                -- year after its first recorded revenue (revenue in an earlier year than the period's)
+                min(substr(created_at, 1, 10),
+                    coalesce(((SELECT min(r.year) FROM account_revenue r WHERE r.account_id = accounts.id AND r.revenue > 0) + 1) || '-01-01', '9999-12-31')) AS since
+         FROM accounts WHERE deleted_at IS NULL)
+       SELECT p.key AS key, a.industry AS industry, count(*) AS n
+       FROM p JOIN a
+         ON NOT (a.churned AND (a.churned_on IS NULL OR a.churned_on < p.s))
+        AND (a.since <= p.s OR (a.churned AND a.churned_on <= p.e))
+       GROUP BY p.key, a.industry`,
     )
     .all(...all.flatMap((s) => [s.key, s.start, s.end])) as { key: string; industry: string; n: number }[];
   const atStart = new Map<string, number>();
@@ -186,11 +190,10 @@ export function profitFigures(db: Db, year: number): ProfitFigures {
   const rows = db
     .prepare(
       `SELECT a.id, a.name, a.currency, a.profit_contribution AS contribution, a.cost_to_serve AS costToServe,
-              a.lifetime_value AS lifetime, r.revenue, r.profit, h.profit AS historyProfit
+              a.lifetime_value AS lifetime, r.revenue, r.profit,
+              (SELECT sum(h.profit) FROM account_revenue h WHERE h.account_id = a.id AND h.year <= ?) AS historyProfit
        FROM accounts a
        LEFT JOIN account_revenue r ON r.account_id = a.id AND r.year = ?
-       LEFT JOIN (SELECT account_id, sum(profit) AS profit FROM account_revenue WHERE year <= ? AND profit IS NOT NULL GROUP BY account_id) h
-         ON h.account_id = a.id
        WHERE a.deleted_at IS NULL`,
     )
     .all(year, year) as ProfitRow[];
