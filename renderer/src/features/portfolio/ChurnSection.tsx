@@ -48,8 +48,9 @@ function FigureButton({ cell, figure, show, children, testId }: { cell: ChurnCel
   const { t } = useTranslation();
   if (cell.churned === 0) return <span className="muted">{children}</span>;
   return (
-    <button type="button" className="figure-link tabular" data-testid={testId} aria-label={t('churn.show', { n: cell.churned, figure })} onClick={() => show({ figure, ids: cell.accountIds })}>
+    <button type="button" className="figure-link tabular" data-testid={testId} onClick={() => show({ figure, ids: cell.accountIds })}>
       {children}
+      <span className="visually-hidden"> {t('churn.show', { n: cell.churned, figure })}</span>
     </button>
   );
 }
