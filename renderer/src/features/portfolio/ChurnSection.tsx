@@ -131,6 +131,7 @@ function ChurnBody({ f, show }: { f: ChurnFigures; show: (s: Shown) => void }) {
       <h3 className="subheading">{t('churn.byPeriod')}</h3>
       <div className="churn-periods">
         <Chart option={option} height={200} ariaLabel={t('churn.chartLabel', { year: f.year })} />
+        <div className="churn-table-wrap">
         <table className="table table--compact" data-testid="churn-periods">
           <thead>
             <tr>
@@ -160,6 +161,7 @@ function ChurnBody({ f, show }: { f: ChurnFigures; show: (s: Shown) => void }) {
             ))}
           </tbody>
         </table>
+        </div>
       </div>
       {f.accounts.length === 0 ? (
         <p className="muted" data-testid="churn-none">
@@ -168,7 +170,7 @@ function ChurnBody({ f, show }: { f: ChurnFigures; show: (s: Shown) => void }) {
       ) : (
         <>
           <div className="churn-pair">
-            <div>
+            <div className="churn-table-wrap">
               <h3 className="subheading">{t('churn.byReason')}</h3>
               <table className="table table--compact" data-testid="churn-by-reason">
                 <thead>
@@ -195,7 +197,7 @@ function ChurnBody({ f, show }: { f: ChurnFigures; show: (s: Shown) => void }) {
                 </tbody>
               </table>
             </div>
-            <div>
+            <div className="churn-table-wrap">
               <h3 className="subheading">{t('churn.byIndustry')}</h3>
               <table className="table table--compact" data-testid="churn-by-industry">
                 <thead>
