@@ -11,6 +11,7 @@ import { dmuEn } from './areas/dmu.en';
 import { domainEn } from './areas/domain.en';
 import { importerEn } from './areas/importer.en';
 import { portfolioEn } from './areas/portfolio.en';
+import { churnEn, profitEn } from './areas/churn.en';
 import { settingsAccountsEn } from './areas/settings-accounts.en';
 import { todayEn } from './areas/today.en';
 import type { Messages } from './messages';
@@ -20,6 +21,8 @@ export const en: Messages = {
   domain: domainEn,
   today: todayEn,
   portfolio: portfolioEn,
+  churn: churnEn,
+  profit: profitEn,
   importer: importerEn,
   board: boardEn,
   dmu: dmuEn,

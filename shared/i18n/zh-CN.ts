@@ -15,6 +15,7 @@ import { dmuZhCN } from './areas/dmu.zh-CN';
 import { domainZhCN } from './areas/domain.zh-CN';
 import { importerZhCN } from './areas/importer.zh-CN';
 import { portfolioZhCN } from './areas/portfolio.zh-CN';
+import { churnZhCN, profitZhCN } from './areas/churn.zh-CN';
 import { settingsAccountsZhCN } from './areas/settings-accounts.zh-CN';
 import { todayZhCN } from './areas/today.zh-CN';
 
@@ -23,6 +24,9 @@ export const zhCN = {
   domain: domainZhCN,
   today: todayZhCN,
   portfolio: portfolioZhCN,
+  /** Churn analysis and the profit Pareto on the portfolio page. */
+  churn: churnZhCN,
+  profit: profitZhCN,
   importer: importerZhCN,
   /** The quadrant board and its printed page. */
   board: boardZhCN,

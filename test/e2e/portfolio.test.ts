@@ -45,7 +45,7 @@ describe('portfolio dashboard', () => {
 
       // Every chart has an accessible name, and its data behind "show the data table".
       const charts = page.locator('.chart');
-      expect(await charts.count()).toBe(7);
+      expect(await charts.count()).toBe(9);
       for (const c of await charts.all()) expect((await c.getAttribute('aria-label'))?.length ?? 0).toBeGreaterThan(4);
       const rows = page.getByTestId('pareto-table').locator('tbody tr');
       expect(await rows.count()).toBe(f.pareto.points.length);

@@ -221,6 +221,8 @@ export function sampleArgs(dir: string): { [M in Method]: Args<M> } {
     'forum-export': { year: 2026, accountIds: [1], locale: 'zh-CN', safe: true, jobId: 'job-1', today: '2026-06-01' },
     'forum-deck': { year: 2026, accountIds: [1], locale: 'en', today: '2026-06-01' },
     'forum-accounts': { year: 2026, today: '2026-06-01' },
+    'churn-figures': { year: 2026, period: 'quarter', today: '2026-06-01' },
+    'profit-figures': { year: 2026 },
     'export-cancel': { jobId: 'job-1' },
   };
 }

@@ -88,3 +88,11 @@ export function days(flags: Flags): number | undefined {
   if (!Number.isInteger(n) || n < 1 || n > 3650) throw usage('days', { value: flags.days });
   return n;
 }
+
+/** --year YYYY when given (1900 to 2200); undefined without it. */
+export function optionalYear(flags: Flags): number | undefined {
+  if (flags.year === undefined) return undefined;
+  const y = Number(flags.year);
+  if (!/^\d{4}$/.test(flags.year.trim()) || y < 1900 || y > 2200) throw usage('year', { value: flags.year });
+  return y;
+}

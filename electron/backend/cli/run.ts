@@ -46,6 +46,9 @@ Verbs:
                                the annual account plan as a print-quality PDF; --safe: the customer version (no internal assessments)
   forum pdf --year YYYY [--accounts "A,B,..."] [--locale zh-CN|en] [--safe] --out FILE
                                the customer-forum deck as a 16:9 PDF (default accounts: those with a plan that year)
+  churn [--year YYYY] [--json] [--locale zh-CN|en]
+                               churn by quarter, half-year and year, by reason, industry and reason x industry,
+                               with the revenue each cost (default: this year; internal figures)
   help                         this text
 
 Options:

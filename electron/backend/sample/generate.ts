@@ -409,7 +409,53 @@ export function generateSample(opts: { locale: Locale; accounts: number; today: 
     const short = zp.includes('{b}') ? (zh ? b[0] : b[1]) : null;
     add(makeAccount(zh ? zhName : enName, zh ? enName : null, short, ind, p, null, 1));
   }
+  churnAndLosses(accounts, T, opts.today, (opts.seed ?? 20261124) + 16);
   return { people, accounts };
+}
+
+/**
+ * The churn record and the loss-making tail (issue 16), so the churn analysis and the profit Pareto
+ * have something to find: about a tenth of the accounts churned across reasons and industries this
+ * year and last, and a tail of small accounts served at a loss. Drawn from their own random stream
+ * and only among small stand-alone accounts, so the rest of the sample (the large accounts with
+ * plans and maps, the at-risk ones) is what it was.
+ */
+function churnAndLosses(accounts: SampleAccount[], T: (typeof TEXT)[SampleLocale], today: string, seed: number): void {
+  const r = rng(seed);
+  const year = Number(today.slice(0, 4));
+  const heads = new Set(accounts.map((a) => a.parent).filter((x): x is string => x !== null));
+  const small = accounts.filter((a) => a.parent === null && !heads.has(a.name) && a.churnStatus === 'active' && (a.tierKey === 'silver' || a.tierKey === 'gold'));
+  for (let i = small.length - 1; i > 0; i--) {
+    const j = r.int(0, i);
+    [small[i], small[j]] = [small[j]!, small[i]!];
+  }
+  const churnN = Math.min(Math.floor(small.length / 2), Math.max(4, Math.round(accounts.length * 0.15)));
+  const reasons: ChurnReason[] = ['customer-business', 'competitor-price', 'customer-business', 'competitor-product', 'competitor-price', 'service', 'customer-business', 'relationship'];
+  const doy = dayOfYear(today);
+  small.slice(0, churnN).forEach((a, i) => {
+    const reason = reasons[i % reasons.length]!;
+    // Alternately this year (before today) and last year, spread over the year's quarters.
+    const k = Math.floor(i / 2);
+    const per = Math.ceil(churnN / 2);
+    const churnedOn =
+      i % 2 === 0 && doy > 2 ? addDays(today, -Math.max(1, Math.round(((k + 0.5) / per) * (doy - 1)))) : addDays(`${year - 1}-01-01`, Math.round(((k + 0.3) / per) * 364) + r.int(0, 20));
+    const churnYear = Number(churnedOn.slice(0, 4));
+    const kept = dayOfYear(churnedOn) / 365;
+    for (const y of a.revenue) {
+      if (y.year > churnYear) Object.assign(y, { revenue: y.year <= year ? 0 : null, target: null, profit: y.year <= year ? 0 : null });
+      else if (y.year === churnYear) Object.assign(y, { revenue: Math.round(((y.revenue ?? 0) * kept) / 100) * 100, profit: Math.round(((y.profit ?? 0) * kept) / 100) * 100 });
+    }
+    Object.assign(a, { churnStatus: 'churned', churnReason: reason, churnNote: T.churnNote[reason], churnedOn, lifecycle: 'exit', grade: 'E', dealStatus: 'won' });
+  });
+  // The loss tail: a few small accounts cost more to serve than they bring; the first ones most.
+  const lossN = Math.min(small.length - churnN, Math.max(3, Math.round(accounts.length * 0.12)));
+  small.slice(churnN, churnN + lossN).forEach((a, i) => {
+    const depth = 0.3 / (i + 1) + r.next() * 0.04;
+    for (const y of a.revenue) if (y.revenue !== null && y.profit !== null) y.profit = -Math.round(((y.revenue || 0) * depth) / 100) * 100;
+    const last = a.revenue.find((y) => y.year === year - 1);
+    a.profitContribution = last?.profit ?? a.profitContribution;
+    if (last?.revenue) a.costToServe = last.revenue - (last.profit ?? 0);
+  });
 }
 
 function dayOfYear(date: string): number {

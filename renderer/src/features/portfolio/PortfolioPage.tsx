@@ -19,6 +19,8 @@ import { SelectField } from '../../ui/SelectField';
 import { accountHref } from '../accounts/route';
 import { ageingOption, bucketsOption, paretoOption, PALETTE, staffingOption } from './charts';
 import { ScrollArea } from '../../ui/ScrollArea';
+import { ChurnSection } from './ChurnSection';
+import { ProfitPareto } from './ProfitPareto';
 
 const TABLES = ['accounts', 'account_revenue', 'tiers', 'people', 'interactions', 'grade_cadence', 'currency_rates', 'settings'] as const;
 /** Years offered: the next one (targets) and the six before this one. */
@@ -377,6 +379,7 @@ export function PortfolioPage() {
       <Kpis f={f} />
       <FxNote f={f} />
       <Pareto f={f} />
+      <ProfitPareto year={year} />
       <div className="dist-grid">
         <Distribution title={t('portfolio.dist.byTier')} buckets={f.byTier} f={f} labelOf={tierOf} />
         <Distribution title={t('portfolio.dist.byIndustry')} buckets={f.byIndustry} f={f} labelOf={plain} />
@@ -386,6 +389,7 @@ export function PortfolioPage() {
         <Churn f={f} />
         <Receivables f={f} />
       </div>
+      <ChurnSection year={year} />
       <Staffing f={f} />
     </div>
   );
