@@ -420,7 +420,7 @@ export function generateSample(opts: { locale: Locale; accounts: number; today: 
  * and only among small stand-alone accounts, so the rest of the sample (the large accounts with
  * plans and maps, the at-risk ones) is what it was.
  */
-function churnAndLosses(accounts: SampleAccount[], T: (typeof TEXT)[SampleLocale], today: string, seed: number): void {
+function churnAndLosses(accounts: SampleAccount[], T: (typeof TEXT)[Locale], today: string, seed: number): void {
   const r = rng(seed);
   const year = Number(today.slice(0, 4));
   const heads = new Set(accounts.map((a) => a.parent).filter((x): x is string => x !== null));
