@@ -10,6 +10,7 @@ import { boardContract } from './board';
 import { plansContract } from './plans';
 import { forumContract, type ExportProgress } from './forum';
 import { stakeholdersContract } from './stakeholders';
+import { healthContract } from './health';
 import { method } from './method';
 import type { TableName } from './tables';
 import type { AppInfo, BackupInfo, BackupSaved, DbStatus, DoctorReport } from './types';
@@ -63,6 +64,9 @@ export const contract = {
 
   // --- the customer-forum deck -------------------------------------------------------------
   ...forumContract,
+
+  // --- account health and early warning ----------------------------------------------------
+  ...healthContract,
 } as const;
 
 export type Contract = typeof contract;

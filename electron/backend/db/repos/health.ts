@@ -1,0 +1,304 @@
+/**
+ * Account health and early warning (README, "Health and early warning"): the inputs of
+ * shared/domain/health.ts gathered for every live account (or one) as of the trend's dates, in one
+ * pass of set-based queries (no query per account), scored, and the warnings a director decides.
+ *
+ * What the history cannot tell, and how it is treated at a past date:
+ * - revenue and targets are kept per year: a past date reads its year's row as it is now;
+ * - stakeholders count from the day they were added until they went to the bin; their owner and
+ *   relationship strength are read as they are now (changes are not dated);
+ * - a complaint's next step is ticked without a date: a closed complaint is closed at every date, an
+ *   open one counts from the day it was logged;
+ * - receivables are one figure now: a past date reads the days overdue less the days since then;
+ * - "at risk" has no date of its own: it counts today, and from the date a warning was confirmed.
+ */
+import type { Database as Db } from 'better-sqlite3';
+import type { AccountHealth, HealthDecision, HealthList, HealthWarning } from '../../../../shared/api/health';
+import { AppError } from '../../../../shared/api/errors';
+import { daysBetween } from '../../../../shared/domain/dates';
+import {
+  DEFAULT_HEALTH_SETTINGS,
+  EMPTY_INPUTS,
+  daysLate,
+  healthScore,
+  healthSettingsSchema,
+  trendDates,
+  warningFor,
+  weightsTotal,
+  type HealthInputs,
+  type HealthReason,
+  type HealthSettings,
+  type WarningReason,
+} from '../../../../shared/domain/health';
+import { isDecider } from '../../../../shared/domain/coverage';
+import { isCovered, type BuyingRole, type Strength } from '../../../../shared/domain/stakeholders';
+import type { Grade } from '../../../../shared/domain/enums';
+import { loadCadence } from './account-query';
+import { recorderName } from './identity';
+import { requireAccount } from '../guards';
+import { writeTx } from '../tx';
+
+const SETTINGS_KEY = 'health.settings';
+
+export function getHealthSettings(db: Db): HealthSettings {
+  const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SETTINGS_KEY) as string | undefined;
+  if (raw === undefined) return DEFAULT_HEALTH_SETTINGS;
+  try {
+    const parsed = healthSettingsSchema.safeParse(JSON.parse(raw));
+    if (parsed.success && weightsTotal(parsed.data.weights) === 100) return parsed.data;
+  } catch {
+    // a value no Keyplan wrote: the defaults
+  }
+  return DEFAULT_HEALTH_SETTINGS;
+}
+
+export function setHealthSettings(db: Db, s: HealthSettings): HealthSettings {
+  const total = weightsTotal(s.weights);
+  if (total !== 100) throw new AppError('health-weights-sum', `The health weights add up to ${total}, not 100.`, { total });
+  return writeTx(db, () => {
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTINGS_KEY, JSON.stringify(s));
+    return getHealthSettings(db);
+  });
+}
+
+interface AccountBase {
+  id: number;
+  name: string;
+  ownerName: string | null;
+  grade: Grade | null;
+  since: string;
+  outstanding: number | null;
+  overdue: number | null;
+  churn: 'active' | 'at-risk' | 'churned';
+  churnedOn: string | null;
+}
+
+interface Scope {
+  accountId?: number | undefined;
+  ownerId?: number | undefined;
+}
+
+/** `AND <col> = ?` for one account, and its parameter. */
+function one(scope: Scope, col: string): [string, unknown[]] {
+  return scope.accountId === undefined ? ['', []] : [` AND ${col} = ?`, [scope.accountId]];
+}
+
+function group<T>(rows: [number, ...unknown[]][], make: (r: [number, ...unknown[]]) => T): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = m.get(r[0]);
+    if (list) list.push(make(r));
+    else m.set(r[0], [make(r)]);
+  }
+  return m;
+}
+
+/** Every account's inputs at each of `dates` (ascending), keyed by account id. */
+function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { accounts: AccountBase[]; inputs: Map<number, HealthInputs[]> } {
+  const filters: string[] = ['a.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (scope.accountId !== undefined) {
+    filters.push('a.id = ?');
+    params.push(scope.accountId);
+  }
+  if (scope.ownerId !== undefined) {
+    filters.push('a.owner_id = ?');
+    params.push(scope.ownerId);
+  }
+  const accounts = db
+    .prepare(
+      `SELECT a.id, a.name, p.name AS ownerName, a.grade, substr(a.created_at, 1, 10) AS since, a.receivable_outstanding AS outstanding,
+              a.receivable_days_overdue AS overdue, a.churn_status AS churn, a.churned_on AS churnedOn
+       FROM accounts a LEFT JOIN people p ON p.id = a.owner_id WHERE ${filters.join(' AND ')}`,
+    )
+    .all(...params) as AccountBase[];
+  const cadence = loadCadence(db);
+  const years = [...new Set(dates.map((d) => Number(d.slice(0, 4))))];
+
+  const [accOne, accParams] = one(scope, 'account_id');
+  const lastCols = dates.map((_, i) => `max(CASE WHEN date <= ?${i + 1} THEN date END)`).join(', ');
+  const lastContact = new Map<number, (string | null)[]>();
+  for (const r of db
+    .prepare(`SELECT account_id, ${lastCols} FROM interactions WHERE date <= ?${dates.length}${accOne.replace('?', `?${dates.length + 1}`)} GROUP BY account_id`)
+    .raw()
+    .all(...dates, ...accParams) as [number, ...(string | null)[]][]) {
+    lastContact.set(r[0], r.slice(1) as (string | null)[]);
+  }
+  const revenue = new Map<string, { revenue: number | null; target: number | null }>();
+  for (const [id, year, rev, target] of db
+    .prepare(`SELECT account_id, year, revenue, target FROM account_revenue WHERE year IN (${years.map(() => '?').join(',')})${accOne}`)
+    .raw()
+    .all(...years, ...accParams) as [number, number, number | null, number | null][]) {
+    revenue.set(`${id}|${year}`, { revenue: rev, target });
+  }
+  const satisfaction = group(
+    db.prepare(`SELECT account_id, date, score FROM satisfaction WHERE 1${accOne} ORDER BY account_id, date, id`).raw().all(...accParams) as [number, string, number][],
+    (r) => ({ date: r[1] as string, score: r[2] as number }),
+  );
+  const deciders = group(
+    db
+      .prepare(
+        `SELECT account_id, roles, owner_id, strength, substr(created_at, 1, 10), substr(deleted_at, 1, 10) FROM stakeholders
+         WHERE (roles LIKE '%decision-maker%' OR roles LIKE '%economic-buyer%' OR roles LIKE '%veto-holder%')${accOne}`,
+      )
+      .raw()
+      .all(...accParams) as [number, string, number | null, Strength, string, string | null][],
+    (r) => ({ roles: JSON.parse(r[1] as string) as BuyingRole[], owned: r[2] !== null, strength: r[3] as Strength, from: r[4] as string, to: r[5] as string | null }),
+  );
+  const complaints = group(
+    db
+      .prepare(`SELECT account_id, date FROM interactions WHERE kind = 'complaint' AND next_done = 0 AND (next_step <> '' OR next_due IS NOT NULL)${accOne}`)
+      .raw()
+      .all(...accParams) as [number, string][],
+    (r) => r[1] as string,
+  );
+  const confirmedFrom = new Map<number, string>();
+  for (const [id, at] of db
+    .prepare(`SELECT account_id, min(substr(decided_at, 1, 10)) FROM health_warnings WHERE decision = 'confirmed'${accOne} GROUP BY account_id`)
+    .raw()
+    .all(...accParams) as [number, string][]) {
+    confirmedFrom.set(id, at);
+  }
+
+  const inputs = new Map<number, HealthInputs[]>();
+  for (const a of accounts) {
+    const cadenceDays = a.grade ? cadence[a.grade] : null;
+    const last = lastContact.get(a.id);
+    const sats = satisfaction.get(a.id) ?? [];
+    const dms = (deciders.get(a.id) ?? []).filter((d) => isDecider(d));
+    const open = complaints.get(a.id) ?? [];
+    const list = dates.map((date, i): HealthInputs => {
+      const rev = revenue.get(`${a.id}|${date.slice(0, 4)}`);
+      let s = -1;
+      for (let k = 0; k < sats.length && sats[k]!.date <= date; k++) s = k;
+      const from = last?.[i] ?? (a.since <= date ? a.since : null);
+      const churned = a.churn === 'churned' && (a.churnedOn === null || a.churnedOn <= date);
+      const atRisk = a.churn === 'at-risk' && (date >= today || (confirmedFrom.get(a.id) ?? '9999') <= date);
+      return {
+        ...EMPTY_INPUTS,
+        revenue: rev?.revenue ?? null,
+        target: rev?.target ?? null,
+        satisfaction: s >= 0 ? sats[s]!.score : null,
+        satisfactionBefore: s >= 1 ? sats[s - 1]!.score : null,
+        followUpDaysLate: cadenceDays !== null && from !== null ? daysLate(from, cadenceDays, date) : null,
+        cadenceDays,
+        uncoveredDeciders: dms.filter((d) => d.from <= date && (d.to === null || d.to > date) && (!d.owned || !isCovered(d.strength))).length,
+        receivableDaysOverdue: a.outstanding ? Math.max(0, (a.overdue ?? 0) - daysBetween(date, today)) : null,
+        openComplaints: open.filter((d) => d <= date).length,
+        churn: churned ? 'churned' : atRisk ? 'at-risk' : 'active',
+      };
+    });
+    inputs.set(a.id, list);
+  }
+  return { accounts, inputs };
+}
+
+/** The score that a later warning must fall below: the last decided one, per account. */
+function lastDecided(db: Db, scope: Scope): Map<number, number> {
+  const [accOne, accParams] = one(scope, 'account_id');
+  const rows = db
+    .prepare(`SELECT account_id, score_then, max(id) FROM health_warnings WHERE 1${accOne} GROUP BY account_id`)
+    .raw()
+    .all(...accParams) as [number, number, number][];
+  return new Map(rows.map((r) => [r[0], r[1]]));
+}
+
+/** Health of every live account (or the scope's), lowest score first, and the warnings awaiting a decision. */
+export function healthOf(db: Db, today: string, scope: Scope = {}): HealthList {
+  const settings = getHealthSettings(db);
+  const dates = trendDates(today);
+  const { accounts, inputs } = gatherInputs(db, dates, today, scope);
+  const decided = lastDecided(db, scope);
+  const out: AccountHealth[] = [];
+  const warnings: HealthWarning[] = [];
+  for (const a of accounts) {
+    const scores = inputs.get(a.id)!.map((i) => healthScore(i, settings.weights));
+    const now = scores[scores.length - 1]!;
+    const previous = scores[scores.length - 2]!.score;
+    const warning = a.churn === 'churned' ? null : warningFor(now.score, previous, settings, decided.get(a.id) ?? null);
+    out.push({
+      accountId: a.id,
+      accountName: a.name,
+      ownerName: a.ownerName,
+      score: now.score,
+      lost: now.lost,
+      reasons: now.reasons,
+      trend: scores.map((s, i) => ({ date: dates[i]!, score: s.score })),
+      warning,
+    });
+    if (warning) warnings.push({ accountId: a.id, accountName: a.name, ownerName: a.ownerName, reason: warning, score: now.score, previous, reasons: now.reasons });
+  }
+  out.sort((x, y) => x.score - y.score || x.accountName.localeCompare(y.accountName));
+  warnings.sort((x, y) => x.score - y.score || x.accountName.localeCompare(y.accountName));
+  return { today, settings, accounts: out, warnings };
+}
+
+/** One live account's health. */
+export function accountHealth(db: Db, accountId: number, today: string): AccountHealth {
+  requireAccount(db, accountId);
+  const list = healthOf(db, today, { accountId });
+  const found = list.accounts[0];
+  if (!found) throw new AppError('not-found', `No account with id ${accountId}.`, { id: accountId });
+  return found;
+}
+
+interface DecisionRow {
+  id: number;
+  account_id: number;
+  suggested_at: string;
+  score_then: number;
+  previous: number | null;
+  reason: WarningReason;
+  reasons: string;
+  decision: 'confirmed' | 'dismissed';
+  note: string;
+  decided_by: string | null;
+  decided_at: string;
+}
+
+const toDecision = (r: DecisionRow): HealthDecision => ({
+  id: r.id,
+  accountId: r.account_id,
+  suggestedAt: r.suggested_at,
+  scoreThen: r.score_then,
+  previous: r.previous,
+  reason: r.reason,
+  reasons: JSON.parse(r.reasons) as HealthReason[],
+  decision: r.decision,
+  note: r.note,
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at,
+});
+
+export function listDecisions(db: Db, accountId: number, decision?: 'confirmed'): HealthDecision[] {
+  const rows = db
+    .prepare(`SELECT * FROM health_warnings WHERE account_id = ?${decision ? ' AND decision = ?' : ''} ORDER BY decided_at DESC, id DESC`)
+    .all(...(decision ? [accountId, decision] : [accountId])) as DecisionRow[];
+  return rows.map(toDecision);
+}
+
+/**
+ * Confirms or dismisses the account's warning, as the person chosen as "I am". Confirming makes an
+ * active account "at risk" (the domain's word for it: the portfolio counts it, the plan shows it).
+ */
+export function decideWarning(db: Db, input: { accountId: number; decision: 'confirmed' | 'dismissed'; note: string }, today: string, now: Date): HealthDecision {
+  return writeTx(db, () => {
+    requireAccount(db, input.accountId);
+    const h = healthOf(db, today, { accountId: input.accountId }).accounts[0];
+    if (!h?.warning) throw new AppError('health-no-warning', `Account ${input.accountId} has no warning waiting for a decision.`, { id: input.accountId });
+    const previous = h.trend[h.trend.length - 2]?.score ?? null;
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO health_warnings (account_id, suggested_at, score_then, previous, reason, reasons, decision, note, decided_by, decided_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(input.accountId, today, h.score, previous, h.warning, JSON.stringify(h.reasons.slice(0, 3)), input.decision, input.note, recorderName(db) || null, now.toISOString())
+        .lastInsertRowid,
+    );
+    if (input.decision === 'confirmed') {
+      db.prepare("UPDATE accounts SET churn_status = 'at-risk', updated_at = ? WHERE id = ? AND churn_status = 'active'").run(now.toISOString(), input.accountId);
+    }
+    return toDecision(db.prepare('SELECT * FROM health_warnings WHERE id = ?').get(id) as DecisionRow);
+  });
+}
