@@ -1,3 +1,4 @@
+import { healthEn } from './areas/health.en';
 import { cliEn } from './areas/cli.en';
 import { accountsBinEn } from './areas/accounts-bin.en';
 import { audienceEn } from './areas/audience.en';
@@ -19,6 +20,8 @@ import type { Messages } from './messages';
 export const en: Messages = {
   domain: domainEn,
   today: todayEn,
+  /** Account health and early warning. */
+  health: healthEn,
   portfolio: portfolioEn,
   importer: importerEn,
   board: boardEn,

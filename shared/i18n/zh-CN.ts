@@ -2,6 +2,7 @@
  * The reference catalogue (zh-CN). Every other locale has exactly these keys (see en.ts).
  * Interpolation uses i18next's `{{name}}`. No plural forms: counts are written as "客户数:{{n}}".
  */
+import { healthZhCN } from './areas/health.zh-CN';
 import { cliZhCN } from './areas/cli.zh-CN';
 import { accountsBinZhCN } from './areas/accounts-bin.zh-CN';
 import { audienceZhCN } from './areas/audience.zh-CN';
@@ -22,6 +23,8 @@ export const zhCN = {
   /** The domain's vocabulary: enum labels, account fields, import errors. */
   domain: domainZhCN,
   today: todayZhCN,
+  /** Account health and early warning. */
+  health: healthZhCN,
   portfolio: portfolioZhCN,
   importer: importerZhCN,
   /** The quadrant board and its printed page. */

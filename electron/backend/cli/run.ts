@@ -46,6 +46,9 @@ Verbs:
                                the annual account plan as a print-quality PDF; --safe: the customer version (no internal assessments)
   forum pdf --year YYYY [--accounts "A,B,..."] [--locale zh-CN|en] [--safe] --out FILE
                                the customer-forum deck as a 16:9 PDF (default accounts: those with a plan that year)
+  health [--account NAME] [--json] [--locale zh-CN|en]
+                               account health 0-100 (lowest first): the trend over the last four quarters
+                               and today, the top three reasons, and a churn-risk warning awaiting a decision
   help                         this text
 
 Options:

@@ -116,12 +116,12 @@ function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { a
   const years = [...new Set(dates.map((d) => Number(d.slice(0, 4))))];
 
   const [accOne, accParams] = one(scope, 'account_id');
-  const lastCols = dates.map((_, i) => `max(CASE WHEN date <= ?${i + 1} THEN date END)`).join(', ');
+  const lastCols = dates.map(() => 'max(CASE WHEN date <= ? THEN date END)').join(', ');
   const lastContact = new Map<number, (string | null)[]>();
   for (const r of db
-    .prepare(`SELECT account_id, ${lastCols} FROM interactions WHERE date <= ?${dates.length}${accOne.replace('?', `?${dates.length + 1}`)} GROUP BY account_id`)
+    .prepare(`SELECT account_id, ${lastCols} FROM interactions WHERE date <= ?${accOne} GROUP BY account_id`)
     .raw()
-    .all(...dates, ...accParams) as [number, ...(string | null)[]][]) {
+    .all(...dates, dates[dates.length - 1], ...accParams) as [number, ...(string | null)[]][]) {
     lastContact.set(r[0], r.slice(1) as (string | null)[]);
   }
   const revenue = new Map<string, { revenue: number | null; target: number | null }>();
