@@ -17,6 +17,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { PageHeader } from '../../ui/PageHeader';
 import { SelectField } from '../../ui/SelectField';
 import { accountHref } from '../accounts/route';
+import { HealthWarnings } from '../../ui/health/HealthWarnings';
 import { ageingOption, bucketsOption, paretoOption, PALETTE, staffingOption } from './charts';
 import { ScrollArea } from '../../ui/ScrollArea';
 
@@ -376,6 +377,7 @@ export function PortfolioPage() {
       {header}
       <Kpis f={f} />
       <FxNote f={f} />
+      <HealthWarnings linkOf={(id) => accountHref(id)} />
       <Pareto f={f} />
       <div className="dist-grid">
         <Distribution title={t('portfolio.dist.byTier')} buckets={f.byTier} f={f} labelOf={tierOf} />
