@@ -9,11 +9,12 @@
  * to 100 - score.
  *
  * The inputs and their loss (full loss at the far end of each range, linear in between):
- * - revenue: this year's revenue against its target: none at 100% or more, full at 50% or less.
+ * - revenue: this year's revenue against its target pro rata to the part of the year passed (a quarter
+ *   in, a quarter of the target): none at 100% or more, full at 50% or less.
  * - satisfaction: the latest score as of the date: none at 85 or more, full at 50 or less; or the fall
  *   from the score before it, full at a fall of 25 points; the larger of the two.
  * - follow-up: days past the grade's cadence since the last contact: full at twice the cadence (at
- *   least 14 days) past it. No grade: no loss.
+ *   least 30 days) past it. No grade: no loss.
  * - coverage: decision makers (decision maker, economic buyer, veto holder) nobody on our side covers
  *   (no owner, or a relationship weaker than friendly: coverage.ts's rule): full at 2.
  * - receivables: days overdue of an outstanding amount: full at 90 days.
@@ -47,7 +48,7 @@ export interface HealthSettings {
   threshold: number;
 }
 
-export const DEFAULT_HEALTH_SETTINGS: HealthSettings = { weights: DEFAULT_HEALTH_WEIGHTS, dropPoints: 15, threshold: 60 };
+export const DEFAULT_HEALTH_SETTINGS: HealthSettings = { weights: DEFAULT_HEALTH_WEIGHTS, dropPoints: 20, threshold: 50 };
 
 const weight = z.number().int().min(0).max(100);
 
@@ -65,6 +66,7 @@ export function weightsTotal(w: HealthWeights): number {
 /** One account's inputs as of a date (null: not known, no loss). */
 export interface HealthInputs {
   revenue: number | null;
+  /** The year's target pro rata to the part of the year passed by the date (yearShare). */
   target: number | null;
   /** The latest satisfaction score as of the date, and the one before it. */
   satisfaction: number | null;
@@ -120,7 +122,7 @@ function losses(i: HealthInputs): Record<HealthInput, { loss: number; key: strin
   const satLevel = sat === null ? 0 : clamp01((85 - sat) / 35);
   const satFall = clamp01(fall / 25);
   const late = i.followUpDaysLate ?? 0;
-  const lateScale = Math.max(14, 2 * (i.cadenceDays ?? 7));
+  const lateScale = Math.max(30, 2 * (i.cadenceDays ?? 7));
   const overdue = i.receivableDaysOverdue ?? 0;
   return {
     revenue: {
@@ -169,6 +171,12 @@ export function trendDates(today: string): string[] {
     end = addDays(quarterOf(end).start, -1);
   }
   return [...ends, today];
+}
+
+/** The part of its year passed by `date` (1 January: 1/365; 31 December: 1). */
+export function yearShare(date: string): number {
+  const year = date.slice(0, 4);
+  return (daysBetween(`${year}-01-01`, date) + 1) / (daysBetween(`${year}-01-01`, `${year}-12-31`) + 1);
 }
 
 /** Days past the cadence on `asOf` since `from` (the last contact, else the day the account was added). */

@@ -1,13 +1,13 @@
 /** The health score (shared/domain/health.ts): the formula, its attribution, the trend's dates, the warning rule. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEALTH_WEIGHTS, EMPTY_INPUTS, HEALTH_INPUTS, daysLate, healthScore, trendDates, warningFor, type HealthInputs } from '../../shared/domain/health';
+import { DEFAULT_HEALTH_WEIGHTS, EMPTY_INPUTS, HEALTH_INPUTS, daysLate, healthScore, trendDates, warningFor, yearShare, type HealthInputs } from '../../shared/domain/health';
 
 const sick: HealthInputs = {
   revenue: 70,
   target: 100,
   satisfaction: 72,
   satisfactionBefore: 92,
-  followUpDaysLate: 9,
+  followUpDaysLate: 12,
   cadenceDays: 7,
   uncoveredDeciders: 2,
   receivableDaysOverdue: 95,
@@ -22,8 +22,8 @@ describe('health score', () => {
 
   it('loses points per input and says why, most points first', () => {
     const h = healthScore(sick);
-    expect(h.lost).toEqual({ revenue: 12, satisfaction: 16, followUp: 10, coverage: 15, receivables: 10, complaints: 5, churn: 0 });
-    expect(h.score).toBe(32);
+    expect(h.lost).toEqual({ revenue: 12, satisfaction: 16, followUp: 6, coverage: 15, receivables: 10, complaints: 5, churn: 0 });
+    expect(h.score).toBe(36);
     expect(h.reasons.slice(0, 3).map((r) => [r.key, r.params])).toEqual([
       ['satisfactionFell', { from: 92, to: 72 }],
       ['coverage', { n: 2 }],
@@ -77,6 +77,11 @@ describe('trend dates and follow-up lateness', () => {
   it('are the ends of the last four whole quarters, then today', () => {
     expect(trendDates('2026-05-16')).toEqual(['2025-06-30', '2025-09-30', '2025-12-31', '2026-03-31', '2026-05-16']);
     expect(trendDates('2026-01-01')).toEqual(['2025-03-31', '2025-06-30', '2025-09-30', '2025-12-31', '2026-01-01']);
+  });
+  it('reads the target pro rata to the part of the year passed', () => {
+    expect(yearShare('2026-12-31')).toBe(1);
+    expect(yearShare('2026-01-01')).toBeCloseTo(1 / 365);
+    expect(yearShare('2024-07-01')).toBeCloseTo(183 / 366);
   });
   it('counts days past the cadence', () => {
     expect(daysLate('2026-05-01', 7, '2026-05-16')).toBe(8);

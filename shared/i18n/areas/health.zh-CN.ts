@@ -15,7 +15,7 @@ export const healthZhCN = {
   lostPoints: '-{{points}} 分',
   column: '健康度',
   reason: {
-    revenue: '营收仅达目标的 {{percent}}%',
+    revenue: '营收仅达进度目标的 {{percent}}%',
     satisfactionFell: '满意度从 {{from}} 降到 {{to}}',
     satisfactionLow: '满意度仅 {{to}}',
     followUp: '跟进逾期 {{days}} 天',

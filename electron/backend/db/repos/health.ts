@@ -4,9 +4,10 @@
  * pass of set-based queries (no query per account), scored, and the warnings a director decides.
  *
  * What the history cannot tell, and how it is treated at a past date:
- * - revenue and targets are kept per year: a past date reads its year's row as it is now;
- * - stakeholders count from the day they were added until they went to the bin; their owner and
- *   relationship strength are read as they are now (changes are not dated);
+ * - revenue and targets are kept per year: a past date reads its year's row as it is now, against the
+ *   target pro rata to the part of the year passed by then;
+ * - the stakeholder map's changes are not dated (a map imported today describes a relationship that is
+ *   years old): every date reads the map as it is now, its live people with their owner and strength;
  * - a complaint's next step is ticked without a date: a closed complaint is closed at every date, an
  *   open one counts from the day it was logged;
  * - receivables are one figure now: a past date reads the days overdue less the days since then;
@@ -25,6 +26,7 @@ import {
   trendDates,
   warningFor,
   weightsTotal,
+  yearShare,
   type HealthInputs,
   type HealthReason,
   type HealthSettings,
@@ -138,12 +140,12 @@ function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { a
   const deciders = group(
     db
       .prepare(
-        `SELECT account_id, roles, owner_id, strength, substr(created_at, 1, 10), substr(deleted_at, 1, 10) FROM stakeholders
-         WHERE (roles LIKE '%decision-maker%' OR roles LIKE '%economic-buyer%' OR roles LIKE '%veto-holder%')${accOne}`,
+        `SELECT account_id, roles, owner_id, strength FROM stakeholders
+         WHERE deleted_at IS NULL AND (roles LIKE '%decision-maker%' OR roles LIKE '%economic-buyer%' OR roles LIKE '%veto-holder%')${accOne}`,
       )
       .raw()
-      .all(...accParams) as [number, string, number | null, Strength, string, string | null][],
-    (r) => ({ roles: JSON.parse(r[1] as string) as BuyingRole[], owned: r[2] !== null, strength: r[3] as Strength, from: r[4] as string, to: r[5] as string | null }),
+      .all(...accParams) as [number, string, number | null, Strength][],
+    (r) => ({ roles: JSON.parse(r[1] as string) as BuyingRole[], owned: r[2] !== null, strength: r[3] as Strength }),
   );
   const complaints = group(
     db
@@ -165,7 +167,7 @@ function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { a
     const cadenceDays = a.grade ? cadence[a.grade] : null;
     const last = lastContact.get(a.id);
     const sats = satisfaction.get(a.id) ?? [];
-    const dms = (deciders.get(a.id) ?? []).filter((d) => isDecider(d));
+    const uncovered = (deciders.get(a.id) ?? []).filter((d) => isDecider(d) && (!d.owned || !isCovered(d.strength))).length;
     const open = complaints.get(a.id) ?? [];
     const list = dates.map((date, i): HealthInputs => {
       const rev = revenue.get(`${a.id}|${date.slice(0, 4)}`);
@@ -177,12 +179,12 @@ function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { a
       return {
         ...EMPTY_INPUTS,
         revenue: rev?.revenue ?? null,
-        target: rev?.target ?? null,
+        target: rev?.target == null ? null : rev.target * yearShare(date),
         satisfaction: s >= 0 ? sats[s]!.score : null,
         satisfactionBefore: s >= 1 ? sats[s - 1]!.score : null,
         followUpDaysLate: cadenceDays !== null && from !== null ? daysLate(from, cadenceDays, date) : null,
         cadenceDays,
-        uncoveredDeciders: dms.filter((d) => d.from <= date && (d.to === null || d.to > date) && (!d.owned || !isCovered(d.strength))).length,
+        uncoveredDeciders: uncovered,
         receivableDaysOverdue: a.outstanding ? Math.max(0, (a.overdue ?? 0) - daysBetween(date, today)) : null,
         openComplaints: open.filter((d) => d <= date).length,
         churn: churned ? 'churned' : atRisk ? 'at-risk' : 'active',
@@ -215,7 +217,8 @@ export function healthOf(db: Db, today: string, scope: Scope = {}): HealthList {
     const scores = inputs.get(a.id)!.map((i) => healthScore(i, settings.weights));
     const now = scores[scores.length - 1]!;
     const previous = scores[scores.length - 2]!.score;
-    const warning = a.churn === 'churned' ? null : warningFor(now.score, previous, settings, decided.get(a.id) ?? null);
+    // An account already at risk (a confirmed warning, or set so by hand) or churned needs no suggestion.
+    const warning = a.churn !== 'active' ? null : warningFor(now.score, previous, settings, decided.get(a.id) ?? null);
     out.push({
       accountId: a.id,
       accountName: a.name,
