@@ -114,47 +114,66 @@ export interface HealthScore {
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
-/** The loss (0..1) of each input, and the words for it. */
-function losses(i: HealthInputs): Record<HealthInput, { loss: number; key: string; params: Record<string, number> }> {
+/** The loss (0..1) of each input, in HEALTH_INPUTS order. */
+function lossesOf(i: HealthInputs): number[] {
   const revRatio = i.revenue !== null && i.target !== null && i.target > 0 ? i.revenue / i.target : null;
   const sat = i.satisfaction;
   const fall = sat !== null && i.satisfactionBefore !== null ? i.satisfactionBefore - sat : 0;
-  const satLevel = sat === null ? 0 : clamp01((85 - sat) / 35);
-  const satFall = clamp01(fall / 25);
-  const late = i.followUpDaysLate ?? 0;
-  const lateScale = Math.max(30, 2 * (i.cadenceDays ?? 7));
-  const overdue = i.receivableDaysOverdue ?? 0;
-  return {
-    revenue: {
-      loss: revRatio === null ? 0 : clamp01((1 - revRatio) / 0.5),
-      key: 'revenue',
-      params: { percent: revRatio === null ? 0 : Math.round(revRatio * 100) },
-    },
-    satisfaction: {
-      loss: Math.max(satLevel, satFall),
-      key: fall > 0 && satFall >= satLevel ? 'satisfactionFell' : 'satisfactionLow',
-      params: { from: i.satisfactionBefore ?? 0, to: sat ?? 0 },
-    },
-    followUp: { loss: clamp01(late / lateScale), key: 'followUp', params: { days: late } },
-    coverage: { loss: clamp01(i.uncoveredDeciders / 2), key: 'coverage', params: { n: i.uncoveredDeciders } },
-    receivables: { loss: clamp01(overdue / 90), key: 'receivables', params: { days: overdue } },
-    complaints: { loss: clamp01(i.openComplaints / 2), key: 'complaints', params: { n: i.openComplaints } },
-    churn: { loss: i.churn === 'churned' ? 1 : i.churn === 'at-risk' ? 0.5 : 0, key: i.churn === 'churned' ? 'churned' : 'atRisk', params: {} },
-  };
+  return [
+    revRatio === null ? 0 : clamp01((1 - revRatio) / 0.5),
+    Math.max(sat === null ? 0 : clamp01((85 - sat) / 35), clamp01(fall / 25)),
+    clamp01((i.followUpDaysLate ?? 0) / Math.max(30, 2 * (i.cadenceDays ?? 7))),
+    clamp01(i.uncoveredDeciders / 2),
+    clamp01((i.receivableDaysOverdue ?? 0) / 90),
+    clamp01(i.openComplaints / 2),
+    i.churn === 'churned' ? 1 : i.churn === 'at-risk' ? 0.5 : 0,
+  ];
+}
+
+/** What to say about each input's loss: the catalogue's `health.reason.<key>` and its values. */
+function words(i: HealthInputs, input: HealthInput): { key: string; params: Record<string, number> } {
+  switch (input) {
+    case 'revenue':
+      return { key: 'revenue', params: { percent: i.revenue !== null && i.target ? Math.round((i.revenue / i.target) * 100) : 0 } };
+    case 'satisfaction': {
+      const sat = i.satisfaction ?? 0;
+      const fall = i.satisfactionBefore !== null ? i.satisfactionBefore - sat : 0;
+      const fell = fall > 0 && clamp01(fall / 25) >= clamp01((85 - sat) / 35);
+      return { key: fell ? 'satisfactionFell' : 'satisfactionLow', params: { from: i.satisfactionBefore ?? 0, to: sat } };
+    }
+    case 'followUp':
+      return { key: 'followUp', params: { days: i.followUpDaysLate ?? 0 } };
+    case 'coverage':
+      return { key: 'coverage', params: { n: i.uncoveredDeciders } };
+    case 'receivables':
+      return { key: 'receivables', params: { days: i.receivableDaysOverdue ?? 0 } };
+    case 'complaints':
+      return { key: 'complaints', params: { n: i.openComplaints } };
+    case 'churn':
+      return { key: i.churn === 'churned' ? 'churned' : 'atRisk', params: {} };
+  }
+}
+
+/** The score alone (the trend's earlier points): exactly healthScore(...).score, without the words. */
+export function healthPoints(inputs: HealthInputs, weights: HealthWeights = DEFAULT_HEALTH_WEIGHTS): number {
+  const l = lossesOf(inputs);
+  let total = 0;
+  for (let k = 0; k < HEALTH_INPUTS.length; k++) total += Math.round(weights[HEALTH_INPUTS[k]!] * l[k]!);
+  return Math.max(0, 100 - total);
 }
 
 /** The score of one account's inputs under `weights` (which sum to 100). */
 export function healthScore(inputs: HealthInputs, weights: HealthWeights = DEFAULT_HEALTH_WEIGHTS): HealthScore {
-  const l = losses(inputs);
+  const l = lossesOf(inputs);
   const lost = {} as HealthWeights;
   const reasons: HealthReason[] = [];
   let total = 0;
-  for (const k of HEALTH_INPUTS) {
-    const points = Math.round(weights[k] * l[k].loss);
+  HEALTH_INPUTS.forEach((k, n) => {
+    const points = Math.round(weights[k] * l[n]!);
     lost[k] = points;
     total += points;
-    if (points > 0) reasons.push({ input: k, points, key: l[k].key, params: l[k].params });
-  }
+    if (points > 0) reasons.push({ input: k, points, ...words(inputs, k) });
+  });
   reasons.sort((a, b) => b.points - a.points || HEALTH_INPUTS.indexOf(a.input) - HEALTH_INPUTS.indexOf(b.input));
   return { score: Math.max(0, 100 - total), lost, reasons };
 }

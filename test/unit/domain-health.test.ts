@@ -1,6 +1,6 @@
 /** The health score (shared/domain/health.ts): the formula, its attribution, the trend's dates, the warning rule. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEALTH_WEIGHTS, EMPTY_INPUTS, HEALTH_INPUTS, daysLate, healthScore, trendDates, warningFor, yearShare, type HealthInputs } from '../../shared/domain/health';
+import { DEFAULT_HEALTH_WEIGHTS, EMPTY_INPUTS, HEALTH_INPUTS, daysLate, healthPoints, healthScore, trendDates, warningFor, yearShare, type HealthInputs } from '../../shared/domain/health';
 
 const sick: HealthInputs = {
   revenue: 70,
@@ -52,6 +52,7 @@ describe('health score', () => {
         churn: (['active', 'at-risk', 'churned'] as const)[rnd(3)]!,
       };
       const h = healthScore(inputs, w);
+      expect(healthPoints(inputs, w)).toBe(h.score);
       const lost = HEALTH_INPUTS.reduce((s, k) => s + h.lost[k], 0);
       expect(lost).toBe(100 - h.score);
       expect(h.reasons.reduce((s, r) => s + r.points, 0)).toBe(100 - h.score);

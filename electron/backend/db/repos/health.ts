@@ -19,8 +19,7 @@ import { AppError } from '../../../../shared/api/errors';
 import { daysBetween } from '../../../../shared/domain/dates';
 import {
   DEFAULT_HEALTH_SETTINGS,
-  EMPTY_INPUTS,
-  daysLate,
+  healthPoints,
   healthScore,
   healthSettingsSchema,
   trendDates,
@@ -126,12 +125,13 @@ function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { a
     .all(...dates, dates[dates.length - 1], ...accParams) as [number, ...(string | null)[]][]) {
     lastContact.set(r[0], r.slice(1) as (string | null)[]);
   }
-  const revenue = new Map<string, { revenue: number | null; target: number | null }>();
+  // keyed by account id x 10,000 + year
+  const revenue = new Map<number, { revenue: number | null; target: number | null }>();
   for (const [id, year, rev, target] of db
     .prepare(`SELECT account_id, year, revenue, target FROM account_revenue WHERE year IN (${years.map(() => '?').join(',')})${accOne}`)
     .raw()
     .all(...years, ...accParams) as [number, number, number | null, number | null][]) {
-    revenue.set(`${id}|${year}`, { revenue: rev, target });
+    revenue.set(id * 10_000 + year, { revenue: rev, target });
   }
   const satisfaction = group(
     db.prepare(`SELECT account_id, date, score FROM satisfaction WHERE 1${accOne} ORDER BY account_id, date, id`).raw().all(...accParams) as [number, string, number][],
@@ -162,6 +162,21 @@ function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { a
     confirmedFrom.set(id, at);
   }
 
+  // Per date once: the share of its year passed, and how many days before today it is. Day numbers of
+  // the dates read (last contacts, the days accounts were added) are cached: they repeat.
+  const shares = dates.map(yearShare);
+  const before = dates.map((d) => daysBetween(d, today));
+  const dayNos = new Map<string, number>();
+  const dayNo = (d: string): number => {
+    let n = dayNos.get(d);
+    if (n === undefined) {
+      n = daysBetween('1970-01-01', d);
+      dayNos.set(d, n);
+    }
+    return n;
+  };
+  const dateNos = dates.map(dayNo);
+
   const inputs = new Map<number, HealthInputs[]>();
   for (const a of accounts) {
     const cadenceDays = a.grade ? cadence[a.grade] : null;
@@ -169,27 +184,31 @@ function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { a
     const sats = satisfaction.get(a.id) ?? [];
     const uncovered = (deciders.get(a.id) ?? []).filter((d) => isDecider(d) && (!d.owned || !isCovered(d.strength))).length;
     const open = complaints.get(a.id) ?? [];
-    const list = dates.map((date, i): HealthInputs => {
-      const rev = revenue.get(`${a.id}|${date.slice(0, 4)}`);
-      let s = -1;
-      for (let k = 0; k < sats.length && sats[k]!.date <= date; k++) s = k;
+    const confirmed = confirmedFrom.get(a.id) ?? '9999';
+    const list: HealthInputs[] = new Array(dates.length);
+    let s = -1;
+    for (let i = 0; i < dates.length; i++) {
+      const date = dates[i]!;
+      const rev = revenue.get(a.id * 10_000 + Number(date.slice(0, 4)));
+      while (s + 1 < sats.length && sats[s + 1]!.date <= date) s++;
       const from = last?.[i] ?? (a.since <= date ? a.since : null);
       const churned = a.churn === 'churned' && (a.churnedOn === null || a.churnedOn <= date);
-      const atRisk = a.churn === 'at-risk' && (date >= today || (confirmedFrom.get(a.id) ?? '9999') <= date);
-      return {
-        ...EMPTY_INPUTS,
+      const atRisk = a.churn === 'at-risk' && (date >= today || confirmed <= date);
+      let complaintsOpen = 0;
+      for (const d of open) if (d <= date) complaintsOpen++;
+      list[i] = {
         revenue: rev?.revenue ?? null,
-        target: rev?.target == null ? null : rev.target * yearShare(date),
+        target: rev?.target == null ? null : rev.target * shares[i]!,
         satisfaction: s >= 0 ? sats[s]!.score : null,
         satisfactionBefore: s >= 1 ? sats[s - 1]!.score : null,
-        followUpDaysLate: cadenceDays !== null && from !== null ? daysLate(from, cadenceDays, date) : null,
+        followUpDaysLate: cadenceDays !== null && from !== null ? Math.max(0, dateNos[i]! - dayNo(from) - cadenceDays) : null,
         cadenceDays,
         uncoveredDeciders: uncovered,
-        receivableDaysOverdue: a.outstanding ? Math.max(0, (a.overdue ?? 0) - daysBetween(date, today)) : null,
-        openComplaints: open.filter((d) => d <= date).length,
+        receivableDaysOverdue: a.outstanding ? Math.max(0, (a.overdue ?? 0) - before[i]!) : null,
+        openComplaints: complaintsOpen,
         churn: churned ? 'churned' : atRisk ? 'at-risk' : 'active',
       };
-    });
+    }
     inputs.set(a.id, list);
   }
   return { accounts, inputs };
@@ -214,9 +233,10 @@ export function healthOf(db: Db, today: string, scope: Scope = {}): HealthList {
   const out: AccountHealth[] = [];
   const warnings: HealthWarning[] = [];
   for (const a of accounts) {
-    const scores = inputs.get(a.id)!.map((i) => healthScore(i, settings.weights));
-    const now = scores[scores.length - 1]!;
-    const previous = scores[scores.length - 2]!.score;
+    const points = inputs.get(a.id)!;
+    const now = healthScore(points[points.length - 1]!, settings.weights);
+    const trend = points.map((p, i) => ({ date: dates[i]!, score: i === points.length - 1 ? now.score : healthPoints(p, settings.weights) }));
+    const previous = trend[trend.length - 2]!.score;
     // An account already at risk (a confirmed warning, or set so by hand) or churned needs no suggestion.
     const warning = a.churn !== 'active' ? null : warningFor(now.score, previous, settings, decided.get(a.id) ?? null);
     out.push({
@@ -226,7 +246,7 @@ export function healthOf(db: Db, today: string, scope: Scope = {}): HealthList {
       score: now.score,
       lost: now.lost,
       reasons: now.reasons,
-      trend: scores.map((s, i) => ({ date: dates[i]!, score: s.score })),
+      trend,
       warning,
     });
     if (warning) warnings.push({ accountId: a.id, accountName: a.name, ownerName: a.ownerName, reason: warning, score: now.score, previous, reasons: now.reasons });
