@@ -125,4 +125,13 @@ describe('health', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('usage: health');
   });
+
+  it('the sample workspace has a few accounts to warn about, for different reasons', async () => {
+    const b = env.backend({ now: () => new Date('2026-11-24T09:00:00Z') });
+    await b.call('sample-load', { locale: 'zh-CN', today: '2026-11-24' });
+    const list = await b.call('health-list', { today: '2026-11-24' });
+    expect(list.warnings.length).toBeGreaterThanOrEqual(3);
+    expect(list.warnings.length).toBeLessThanOrEqual(10);
+    expect(new Set(list.warnings.map((w) => w.reasons[0]!.input)).size).toBeGreaterThanOrEqual(2);
+  });
 });
