@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountHealth, HealthList } from '../../shared/api/health';
 import { reasonText } from '../../shared/domain/health-words';
-import { invoke, LANGS, msg, screenshot } from './harness';
+import { fill, invoke, LANGS, msg, screenshot } from './harness';
 import { usePreviewPages } from './setup';
 
 describe('health', () => {
@@ -59,6 +59,23 @@ describe('health', () => {
       expect(await risks.textContent()).toContain(note);
       await risks.scrollIntoViewIfNeeded();
       await screenshot(page, 'health-plan-risks', lang);
+    });
+
+    it(`edits the weights in Settings; weights off 100 are refused in words (${lang})`, async () => {
+      const m = msg(lang);
+      const page = await pages.open(lang, { route: '#/settings', heading: m.settings.title });
+      const form = page.getByTestId('health-settings');
+      await form.waitFor();
+      const revenue = form.getByLabel(fill(m.health.settings.weightFor, { input: m.health.input.revenue }));
+      await expect.poll(() => revenue.inputValue()).toBe('20');
+      await revenue.fill('30');
+      await form.getByRole('button', { name: m.health.settings.save }).click();
+      await form.getByRole('alert').filter({ hasText: fill(m.health.settings.sum, { total: 110 }) }).waitFor();
+      await form.scrollIntoViewIfNeeded();
+      await screenshot(page, 'health-settings-refused', lang);
+      await form.getByLabel(fill(m.health.settings.weightFor, { input: m.health.input.receivables })).fill('0');
+      await form.getByRole('button', { name: m.health.settings.save }).click();
+      await expect.poll(async () => ((await invoke(pages.preview, 'health-settings-get', {})) as { weights: { revenue: number } }).weights.revenue).toBe(30);
     });
   }
 });

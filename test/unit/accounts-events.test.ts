@@ -122,7 +122,7 @@ const WRITES: Step[] = [
     'health-decide',
     async (b) => {
       await b.call('satisfaction-add', { accountId: 1, date: '2026-05-01', score: 20 });
-      return { accountId: 1, decision: 'confirmed', note: '预算冻结' };
+      return { accountId: 1, decision: 'confirmed' as const, note: '预算冻结' };
     },
   ],
 ];
