@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/backend/backend';
 import { planForAudience } from '../../shared/domain/audience';
+import { planDocument } from '../../electron/backend/documents/plan-document';
+import { planDocumentInput } from '../../electron/backend/exports/plan-export';
 import { refused } from './accounts-helpers';
 import { runCaptured } from './cli-helpers';
 import { useTestEnv } from './helpers';
@@ -75,6 +77,16 @@ describe('health', () => {
     const plan = await b.call('plan-get', { accountId: ids.sick, year: 2026, today: TODAY });
     expect(plan.live.healthRisks?.map((r) => r.note)).toEqual(['新领导上任，倾向竞争对手']);
     expect(planForAudience(plan, 'customer').live.healthRisks).toEqual([]);
+    // the printed plan: for us in the risk section, with its reasons in words; never for the customer
+    const input = planDocumentInput(b.connection(), ids.sick, 2026, TODAY);
+    const ours = planDocument(input, { locale: 'zh-CN', safe: false, today: TODAY });
+    expect(ours).toContain('健康度预警（已确认的流失风险）');
+    expect(ours).toContain('满意度从 92 降到 72');
+    expect(ours).toContain('新领导上任，倾向竞争对手');
+    const theirs = planDocument(input, { locale: 'zh-CN', safe: true, today: TODAY });
+    expect(theirs).not.toContain('新领导上任');
+    expect(theirs).not.toContain('满意度从');
+    expect(planDocument(input, { locale: 'en', safe: false, today: TODAY })).toContain('Satisfaction fell from 92 to 72');
   });
 
   it('a dismissed warning does not come back until the score falls further', async () => {
