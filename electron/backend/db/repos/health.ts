@@ -95,7 +95,7 @@ function group<T>(rows: [number, ...unknown[]][], make: (r: [number, ...unknown[
 }
 
 /** Every account's inputs at each of `dates` (ascending), keyed by account id. */
-function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { accounts: AccountBase[]; inputs: Map<number, HealthInputs[]> } {
+function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { accounts: AccountBase[]; inputsOf: (a: AccountBase) => HealthInputs[] } {
   const filters: string[] = ['a.deleted_at IS NULL'];
   const params: unknown[] = [];
   if (scope.accountId !== undefined) {
@@ -135,7 +135,7 @@ function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { a
   }
   const satisfaction = group(
     db.prepare(`SELECT account_id, date, score FROM satisfaction WHERE 1${accOne} ORDER BY account_id, date, id`).raw().all(...accParams) as [number, string, number][],
-    (r) => ({ date: r[1] as string, score: r[2] as number }),
+    (r) => r as [number, string, number],
   );
   const deciders = group(
     db
@@ -177,8 +177,8 @@ function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { a
   };
   const dateNos = dates.map(dayNo);
 
-  const inputs = new Map<number, HealthInputs[]>();
-  for (const a of accounts) {
+  // Computed per account when asked (nothing kept for 10,000 accounts at once).
+  const inputsOf = (a: AccountBase): HealthInputs[] => {
     const cadenceDays = a.grade ? cadence[a.grade] : null;
     const last = lastContact.get(a.id);
     const sats = satisfaction.get(a.id) ?? [];
@@ -190,7 +190,7 @@ function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { a
     for (let i = 0; i < dates.length; i++) {
       const date = dates[i]!;
       const rev = revenue.get(a.id * 10_000 + Number(date.slice(0, 4)));
-      while (s + 1 < sats.length && sats[s + 1]!.date <= date) s++;
+      while (s + 1 < sats.length && sats[s + 1]![1] <= date) s++;
       const from = last?.[i] ?? (a.since <= date ? a.since : null);
       const churned = a.churn === 'churned' && (a.churnedOn === null || a.churnedOn <= date);
       const atRisk = a.churn === 'at-risk' && (date >= today || confirmed <= date);
@@ -199,8 +199,8 @@ function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { a
       list[i] = {
         revenue: rev?.revenue ?? null,
         target: rev?.target == null ? null : rev.target * shares[i]!,
-        satisfaction: s >= 0 ? sats[s]!.score : null,
-        satisfactionBefore: s >= 1 ? sats[s - 1]!.score : null,
+        satisfaction: s >= 0 ? sats[s]![2] : null,
+        satisfactionBefore: s >= 1 ? sats[s - 1]![2] : null,
         followUpDaysLate: cadenceDays !== null && from !== null ? Math.max(0, dateNos[i]! - dayNo(from) - cadenceDays) : null,
         cadenceDays,
         uncoveredDeciders: uncovered,
@@ -209,9 +209,9 @@ function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { a
         churn: churned ? 'churned' : atRisk ? 'at-risk' : 'active',
       };
     }
-    inputs.set(a.id, list);
-  }
-  return { accounts, inputs };
+    return list;
+  };
+  return { accounts, inputsOf };
 }
 
 /** The score that a later warning must fall below: the last decided one, per account. */
@@ -228,12 +228,12 @@ function lastDecided(db: Db, scope: Scope): Map<number, number> {
 export function healthOf(db: Db, today: string, scope: Scope = {}): HealthList {
   const settings = getHealthSettings(db);
   const dates = trendDates(today);
-  const { accounts, inputs } = gatherInputs(db, dates, today, scope);
+  const { accounts, inputsOf } = gatherInputs(db, dates, today, scope);
   const decided = lastDecided(db, scope);
   const out: AccountHealth[] = [];
   const warnings: HealthWarning[] = [];
   for (const a of accounts) {
-    const points = inputs.get(a.id)!;
+    const points = inputsOf(a);
     const now = healthScore(points[points.length - 1]!, settings.weights);
     const trend = points.map((p, i) => ({ date: dates[i]!, score: i === points.length - 1 ? now.score : healthPoints(p, settings.weights) }));
     const previous = trend[trend.length - 2]!.score;
