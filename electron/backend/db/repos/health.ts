@@ -72,6 +72,13 @@ interface AccountBase {
   overdue: number | null;
   churn: 'active' | 'at-risk' | 'churned';
   churnedOn: string | null;
+  /** This year's and last year's revenue and target (the trend's dates span at most these two). */
+  rev1: number | null;
+  tgt1: number | null;
+  rev0: number | null;
+  tgt0: number | null;
+  /** The last contact as of each of the trend's dates: c0 .. c4. */
+  [lastContact: `c${number}`]: string | null;
 }
 
 interface Scope {
@@ -106,33 +113,22 @@ function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { a
     filters.push('a.owner_id = ?');
     params.push(scope.ownerId);
   }
+  const year = Number(today.slice(0, 4));
+  // The last contact as of each date: an index seek per account and date (interactions_account_date).
+  const lastCols = dates.map((_, i) => `(SELECT max(i.date) FROM interactions i WHERE i.account_id = a.id AND i.date <= ?) AS c${i}`).join(', ');
   const accounts = db
     .prepare(
       `SELECT a.id, a.name, p.name AS ownerName, a.grade, substr(a.created_at, 1, 10) AS since, a.receivable_outstanding AS outstanding,
-              a.receivable_days_overdue AS overdue, a.churn_status AS churn, a.churned_on AS churnedOn
-       FROM accounts a LEFT JOIN people p ON p.id = a.owner_id WHERE ${filters.join(' AND ')}`,
+              a.receivable_days_overdue AS overdue, a.churn_status AS churn, a.churned_on AS churnedOn,
+              r1.revenue AS rev1, r1.target AS tgt1, r0.revenue AS rev0, r0.target AS tgt0, ${lastCols}
+       FROM accounts a LEFT JOIN people p ON p.id = a.owner_id
+       LEFT JOIN account_revenue r1 ON r1.account_id = a.id AND r1.year = ?
+       LEFT JOIN account_revenue r0 ON r0.account_id = a.id AND r0.year = ?
+       WHERE ${filters.join(' AND ')}`,
     )
-    .all(...params) as AccountBase[];
+    .all(...dates, year, year - 1, ...params) as AccountBase[];
   const cadence = loadCadence(db);
-  const years = [...new Set(dates.map((d) => Number(d.slice(0, 4))))];
-
   const [accOne, accParams] = one(scope, 'account_id');
-  const lastCols = dates.map(() => 'max(CASE WHEN date <= ? THEN date END)').join(', ');
-  const lastContact = new Map<number, (string | null)[]>();
-  for (const r of db
-    .prepare(`SELECT account_id, ${lastCols} FROM interactions WHERE date <= ?${accOne} GROUP BY account_id`)
-    .raw()
-    .all(...dates, dates[dates.length - 1], ...accParams) as [number, ...(string | null)[]][]) {
-    lastContact.set(r[0], r.slice(1) as (string | null)[]);
-  }
-  // keyed by account id x 10,000 + year
-  const revenue = new Map<number, { revenue: number | null; target: number | null }>();
-  for (const [id, year, rev, target] of db
-    .prepare(`SELECT account_id, year, revenue, target FROM account_revenue WHERE year IN (${years.map(() => '?').join(',')})${accOne}`)
-    .raw()
-    .all(...years, ...accParams) as [number, number, number | null, number | null][]) {
-    revenue.set(id * 10_000 + year, { revenue: rev, target });
-  }
   const satisfaction = group(
     db.prepare(`SELECT account_id, date, score FROM satisfaction WHERE 1${accOne} ORDER BY account_id, date, id`).raw().all(...accParams) as [number, string, number][],
     (r) => r as [number, string, number],
@@ -180,7 +176,6 @@ function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { a
   // Computed per account when asked (nothing kept for 10,000 accounts at once).
   const inputsOf = (a: AccountBase): HealthInputs[] => {
     const cadenceDays = a.grade ? cadence[a.grade] : null;
-    const last = lastContact.get(a.id);
     const sats = satisfaction.get(a.id) ?? [];
     const uncovered = (deciders.get(a.id) ?? []).filter((d) => isDecider(d) && (!d.owned || !isCovered(d.strength))).length;
     const open = complaints.get(a.id) ?? [];
@@ -189,16 +184,18 @@ function gatherInputs(db: Db, dates: string[], today: string, scope: Scope): { a
     let s = -1;
     for (let i = 0; i < dates.length; i++) {
       const date = dates[i]!;
-      const rev = revenue.get(a.id * 10_000 + Number(date.slice(0, 4)));
+      const thisYear = Number(date.slice(0, 4)) === year;
+      const revenue = thisYear ? a.rev1 : Number(date.slice(0, 4)) === year - 1 ? a.rev0 : null;
+      const target = thisYear ? a.tgt1 : Number(date.slice(0, 4)) === year - 1 ? a.tgt0 : null;
       while (s + 1 < sats.length && sats[s + 1]![1] <= date) s++;
-      const from = last?.[i] ?? (a.since <= date ? a.since : null);
+      const from = a[`c${i}`] ?? (a.since <= date ? a.since : null);
       const churned = a.churn === 'churned' && (a.churnedOn === null || a.churnedOn <= date);
       const atRisk = a.churn === 'at-risk' && (date >= today || confirmed <= date);
       let complaintsOpen = 0;
       for (const d of open) if (d <= date) complaintsOpen++;
       list[i] = {
-        revenue: rev?.revenue ?? null,
-        target: rev?.target == null ? null : rev.target * shares[i]!,
+        revenue,
+        target: target === null ? null : target * shares[i]!,
         satisfaction: s >= 0 ? sats[s]![2] : null,
         satisfactionBefore: s >= 1 ? sats[s - 1]![2] : null,
         followUpDaysLate: cadenceDays !== null && from !== null ? Math.max(0, dateNos[i]! - dayNo(from) - cadenceDays) : null,
