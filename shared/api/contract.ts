@@ -11,6 +11,7 @@ import { plansContract } from './plans';
 import { forumContract, type ExportProgress } from './forum';
 import { churnContract } from './churn';
 import { stakeholdersContract } from './stakeholders';
+import { healthContract } from './health';
 import { method } from './method';
 import type { TableName } from './tables';
 import type { AppInfo, BackupInfo, BackupSaved, DbStatus, DoctorReport } from './types';
@@ -67,6 +68,8 @@ export const contract = {
 
   // --- churn analysis and the profit Pareto ------------------------------------------------
   ...churnContract,
+  // --- account health and early warning ----------------------------------------------------
+  ...healthContract,
 } as const;
 
 export type Contract = typeof contract;

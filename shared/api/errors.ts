@@ -84,6 +84,10 @@ export const ERROR_CODES = [
   'fx-rates-invalid',
   /** "I am" must be one of our active people (params: name). */
   'person-inactive',
+  /** Health weights that do not sum to 100 (params: total). */
+  'health-weights-sum',
+  /** A decision on a warning that is no longer suggested (the score recovered, or decided meanwhile). */
+  'health-no-warning',
   'internal',
 ] as const;
 

@@ -3,6 +3,7 @@
  * rich text, its structured items, the workflow (draft -> review -> approved), frozen versions and
  * their comparison, and next year's plan started from this one.
  */
+import type { HealthDecision } from './health';
 import { z } from 'zod';
 import type { CoverageGap, LevelSummary } from '../domain/coverage.types';
 import type { ChurnReason, Currency } from '../domain/enums';
@@ -77,6 +78,11 @@ export interface PlanLiveData {
   churn: { status: 'active' | 'at-risk' | 'churned'; reason: ChurnReason | null; note: string | null; churnedOn: string | null };
   receivables: { outstanding: number | null; daysOverdue: number | null; paymentTerms: string | null };
   satisfaction: SatisfactionScore[];
+  /**
+   * Health warnings a director confirmed as churn risks (internal: audience.ts 'health'), latest first.
+   * Absent from plans approved before Keyplan kept them.
+   */
+  healthRisks?: HealthDecision[];
 }
 
 export interface PlanVersionInfo {

@@ -11,6 +11,7 @@ export const TABLE_NAMES = [
   'competitors',
   'currency_rates',
   'grade_cadence',
+  'health_warnings',
   'interactions',
   'map_layout',
   'map_snapshots',

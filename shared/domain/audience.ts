@@ -12,7 +12,7 @@
  * coverage gaps and stale marks, internal risks, margins and profit, wallet share, competitor
  * analysis, SWOT weaknesses and threats, quadrant names and treatments (placements and moves), other
  * customers' names and figures (the board, the all-customer Pareto), action costs and the investment
- * summary, churn and receivables - and nothing a plan marks as internal (a section or an item).
+ * summary, churn and receivables, account health and its warnings - and nothing a plan marks as internal (a section or an item).
  * Some plan sections are on the list as a whole (SECTION_RULES): the competitor and investment
  * sections, and the text of the buying-centre section.
  *
@@ -74,6 +74,8 @@ export const INTERNAL_ONLY = [
   'churn',
   /** Receivables, days overdue, payment terms. */
   'receivables',
+  /** Account health: the score, its trend and reasons, and the churn-risk warnings. */
+  'health',
   /** Plan sections and items marked "internal only". */
   'marked-internal',
 ] as const;
@@ -156,6 +158,7 @@ export function liveForAudience(live: PlanLiveData, audience: Audience): PlanLiv
     coverage: { people: live.coverage.people, gaps: 0, deciderGaps: 0, levels: [], topGaps: [] },
     churn: { status: 'active', reason: null, note: null, churnedOn: null },
     receivables: { outstanding: null, daysOverdue: null, paymentTerms: null },
+    healthRisks: [],
   };
 }
 

@@ -1,3 +1,4 @@
+import { healthEn } from './areas/health.en';
 import { cliEn } from './areas/cli.en';
 import { accountsBinEn } from './areas/accounts-bin.en';
 import { audienceEn } from './areas/audience.en';
@@ -20,6 +21,8 @@ import type { Messages } from './messages';
 export const en: Messages = {
   domain: domainEn,
   today: todayEn,
+  /** Account health and early warning. */
+  health: healthEn,
   portfolio: portfolioEn,
   churn: churnEn,
   profit: profitEn,
@@ -310,6 +313,8 @@ export const en: Messages = {
     'db-folder-missing': 'The folder of the database {{path}} does not exist. Check the path; nothing was created.',
     'bin-name-taken': '“{{name}}” cannot be restored: another account now has that name. Rename that account first, then restore.',
     'bin-not-in-bin': '“{{name}}” is no longer in the bin: it was restored in another window. The bin has been refreshed.',
+    'health-weights-sum': 'The health weights must add up to 100 points; they add up to {{total}}.',
+    'health-no-warning': 'This account has no warning waiting for a decision any more (its score recovered, or someone decided it meanwhile).',
     'board-internal-only': 'The portfolio board names other customers and our verdicts on them: it is internal only, there is no customer version.',
     'account-not-found': 'No account named "{{name}}".',
     'account-ambiguous': '"{{name}}" matches several accounts ({{names}}); give the exact name.',

@@ -2,6 +2,7 @@
  * The reference catalogue (zh-CN). Every other locale has exactly these keys (see en.ts).
  * Interpolation uses i18next's `{{name}}`. No plural forms: counts are written as "客户数:{{n}}".
  */
+import { healthZhCN } from './areas/health.zh-CN';
 import { cliZhCN } from './areas/cli.zh-CN';
 import { accountsBinZhCN } from './areas/accounts-bin.zh-CN';
 import { audienceZhCN } from './areas/audience.zh-CN';
@@ -23,6 +24,8 @@ export const zhCN = {
   /** The domain's vocabulary: enum labels, account fields, import errors. */
   domain: domainZhCN,
   today: todayZhCN,
+  /** Account health and early warning. */
+  health: healthZhCN,
   portfolio: portfolioZhCN,
   /** Churn analysis and the profit Pareto on the portfolio page. */
   churn: churnZhCN,
@@ -318,6 +321,8 @@ export const zhCN = {
     'db-folder-missing': '数据库 {{path}} 所在的文件夹不存在。请检查路径；没有创建任何文件。',
     'bin-name-taken': '无法恢复“{{name}}”：现在已有另一个同名客户。请先给那个客户改名，再恢复。',
     'bin-not-in-bin': '“{{name}}”已不在回收站中：它已在另一个窗口中恢复。回收站已刷新。',
+    'health-weights-sum': '健康度各项权重之和须为 100 分，当前为 {{total}} 分。',
+    'health-no-warning': '该客户已没有待处理的预警（健康度已回升，或已有人处理）。',
     'board-internal-only': '客户组合看板列出其他客户及我方对其的分类判断，仅供内部使用，没有对外版。',
     'account-not-found': '没有名为“{{name}}”的客户。',
     'account-ambiguous': '“{{name}}”对应多个客户（{{names}}）；请写出准确的名称。',

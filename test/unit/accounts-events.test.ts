@@ -117,6 +117,14 @@ const WRITES: Step[] = [
   ['accounts-bin-purge', { ids: [3] }],
   ['fx-set', { reporting: 'CNY', rates: [{ currency: 'USD', rateMicro: 7_100_000, asOf: '2026-12-01' }] }],
   ['plan-template-set', { template: { sections: DEFAULT_PLAN_TEMPLATE.sections.map((x) => (x.section === 'investment' ? { ...x, included: false } : x)) } }],
+  ['health-settings-set', { weights: { revenue: 20, satisfaction: 20, followUp: 15, coverage: 15, receivables: 10, complaints: 10, churn: 10 }, dropPoints: 20, threshold: 100 }],
+  [
+    'health-decide',
+    async (b) => {
+      await b.call('satisfaction-add', { accountId: 1, date: '2026-05-01', score: 20 });
+      return { accountId: 1, decision: 'confirmed' as const, note: '预算冻结' };
+    },
+  ],
 ];
 
 const READS: Step[] = [
@@ -164,6 +172,10 @@ const READS: Step[] = [
   ['forum-deck', { year: 2027, locale: 'en' }],
   ['forum-export', { year: 2027, locale: 'zh-CN', safe: true, jobId: 'job-1' }],
   ['export-cancel', { jobId: 'job-1' }],
+  ['health-get', { accountId: 1 }],
+  ['health-list', {}],
+  ['health-decisions', { accountId: 1 }],
+  ['health-settings-get', {}],
 ];
 
 /** A printer that prints nothing: enough for plan-export to show it reads and writes nothing. */

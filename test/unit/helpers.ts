@@ -224,6 +224,12 @@ export function sampleArgs(dir: string): { [M in Method]: Args<M> } {
     'churn-figures': { year: 2026, period: 'quarter', today: '2026-06-01' },
     'profit-figures': { year: 2026 },
     'export-cancel': { jobId: 'job-1' },
+    'health-get': { accountId: 1, today: '2026-06-01' },
+    'health-list': { today: '2026-06-01' },
+    'health-decide': { accountId: 1, decision: 'dismissed', note: 'Known; the new contract is signed.' },
+    'health-decisions': { accountId: 1 },
+    'health-settings-get': {},
+    'health-settings-set': { weights: { revenue: 20, satisfaction: 20, followUp: 15, coverage: 15, receivables: 10, complaints: 10, churn: 10 }, dropPoints: 15, threshold: 60 },
   };
 }
 

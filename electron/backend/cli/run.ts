@@ -49,6 +49,9 @@ Verbs:
   churn [--year YYYY] [--json] [--locale zh-CN|en]
                                churn by quarter, half-year and year, by reason, industry and reason x industry,
                                with the revenue each cost (default: this year; internal figures)
+  health [--account NAME] [--json] [--locale zh-CN|en]
+                               account health 0-100 (lowest first): the trend over the last four quarters
+                               and today, the top three reasons, and a churn-risk warning awaiting a decision
   help                         this text
 
 Options:

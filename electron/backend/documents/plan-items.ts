@@ -7,6 +7,8 @@
 import type { ActionData, ContactData, PlanItemData, RiskData } from '../../../shared/domain/plan';
 import { esc, fill } from './html';
 import { churnBlock } from './plan-figures';
+import { messages } from '../../../shared/i18n';
+import { reasonsText } from '../../../shared/domain/health-words';
 import { keep, note, sub, table, type PlanDocContext } from './plan-parts';
 
 export function competitorTable(ctx: PlanDocContext): string {
@@ -151,5 +153,18 @@ export function riskTables(ctx: PlanDocContext): string {
       );
   }
   if (shows('churn') && shows('receivables')) out += churnBlock(ctx);
+  if (shows('health')) out += healthRisks(ctx);
   return out;
+}
+
+/** Warnings a director confirmed as churn risks (internal only). */
+function healthRisks(ctx: PlanDocContext): string {
+  const risks = ctx.live.healthRisks ?? [];
+  if (!risks.length) return '';
+  const h = messages[ctx.locale].health;
+  const lines = risks.map((r) => {
+    const line = fill(h.plan.line, { date: r.decidedAt.slice(0, 10), score: r.scoreThen, reasons: reasonsText(r.reasons, ctx.locale) });
+    return `<li>${esc(line)}${r.note ? ` · ${esc(r.note)}` : ''}</li>`;
+  });
+  return keep(sub(h.plan.title) + `<ul class="health-risks">${lines.join('')}</ul>`);
 }

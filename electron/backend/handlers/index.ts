@@ -8,6 +8,7 @@ import { boardHandlers } from './board';
 import { planHandlers } from './plans';
 import { forumHandlers } from './forum';
 import { churnHandlers } from './churn';
+import { healthHandlers } from './health';
 import { stakeholderHandlers } from './stakeholders';
 import { ioHandlers } from './io';
 import { systemHandlers } from './system';
@@ -32,7 +33,7 @@ export function mergeHandlers(...groups: Record<string, unknown>[]): Record<stri
   return table;
 }
 
-const groups = [systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, churnHandlers] as const;
+const groups = [systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, churnHandlers, healthHandlers] as const;
 mergeHandlers(...groups);
 
 /**
@@ -50,6 +51,7 @@ export const handlers = {
   ...planHandlers,
   ...forumHandlers,
   ...churnHandlers,
+  ...healthHandlers,
 } satisfies HandlerTable;
 
 /** Builds what the first screen reads (the account list's snapshot) ahead of the first request. */

@@ -10,6 +10,7 @@ import { listRevenue, listSatisfaction } from '../db/repos/account-parts';
 import { accountHistory } from '../db/repos/board';
 import { requireAccount } from '../db/guards';
 import { getMap } from '../db/repos/stakeholders/map-read';
+import { listDecisions } from '../db/repos/health';
 
 const DECIDER_GAP = 'decider-not-supporter';
 
@@ -68,5 +69,6 @@ export function gatherLiveData(db: Db, accountId: number, year: number, today: s
     churn: { status: a.churn_status, reason: a.churn_reason, note: a.churn_note, churnedOn: a.churned_on },
     receivables: { outstanding: a.receivable_outstanding, daysOverdue: a.receivable_days_overdue, paymentTerms: a.payment_terms },
     satisfaction: listSatisfaction(db, accountId),
+    healthRisks: listDecisions(db, accountId, 'confirmed').filter((d) => d.decidedAt.slice(0, 10) <= today),
   };
 }

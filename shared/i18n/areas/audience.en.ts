@@ -19,6 +19,7 @@ export const audienceEn: DeepStringRecord<typeof audienceZhCN> = {
     quadrants: 'Quadrant names and treatments (placements and moves)',
     'other-customers': "Other customers' names and figures (the portfolio board, the all-customer Pareto)",
     'action-costs': 'Action costs and the investment summary',
+    health: 'Account health, its reasons and churn-risk warnings',
     churn: 'Churn status',
     receivables: 'Receivables',
     'marked-internal': 'Plan sections and items marked "internal only"',

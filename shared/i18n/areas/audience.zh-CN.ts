@@ -16,6 +16,7 @@ export const audienceZhCN = {
     quadrants: '象限名称与对策（定位与移动）',
     'other-customers': '其他客户的名称与数据（客户组合看板、全部客户的帕累托图）',
     'action-costs': '行动费用与投入汇总',
+    health: '健康度及其原因、流失风险预警',
     churn: '流失状态',
     receivables: '应收账款',
     'marked-internal': '计划中标为"仅内部"的章节和条目',

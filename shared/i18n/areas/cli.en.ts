@@ -23,6 +23,7 @@ export const cliEn: DeepStringRecord<typeof cliZhCN> = {
     exportAccounts: 'usage: export accounts --format csv|xlsx|json [--out FILE] {{filters}}',
     map: 'usage: map svg|pdf|png --account NAME [--tender NAME] [--safe] [--locale zh-CN|en] --out FILE',
     plan: 'usage: plan pdf --account NAME --year YYYY [--locale zh-CN|en] [--safe] --out FILE',
+    health: 'usage: health [--account NAME] [--json] [--locale zh-CN|en]',
     forum: 'usage: forum pdf --year YYYY [--accounts "A,B,..."] [--locale zh-CN|en] [--safe] --out FILE',
     needsOut: '{{verb}} needs --out FILE',
     needsFrom: 'restore needs --from FILE',

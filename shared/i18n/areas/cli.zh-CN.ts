@@ -25,6 +25,7 @@ export const cliZhCN = {
     exportAccounts: '用法：export accounts --format csv|xlsx|json [--out 文件] {{filters}}',
     map: '用法：map svg|pdf|png --account 客户名称 [--tender 名称] [--safe] [--locale zh-CN|en] --out 文件',
     plan: '用法：plan pdf --account 客户名称 --year 年份 [--locale zh-CN|en] [--safe] --out 文件',
+    health: '用法：health [--account 客户名] [--json] [--locale zh-CN|en]',
     forum: '用法：forum pdf --year 年份 [--accounts "A,B,..."] [--locale zh-CN|en] [--safe] --out 文件',
     needsOut: '{{verb}} 需要 --out 文件',
     needsFrom: 'restore 需要 --from 文件',

@@ -3,8 +3,9 @@ import { accountVerbs } from './accounts';
 import { planVerbs } from './plans';
 import { forumVerbs } from './forum';
 import { churnVerbs } from './churn';
+import { healthVerbs } from './health';
 import { importVerb, stakeholderVerbs } from './stakeholders';
 import { systemVerbs } from './system';
 import type { Verb } from '../verb';
 
-export const VERBS: Record<string, Verb> = { ...systemVerbs, ...accountVerbs, ...stakeholderVerbs, ...planVerbs, ...forumVerbs, ...churnVerbs, import: importVerb(accountVerbs.import!) };
+export const VERBS: Record<string, Verb> = { ...systemVerbs, ...accountVerbs, ...stakeholderVerbs, ...planVerbs, ...forumVerbs, ...churnVerbs, ...healthVerbs, import: importVerb(accountVerbs.import!) };

@@ -13,6 +13,7 @@ import { Chart, CHART_GRID_LINE, type ChartOption } from '../../ui/Chart';
 import { isZh, money, shortDate } from '../../lib/format';
 import { revenueChartOption } from '../../ui/revenueChart';
 import { mapHref } from '../stakeholders/route';
+import { reasonsText } from '../../../../shared/domain/health-words';
 
 function LiveBox({ title, frozen, asOf, children }: { title: string; frozen: boolean; asOf: string; children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -123,7 +124,22 @@ export function LiveFigures({ section, live, frozen, accountId }: { section: Pla
           )
         : null;
     case 'risks':
-      return box(
+      return (
+        <>
+          {live.healthRisks?.length
+            ? box(
+                t('health.plan.title'),
+                <ul className="plan-live__list" role="list" data-testid="plan-health-risks">
+                  {live.healthRisks.map((r) => (
+                    <li key={r.id}>
+                      {t('health.plan.line', { date: shortDate(r.decidedAt.slice(0, 10), locale), score: r.scoreThen, reasons: reasonsText(r.reasons, zh ? 'zh-CN' : 'en') })}
+                      {r.note ? ` · ${r.note}` : ''}
+                    </li>
+                  ))}
+                </ul>,
+              )
+            : null}
+          {box(
         t('planEditor.live.churnTitle'),
         <ul className="plan-live__list" role="list">
           <li>
@@ -138,6 +154,8 @@ export function LiveFigures({ section, live, frozen, accountId }: { section: Pla
           ) : null}
           {live.receivables.paymentTerms ? <li>{t('planEditor.live.paymentTerms', { value: live.receivables.paymentTerms })}</li> : null}
         </ul>,
+          )}
+        </>
       );
     default:
       return null;

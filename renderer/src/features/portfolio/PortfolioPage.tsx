@@ -17,6 +17,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { PageHeader } from '../../ui/PageHeader';
 import { SelectField } from '../../ui/SelectField';
 import { accountHref } from '../accounts/route';
+import { HealthWarnings } from '../../ui/health/HealthWarnings';
 import { ageingOption, bucketsOption, paretoOption, PALETTE, staffingOption } from './charts';
 import { ScrollArea } from '../../ui/ScrollArea';
 import { ChurnSection } from './ChurnSection';
@@ -378,6 +379,7 @@ export function PortfolioPage() {
       {header}
       <Kpis f={f} />
       <FxNote f={f} />
+      <HealthWarnings linkOf={(id) => accountHref(id)} />
       <Pareto f={f} />
       <ProfitPareto year={year} />
       <div className="dist-grid">

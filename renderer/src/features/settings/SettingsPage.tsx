@@ -14,6 +14,7 @@ import { useNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { CadenceCard } from './CadenceCard';
 import { FxRatesCard } from './FxRatesCard';
+import { HealthSettingsCard } from './HealthSettingsCard';
 import { MeCard } from './MeCard';
 import { PeopleCard } from './PeopleCard';
 import { PlanTemplateCard } from './PlanTemplateCard';
@@ -126,6 +127,7 @@ export function SettingsPage() {
 
         <TiersCard />
         <CadenceCard />
+        <HealthSettingsCard />
         <FxRatesCard />
         <PeopleCard />
         <PlanTemplateCard />

@@ -1,3 +1,4 @@
+import { HealthWarnings } from '../../ui/health/HealthWarnings';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpItem, OwnerDay, TodayView } from '../../../../shared/api/accounts-views';
@@ -410,6 +411,7 @@ export function TodayPage() {
     <div className="today" aria-busy={view.loading || undefined}>
       {header}
       <Totals view={v} />
+      <HealthWarnings ownerId={ownerId} linkOf={(id) => accountHref(id)} />
 
       <section aria-labelledby="today-list" className="today__section">
         <h2 id="today-list" className="section-title">

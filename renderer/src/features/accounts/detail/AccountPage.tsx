@@ -16,6 +16,7 @@ import { InteractionsTab } from './InteractionsTab';
 import { OpportunitiesTab } from './OpportunitiesTab';
 import { PlacementHistory } from '../../board/PlacementHistory';
 import { OverviewTab } from './OverviewTab';
+import { AccountHealthCard } from '../../../ui/health/AccountHealthCard';
 import { ReceivablesTab } from './ReceivablesTab';
 import { RevenueTab } from './RevenueTab';
 
@@ -135,6 +136,7 @@ export function AccountPage({ id, tab }: { id: number; tab: AccountTab }) {
       <TabPanel idBase={ID_BASE} id={tab}>
         {tab === 'overview' ? (
           <>
+            <AccountHealthCard accountId={d.account.id} />
             <OverviewTab key={d.account.updatedAt} detail={d} />
             {/* Where the account sits on the quadrant boards, and why it moved. */}
             <section className="card acct-placements">
