@@ -9,6 +9,7 @@ import { accountBinContract } from './accounts-bin';
 import { boardContract } from './board';
 import { plansContract } from './plans';
 import { forumContract, type ExportProgress } from './forum';
+import { capacityContract } from './capacity';
 import { stakeholdersContract } from './stakeholders';
 import { method } from './method';
 import type { TableName } from './tables';
@@ -63,6 +64,9 @@ export const contract = {
 
   // --- the customer-forum deck -------------------------------------------------------------
   ...forumContract,
+
+  // --- service capacity (鸡头凤尾) -------------------------------------------------------------
+  ...capacityContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -222,6 +222,8 @@ export function sampleArgs(dir: string): { [M in Method]: Args<M> } {
     'forum-deck': { year: 2026, accountIds: [1], locale: 'en', today: '2026-06-01' },
     'forum-accounts': { year: 2026, today: '2026-06-01' },
     'export-cancel': { jobId: 'job-1' },
+    'capacity-view': { quarter: '2026-Q2', today: '2026-06-01' },
+    'capacity-reassign': { moves: [{ accountId: 999_999, from: null, to: null }] },
   };
 }
 

@@ -7,6 +7,7 @@ import { accountBinHandlers } from './account-bin';
 import { boardHandlers } from './board';
 import { planHandlers } from './plans';
 import { forumHandlers } from './forum';
+import { capacityHandlers } from './capacity';
 import { stakeholderHandlers } from './stakeholders';
 import { ioHandlers } from './io';
 import { systemHandlers } from './system';
@@ -31,7 +32,7 @@ export function mergeHandlers(...groups: Record<string, unknown>[]): Record<stri
   return table;
 }
 
-const groups = [systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers] as const;
+const groups = [systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, capacityHandlers] as const;
 mergeHandlers(...groups);
 
 /**
@@ -48,6 +49,7 @@ export const handlers = {
   ...stakeholderHandlers,
   ...planHandlers,
   ...forumHandlers,
+  ...capacityHandlers,
 } satisfies HandlerTable;
 
 /** Builds what the first screen reads (the account list's snapshot) ahead of the first request. */
