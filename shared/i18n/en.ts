@@ -1,3 +1,4 @@
+import { capacityEn } from './areas/capacity.en';
 import { cliEn } from './areas/cli.en';
 import { accountsBinEn } from './areas/accounts-bin.en';
 import { audienceEn } from './areas/audience.en';
@@ -18,6 +19,7 @@ import type { Messages } from './messages';
 /** English. Typed as `Messages`: exactly the keys of the zh-CN catalogue, no more, no fewer. */
 export const en: Messages = {
   domain: domainEn,
+  capacity: capacityEn,
   today: todayEn,
   portfolio: portfolioEn,
   importer: importerEn,
@@ -49,6 +51,7 @@ export const en: Messages = {
     stakeholders: 'Stakeholder map',
     plans: 'Annual plans',
     forum: 'Customer forum',
+    capacity: 'Service capacity',
     settings: 'Settings',
   },
   common: {

@@ -2,6 +2,7 @@
  * The reference catalogue (zh-CN). Every other locale has exactly these keys (see en.ts).
  * Interpolation uses i18next's `{{name}}`. No plural forms: counts are written as "客户数:{{n}}".
  */
+import { capacityZhCN } from './areas/capacity.zh-CN';
 import { cliZhCN } from './areas/cli.zh-CN';
 import { accountsBinZhCN } from './areas/accounts-bin.zh-CN';
 import { audienceZhCN } from './areas/audience.zh-CN';
@@ -21,6 +22,8 @@ import { todayZhCN } from './areas/today.zh-CN';
 export const zhCN = {
   /** The domain's vocabulary: enum labels, account fields, import errors. */
   domain: domainZhCN,
+  /** Service capacity (鸡头凤尾). */
+  capacity: capacityZhCN,
   today: todayZhCN,
   portfolio: portfolioZhCN,
   importer: importerZhCN,
@@ -57,6 +60,7 @@ export const zhCN = {
     stakeholders: '决策链图谱',
     plans: '年度计划',
     forum: '客户座谈会',
+    capacity: '服务能力',
     settings: '设置',
   },
   common: {

@@ -46,6 +46,9 @@ Verbs:
                                the annual account plan as a print-quality PDF; --safe: the customer version (no internal assessments)
   forum pdf --year YYYY [--accounts "A,B,..."] [--locale zh-CN|en] [--safe] --out FILE
                                the customer-forum deck as a 16:9 PDF (default accounts: those with a plan that year)
+  capacity [--quarter YYYY-Qn] [--json] [--locale zh-CN|en]
+                               service capacity: each owner's visits and calls required by their accounts' tiers
+                               against their days, who cannot meet the standard, service by tier, service inversion
   help                         this text
 
 Options:

@@ -2,8 +2,9 @@
 import { accountVerbs } from './accounts';
 import { planVerbs } from './plans';
 import { forumVerbs } from './forum';
+import { capacityVerbs } from './capacity';
 import { importVerb, stakeholderVerbs } from './stakeholders';
 import { systemVerbs } from './system';
 import type { Verb } from '../verb';
 
-export const VERBS: Record<string, Verb> = { ...systemVerbs, ...accountVerbs, ...stakeholderVerbs, ...planVerbs, ...forumVerbs, import: importVerb(accountVerbs.import!) };
+export const VERBS: Record<string, Verb> = { ...systemVerbs, ...accountVerbs, ...stakeholderVerbs, ...planVerbs, ...forumVerbs, ...capacityVerbs, import: importVerb(accountVerbs.import!) };
