@@ -15,6 +15,7 @@ import { ioHandlers } from '../../electron/backend/handlers/io';
 import { boardHandlers } from '../../electron/backend/handlers/board';
 import { planHandlers } from '../../electron/backend/handlers/plans';
 import { forumHandlers } from '../../electron/backend/handlers/forum';
+import { capacityHandlers } from '../../electron/backend/handlers/capacity';
 import { stakeholderHandlers } from '../../electron/backend/handlers/stakeholders';
 import { systemHandlers } from '../../electron/backend/handlers/system';
 import { toApiError } from '../../electron/backend/backend';
@@ -57,7 +58,7 @@ describe('the handler table', () => {
 
 describe('mergeHandlers', () => {
   it('merges the groups into the full table', () => {
-    const table = mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers);
+    const table = mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, capacityHandlers);
     expect(Object.keys(table).sort()).toEqual([...METHODS].sort());
   });
 
@@ -70,14 +71,15 @@ describe('mergeHandlers', () => {
   it('throws when a method has no handler, naming it', () => {
     expect(() => mergeHandlers(systemHandlers)).toThrow(/No handler for: .*accounts-create/);
     const { 'db-doctor': _gone, ...rest } = systemHandlers;
-    expect(() => mergeHandlers(rest, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers)).toThrow(/^No handler for: db-doctor$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers)).toThrow(/^No handler for: import-preview, import-run, export-accounts, sample-load$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, planHandlers, forumHandlers)).toThrow(/^No handler for: maps-list, map-get, .*map-snapshots-compare$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, forumHandlers)).toThrow(/^No handler for: plans-list, plan-get, .*plan-roll-forward, plan-template-get, plan-template-set, plan-export$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers)).toThrow(
+    expect(() => mergeHandlers(rest, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, capacityHandlers)).toThrow(/^No handler for: db-doctor$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, capacityHandlers)).toThrow(/^No handler for: import-preview, import-run, export-accounts, sample-load$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, planHandlers, forumHandlers, capacityHandlers)).toThrow(/^No handler for: maps-list, map-get, .*map-snapshots-compare$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, forumHandlers, capacityHandlers)).toThrow(/^No handler for: plans-list, plan-get, .*plan-roll-forward, plan-template-get, plan-template-set, plan-export$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, capacityHandlers)).toThrow(
       /^No handler for: accounts-bin-list, accounts-bin-restore, accounts-bin-purge, accounts-bulk-update, accounts-bulk-undo$/,
     );
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers)).toThrow(/^No handler for: forum-export, forum-deck, forum-accounts, export-cancel$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, capacityHandlers)).toThrow(/^No handler for: forum-export, forum-deck, forum-accounts, export-cancel$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers)).toThrow(/^No handler for: capacity-view, capacity-reassign$/);
   });
 });
 
