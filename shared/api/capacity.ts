@@ -18,8 +18,8 @@ export interface CapacityView extends CapacityInput {
 
 export const capacityContract = {
   /**
-   * The quarter's capacity input (default: the quarter of today): every active person and every
-   * person who owns a live account, with their capacity (Settings → people); the tiers with their
+   * The quarter's capacity input (default: the quarter of today): every active manager and director
+   * and every person who owns a live account, with their capacity (Settings → people); the tiers with their
    * standard; every live account (not in the bin, not churned) with its owner, tier and the visits
    * and calls delivered in the quarter up to `asOf`. The figures are computed by the pure functions
    * of shared/domain/capacity.ts (on the client, instantly, for the what-if).

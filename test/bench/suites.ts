@@ -1,5 +1,6 @@
 import { accounts } from './accounts';
 import { board } from './board';
+import { capacity } from './capacity';
 import { forum } from './forum';
 import { foundation } from './foundation';
 import { importMemory } from './import-memory';
@@ -8,4 +9,4 @@ import { plans } from './plans';
 import { stakeholders } from './stakeholders';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. */
-export const suites: Suite[] = [foundation, accounts, importMemory, board, stakeholders, plans, forum];
+export const suites: Suite[] = [foundation, accounts, importMemory, board, stakeholders, plans, forum, capacity];

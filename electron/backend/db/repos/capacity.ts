@@ -26,7 +26,7 @@ export function capacityView(db: Db, today: string, quarter?: string): CapacityV
   const owners = db
     .prepare(
       `SELECT id, name, quarter_days AS quarterDays, visits_per_day AS visitsPerDay, calls_per_day AS callsPerDay FROM people p
-       WHERE active = 1 OR EXISTS (SELECT 1 FROM accounts a WHERE a.owner_id = p.id AND a.deleted_at IS NULL AND a.churn_status <> 'churned')
+       WHERE (active = 1 AND role IN ('manager', 'director')) OR EXISTS (SELECT 1 FROM accounts a WHERE a.owner_id = p.id AND a.deleted_at IS NULL AND a.churn_status <> 'churned')
        ORDER BY name`,
     )
     .all() as CapacityOwner[];
