@@ -21,7 +21,7 @@ export const capacity: Suite = {
     const b = new Backend({ dbPath: path.join(dir, 'keyplan.db'), transport: 'test', now: () => new Date(`${today}T09:00:00Z`), log: () => {} });
     try {
       await b.call('sample-load', { accounts: 10_000, today });
-      let t = performance.now();
+      const t = performance.now();
       const view = await b.call('capacity-view', { today });
       const read = performance.now() - t;
       const owners = view.owners.map((o) => o.id);
