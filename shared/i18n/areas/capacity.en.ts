@@ -43,6 +43,12 @@ export const capacityEn: DeepStringRecord<typeof capacityZhCN> = {
   inversion: {
     title: 'Service inversion',
     none: 'No service inversion this quarter: higher tiers are served at least as well as lower ones.',
+    line: '{{higher}} ({{ratio}} of its standard, follow-ups per account: {{per}}) is served worse than: {{lowers}}',
+    lower: '{{tier}} ({{what}})',
+    lowerCompliance: '{{value}} of its standard',
+    lowerFollowUps: 'follow-ups per account: {{value}}',
+    sep: '; ',
+    whatSep: ', ',
     compliance: '{{lower}} meets its standard better ({{lowerValue}}) than {{higher}} ({{higherValue}})',
     followUps: '{{lower}} gets {{lowerValue}} follow-ups per account, more than {{higher}} ({{higherValue}})',
   },

@@ -40,6 +40,12 @@ export const capacityZhCN = {
   inversion: {
     title: '服务倒挂（鸡头凤尾）',
     none: '本季没有服务倒挂：高级别客户得到的服务不少于低级别客户。',
+    line: '{{higher}}（达标率 {{ratio}}，每客户跟进 {{per}} 次）得到的服务不如：{{lowers}}',
+    lower: '{{tier}}（{{what}}）',
+    lowerCompliance: '达标率 {{value}}',
+    lowerFollowUps: '每客户 {{value}} 次',
+    sep: '；',
+    whatSep: '，',
     compliance: '{{lower}}的达标率（{{lowerValue}}）高于{{higher}}（{{higherValue}}）',
     followUps: '{{lower}}每客户跟进 {{lowerValue}} 次，多于{{higher}}的 {{higherValue}} 次',
   },

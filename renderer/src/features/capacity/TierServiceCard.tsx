@@ -6,12 +6,24 @@ import { Icon } from '../../ui/icons';
 import { ScrollArea } from '../../ui/ScrollArea';
 import { useNumbers } from './numbers';
 
+/** The flags grouped by the tier served worse, then by the tier served better (in the flags' order). */
+function byHigher(flags: readonly Inversion[]): [string, [string, Inversion[]][]][] {
+  const out = new Map<string, Map<string, Inversion[]>>();
+  for (const f of flags) {
+    const lowers = out.get(f.higher) ?? new Map<string, Inversion[]>();
+    lowers.set(f.lower, [...(lowers.get(f.lower) ?? []), f]);
+    out.set(f.higher, lowers);
+  }
+  return [...out.entries()].map(([h, l]) => [h, [...l.entries()]]);
+}
+
 /** What each tier got this quarter, and the service-inversion flag beside the figures. */
 export function TierServiceCard({ tiers, flags }: { tiers: TierService[]; flags: Inversion[] }) {
   const { t, i18n } = useTranslation();
   const n = useNumbers();
   const name = new Map(tiers.map((x) => [x.key, tierName(x, i18n.language)]));
-  const inverted = new Set(flags.map((f) => f.lower));
+  const byKey = new Map(tiers.map((x) => [x.key, x]));
+  const inverted = new Set(flags.map((f) => f.higher));
   return (
     <Card title={t('capacity.tiers.title')} className="capacity-tiers">
       <ScrollArea className="capacity-scroll" label={t('capacity.tiers.caption')}>
@@ -46,13 +58,19 @@ export function TierServiceCard({ tiers, flags }: { tiers: TierService[]; flags:
           <p className="muted">{t('capacity.inversion.none')}</p>
         ) : (
           <ul className="capacity-inversion__list">
-            {flags.map((f) => {
-              const v = { higher: name.get(f.higher) ?? f.higher, lower: name.get(f.lower) ?? f.lower };
+            {byHigher(flags).map(([higher, lowers]) => {
+              const h = byKey.get(higher)!;
+              const text = lowers
+                .map(([lower, items]) => {
+                  const what = items
+                    .map((f) => (f.measure === 'compliance' ? t('capacity.inversion.lowerCompliance', { value: n.pct(f.lowerValue) }) : t('capacity.inversion.lowerFollowUps', { value: f.lowerValue.toLocaleString(i18n.language) })))
+                    .join(t('capacity.inversion.whatSep'));
+                  return t('capacity.inversion.lower', { tier: name.get(lower) ?? lower, what });
+                })
+                .join(t('capacity.inversion.sep'));
               return (
-                <li key={`${f.higher}-${f.lower}-${f.measure}`}>
-                  {f.measure === 'compliance'
-                    ? t('capacity.inversion.compliance', { ...v, higherValue: n.pct(f.higherValue), lowerValue: n.pct(f.lowerValue) })
-                    : t('capacity.inversion.followUps', { ...v, higherValue: f.higherValue.toLocaleString(i18n.language), lowerValue: f.lowerValue.toLocaleString(i18n.language) })}
+                <li key={higher}>
+                  {t('capacity.inversion.line', { higher: name.get(higher) ?? higher, ratio: n.pct(h.actual.ratio), per: h.followUpsPerAccount.toLocaleString(i18n.language), lowers: text })}
                 </li>
               );
             })}
