@@ -78,11 +78,9 @@ describe('service capacity', () => {
       await screenshot(page, 'settings-person-capacity', lang);
       await dialog.getByRole('button', { name: t.common.save }).click();
       await dialog.waitFor({ state: 'hidden' });
-      await page
-        .getByTestId('people-table')
-        .locator('tr', { hasText: someone.name })
-        .getByText(fill(p.capacityValue, { days: 30, visits: 3, calls: 12 }))
-        .waitFor();
+      const row = page.getByTestId('people-table').locator('tr', { hasText: someone.name });
+      await row.getByText(fill(p.capacityDays, { days: 30 })).waitFor();
+      await row.getByText(fill(p.capacityRate, { visits: 3, calls: 12 })).waitFor();
       const saved = ((await invoke(e2e.preview, 'people-list', {})) as Person[]).find((x) => x.id === someone.id)!;
       expect([saved.quarterDays, saved.visitsPerDay, saved.callsPerDay]).toEqual([30, 3, 12]);
     });

@@ -70,7 +70,8 @@ export const capacityZhCN = {
   },
   people: {
     capacity: '服务能力',
-    capacityValue: '每季 {{days}} 天 · 每天 {{visits}} 次拜访或 {{calls}} 通电话',
+    capacityDays: '每季 {{days}} 天',
+    capacityRate: '每天 {{visits}} 次拜访或 {{calls}} 通电话',
     quarterDays: '每季可用于客户工作的天数',
     visitsPerDay: '每天可拜访次数',
     callsPerDay: '每天可打电话数',

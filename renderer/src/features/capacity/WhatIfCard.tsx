@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CapacityView } from '../../../../shared/api/capacity';
-import { daysNeeded } from '../../../../shared/domain/capacity';
+import { daysNeeded, ownerLoads } from '../../../../shared/domain/capacity';
 import { required } from '../../../../shared/domain/compliance';
 import { tierName } from '../../lib/format';
 import { Button } from '../../ui/Button';
@@ -31,11 +31,11 @@ export function WhatIfCard({ view, moves, pending, onMove, onSave, onCancel, bus
   const { t, i18n } = useTranslation();
   const n = useNumbers();
   const owners = view.owners;
-  const busiest = useMemo(() => {
-    const count = new Map<number, number>();
-    for (const a of view.accounts) if (a.ownerId !== null) count.set(a.ownerId, (count.get(a.ownerId) ?? 0) + 1);
-    return [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? owners[0]?.id ?? null;
-  }, [view.accounts, owners]);
+  // The most loaded owner first: the one who most needs help.
+  const busiest = useMemo(
+    () => [...ownerLoads(view)].filter((o) => o.ownerId !== null).sort((a, b) => (b.load ?? 0) - (a.load ?? 0))[0]?.ownerId ?? null,
+    [view],
+  );
   const [from, setFrom] = useState<string>(busiest === null ? NONE : String(busiest));
   const fromId = from === NONE ? null : Number(from);
   const tiers = useMemo(() => new Map(view.tiers.map((x) => [x.id, x])), [view.tiers]);

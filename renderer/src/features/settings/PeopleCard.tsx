@@ -216,7 +216,10 @@ export function PeopleCard() {
                       none
                     )}
                   </td>
-                  <td className="people-table__capacity tabular">{t('capacity.people.capacityValue', { days: p.quarterDays, visits: p.visitsPerDay, calls: p.callsPerDay })}</td>
+                  <td className="people-table__capacity tabular">
+                    <span>{t('capacity.people.capacityDays', { days: p.quarterDays })}</span>
+                    <span className="people-table__rate">{t('capacity.people.capacityRate', { visits: p.visitsPerDay, calls: p.callsPerDay })}</span>
+                  </td>
                   <td>
                     <span className={cx('status-pill', p.active ? 'status-pill--active' : 'status-pill--inactive')}>
                       {p.active ? t('settings.people.active') : t('settings.people.inactive')}
