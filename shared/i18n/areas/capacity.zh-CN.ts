@@ -74,8 +74,8 @@ export const capacityZhCN = {
     capacityRate: '每天 {{visits}} 次拜访或 {{calls}} 通电话',
     quarterDays: '每季可用于客户工作的天数',
     visitsPerDay: '每天可拜访次数',
-    callsPerDay: '每天可打电话数',
-    hint: '用于“服务能力”页：一次拜访占 1/每天拜访次数 天，一通电话占 1/每天电话数 天。',
+    callsPerDay: '每天可通话次数',
+    hint: '用于“服务能力”页：一次拜访占 1/每天可拜访次数 天，一通电话占 1/每天可通话次数 天。',
     range: '请输入 {{min}} 到 {{max}} 之间的整数。',
   },
   cli: {
