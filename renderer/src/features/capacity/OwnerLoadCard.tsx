@@ -78,7 +78,10 @@ export function OwnerLoadCard({ view, base, after, moved }: { view: CapacityView
                 <td className="num tabular">
                   <Change before={n.count(before.accounts)} after={n.count(a.accounts)} />
                 </td>
-                <td className="tabular capacity-need">{t('capacity.owners.needValue', { visits: n.count(a.need.visits), calls: n.count(a.need.calls) })}</td>
+                <td className="tabular capacity-need">
+                  <span>{t('capacity.owners.needVisits', { visits: n.count(a.need.visits) })}</span>
+                  <span>{t('capacity.owners.needCalls', { calls: n.count(a.need.calls) })}</span>
+                </td>
                 <td className="num tabular">
                   <Change before={n.days(before.needDays)} after={n.days(a.needDays)} />
                 </td>
