@@ -81,6 +81,8 @@ describe('service capacity', () => {
       const row = page.getByTestId('people-table').locator('tr', { hasText: someone.name });
       await row.getByText(fill(p.capacityDays, { days: 30 })).waitFor();
       await row.getByText(fill(p.capacityRate, { visits: 3, calls: 12 })).waitFor();
+      await row.scrollIntoViewIfNeeded();
+      await screenshot(page, 'settings-people-capacity', lang);
       const saved = ((await invoke(e2e.preview, 'people-list', {})) as Person[]).find((x) => x.id === someone.id)!;
       expect([saved.quarterDays, saved.visitsPerDay, saved.callsPerDay]).toEqual([30, 3, 12]);
     });
