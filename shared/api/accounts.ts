@@ -32,6 +32,7 @@ import {
   type Urgency,
 } from '../domain/enums';
 import { isIsoDate } from '../domain/dates';
+import { CAPACITY_LIMITS } from '../domain/capacity';
 import { multiLine, nameText, singleLine } from './text';
 import type { FollowUp } from '../domain/cadence';
 import type { ComplianceFigures } from '../domain/compliance';
@@ -263,7 +264,14 @@ export interface Person {
   email: string | null;
   phone: string | null;
   active: boolean;
+  /** Service capacity (shared/domain/capacity.ts): days a quarter for customer work. */
+  quarterDays: number;
+  /** Visits in one day of customer work. */
+  visitsPerDay: number;
+  /** Calls in one day of customer work. */
+  callsPerDay: number;
 }
+const capacityField = (key: keyof typeof CAPACITY_LIMITS) => z.number().int().min(CAPACITY_LIMITS[key][0]).max(CAPACITY_LIMITS[key][1]).optional();
 export const personInputSchema = z.strictObject({
   id: idSchema.optional(),
   name: nameText(100),
@@ -272,6 +280,9 @@ export const personInputSchema = z.strictObject({
   email: optText(200),
   phone: optText(50),
   active: z.boolean().optional(),
+  quarterDays: capacityField('quarterDays'),
+  visitsPerDay: capacityField('visitsPerDay'),
+  callsPerDay: capacityField('callsPerDay'),
 });
 
 export interface Tier {

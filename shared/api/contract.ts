@@ -10,6 +10,7 @@ import { boardContract } from './board';
 import { plansContract } from './plans';
 import { forumContract, type ExportProgress } from './forum';
 import { churnContract } from './churn';
+import { capacityContract } from './capacity';
 import { stakeholdersContract } from './stakeholders';
 import { healthContract } from './health';
 import { method } from './method';
@@ -70,6 +71,8 @@ export const contract = {
   ...churnContract,
   // --- account health and early warning ----------------------------------------------------
   ...healthContract,
+  // --- service capacity (鸡头凤尾) -------------------------------------------------------------
+  ...capacityContract,
 } as const;
 
 export type Contract = typeof contract;

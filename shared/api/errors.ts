@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'plan-exists',
   /** A plan section changed since the editor read it (another window, the CLI): nothing was overwritten. */
   'plan-conflict',
+  /** A reassignment whose account changed owner since the screen read it (another window, the CLI): nothing was saved. */
+  'capacity-stale',
   /** A status move the workflow does not allow (e.g. draft straight to approved). */
   'plan-transition',
   /** A plan section's text is longer than a section may be. */

@@ -1,4 +1,5 @@
 import { healthEn } from './areas/health.en';
+import { capacityEn } from './areas/capacity.en';
 import { cliEn } from './areas/cli.en';
 import { accountsBinEn } from './areas/accounts-bin.en';
 import { audienceEn } from './areas/audience.en';
@@ -20,6 +21,7 @@ import type { Messages } from './messages';
 /** English. Typed as `Messages`: exactly the keys of the zh-CN catalogue, no more, no fewer. */
 export const en: Messages = {
   domain: domainEn,
+  capacity: capacityEn,
   today: todayEn,
   /** Account health and early warning. */
   health: healthEn,
@@ -55,6 +57,7 @@ export const en: Messages = {
     stakeholders: 'Stakeholder map',
     plans: 'Annual plans',
     forum: 'Customer forum',
+    capacity: 'Service capacity',
     settings: 'Settings',
   },
   common: {
@@ -298,6 +301,7 @@ export const en: Messages = {
     'reporting-cycle': 'This reporting line would make {{name}} report (through others) to themselves. Pick another manager.',
     'map-mismatch': 'These people belong to different accounts; a line or a tender map can only join people of one account.',
     'plan-exists': 'This account already has a plan for {{year}}. Open that plan instead.',
+    'capacity-stale': 'An account you moved changed owner elsewhere since this screen was read ({{name}}). Nothing was saved: the figures are read again; make your moves once more.',
     'plan-conflict': 'This section was changed elsewhere since you opened it. Nothing was overwritten: reload the section, then make your change again.',
     'plan-transition': 'A plan cannot move from {{from}} to {{to}}. Plans go from draft to review to approved, and back to draft.',
     'plan-text-too-long': 'This section is too long ({{length}} characters; at most {{max}}). Shorten it or split it across sections.',

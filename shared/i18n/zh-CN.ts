@@ -3,6 +3,7 @@
  * Interpolation uses i18next's `{{name}}`. No plural forms: counts are written as "客户数:{{n}}".
  */
 import { healthZhCN } from './areas/health.zh-CN';
+import { capacityZhCN } from './areas/capacity.zh-CN';
 import { cliZhCN } from './areas/cli.zh-CN';
 import { accountsBinZhCN } from './areas/accounts-bin.zh-CN';
 import { audienceZhCN } from './areas/audience.zh-CN';
@@ -23,6 +24,8 @@ import { todayZhCN } from './areas/today.zh-CN';
 export const zhCN = {
   /** The domain's vocabulary: enum labels, account fields, import errors. */
   domain: domainZhCN,
+  /** Service capacity (鸡头凤尾). */
+  capacity: capacityZhCN,
   today: todayZhCN,
   /** Account health and early warning. */
   health: healthZhCN,
@@ -64,6 +67,7 @@ export const zhCN = {
     stakeholders: '决策链图谱',
     plans: '年度计划',
     forum: '客户座谈会',
+    capacity: '服务能力',
     settings: '设置',
   },
   common: {
@@ -308,6 +312,7 @@ export const zhCN = {
     'reporting-cycle': '这条汇报线会让{{name}}（经由他人）向自己汇报，请选择其他上级。',
     'map-mismatch': '这些人属于不同的客户；连线和投标图只能连接同一客户的人员。',
     'plan-exists': '该客户已有 {{year}} 年的计划，请打开该计划。',
+    'capacity-stale': '自本页读取以来，您调整的客户已在别处更换了负责人（{{name}}）。未保存任何调整：数据已重新读取，请重新调整。',
     'plan-conflict': '自您打开以来，此部分已在别处被修改。内容未被覆盖：请重新加载此部分后再修改。',
     'plan-transition': '计划不能从 {{from}} 变为 {{to}}。计划依次为草稿、审核中、已批准，也可退回草稿。',
     'plan-text-too-long': '此部分内容过长（{{length}} 个字符，最多 {{max}} 个）。请精简或分到其他部分。',

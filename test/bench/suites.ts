@@ -1,6 +1,7 @@
 import { accounts } from './accounts';
 import { board } from './board';
 import { churn } from './churn';
+import { capacity } from './capacity';
 import { forum } from './forum';
 import { foundation } from './foundation';
 import { health } from './health';
@@ -10,4 +11,4 @@ import { plans } from './plans';
 import { stakeholders } from './stakeholders';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. */
-export const suites: Suite[] = [foundation, accounts, importMemory, board, stakeholders, plans, forum, churn, health];
+export const suites: Suite[] = [foundation, accounts, importMemory, board, stakeholders, plans, forum, churn, health, capacity];

@@ -118,6 +118,11 @@ describe('accessibility: axe on every screen', () => {
         await page.locator('.portfolio svg').first().waitFor();
         found.push(...(await axe(page, 'portfolio')));
 
+        await go('#/capacity');
+        await h1(t.capacity.title);
+        await page.getByTestId('capacity-owners').waitFor();
+        found.push(...(await axe(page, 'capacity')));
+
         await go('#/board/value-potential');
         await page.locator('.bcard').first().waitFor();
         found.push(...(await axe(page, 'board')));

@@ -29,6 +29,7 @@ const WRITES: Step[] = [
   ['accounts-update', { id: 1, patch: { industry: '金融' } }],
   ['accounts-rename', { id: 1, name: 'Acme Corp' }],
   ['people-save', { name: '王伟' }],
+  ['capacity-reassign', { moves: [{ accountId: 1, from: null, to: 1 }] }],
   ['accounts-team-set', { accountId: 1, members: [{ personId: 1, role: '技术支持' }] }],
   ['revenue-set', { accountId: 1, year: 2026, revenue: 100_00 }],
   ['revenue-delete', { accountId: 1, year: 2026 }],
@@ -169,6 +170,7 @@ const READS: Step[] = [
   // printed by the stand-in printer below (the real one has tests of its own)
   ['plan-export', { accountId: 1, year: 2027, format: 'pdf', locale: 'en', safe: true }],
   ['forum-accounts', { year: 2027 }],
+  ['capacity-view', { quarter: '2026-Q2' }],
   ['forum-deck', { year: 2027, locale: 'en' }],
   ['forum-export', { year: 2027, locale: 'zh-CN', safe: true, jobId: 'job-1' }],
   ['export-cancel', { jobId: 'job-1' }],

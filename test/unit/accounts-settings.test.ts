@@ -10,9 +10,11 @@ describe('people', () => {
     const b = env.backend({ now: () => NOW });
     const events = watch(b);
     const wang = await b.call('people-save', { name: '王伟', role: 'director', region: '总部', email: 'wang@example.com', phone: '138' });
-    expect(wang).toEqual({ id: wang.id, name: '王伟', role: 'director', region: '总部', email: 'wang@example.com', phone: '138', active: true });
+    // with the service capacity's defaults (migration 0014; capacity.test.ts covers them)
+    const cap = { quarterDays: 40, visitsPerDay: 2, callsPerDay: 12 };
+    expect(wang).toEqual({ id: wang.id, name: '王伟', role: 'director', region: '总部', email: 'wang@example.com', phone: '138', active: true, ...cap });
     const li = await b.call('people-save', { name: ' 李娜 ' });
-    expect(li).toEqual({ id: li.id, name: '李娜', role: 'manager', region: null, email: null, phone: null, active: true });
+    expect(li).toEqual({ id: li.id, name: '李娜', role: 'manager', region: null, email: null, phone: null, active: true, ...cap });
     const gone = await b.call('people-save', { name: 'Ada', active: false });
     expect(events).toEqual([{ tables: ['people'] }, { tables: ['people'] }, { tables: ['people'] }]);
     // active first (李 sorts before 王 by code point), then the inactive

@@ -17,6 +17,7 @@ import { boardHandlers } from '../../electron/backend/handlers/board';
 import { stakeholderHandlers } from '../../electron/backend/handlers/stakeholders';
 import { planHandlers } from '../../electron/backend/handlers/plans';
 import { churnHandlers } from '../../electron/backend/handlers/churn';
+import { capacityHandlers } from '../../electron/backend/handlers/capacity';
 import { forumHandlers } from '../../electron/backend/handlers/forum';
 import { healthHandlers } from '../../electron/backend/handlers/health';
 import { z } from 'zod';
@@ -25,14 +26,14 @@ const { 'db-doctor': _doctor, ...systemWithoutDoctor } = systemHandlers;
 
 // A table without one group does not compile.
 // @ts-expect-error: import-preview, import-run, export-accounts and sample-load are missing
-export const withoutIo = { ...systemHandlers, ...accountHandlers, ...accountBinHandlers, ...boardHandlers, ...stakeholderHandlers, ...planHandlers, ...forumHandlers, ...churnHandlers, ...healthHandlers } satisfies HandlerTable;
+export const withoutIo = { ...systemHandlers, ...accountHandlers, ...accountBinHandlers, ...boardHandlers, ...stakeholderHandlers, ...planHandlers, ...forumHandlers, ...churnHandlers, ...healthHandlers, ...capacityHandlers } satisfies HandlerTable;
 
 // A table without one method does not compile.
 // @ts-expect-error: db-doctor is missing
-export const withoutDoctor = { ...systemWithoutDoctor, ...accountHandlers, ...accountBinHandlers, ...ioHandlers, ...boardHandlers, ...stakeholderHandlers, ...planHandlers, ...forumHandlers, ...churnHandlers, ...healthHandlers } satisfies HandlerTable;
+export const withoutDoctor = { ...systemWithoutDoctor, ...accountHandlers, ...accountBinHandlers, ...ioHandlers, ...boardHandlers, ...stakeholderHandlers, ...planHandlers, ...forumHandlers, ...churnHandlers, ...healthHandlers, ...capacityHandlers } satisfies HandlerTable;
 
 // The full table does (the same spread as electron/backend/handlers/index.ts).
-export const full = { ...systemHandlers, ...accountHandlers, ...accountBinHandlers, ...ioHandlers, ...boardHandlers, ...stakeholderHandlers, ...planHandlers, ...forumHandlers, ...churnHandlers, ...healthHandlers } satisfies HandlerTable;
+export const full = { ...systemHandlers, ...accountHandlers, ...accountBinHandlers, ...ioHandlers, ...boardHandlers, ...stakeholderHandlers, ...planHandlers, ...forumHandlers, ...churnHandlers, ...healthHandlers, ...capacityHandlers } satisfies HandlerTable;
 
 // A handler returning the wrong result does not compile.
 // @ts-expect-error: accounts-list returns records, not a number

@@ -17,6 +17,7 @@ import { planHandlers } from '../../electron/backend/handlers/plans';
 import { forumHandlers } from '../../electron/backend/handlers/forum';
 import { churnHandlers } from '../../electron/backend/handlers/churn';
 import { healthHandlers } from '../../electron/backend/handlers/health';
+import { capacityHandlers } from '../../electron/backend/handlers/capacity';
 import { stakeholderHandlers } from '../../electron/backend/handlers/stakeholders';
 import { systemHandlers } from '../../electron/backend/handlers/system';
 import { toApiError } from '../../electron/backend/backend';
@@ -59,7 +60,7 @@ describe('the handler table', () => {
 
 describe('mergeHandlers', () => {
   it('merges the groups into the full table', () => {
-    const table = mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, churnHandlers, healthHandlers);
+    const table = mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, churnHandlers, healthHandlers, capacityHandlers);
     expect(Object.keys(table).sort()).toEqual([...METHODS].sort());
   });
 
@@ -72,16 +73,17 @@ describe('mergeHandlers', () => {
   it('throws when a method has no handler, naming it', () => {
     expect(() => mergeHandlers(systemHandlers)).toThrow(/No handler for: .*accounts-create/);
     const { 'db-doctor': _gone, ...rest } = systemHandlers;
-    expect(() => mergeHandlers(rest, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, churnHandlers, healthHandlers)).toThrow(/^No handler for: db-doctor$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, churnHandlers, healthHandlers)).toThrow(/^No handler for: import-preview, import-run, export-accounts, sample-load$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, planHandlers, forumHandlers, churnHandlers, healthHandlers)).toThrow(/^No handler for: maps-list, map-get, .*map-snapshots-compare$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, forumHandlers, churnHandlers, healthHandlers)).toThrow(/^No handler for: plans-list, plan-get, .*plan-roll-forward, plan-template-get, plan-template-set, plan-export$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, churnHandlers, healthHandlers)).toThrow(
+    expect(() => mergeHandlers(rest, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, churnHandlers, healthHandlers, capacityHandlers)).toThrow(/^No handler for: db-doctor$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, churnHandlers, healthHandlers, capacityHandlers)).toThrow(/^No handler for: import-preview, import-run, export-accounts, sample-load$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, planHandlers, forumHandlers, churnHandlers, healthHandlers, capacityHandlers)).toThrow(/^No handler for: maps-list, map-get, .*map-snapshots-compare$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, forumHandlers, churnHandlers, healthHandlers, capacityHandlers)).toThrow(/^No handler for: plans-list, plan-get, .*plan-roll-forward, plan-template-get, plan-template-set, plan-export$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, churnHandlers, healthHandlers, capacityHandlers)).toThrow(
       /^No handler for: accounts-bin-list, accounts-bin-restore, accounts-bin-purge, accounts-bulk-update, accounts-bulk-undo$/,
     );
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, churnHandlers, healthHandlers)).toThrow(/^No handler for: forum-export, forum-deck, forum-accounts, export-cancel$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, healthHandlers)).toThrow(/^No handler for: churn-figures, profit-figures$/);
-    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, churnHandlers)).toThrow(/^No handler for: health-get, health-list, health-decide, health-decisions, health-settings-get, health-settings-set$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, churnHandlers, healthHandlers, capacityHandlers)).toThrow(/^No handler for: forum-export, forum-deck, forum-accounts, export-cancel$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, healthHandlers, capacityHandlers)).toThrow(/^No handler for: churn-figures, profit-figures$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, churnHandlers, capacityHandlers)).toThrow(/^No handler for: health-get, health-list, health-decide, health-decisions, health-settings-get, health-settings-set$/);
+    expect(() => mergeHandlers(systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, churnHandlers, healthHandlers)).toThrow(/^No handler for: capacity-view, capacity-reassign$/);
   });
 });
 

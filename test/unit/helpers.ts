@@ -230,6 +230,8 @@ export function sampleArgs(dir: string): { [M in Method]: Args<M> } {
     'health-decisions': { accountId: 1 },
     'health-settings-get': {},
     'health-settings-set': { weights: { revenue: 20, satisfaction: 20, followUp: 15, coverage: 15, receivables: 10, complaints: 10, churn: 10 }, dropPoints: 15, threshold: 60 },
+    'capacity-view': { quarter: '2026-Q2', today: '2026-06-01' },
+    'capacity-reassign': { moves: [{ accountId: 999_999, from: null, to: null }] },
   };
 }
 

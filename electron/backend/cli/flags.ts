@@ -23,6 +23,7 @@ export const FLAG_OPTIONS = {
   days: { type: 'string' },
   safe: { type: 'boolean' },
   year: { type: 'string' },
+  quarter: { type: 'string' },
   'infer-levels': { type: 'boolean' },
   search: { type: 'string' },
   tier: { type: 'string' },

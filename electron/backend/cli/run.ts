@@ -52,6 +52,9 @@ Verbs:
   health [--account NAME] [--json] [--locale zh-CN|en]
                                account health 0-100 (lowest first): the trend over the last four quarters
                                and today, the top three reasons, and a churn-risk warning awaiting a decision
+  capacity [--quarter YYYY-Qn] [--json] [--locale zh-CN|en]
+                               service capacity: each owner's visits and calls required by their accounts' tiers
+                               against their days, who cannot meet the standard, service by tier, service inversion
   help                         this text
 
 Options:

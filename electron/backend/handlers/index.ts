@@ -9,6 +9,7 @@ import { planHandlers } from './plans';
 import { forumHandlers } from './forum';
 import { churnHandlers } from './churn';
 import { healthHandlers } from './health';
+import { capacityHandlers } from './capacity';
 import { stakeholderHandlers } from './stakeholders';
 import { ioHandlers } from './io';
 import { systemHandlers } from './system';
@@ -33,7 +34,7 @@ export function mergeHandlers(...groups: Record<string, unknown>[]): Record<stri
   return table;
 }
 
-const groups = [systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, churnHandlers, healthHandlers] as const;
+const groups = [systemHandlers, accountHandlers, accountBinHandlers, ioHandlers, boardHandlers, stakeholderHandlers, planHandlers, forumHandlers, churnHandlers, healthHandlers, capacityHandlers] as const;
 mergeHandlers(...groups);
 
 /**
@@ -52,6 +53,7 @@ export const handlers = {
   ...forumHandlers,
   ...churnHandlers,
   ...healthHandlers,
+  ...capacityHandlers,
 } satisfies HandlerTable;
 
 /** Builds what the first screen reads (the account list's snapshot) ahead of the first request. */

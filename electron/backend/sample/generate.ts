@@ -5,6 +5,7 @@
  * opportunities and tenders, competitors, satisfaction scores, churned accounts and receivables.
  */
 import { addDays } from '../../../shared/domain/dates';
+import { daysNeeded, DEFAULT_CAPACITY } from '../../../shared/domain/capacity';
 import type {
   ChurnReason,
   Classification,
@@ -24,6 +25,28 @@ export interface SamplePerson {
   name: string;
   role: PersonRole;
   region: string;
+  /** Days a quarter for customer work, when not the default (the overloaded manager of the capacity page). */
+  quarterDays?: number;
+}
+
+/** The built-in tiers' standard (migration 0002): visits a quarter, calls a month. */
+const SAMPLE_STANDARD: Record<string, [number, number]> = { diamond: [6, 4], platinum: [4, 2], gold: [2, 1], silver: [1, 1] };
+
+/**
+ * One overloaded manager (鸡头凤尾, the capacity page): the manager whose live accounts need the most
+ * days this quarter has only half of those days for customer work (they also run a delivery
+ * project), so they cannot meet the standard. Deterministic: draws nothing from the random stream.
+ */
+function overloadOne(owners: SamplePerson[], accounts: readonly SampleAccount[]): void {
+  const need = new Map<string, number>();
+  for (const a of accounts) {
+    const std = SAMPLE_STANDARD[a.tierKey];
+    if (!std || a.churnStatus === 'churned') continue;
+    need.set(a.owner, (need.get(a.owner) ?? 0) + daysNeeded({ visits: std[0], calls: std[1] * 3 }, DEFAULT_CAPACITY));
+  }
+  let busiest: SamplePerson | undefined;
+  for (const o of owners) if ((need.get(o.name) ?? 0) > (busiest ? need.get(busiest.name)! : 0)) busiest = o;
+  if (busiest) busiest.quarterDays = Math.max(1, Math.floor(need.get(busiest.name)! / 2));
 }
 
 export interface SampleAccount {
@@ -410,6 +433,7 @@ export function generateSample(opts: { locale: Locale; accounts: number; today: 
     add(makeAccount(zh ? zhName : enName, zh ? enName : null, short, ind, p, null, 1));
   }
   churnAndLosses(accounts, T, opts.today, (opts.seed ?? 20261124) + 16);
+  overloadOne(owners, accounts);
   return { people, accounts };
 }
 

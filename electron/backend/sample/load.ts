@@ -19,6 +19,11 @@ export function loadSample(db: Db, ws: SampleWorkspace, now: Date): { accounts: 
       const id = (findPerson.get(p.name) as number | undefined) ?? Number(insertPerson.run(p.name, p.role, p.region, ts, ts).lastInsertRowid);
       personIds.set(p.name, id);
     }
+    // A person's days for customer work (migration 0014); older schemas (the migration tests) have none.
+    if ((db.prepare("SELECT count(*) FROM pragma_table_info('people') WHERE name = 'quarter_days'").pluck().get() as number) > 0) {
+      const days = db.prepare('UPDATE people SET quarter_days = ? WHERE id = ?');
+      for (const p of ws.people) if (p.quarterDays !== undefined) days.run(p.quarterDays, personIds.get(p.name));
+    }
     const tiers = new Map((db.prepare('SELECT key, id FROM tiers').raw().all() as [string, number][]).map(([k, id]) => [k, id]));
     const insert = db.prepare(`INSERT INTO accounts (
         name, name_en, short_name, industry, region, owner_id, classification, strategic, brand_influence, tier_id,

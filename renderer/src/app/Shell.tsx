@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { BoardPage } from '../features/board/BoardPage';
+import { CapacityPage } from '../features/capacity/CapacityPage';
 import { ForumPage } from '../features/forum/ForumPage';
 import { ImportPage } from '../features/importer/ImportPage';
 import { PlansPage } from '../features/plans/PlansPage';
@@ -20,6 +21,7 @@ const WORK_AREAS: { area: Area; icon: IconName }[] = [
   // starts there), and the daily follow-up is the next thing a manager opens each morning.
   { area: 'today', icon: 'today' },
   { area: 'portfolio', icon: 'portfolio' },
+  { area: 'capacity', icon: 'capacity' },
   { area: 'board', icon: 'board' },
   { area: 'stakeholders', icon: 'stakeholders' },
   { area: 'plans', icon: 'plans' },
@@ -34,6 +36,8 @@ function page(area: Area): ReactNode {
       return <TodayPage />;
     case 'portfolio':
       return <PortfolioPage />;
+    case 'capacity':
+      return <CapacityPage />;
     case 'import':
       return <ImportPage />;
     case 'board':

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
  * The workspace's areas, in navigation order. Settings sits apart at the bottom of the nav; Import
  * is a task of the accounts list, reached from there (and from Today and Portfolio), not a nav item.
  */
-export const AREAS = ['accounts', 'today', 'portfolio', 'board', 'stakeholders', 'plans', 'forum', 'import', 'settings'] as const;
+export const AREAS = ['accounts', 'today', 'portfolio', 'capacity', 'board', 'stakeholders', 'plans', 'forum', 'import', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
 export const DEFAULT_AREA: Area = 'accounts';
 

@@ -64,7 +64,8 @@ export type IconName =
   | 'care'
   | 'calendar'
   | 'today'
-  | 'portfolio';
+  | 'portfolio'
+  | 'capacity';
 
 const paths: Record<IconName, ReactNode> = {
   accounts: (
@@ -214,6 +215,13 @@ const paths: Record<IconName, ReactNode> = {
     <>
       <rect x="3.5" y="5" width="17" height="15.5" rx="1.5" />
       <path d="M3.5 10h17M8 3v4M16 3v4M9 15l2 2 4-4" />
+    </>
+  ),
+  capacity: (
+    <>
+      <path d="M4 17a8 8 0 1 1 16 0" />
+      <path d="m12 17 4-5" />
+      <circle cx="12" cy="17" r="1" />
     </>
   ),
   portfolio: <path d="M4 20h16M6.5 20v-6M10.5 20V9M14.5 20v-4M18.5 20V5" />,

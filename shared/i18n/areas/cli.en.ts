@@ -38,6 +38,8 @@ export const cliEn: DeepStringRecord<typeof cliZhCN> = {
     year: '--year is a year such as 2026, not "{{value}}"',
     forumAccountsEmpty: '--accounts names at least one account ("A,B,...")',
     forumAccountsMany: '--accounts names at most {{max}} accounts, not {{n}}',
+    capacity: 'usage: capacity [--quarter YYYY-Qn] [--json] [--locale zh-CN|en]',
+    quarter: '--quarter is a quarter such as 2026-Q4, not "{{value}}"',
     inferLevels: '--infer-levels is for import stakeholders only',
     grade: '--grade takes A, B, C, D or E, not "{{value}}"',
     searchLong: '--search is at most {{max}} characters',

@@ -40,6 +40,8 @@ export const cliZhCN = {
     year: '--year 是 2026 这样的年份，不能是“{{value}}”',
     forumAccountsEmpty: '--accounts 至少要写一个客户（"A,B,..."）',
     forumAccountsMany: '--accounts 最多写 {{max}} 个客户，现在是 {{n}} 个',
+    capacity: '用法：capacity [--quarter YYYY-Qn] [--json] [--locale zh-CN|en]',
+    quarter: '--quarter 应为季度，例如 2026-Q4，而不是“{{value}}”',
     inferLevels: '--infer-levels 只用于 import stakeholders',
     /** The accounts filter (list/export accounts): what a flag's value names must exist. */
     grade: '--grade 只能是 A、B、C、D 或 E，不能是“{{value}}”',

@@ -12,10 +12,11 @@ import { m0010 } from './0010_account_bin_names';
 import { m0011 } from './0011_currency_rates';
 import { m0012 } from './0012_recorded_by';
 import { m0013 } from './0013_health_warnings';
+import { m0014 } from './0014_service_capacity';
 
 export type { Migration } from './types';
 
 /** Every migration, in order. Versions start at 1 and rise by one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014];
 
 export const LATEST_VERSION = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,6 +4,7 @@ import type { AccountQuery, Person, Tier } from '../../../../shared/api/accounts
 import type { SavedView } from '../../../../shared/api/accounts-views';
 import { AppError } from '../../../../shared/api/errors';
 import type { CadenceDays } from '../../../../shared/domain/cadence';
+import { DEFAULT_CAPACITY, type PersonCapacity } from '../../../../shared/domain/capacity';
 import type { PersonRole } from '../../../../shared/domain/enums';
 import { loadCadence } from './account-query';
 import { writeTx } from '../tx';
@@ -18,16 +19,20 @@ interface PersonRow {
   email: string | null;
   phone: string | null;
   active: number;
+  quarterDays: number;
+  visitsPerDay: number;
+  callsPerDay: number;
 }
+const PERSON_COLUMNS = 'id, name, role, region, email, phone, active, quarter_days AS quarterDays, visits_per_day AS visitsPerDay, calls_per_day AS callsPerDay';
 const toPerson = (r: PersonRow): Person => ({ ...r, active: r.active === 1 });
 
 export function listPeople(db: Db): Person[] {
-  return (db.prepare('SELECT id, name, role, region, email, phone, active FROM people ORDER BY active DESC, name').all() as PersonRow[]).map(toPerson);
+  return (db.prepare(`SELECT ${PERSON_COLUMNS} FROM people ORDER BY active DESC, name`).all() as PersonRow[]).map(toPerson);
 }
 
 export function savePerson(
   db: Db,
-  p: { id?: number; name: string; role?: PersonRole; region?: string | null; email?: string | null; phone?: string | null; active?: boolean },
+  p: { id?: number; name: string; role?: PersonRole; region?: string | null; email?: string | null; phone?: string | null; active?: boolean } & Partial<PersonCapacity>,
   now: Date,
 ): Person {
   return writeTx(db, () => {
@@ -36,15 +41,20 @@ export function savePerson(
     const ts = now.toISOString();
     let id = p.id;
     if (id !== undefined) {
-      const cur = db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
+      const cur = db.prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ?`).get(id) as PersonRow | undefined;
       if (!cur) throw new AppError('not-found', `No person with id ${id}.`, { id });
-      db.prepare('UPDATE people SET name = ?, role = ?, region = ?, email = ?, phone = ?, active = ?, updated_at = ? WHERE id = ?').run(
+      db.prepare(
+        'UPDATE people SET name = ?, role = ?, region = ?, email = ?, phone = ?, active = ?, quarter_days = ?, visits_per_day = ?, calls_per_day = ?, updated_at = ? WHERE id = ?',
+      ).run(
         p.name,
         p.role ?? cur.role,
         p.region !== undefined ? p.region || null : cur.region,
         p.email !== undefined ? p.email || null : cur.email,
         p.phone !== undefined ? p.phone || null : cur.phone,
         p.active !== undefined ? (p.active ? 1 : 0) : cur.active,
+        p.quarterDays ?? cur.quarterDays,
+        p.visitsPerDay ?? cur.visitsPerDay,
+        p.callsPerDay ?? cur.callsPerDay,
         ts,
         id,
       );
@@ -52,11 +62,25 @@ export function savePerson(
     } else {
       id = Number(
         db
-          .prepare('INSERT INTO people (name, role, region, email, phone, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(p.name, p.role ?? 'manager', p.region || null, p.email || null, p.phone || null, p.active === false ? 0 : 1, ts, ts).lastInsertRowid,
+          .prepare(
+            'INSERT INTO people (name, role, region, email, phone, active, quarter_days, visits_per_day, calls_per_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(
+            p.name,
+            p.role ?? 'manager',
+            p.region || null,
+            p.email || null,
+            p.phone || null,
+            p.active === false ? 0 : 1,
+            p.quarterDays ?? DEFAULT_CAPACITY.quarterDays,
+            p.visitsPerDay ?? DEFAULT_CAPACITY.visitsPerDay,
+            p.callsPerDay ?? DEFAULT_CAPACITY.callsPerDay,
+            ts,
+            ts,
+          ).lastInsertRowid,
       );
     }
-    return toPerson(db.prepare('SELECT id, name, role, region, email, phone, active FROM people WHERE id = ?').get(id) as PersonRow);
+    return toPerson(db.prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ?`).get(id) as PersonRow);
   });
 }
 

@@ -297,6 +297,7 @@ function Staffing({ f }: { f: PortfolioFigures }) {
         head={[t('portfolio.staffing.owner'), t('portfolio.staffing.accounts'), t('portfolio.staffing.overdue'), t('portfolio.staffing.revenue', { year: f.year })]}
         rows={owners.map((o) => [o.label, fmt.count(o.accounts), fmt.count(o.overdue), fmt.fullMoney(o.revenue)])}
       />
+      <a href={hrefOf('capacity')} className="staffing-card__capacity" data-testid="capacity-link">{t('capacity.link')}</a>
     </Card>
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../shared/api/accounts';
+import { CAPACITY_LIMITS, DEFAULT_CAPACITY } from '../../../../shared/domain/capacity';
 import { PERSON_ROLES, type PersonRole } from '../../../../shared/domain/enums';
 import { api, ApiFailure } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
@@ -25,11 +26,47 @@ interface Draft {
   email: string;
   phone: string;
   active: boolean;
+  /** Service capacity (shared/domain/capacity.ts), as typed. */
+  quarterDays: string;
+  visitsPerDay: string;
+  callsPerDay: string;
 }
 
-const EMPTY: Draft = { name: '', role: 'manager', region: '', email: '', phone: '', active: true };
+type CapacityKey = keyof typeof CAPACITY_LIMITS;
+const CAPACITY_KEYS = Object.keys(CAPACITY_LIMITS) as CapacityKey[];
 
-const toDraft = (p: Person): Draft => ({ id: p.id, title: p.name, name: p.name, role: p.role, region: p.region ?? '', email: p.email ?? '', phone: p.phone ?? '', active: p.active });
+const EMPTY: Draft = {
+  name: '',
+  role: 'manager',
+  region: '',
+  email: '',
+  phone: '',
+  active: true,
+  quarterDays: String(DEFAULT_CAPACITY.quarterDays),
+  visitsPerDay: String(DEFAULT_CAPACITY.visitsPerDay),
+  callsPerDay: String(DEFAULT_CAPACITY.callsPerDay),
+};
+
+const toDraft = (p: Person): Draft => ({
+  id: p.id,
+  title: p.name,
+  name: p.name,
+  role: p.role,
+  region: p.region ?? '',
+  email: p.email ?? '',
+  phone: p.phone ?? '',
+  active: p.active,
+  quarterDays: String(p.quarterDays),
+  visitsPerDay: String(p.visitsPerDay),
+  callsPerDay: String(p.callsPerDay),
+});
+
+/** A capacity field's whole number within its bounds, else null. */
+function capacityValue(key: CapacityKey, text: string): number | null {
+  const [min, max] = CAPACITY_LIMITS[key];
+  const v = Number(text.trim());
+  return /^\d+$/.test(text.trim()) && v >= min && v <= max ? v : null;
+}
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
@@ -41,6 +78,7 @@ export function PeopleCard() {
   const people = useApiQuery('people-list', {}, ['people']);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);
+  const [capacityErrors, setCapacityErrors] = useState<Partial<Record<CapacityKey, string>>>({});
   const [deleting, setDeleting] = useState<Person | null>(null);
 
   const list = useMemo(() => {
@@ -50,6 +88,7 @@ export function PeopleCard() {
 
   const open = (d: Draft) => {
     setNameError(null);
+    setCapacityErrors({});
     save.setError(null);
     setDraft(d);
   };
@@ -63,6 +102,12 @@ export function PeopleCard() {
       return;
     }
     setNameError(null);
+    const errors: Partial<Record<CapacityKey, string>> = {};
+    for (const k of CAPACITY_KEYS) {
+      if (capacityValue(k, draft[k]) === null) errors[k] = t('capacity.people.range', { min: CAPACITY_LIMITS[k][0], max: CAPACITY_LIMITS[k][1] });
+    }
+    setCapacityErrors(errors);
+    if (Object.keys(errors).length > 0) return;
     void save.run(
       () =>
         api('people-save', {
@@ -73,6 +118,9 @@ export function PeopleCard() {
           email: orNull(draft.email),
           phone: orNull(draft.phone),
           active: draft.active,
+          quarterDays: capacityValue('quarterDays', draft.quarterDays)!,
+          visitsPerDay: capacityValue('visitsPerDay', draft.visitsPerDay)!,
+          callsPerDay: capacityValue('callsPerDay', draft.callsPerDay)!,
         }),
       {
         success: (saved) => t('settings.people.saved', { name: saved.name }),
@@ -107,6 +155,15 @@ export function PeopleCard() {
       setDraft((d) => (d ? { ...d, [key]: e.target.value } : d));
     },
   });
+  const number = (key: CapacityKey) => ({
+    value: draft?.[key] ?? '',
+    inputMode: 'numeric' as const,
+    error: capacityErrors[key] ?? null,
+    onChange: (e: { target: { value: string } }) => {
+      setCapacityErrors((errs) => ({ ...errs, [key]: undefined }));
+      setDraft((d) => (d ? { ...d, [key]: e.target.value } : d));
+    },
+  });
   const none = <span className="muted">{t('settings.people.none')}</span>;
 
   return (
@@ -136,6 +193,7 @@ export function PeopleCard() {
                 <th scope="col">{t('settings.people.role')}</th>
                 <th scope="col">{t('settings.people.region')}</th>
                 <th scope="col">{t('settings.people.contact')}</th>
+                <th scope="col">{t('capacity.people.capacity')}</th>
                 <th scope="col">{t('settings.people.status')}</th>
                 <th scope="col" className="settings-table__actions">
                   <span className="visually-hidden">{t('settings.people.actions')}</span>
@@ -157,6 +215,10 @@ export function PeopleCard() {
                     ) : (
                       none
                     )}
+                  </td>
+                  <td className="people-table__capacity tabular">
+                    <span>{t('capacity.people.capacityDays', { days: p.quarterDays })}</span>
+                    <span className="people-table__rate">{t('capacity.people.capacityRate', { visits: p.visitsPerDay, calls: p.callsPerDay })}</span>
                   </td>
                   <td>
                     <span className={cx('status-pill', p.active ? 'status-pill--active' : 'status-pill--inactive')}>
@@ -208,6 +270,9 @@ export function PeopleCard() {
           <TextField label={t('settings.people.region')} maxLength={100} {...text('region')} />
           <TextField label={t('settings.people.phone')} type="tel" maxLength={50} {...text('phone')} />
           <TextField className="form-grid__wide" label={t('settings.people.email')} type="email" maxLength={200} {...text('email')} />
+          <TextField className="form-grid__wide" label={t('capacity.people.quarterDays')} hint={t('capacity.people.hint')} {...number('quarterDays')} />
+          <TextField label={t('capacity.people.visitsPerDay')} {...number('visitsPerDay')} />
+          <TextField label={t('capacity.people.callsPerDay')} {...number('callsPerDay')} />
           <label className="check form-grid__wide">
             <input type="checkbox" checked={draft?.active ?? true} onChange={(e) => setDraft((d) => (d ? { ...d, active: e.target.checked } : d))} />
             <span>{t('settings.people.activeLabel')}</span>
