@@ -106,7 +106,10 @@ describe('sample-load', () => {
     expect(db.prepare('SELECT count(DISTINCT stage) FROM opportunities').pluck().get()).toBeGreaterThanOrEqual(4);
     expect(db.prepare("SELECT count(*) FROM opportunities WHERE rivals <> '[]'").pluck().get()).toBeGreaterThan(0);
     expect(db.prepare('SELECT count(*) FROM competitors').pluck().get()).toBeGreaterThan(0);
-    expect(db.prepare('SELECT count(*) FROM satisfaction').pluck().get()).toBe(120);
+    // three surveys an account, and two more for each of the (at most two) early warnings of sample/health.ts
+    const surveys = db.prepare('SELECT count(*) FROM satisfaction').pluck().get() as number;
+    expect(surveys).toBeGreaterThanOrEqual(120);
+    expect(surveys).toBeLessThanOrEqual(124);
 
     // the Today view has work in it
     const today = await b.call('today', { today: TODAY });

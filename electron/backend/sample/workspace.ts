@@ -1,12 +1,14 @@
 /**
  * The sample workspace (sample-load): generated accounts and people (generate.ts, load.ts), placed
- * on the boards (place.ts), with stakeholder maps (dmu.ts) and plans (plans.ts).
+ * on the boards (place.ts), with stakeholder maps (dmu.ts), plans (plans.ts) and a few early
+ * warnings of falling health (health.ts).
  */
 import { generateSample } from './generate';
 import { loadSample } from './load';
 import { sampleStakeholders } from './dmu';
 import { placeSample } from './place';
 import { samplePlans } from './plans';
+import { sampleHealthWarnings } from './health';
 import type { Db } from '../db/types';
 import type { Locale } from '../../../shared/i18n';
 
@@ -18,5 +20,6 @@ export function loadSampleWorkspace(db: Db, opts: { locale: Locale; accounts: nu
   placeSample(db, locale, today, director);
   sampleStakeholders(db, locale, today, now);
   samplePlans(db, locale, today, now);
+  sampleHealthWarnings(db, locale, today, now);
   return result;
 }
